@@ -1,0 +1,171 @@
+"""The ``textfix`` command line: a thin typer layer over :mod:`textfix.runner`.
+
+Exit codes: 0 when every document went through, 1 when some records errored, 2 on usage errors
+(bad options, missing inputs, unreadable configuration).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import ftfy
+import orjson
+import typer
+
+from textfix import __version__
+from textfix.config import PRESETS, Config
+from textfix.errors import TextfixError
+from textfix.io.decoding import decode_bytes
+from textfix.pipeline import Pipeline
+from textfix.registry import STEPS
+from textfix.runner import run_clean
+
+app = typer.Typer(
+    name="textfix",
+    help="Turn scraped, damaged text into clean text plus metadata.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals hold users' documents
+)
+
+Preset = Enum("Preset", {name: name for name in PRESETS}, type=str)  # type: ignore[misc]
+
+
+class QuoteStyleChoice(str, Enum):
+    """The ``--quote-style`` values."""
+
+    keep = "keep"
+    straight = "straight"
+    curly = "curly"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"textfix {__version__} (ftfy {ftfy.__version__})")
+        raise typer.Exit()
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a one-line error to stderr and give the Exit to raise."""
+    typer.echo(f"textfix: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show versions and exit."),
+    ] = False,
+) -> None:
+    """Turn scraped, damaged text into clean text plus metadata."""
+
+
+PresetOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Option("--preset", "-p", help=f"Preset: {', '.join(PRESETS)} (default: default)."),
+]
+QuoteStyleOption = Annotated[
+    Optional[QuoteStyleChoice],  # noqa: UP045
+    typer.Option("--quote-style", help="keep (default), straight or curly."),
+]
+ConfigOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--config", "-c", help="A textfix TOML configuration file."),
+]
+
+
+def build_pipeline(
+    preset: str | None, quote_style: QuoteStyleChoice | None, config: Path | None
+) -> Pipeline:
+    """The pipeline the options describe: a config file or a preset, with overrides."""
+    options: dict[str, Any] = {}
+    if quote_style is not None:
+        options["quote_style"] = quote_style.value
+    if config is not None:
+        built = Config.from_toml(config, **options)
+        if preset is not None:
+            raise TextfixError("give --preset or --config, not both")
+        return Pipeline(built)
+    return Pipeline.from_preset(preset or "default", **options)
+
+
+@app.command()
+def clean(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help=".txt or .jsonl files (optionally compressed), directories, or - for stdin."
+        ),
+    ],
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Output JSONL file (default: stdout)."),
+    ] = None,
+    preset: PresetOption = None,
+    quote_style: QuoteStyleOption = None,
+    config: ConfigOption = None,
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="The JSONL field holding the text.")
+    ] = "text",
+    errors: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--errors", help="Where error records go (default: beside the output)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Clean documents and write them as JSONL, metadata merged under "metadata"."""
+    try:
+        pipeline = build_pipeline(preset, quote_style, config)
+        stats = run_clean(inputs, pipeline, output, errors=errors, text_field=text_field)
+    except (TextfixError, OSError) as error:
+        raise fail(str(error)) from None
+    if not quiet:
+        typer.echo(
+            f"textfix: {stats.documents_in} documents in, {stats.documents_out} out, "
+            f"{stats.errored} errored, {stats.changed} changed, in {stats.seconds:.2f}s",
+            err=True,
+        )
+    if stats.errored:
+        raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")],
+    preset: PresetOption = None,
+    quote_style: QuoteStyleOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show, step by step, what cleaning FILE changes."""
+    try:
+        pipeline = build_pipeline(preset, quote_style, config)
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except (TextfixError, OSError) as error:
+        raise fail(str(error)) from None
+    explanation = pipeline.explain(decode_bytes(data).text)
+    if not explanation.changes:
+        typer.echo("nothing to change")
+    for change in explanation.changes:
+        typer.echo(f"[{change.step}]")
+        for line in change.describe():
+            typer.echo(f"  {line}")
+    metadata = explanation.document.metadata
+    if metadata:
+        typer.echo("metadata: " + orjson.dumps(metadata).decode())
+
+
+@app.command()
+def steps() -> None:
+    """List the steps textfix knows, with the presets that run each."""
+    for name, spec in STEPS.items():
+        presets = ",".join(p for p, names in PRESETS.items() if name in names) or "-"
+        typer.echo(f"{name:22} {spec.summary}  [{presets}]")
+
+
+def main() -> None:
+    """The console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""Reading documents from files and streams, and writing cleaned records."""

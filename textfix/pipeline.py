@@ -1,0 +1,208 @@
+"""``Pipeline``: an immutable, ordered tuple of configured steps.
+
+Unknown steps and bad options fail when the pipeline is built, never on the first document. A
+pipeline holds only module-level functions and plain values, so it pickles and can be shipped
+to worker processes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textfix.config import Config, check_step_order, freeze_options
+from textfix.document import Document
+from textfix.errors import ConfigError
+from textfix.registry import get_step
+
+TextOrDocument = str | Document
+#: The most passes a pipeline makes over one document (see ``Pipeline.__call__``).
+MAX_PASSES = 3
+UserStep = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step with its options bound: a registered step, or a user's ``str -> str`` function."""
+
+    name: str
+    func: Callable[..., Any]
+    extractor: bool = False
+    options: tuple[tuple[str, Any], ...] = ()
+    resettles: bool = False
+
+    def apply(self, text: str) -> tuple[str, dict[str, Any]]:
+        """Run the step on ``text``: the new text and any metadata it extracted."""
+        if self.extractor:
+            new_text, metadata = self.func(text, **dict(self.options))
+            return new_text, metadata
+        return self.func(text, **dict(self.options)), {}
+
+    def __repr__(self) -> str:
+        options = "".join(f", {k}={v!r}" for k, v in self.options)
+        return f"Step({self.name}{options})"
+
+
+@dataclass(frozen=True)
+class StepChange:
+    """What one step changed: its name, notes (for rule-based steps, rule ids), and the texts."""
+
+    step: str
+    before: str
+    after: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def describe(self, context: int = 0) -> list[str]:
+        """The changed lines, as ``- old`` / ``+ new`` pairs, then any extracted metadata."""
+        lines = [
+            f"{line[0]} {line[1:]}"
+            for line in difflib.unified_diff(
+                self.before.split("\n"), self.after.split("\n"), lineterm="", n=context
+            )
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        ]
+        lines.extend(f"= {key}: {value!r}" for key, value in self.metadata.items())
+        return lines
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A cleaned document and, for each step that changed something, the change."""
+
+    document: Document
+    changes: tuple[StepChange, ...]
+
+
+def _bind(config: Config) -> tuple[Step, ...]:
+    options = config.option_dict
+    steps = []
+    for name in config.steps:
+        spec = get_step(name)
+        bound = tuple((key, options[key]) for key in spec.option_names if key in options)
+        steps.append(Step(name, spec.func, spec.kind == "extractor", bound, spec.resettles))
+    return tuple(steps)
+
+
+class Pipeline:
+    """Clean text through an ordered tuple of steps.
+
+    >>> pipeline = Pipeline.from_preset("default", quote_style="straight")
+    >>> pipeline("Russia is’set to invade Ukraine in DAYS’").text
+    "Russia is 'set to invade Ukraine in DAYS'"
+    >>> Pipeline(["fix_mojibake", "normalise_whitespace"])("CafÃ©   au lait ").text
+    'Café au lait'
+    >>> Pipeline(["remove_blank"])
+    Traceback (most recent call last):
+    ...
+    textfix.errors.UnknownStepError: unknown step 'remove_blank'; valid steps: ...
+    """
+
+    __slots__ = ("config", "steps")
+
+    def __init__(self, steps: Config | Sequence[str | UserStep] = (), /, **options: Any) -> None:
+        if isinstance(steps, Config):
+            if options:
+                raise ConfigError("pass options in the Config, not beside it")
+            self.config = steps
+            self.steps = _bind(steps)
+            return
+        names = [s for s in steps if isinstance(s, str)]
+        self.config = Config.from_steps(names, **options)
+        bound = {step.name: step for step in _bind(self.config)}
+        self.steps = tuple(bound[s] if isinstance(s, str) else _user_step(s) for s in steps)
+        check_step_order(tuple(step.name for step in self.steps))
+
+    @classmethod
+    def from_preset(cls, preset: str = "default", **options: Any) -> Pipeline:
+        """The pipeline of a preset: ``default``, ``news`` or ``ascii``."""
+        return cls(Config.from_preset(preset, **options))
+
+    @classmethod
+    def from_config(cls, config: Config | str | Path, **overrides: Any) -> Pipeline:
+        """The pipeline of a Config, or of a TOML configuration file."""
+        if not isinstance(config, Config):
+            config = Config.from_toml(config, **overrides)
+        elif overrides:
+            config = Config(config.steps, freeze_options({**config.option_dict, **overrides}))
+        return cls(config)
+
+    @property
+    def step_names(self) -> tuple[str, ...]:
+        """The names of the steps, in run order."""
+        return tuple(step.name for step in self.steps)
+
+    def __call__(self, item: TextOrDocument) -> Document:
+        """Clean one text or Document; returns a new Document (the input is not modified).
+
+        A pass runs every step once. Later steps can, rarely, hand an earlier step new work
+        (stripping a no-break space beside mojibake, say), so when a pass changed the text and
+        a ``resettles`` step would change the result, the pass runs again, up to
+        ``MAX_PASSES`` in all. That keeps the whole pipeline idempotent, not just each step.
+        """
+        document = _as_document(item)
+        text = document.text
+        metadata = dict(document.metadata)
+        for _ in range(MAX_PASSES):
+            before = text
+            for step in self.steps:
+                text, found = step.apply(text)
+                if found:
+                    metadata.update(found)
+            if text == before or not self._unsettled(text):
+                break
+        return Document(text, document.id, metadata)
+
+    def _unsettled(self, text: str) -> bool:
+        return any(step.apply(text)[0] != text for step in self.steps if step.resettles)
+
+    def run(self, items: Iterable[TextOrDocument]) -> Iterator[Document]:
+        """Clean a stream of texts or Documents lazily, in order."""
+        for item in items:
+            yield self(item)
+
+    def explain(self, item: TextOrDocument) -> Explanation:
+        """Clean ``item`` and record, for each step that changed something, what changed."""
+        document = _as_document(item)
+        text = document.text
+        metadata = dict(document.metadata)
+        changes = []
+        for step in self.steps:
+            new_text, found = step.apply(text)
+            if new_text != text or found:
+                changes.append(StepChange(step.name, text, new_text, dict(found)))
+            text = new_text
+            metadata.update(found)
+        return Explanation(Document(text, document.id, metadata), tuple(changes))
+
+    def __repr__(self) -> str:
+        return f"Pipeline({list(self.steps)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pipeline) and self.steps == other.steps
+
+    def __hash__(self) -> int:
+        return hash(self.steps)
+
+    def __getstate__(self) -> tuple[Config, tuple[Step, ...]]:
+        return self.config, self.steps
+
+    def __setstate__(self, state: tuple[Config, tuple[Step, ...]]) -> None:
+        self.config, self.steps = state
+
+
+def _user_step(func: UserStep) -> Step:
+    if not callable(func):
+        raise ConfigError(f"a pipeline step must be a step name or a callable, not {func!r}")
+    name = getattr(func, "__name__", type(func).__name__)
+    return Step(name, func)
+
+
+def _as_document(item: TextOrDocument) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(item)
+    raise TypeError(f"a pipeline cleans str or Document, not {type(item).__name__}")

@@ -1,0 +1,156 @@
+"""The explicit registry: every step textfix knows, under the one name used everywhere.
+
+A step's function name is its registry key, its config key, its ``--skip``/``--only`` value and
+its name in explanations and golden case files. ``STEP_ORDER`` is the order steps run in when a
+pipeline is built from names; ``MUST_FOLLOW`` lists the orders a pipeline refuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from textfix.errors import UnknownStepError
+from textfix.extract.header import extract_header
+from textfix.normalisers.ascii import transliterate
+from textfix.normalisers.boilerplate import remove_boilerplate
+from textfix.normalisers.encoding import fix_mojibake
+from textfix.normalisers.quotes import QUOTE_STYLES, repair_quotes
+from textfix.normalisers.unicode import normalise_unicode, remove_control_chars
+from textfix.normalisers.whitespace import normalise_whitespace
+
+StepKind = Literal["normaliser", "extractor"]
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """A keyword option a step accepts: its default and, when enumerated, its choices."""
+
+    name: str
+    default: Any
+    choices: tuple[Any, ...] | None = None
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    """A registered step: the function, what kind it is, and the options it takes."""
+
+    name: str
+    func: Callable[..., Any]
+    kind: StepKind
+    summary: str
+    options: tuple[OptionSpec, ...] = field(default=())
+    # True when later steps can create work for this step again (removing a space next to
+    # mojibake, say); the pipeline then checks it once more after a pass and re-runs if needed.
+    resettles: bool = False
+
+    @property
+    def option_names(self) -> tuple[str, ...]:
+        """The names of the keyword options this step accepts."""
+        return tuple(option.name for option in self.options)
+
+
+QUOTE_STYLE = OptionSpec(
+    "quote_style",
+    "keep",
+    QUOTE_STYLES,
+    "keep: repair broken quotes only; straight: ASCII quotes; curly: typographic quotes",
+)
+MAX_REMOVED_SHARE = OptionSpec(
+    "max_removed_share",
+    0.3,
+    None,
+    "keep a document unchanged when boilerplate removal would delete more of its words",
+)
+
+STEPS: Mapping[str, StepSpec] = {
+    spec.name: spec
+    for spec in (
+        StepSpec(
+            "remove_control_chars",
+            remove_control_chars,
+            "normaliser",
+            "remove control and invisible characters (keeps ZWJ/ZWNJ)",
+        ),
+        StepSpec(
+            "fix_mojibake",
+            fix_mojibake,
+            "normaliser",
+            "repair mojibake with ftfy",
+            resettles=True,
+        ),
+        StepSpec(
+            "normalise_unicode",
+            normalise_unicode,
+            "normaliser",
+            "compose to NFC; no-break spaces to spaces",
+        ),
+        StepSpec(
+            "repair_quotes",
+            repair_quotes,
+            "normaliser",
+            "repair stray and misdirected quotes; apply the quote style",
+            (QUOTE_STYLE,),
+        ),
+        StepSpec(
+            "transliterate",
+            transliterate,
+            "normaliser",
+            "spell the text in ASCII with Unidecode",
+        ),
+        StepSpec(
+            "normalise_whitespace",
+            normalise_whitespace,
+            "normaliser",
+            "one kind of line break, single spaces, single blank lines",
+        ),
+        StepSpec(
+            "extract_header",
+            extract_header,
+            "extractor",
+            "take date, title and byline lines off the top into metadata",
+        ),
+        StepSpec(
+            "remove_boilerplate",
+            remove_boilerplate,
+            "normaliser",
+            "remove boilerplate lines (footers, ad slots, share prompts)",
+            (MAX_REMOVED_SHARE,),
+        ),
+    )
+}
+
+#: The order steps run in when a pipeline is built from names or a preset.
+STEP_ORDER: tuple[str, ...] = tuple(STEPS)
+
+#: ``step: steps that must run before it`` when both are in a pipeline.
+MUST_FOLLOW: Mapping[str, tuple[str, ...]] = {
+    # Collapsing whitespace or NBSPs first destroys bytes that mojibake repair needs.
+    "normalise_whitespace": ("fix_mojibake",),
+    "normalise_unicode": ("fix_mojibake",),
+    # Unidecode straightens quotes, erasing the direction quote repair reads.
+    "transliterate": ("repair_quotes", "fix_mojibake"),
+}
+
+
+def get_step(name: str) -> StepSpec:
+    """The registered step called ``name``.
+
+    >>> get_step("repair_quotes").option_names
+    ('quote_style',)
+    >>> get_step("fix_mojibak")
+    Traceback (most recent call last):
+    ...
+    textfix.errors.UnknownStepError: unknown step 'fix_mojibak'; valid steps: ...
+    """
+    try:
+        return STEPS[name]
+    except KeyError:
+        raise UnknownStepError(name, STEP_ORDER) from None
+
+
+def all_options() -> dict[str, OptionSpec]:
+    """Every option any step accepts, by name."""
+    return {option.name: option for spec in STEPS.values() for option in spec.options}
