@@ -22,8 +22,8 @@ def test_from_preset_runs_steps_in_order() -> None:
         "normalise_unicode",
         "repair_quotes",
         "normalise_whitespace",
-        "extract_header",
         "remove_boilerplate",
+        "extract_header",
     )
 
 
@@ -98,8 +98,9 @@ def test_explain_names_each_step_that_changed() -> None:
         "The cafÃ© closed after a long and difficult year of trading.\n\nAdvertisement"
     )
     steps = [change.step for change in explanation.changes]
-    assert steps == ["fix_mojibake", "extract_header", "remove_boilerplate"]
-    assert "- Advertisement" in explanation.changes[-1].describe()
+    assert steps == ["fix_mojibake", "remove_boilerplate", "extract_header"]
+    assert "- Advertisement" in explanation.changes[1].describe()
+    assert "removed by en.advertisement: 'Advertisement'" in explanation.changes[1].describe()
     assert explanation.document.metadata == {"date": "2022-02-12", "title": "Talks"}
 
 

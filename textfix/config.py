@@ -35,7 +35,7 @@ PRESETS: Mapping[str, tuple[str, ...]] = {
     name: tuple(step for step in STEP_ORDER if step in chosen)
     for name, chosen in {
         "default": _DEFAULT_STEPS,
-        "news": (*_DEFAULT_STEPS, "extract_header", "remove_boilerplate"),
+        "news": (*_DEFAULT_STEPS, "remove_boilerplate", "extract_header"),
         # transliterate runs before normalise_whitespace: Unidecode can leave spaces behind.
         "ascii": (*_DEFAULT_STEPS, "transliterate"),
     }.items()
@@ -50,7 +50,7 @@ class Config:
 
     >>> config = Config.from_preset("news", quote_style="curly")
     >>> config.steps[-1], config.options
-    ('remove_boilerplate', (('quote_style', 'curly'),))
+    ('extract_header', (('quote_style', 'curly'),))
     >>> Config.from_preset("news", quote_stile="curly")
     Traceback (most recent call last):
     ...

@@ -33,6 +33,7 @@ class Step:
     extractor: bool = False
     options: tuple[tuple[str, Any], ...] = ()
     resettles: bool = False
+    explainer: Callable[..., tuple[str, list[str]]] | None = None
 
     def apply(self, text: str) -> tuple[str, dict[str, Any]]:
         """Run the step on ``text``: the new text and any metadata it extracted."""
@@ -40,6 +41,13 @@ class Step:
             new_text, metadata = self.func(text, **dict(self.options))
             return new_text, metadata
         return self.func(text, **dict(self.options)), {}
+
+    def apply_explained(self, text: str) -> tuple[str, dict[str, Any], list[str]]:
+        """Like ``apply``, plus the step's own notes on what it changed (when it has any)."""
+        if self.explainer is None:
+            return (*self.apply(text), [])
+        new_text, notes = self.explainer(text, **dict(self.options))
+        return new_text, {}, notes
 
     def __repr__(self) -> str:
         options = "".join(f", {k}={v!r}" for k, v in self.options)
@@ -54,9 +62,10 @@ class StepChange:
     before: str
     after: str
     metadata: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
     def describe(self, context: int = 0) -> list[str]:
-        """The changed lines, as ``- old`` / ``+ new`` pairs, then any extracted metadata."""
+        """The step's notes, the changed lines as ``- old`` / ``+ new``, then any metadata."""
         lines = [
             f"{line[0]} {line[1:]}"
             for line in difflib.unified_diff(
@@ -65,7 +74,7 @@ class StepChange:
             if line[:1] in "+-" and not line.startswith(("+++", "---"))
         ]
         lines.extend(f"= {key}: {value!r}" for key, value in self.metadata.items())
-        return lines
+        return [*self.notes, *lines]
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,9 @@ def _bind(config: Config) -> tuple[Step, ...]:
     for name in config.steps:
         spec = get_step(name)
         bound = tuple((key, options[key]) for key in spec.option_names if key in options)
-        steps.append(Step(name, spec.func, spec.kind == "extractor", bound, spec.resettles))
+        steps.append(
+            Step(name, spec.func, spec.kind == "extractor", bound, spec.resettles, spec.explain)
+        )
     return tuple(steps)
 
 
@@ -170,9 +181,9 @@ class Pipeline:
         metadata = dict(document.metadata)
         changes = []
         for step in self.steps:
-            new_text, found = step.apply(text)
-            if new_text != text or found:
-                changes.append(StepChange(step.name, text, new_text, dict(found)))
+            new_text, found, notes = step.apply_explained(text)
+            if new_text != text or found or notes:
+                changes.append(StepChange(step.name, text, new_text, dict(found), tuple(notes)))
             text = new_text
             metadata.update(found)
         return Explanation(Document(text, document.id, metadata), tuple(changes))

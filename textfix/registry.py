@@ -14,7 +14,7 @@ from typing import Any, Literal
 from textfix.errors import UnknownStepError
 from textfix.extract.header import extract_header
 from textfix.normalisers.ascii import transliterate
-from textfix.normalisers.boilerplate import remove_boilerplate
+from textfix.normalisers.boilerplate import explain_boilerplate, remove_boilerplate
 from textfix.normalisers.encoding import fix_mojibake
 from textfix.normalisers.quotes import QUOTE_STYLES, repair_quotes
 from textfix.normalisers.unicode import normalise_unicode, remove_control_chars
@@ -45,6 +45,9 @@ class StepSpec:
     # True when later steps can create work for this step again (removing a space next to
     # mojibake, say); the pipeline then checks it once more after a pass and re-runs if needed.
     resettles: bool = False
+    # Optional ``(text, **options) -> (new_text, notes)``: the same result as ``func`` plus
+    # human-readable notes on what changed (for rule-based steps, with rule ids).
+    explain: Callable[..., tuple[str, list[str]]] | None = None
 
     @property
     def option_names(self) -> tuple[str, ...]:
@@ -58,6 +61,13 @@ QUOTE_STYLE = OptionSpec(
     QUOTE_STYLES,
     "keep: repair broken quotes only; straight: ASCII quotes; curly: typographic quotes",
 )
+BOILERPLATE_RULES = OptionSpec(
+    "rules",
+    (),
+    None,
+    "extra boilerplate rule files (TOML), applied alongside the curated rules",
+)
+SKIP_RULES = OptionSpec("skip_rules", (), None, "boilerplate rule ids to disable")
 MAX_REMOVED_SHARE = OptionSpec(
     "max_removed_share",
     0.3,
@@ -107,17 +117,18 @@ STEPS: Mapping[str, StepSpec] = {
             "one kind of line break, single spaces, single blank lines",
         ),
         StepSpec(
-            "extract_header",
-            extract_header,
-            "extractor",
-            "take date, title and byline lines off the top into metadata",
-        ),
-        StepSpec(
             "remove_boilerplate",
             remove_boilerplate,
             "normaliser",
             "remove boilerplate lines (footers, ad slots, share prompts)",
-            (MAX_REMOVED_SHARE,),
+            (BOILERPLATE_RULES, SKIP_RULES, MAX_REMOVED_SHARE),
+            explain=explain_boilerplate,
+        ),
+        StepSpec(
+            "extract_header",
+            extract_header,
+            "extractor",
+            "take date, title and byline lines off the top into metadata",
         ),
     )
 }

@@ -7,9 +7,11 @@ line, so prose that quotes a phrase ("There will be more to come," the minister 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from textfix._toml import load_toml_bytes
 
@@ -24,8 +26,18 @@ class BoilerplateRule:
     comment: str
 
 
+@dataclass(frozen=True)
+class Removal:
+    """A line removed as boilerplate: its 1-based number in the input, its text, the rule."""
+
+    line_number: int
+    line: str
+    rule_id: str
+
+
 _TRAILING_PUNCTUATION = " .…:!"
 _SPACE_RUN_RE = re.compile(r"\s+")
+_BLANK_RUN_RE = re.compile(r"\n{3,}")
 # Lines longer than this are prose, not boilerplate: no rule is tried on them.
 MAX_BOILERPLATE_LINE = 200
 
@@ -39,22 +51,38 @@ def normalise_line(line: str) -> str:
     return _SPACE_RUN_RE.sub(" ", line).strip().rstrip(_TRAILING_PUNCTUATION).lower()
 
 
-@lru_cache(maxsize=1)
-def curated_rules() -> tuple[BoilerplateRule, ...]:
-    """The rules shipped in ``textfix/data/boilerplate.toml``."""
-    raw = resources.files("textfix.data").joinpath("boilerplate.toml").read_bytes()
+def parse_rules(raw: bytes) -> tuple[BoilerplateRule, ...]:
+    """Rules from the bytes of a TOML rule file (``[[rule]]`` tables)."""
     return tuple(
         BoilerplateRule(
             id=entry["id"],
             pattern=re.compile(entry["pattern"]),
-            lang=entry["lang"],
-            comment=entry["comment"],
+            lang=entry.get("lang", "und"),
+            comment=entry.get("comment", ""),
         )
-        for entry in load_toml_bytes(raw)["rule"]
+        for entry in load_toml_bytes(raw).get("rule", [])
     )
 
 
-def match_rule(line: str, rules: tuple[BoilerplateRule, ...]) -> BoilerplateRule | None:
+@lru_cache(maxsize=1)
+def curated_rules() -> tuple[BoilerplateRule, ...]:
+    """The rules shipped in ``textfix/data/boilerplate.toml``."""
+    return parse_rules(resources.files("textfix.data").joinpath("boilerplate.toml").read_bytes())
+
+
+@lru_cache(maxsize=32)
+def load_rules(
+    paths: tuple[str, ...] = (), skip: tuple[str, ...] = ()
+) -> tuple[BoilerplateRule, ...]:
+    """The curated rules plus the rules in ``paths``, less the rule ids in ``skip``."""
+    rules = curated_rules() + tuple(
+        rule for path in paths for rule in parse_rules(Path(path).read_bytes())
+    )
+    skipped = set(skip)
+    return tuple(rule for rule in rules if rule.id not in skipped)
+
+
+def match_rule(line: str, rules: Iterable[BoilerplateRule]) -> BoilerplateRule | None:
     """The first rule matching the whole of ``line``, or None."""
     if not line or len(line) > MAX_BOILERPLATE_LINE:
         return None
@@ -65,7 +93,48 @@ def match_rule(line: str, rules: tuple[BoilerplateRule, ...]) -> BoilerplateRule
     return None
 
 
-def remove_boilerplate(text: str, *, max_removed_share: float = 0.3) -> str:
+def find_boilerplate(
+    text: str,
+    *,
+    rules: tuple[str, ...] = (),
+    skip_rules: tuple[str, ...] = (),
+    max_removed_share: float = 0.3,
+) -> tuple[str, list[Removal], str | None]:
+    """The text without boilerplate, the removals, and why nothing was removed (if so).
+
+    When the lines to remove hold more than ``max_removed_share`` of the document's words the
+    document is kept whole, the removals are still listed, and the reason says so.
+    """
+    active = load_rules(tuple(rules), tuple(skip_rules))
+    lines = text.split("\n")
+    removals = []
+    kept = []
+    for number, line in enumerate(lines, start=1):
+        rule = match_rule(line, active)
+        if rule is None:
+            kept.append(line)
+        else:
+            removals.append(Removal(number, line, rule.id))
+    if not removals:
+        return text, [], None
+    removed_words = sum(len(removal.line.split()) for removal in removals)
+    total_words = max(1, len(text.split()))
+    if removed_words > max_removed_share * total_words:
+        reason = (
+            f"kept whole: removal would delete {removed_words} of {total_words} words "
+            f"(more than max_removed_share={max_removed_share})"
+        )
+        return text, removals, reason
+    return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removals, None
+
+
+def remove_boilerplate(
+    text: str,
+    *,
+    rules: tuple[str, ...] = (),
+    skip_rules: tuple[str, ...] = (),
+    max_removed_share: float = 0.3,
+) -> str:
     """Remove lines that are boilerplate as a whole.
 
     If the lines to remove hold more than ``max_removed_share`` of the document's words, the
@@ -76,12 +145,27 @@ def remove_boilerplate(text: str, *, max_removed_share: float = 0.3) -> str:
     >>> remove_boilerplate('"There will be more to come," the minister warned.')
     '"There will be more to come," the minister warned.'
     """
-    rules = curated_rules()
-    lines = text.split("\n")
-    kept = [line for line in lines if match_rule(line, rules) is None]
-    if len(kept) == len(lines):
-        return text
-    removed_words = sum(len(line.split()) for line in lines) - sum(len(k.split()) for k in kept)
-    if removed_words > max_removed_share * max(1, len(text.split())):
-        return text
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    return find_boilerplate(
+        text, rules=rules, skip_rules=skip_rules, max_removed_share=max_removed_share
+    )[0]
+
+
+def explain_boilerplate(
+    text: str,
+    *,
+    rules: tuple[str, ...] = (),
+    skip_rules: tuple[str, ...] = (),
+    max_removed_share: float = 0.3,
+) -> tuple[str, list[str]]:
+    """``remove_boilerplate`` plus a note per removed line naming its rule.
+
+    >>> explain_boilerplate("Talks in Geneva failed after six long hours.\\n\\nAdvertisement")[1]
+    ["removed by en.advertisement: 'Advertisement'"]
+    """
+    cleaned, removals, reason = find_boilerplate(
+        text, rules=rules, skip_rules=skip_rules, max_removed_share=max_removed_share
+    )
+    notes = [f"removed by {r.rule_id}: {r.line!r}" for r in removals]
+    if reason is not None:
+        notes = [reason, *(note.replace("removed by", "would remove by", 1) for note in notes)]
+    return cleaned, notes
