@@ -75,6 +75,15 @@ MAX_REMOVED_SHARE = OptionSpec(
     "keep a document unchanged when boilerplate removal would delete more of its words",
 )
 
+DATE_ORDER = OptionSpec(
+    "date_order",
+    None,
+    (None, "dmy", "mdy"),
+    "how extract_header reads ambiguous numeric dates like 02/03/2022 (None: leave them unset)",
+)
+MIN_DATE = OptionSpec("min_date", None, None, "earliest date extract_header takes (ISO; 1900-01-01)")
+MAX_DATE = OptionSpec("max_date", None, None, "latest date extract_header takes (ISO; tomorrow)")
+
 STEPS: Mapping[str, StepSpec] = {
     spec.name: spec
     for spec in (
@@ -129,6 +138,7 @@ STEPS: Mapping[str, StepSpec] = {
             extract_header,
             "extractor",
             "take date, title and byline lines off the top into metadata",
+            (DATE_ORDER, MIN_DATE, MAX_DATE),
         ),
     )
 }

@@ -1,33 +1,203 @@
-"""Header metadata: the date and title a scraper ran together at the top of an article.
+"""Header metadata: the date, title and byline a scraper left at the top of an article.
 
-Only the first line is read; a line is a header only when it matches a header pattern whole.
-Prose that merely mentions a date is body text and is never removed.
+Only the first few lines are read (``MAX_HEADER_LINES`` non-blank lines, each at most
+``MAX_HEADER_LINE`` characters), never the whole document. A line is a header line only when
+the whole of it matches a header pattern:
+
+- the seed's ``date 2022-02-12 <title>`` (``date``/``Date:``), title taken whatever its ending;
+- date lines, optionally labelled (``Published:``, ``Updated``, ``Veröffentlicht am``, …), and
+  ``|``-separated date and byline segments (``February 12, 2022 | By Jane Smith``);
+- bylines (``By Jane Smith``, see ``bylines``);
+- the Daily Mail's run-in ``By . X . PUBLISHED: . …`` header (see ``dailymail``);
+- a short first line without a closing full stop, as the title.
+
+A title line alone counts only when prose follows it, and a header is taken only when the body
+left behind has no header of its own, so a second pass finds nothing (idempotence) and an
+ambiguous top of a document is left alone. The dateline opening the body (``KYIV, Ukraine (AP)
+— …``) stays in the text; its place and agency go into the metadata.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-# " date 2022-02-12 <title>" as written by a common scraper, with or without the leading
-# space, "date"/"Date:".
-DATE_TITLE_LINE_RE = re.compile(
-    r"[ \t]*[Dd]ate:?[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]+(?P<title>[^\n]+?))?[ \t]*"
+from textfix.extract.bylines import read_byline
+from textfix.extract.dailymail import read_daily_mail_header
+from textfix.extract.datelines import read_dateline
+from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of, make_bounds, read_date_field
+
+MAX_HEADER_LINES = 5
+MAX_HEADER_LINE = 300
+MAX_TITLE = 200
+MAX_TITLE_WORDS = 30
+
+_PUBLISHED_LABELS = (
+    "published|first published|posted|date|dated|datum|veröffentlicht|publié|publiée|"
+    "date de publication|publicado|publicada|fecha|data|pubblicato|gepubliceerd|"
+    "опубликовано|дата|опубліковано"
+)
+_UPDATED_LABELS = (
+    "updated|last updated|last modified|modified|aktualisiert|zuletzt aktualisiert|stand|"
+    "mis à jour|actualizado|actualizada|atualizado|atualizada|aggiornato|bijgewerkt|"
+    "laatst bijgewerkt|обновлено|оновлено"
 )
 
 
-def extract_header(text: str) -> tuple[str, dict[str, str]]:
-    """Take the header line off the top of ``text`` and return it as metadata.
+def _labels(names: str) -> str:
+    return "|".join(sorted(names.split("|"), key=len, reverse=True))
+
+
+# "Published: 12 Feb 2022", "Updated on Feb. 12, 2022", "Mis à jour le 12 février 2022".
+LABELLED_DATE_RE = re.compile(
+    rf"(?:(?P<published>(?i:{_labels(_PUBLISHED_LABELS)}))|(?P<updated>(?i:{_labels(_UPDATED_LABELS)})))"
+    r"(?::\s*|\s+)(?:(?i:on|at|le|am|em|el|il|op)\s+)?(?P<field>.+)"
+)
+# The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
+DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
+SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•]\s+")
+TITLE_START_RE = re.compile(r"[\d\"'‘“«„¿¡]|[^\W\d_]")
+# Where a paragraph of prose ends: a sentence mark, maybe inside a closing quote or bracket.
+PROSE_END_RE = re.compile(r"[.!?…][\"'’”»)]?$|[\"'’”»)][.!?…]$")
+HEADER_KEYS = ("date", "updated", "title", "author")
+
+
+def extract_header(
+    text: str,
+    *,
+    date_order: str | None = None,
+    min_date: str | None = None,
+    max_date: str | None = None,
+) -> tuple[str, dict[str, str]]:
+    """Take the header lines off the top of ``text`` and return them as metadata.
+
+    ``date_order`` (``"dmy"``/``"mdy"``) reads ambiguous numeric dates such as ``02/03/2022``;
+    dates outside ``min_date``..``max_date`` (default 1900-01-01 .. tomorrow) are not taken.
 
     >>> extract_header("date 2022-02-12 Talks fail\\n\\nThe talks failed.")
     ('The talks failed.', {'date': '2022-02-12', 'title': 'Talks fail'})
-    >>> extract_header("On 2022-02-12 the talks failed.")
-    ('On 2022-02-12 the talks failed.', {})
+    >>> extract_header("Talks fail\\nBy Jane Smith | 12.02.2022\\n\\nLONDON (Reuters) - It failed.")
+    ('LONDON (Reuters) - It failed.', {'title': 'Talks fail', 'author': 'Jane Smith', \
+'date': '2022-02-12', 'dateline': 'LONDON', 'source': 'Reuters'})
+    >>> extract_header("On February 12, 2022 the embassy closed.")
+    ('On February 12, 2022 the embassy closed.', {})
     """
-    first, _, rest = text.partition("\n")
-    match = DATE_TITLE_LINE_RE.fullmatch(first)
-    if match is None:
-        return text, {}
-    metadata = {"date": match["date"]}
-    if match["title"]:
-        metadata["title"] = match["title"]
-    return rest.lstrip("\n"), metadata
+    bounds = make_bounds(date_order, min_date, max_date, dt.date.today())
+    found = _read_header(text, bounds)
+    if found is None or _read_header(found[0], bounds) is not None:
+        body, metadata = text, {}
+    else:
+        body, metadata = found
+    if body[:1].isupper() or body[:1] == "(":
+        for key, value in read_dateline(body).items():
+            metadata.setdefault(key, value)
+    return body, metadata
+
+
+def _read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | None:
+    """The body and the header metadata of ``text``, or None when it has no header."""
+    metadata: dict[str, str] = {}
+    evidence = False  # a date or byline was read, not just a title-like line
+    pos = 0
+    seen = 0
+    while seen < MAX_HEADER_LINES and pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip()
+        if not line:
+            pos = end + 1
+            continue
+        run_in = read_daily_mail_header(line, bounds)
+        if run_in is not None:
+            for key, value in run_in.metadata.items():
+                metadata.setdefault(key, value)
+            start = text.find(line, pos) + run_in.end
+            return text[start:].lstrip(), metadata
+        if len(line) > MAX_HEADER_LINE or not _read_header_line(line, seen, metadata, bounds):
+            break
+        evidence = evidence or len(metadata) > ("title" in metadata)
+        seen += 1
+        pos = end + 1
+    body = text[pos:].lstrip("\n \t") if pos < len(text) else ""
+    if not metadata:
+        return None
+    if not evidence and not _prose_follows(metadata["title"], body):
+        return None
+    if not body and "date" not in metadata and "updated" not in metadata:
+        return None
+    return body, metadata
+
+
+def _read_header_line(line: str, index: int, metadata: dict[str, str], bounds: DateBounds) -> bool:
+    """Record what header ``line`` holds in ``metadata``; False when it is not a header line."""
+    if index == 0:
+        date_title = _read_date_title(line, bounds)
+        if date_title is not None:
+            metadata.update(date_title)
+            return True
+    found: dict[str, str] = {}
+    for segment in SEGMENT_SPLIT_RE.split(line):
+        author = read_byline(segment)
+        if author is not None:
+            found.setdefault("author", author)
+            continue
+        kind, value = _read_date_segment(segment, bounds)
+        if value is None:
+            found = {}
+            break
+        found.setdefault(kind, value)
+    if found:
+        for key, value in found.items():
+            metadata.setdefault(key, value)
+        return True
+    if index == 0 and _looks_like_title(line):
+        metadata["title"] = line
+        return True
+    return False
+
+
+def _read_date_title(line: str, bounds: DateBounds) -> dict[str, str] | None:
+    """``date 2022-02-12 <title>``: the date, and the title when there is one."""
+    label = DATE_TITLE_PREFIX_RE.match(line)
+    if label is None:
+        return None
+    match = DATE_FIELD_RE.match(line, label.end())
+    if match is None or (match.end() < len(line) and not line[match.end()].isspace()):
+        return None
+    date = date_of(match, bounds)
+    if date is None:
+        return None
+    title = line[match.end() :].strip()
+    return {"date": date, "title": title} if title else {"date": date}
+
+
+def _read_date_segment(segment: str, bounds: DateBounds) -> tuple[str, str | None]:
+    """``("date" or "updated", YYYY-MM-DD)`` for a whole (maybe labelled) date segment."""
+    segment = segment.rstrip(" .,")
+    labelled = LABELLED_DATE_RE.fullmatch(segment)
+    if labelled is not None:
+        kind = "updated" if labelled["updated"] else "date"
+        return kind, read_date_field(labelled["field"], bounds)
+    return "date", read_date_field(segment, bounds)
+
+
+def _looks_like_title(line: str) -> bool:
+    """A short line that starts like a heading and does not end like a sentence or a clause.
+
+    >>> _looks_like_title("Can Ukrainian forces recapture Kherson from Russia?")
+    True
+    >>> _looks_like_title("The embassy closed on Saturday."), _looks_like_title("- item")
+    (False, False)
+    """
+    return (
+        len(line) <= MAX_TITLE
+        and TITLE_START_RE.match(line) is not None
+        and not line.endswith((".", ",", ";", ":", "…"))
+        and len(line.split()) <= MAX_TITLE_WORDS
+    )
+
+
+def _prose_follows(title: str, body: str) -> bool:
+    """True when ``body`` opens with a paragraph of prose longer than the title line."""
+    first = body.split("\n", 1)[0].rstrip()
+    return len(first) > max(len(title), 40) and PROSE_END_RE.search(first) is not None

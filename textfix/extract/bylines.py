@@ -1,0 +1,50 @@
+"""Bylines: ``By Jane Smith``, ``By JANE SMITH and OMAR ALI``, ``By Jane Smith, Reuters``.
+
+A byline is a whole line (or a whole ``|``-separated segment of a header line): the byline word
+(By, Von, Par, Por, Di, Door) and one to six names of capitalised words joined by commas or
+"and". The author is the byline as written minus the byline word, with no change of case.
+
+Known false positives avoided: "By Friday, Kyiv had fallen" and "By the time they arrived…"
+are sentences: lower-case words, a weekday or month after "By", or a closing full stop make a
+line prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textfix.extract.dates import MONTHS, WEEKDAYS
+
+# Byline words of the languages textfix's boilerplate rules cover.
+BY_WORD = r"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR)"
+# A capitalised word: Smith, O'Brien, JANE, Al-Sayed, J., Ж. — and lower-case name particles.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
+CAP_WORD = rf"[{UPPER}][\w'’\-]{{0,30}}\.?"
+PARTICLE = r"(?:de|da|das|del|della|der|den|di|do|dos|du|la|le|van|von|ter|bin|al|el|ibn)"
+NAME = rf"{CAP_WORD}(?:\s+(?:{PARTICLE}\s+)?{CAP_WORD}){{0,4}}"
+JOINER = r"(?:\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|і)\s+)"
+BYLINE_RE = re.compile(rf"{BY_WORD}:?\s+(?P<author>{NAME}(?:{JOINER}{NAME}){{0,5}})")
+# Words that start a sentence, not a name, after "By": "By Friday", "By March 2023".
+NOT_A_NAME = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"then", "now", "far", "law", "way"}
+
+
+def read_byline(segment: str) -> str | None:
+    """The author of ``segment`` when the whole of it is a byline.
+
+    >>> read_byline("By JANE SMITH and OMAR ALI")
+    'JANE SMITH and OMAR ALI'
+    >>> read_byline("By Jane Smith, Reuters")
+    'Jane Smith, Reuters'
+    >>> read_byline("By Friday, Kyiv") is None, read_byline("By the time we arrived.") is None
+    (True, True)
+    """
+    match = BYLINE_RE.fullmatch(segment)
+    if match is None:
+        return None
+    author = match["author"]
+    first_word = author.split(None, 1)[0].rstrip(".,").lower()
+    # A closing full stop after a whole word ends a sentence; after an initial it is the name's.
+    last_word = author.rsplit(None, 1)[-1]
+    if first_word in NOT_A_NAME or (last_word.endswith(".") and len(last_word) > 2):
+        return None
+    return author

@@ -1,0 +1,62 @@
+"""Datelines: the place and agency that open a story's first paragraph.
+
+``KYIV, Ukraine (AP) — Russian forces…``, ``LONDON (Reuters) - Shares…``, ``SALVADOR, Feb 26 -
+Showers…``, ``Canberra, Australia (CNN) -- At first…``. A dateline stays in the body (it is the
+first words of the story); only its place and agency become metadata.
+
+The place must be written in capitals (``KYIV``) unless an agency in brackets follows it, and a
+dash with spaces around it must close the dateline. Known false positives avoided: an opening
+in capitals that is a sentence ("NATO - the alliance…") has neither a region nor an agency and is
+read as a place only when it is a single short run of capitals; "US" and "UK" style openings
+are then taken as a place, which is rare at the start of a story and harmless (metadata only).
+"""
+
+from __future__ import annotations
+
+import re
+
+from textfix.extract.dates import MONTH
+
+CAPS_PLACE = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
+WORDS_PLACE = r"[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3}"
+REGION = rf"(?:{MONTH} \d{{1,2}}|[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){{0,2}})"
+
+
+def _agency(group: str) -> str:
+    return rf"\((?P<{group}>[A-Z][\w.&' \-]{{0,24}}[\w.])\)"
+
+
+DASH = r" ?(?:—|–|--|-) "
+DATELINE_RE = re.compile(
+    rf"(?:(?P<caps>{CAPS_PLACE})(?:, (?P<cregion>{REGION}))?(?: {_agency('csource')})?{DASH}"
+    rf"|(?P<words>{WORDS_PLACE})(?:, (?P<wregion>{REGION}))? {_agency('wsource')}{DASH}"
+    rf"|{_agency('osource')}{DASH})"
+)
+REGION_DATE_RE = re.compile(rf"{MONTH} \d{{1,2}}")
+
+
+def read_dateline(line: str) -> dict[str, str]:
+    """``dateline`` (place) and ``source`` (agency) of the dateline opening ``line``, if any.
+
+    >>> read_dateline("KYIV, Ukraine (AP) — Russian forces shelled the city.")
+    {'dateline': 'KYIV, Ukraine', 'source': 'AP'}
+    >>> read_dateline("SALVADOR, Feb 26 - Showers continued throughout the week.")
+    {'dateline': 'SALVADOR'}
+    >>> read_dateline("Officials in Kyiv - and in Moscow - said little.")
+    {}
+    """
+    match = DATELINE_RE.match(line[:200])
+    if match is None:
+        return {}
+    found: dict[str, str] = {}
+    place = match["caps"] or match["words"]
+    region = match["cregion"] or match["wregion"]
+    if place:
+        # "SALVADOR, Feb 26": the region is the story's day, not part of the place.
+        found["dateline"] = (
+            place if not region or REGION_DATE_RE.fullmatch(region) else f"{place}, {region}"
+        )
+    source = match["csource"] or match["wsource"] or match["osource"]
+    if source:
+        found["source"] = source
+    return found
