@@ -81,7 +81,9 @@ DATE_ORDER = OptionSpec(
     (None, "dmy", "mdy"),
     "how extract_header reads ambiguous numeric dates like 02/03/2022 (None: leave them unset)",
 )
-MIN_DATE = OptionSpec("min_date", None, None, "earliest date extract_header takes (ISO; 1900-01-01)")
+MIN_DATE = OptionSpec(
+    "min_date", None, None, "earliest date extract_header takes (ISO; 1900-01-01)"
+)
 MAX_DATE = OptionSpec("max_date", None, None, "latest date extract_header takes (ISO; tomorrow)")
 
 STEPS: Mapping[str, StepSpec] = {

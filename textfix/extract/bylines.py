@@ -21,11 +21,13 @@ BY_WORD = r"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR)"
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
 CAP_WORD = rf"[{UPPER}][\w'’\-]{{0,30}}\.?"
 PARTICLE = r"(?:de|da|das|del|della|der|den|di|do|dos|du|la|le|van|von|ter|bin|al|el|ibn)"
-NAME = rf"{CAP_WORD}(?:\s+(?:{PARTICLE}\s+)?{CAP_WORD}){{0,4}}"
+NAME = rf"{CAP_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{CAP_WORD}){{0,4}}"
 JOINER = r"(?:\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|і)\s+)"
 BYLINE_RE = re.compile(rf"{BY_WORD}:?\s+(?P<author>{NAME}(?:{JOINER}{NAME}){{0,5}})")
-# Words that start a sentence, not a name, after "By": "By Friday", "By March 2023".
-NOT_A_NAME = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"then", "now", "far", "law", "way"}
+# Words that start a sentence, not a name, after "By": "By Friday, Kyiv…", "By March, the…".
+# Month names are also first names ("Jan de Vries", "May Jones"), so a month only counts when
+# a comma follows it or it stands alone.
+NOT_A_NAME = frozenset(WEEKDAYS) | {"then", "now", "far", "law", "way", "noon", "night"}
 
 
 def read_byline(segment: str) -> str | None:
@@ -42,7 +44,10 @@ def read_byline(segment: str) -> str | None:
     if match is None:
         return None
     author = match["author"]
-    first_word = author.split(None, 1)[0].rstrip(".,").lower()
+    words = author.split()
+    first_word = words[0].rstrip(".,").lower()
+    if first_word in MONTHS and (len(words) == 1 or words[0].endswith(",")):
+        return None
     # A closing full stop after a whole word ends a sentence; after an initial it is the name's.
     last_word = author.rsplit(None, 1)[-1]
     if first_word in NOT_A_NAME or (last_word.endswith(".") and len(last_word) > 2):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -52,9 +53,9 @@ def load_month_names() -> tuple[dict[str, int], frozenset[str]]:
 MONTHS, WEEKDAYS = load_month_names()
 
 
-def _alternation(names: object) -> str:
+def _alternation(names: Iterable[str]) -> str:
     # Longest first, so "sept" wins over "sep" and "февраля" over "фев".
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # type: ignore[attr-defined]
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 MONTH = rf"(?i:{_alternation(MONTHS)})\.?(?!\w)"
@@ -116,10 +117,9 @@ def make_bounds(
     if date_order not in DATE_ORDERS:
         raise ConfigError(f"date_order={date_order!r} is not one of: None, dmy, mdy")
     earliest = _iso_option("min_date", min_date or DEFAULT_MIN_DATE)
-    latest = (
-        _iso_option("max_date", max_date) if max_date else today + dt.timedelta(days=1)
-    )
-    return DateBounds(date_order, earliest, latest)  # type: ignore[arg-type]
+    latest = _iso_option("max_date", max_date) if max_date else today + dt.timedelta(days=1)
+    order: DateOrder | None = "dmy" if date_order == "dmy" else "mdy" if date_order else None
+    return DateBounds(order, earliest, latest)
 
 
 def _iso_option(name: str, value: str) -> dt.date:

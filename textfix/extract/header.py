@@ -57,6 +57,8 @@ LABELLED_DATE_RE = re.compile(
 DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•]\s+")
 TITLE_START_RE = re.compile(r"[\d\"'‘“«„¿¡]|[^\W\d_]")
+# A line opening like a byline or a date label is a sentence when it is not one: never a title.
+NOT_TITLE_START_RE = re.compile(r"(?i:by|updated|published|posted|last updated)\b")
 # Where a paragraph of prose ends: a sentence mark, maybe inside a closing quote or bracket.
 PROSE_END_RE = re.compile(r"[.!?…][\"'’”»)]?$|[\"'’”»)][.!?…]$")
 HEADER_KEYS = ("date", "updated", "title", "author")
@@ -85,7 +87,7 @@ def extract_header(
     bounds = make_bounds(date_order, min_date, max_date, dt.date.today())
     found = _read_header(text, bounds)
     if found is None or _read_header(found[0], bounds) is not None:
-        body, metadata = text, {}
+        body, metadata = text, dict[str, str]()
     else:
         body, metadata = found
     if body[:1].isupper() or body[:1] == "(":
@@ -192,6 +194,9 @@ def _looks_like_title(line: str) -> bool:
     return (
         len(line) <= MAX_TITLE
         and TITLE_START_RE.match(line) is not None
+        and NOT_TITLE_START_RE.match(line) is None
+        # A date that was not taken (out of bounds, ambiguous, impossible) is no title either.
+        and DATE_FIELD_RE.fullmatch(line) is None
         and not line.endswith((".", ",", ";", ":", "…"))
         and len(line.split()) <= MAX_TITLE_WORDS
     )
