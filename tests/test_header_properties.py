@@ -1,0 +1,128 @@
+"""Properties of ``extract_header`` on generated scraper headers and on any text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textfix.extract.header import HEADER_KEYS, extract_header
+
+any_text = st.text(st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF))
+word = st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9)
+# Byline words and date labels open a line that is no title; leave them out of generated titles.
+capitalised = word.map(str.capitalize).filter(
+    lambda w: w not in {"By", "Von", "Par", "Por", "Di", "Door", "Updated", "Published", "Posted"}
+)
+MONTHS = (
+    "January",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug",
+    "Sept.",
+    "Oct",
+    "November",
+    "December",
+)
+DAYS = st.dates(dt.date(1990, 1, 1), dt.date(2023, 12, 31))
+
+
+@st.composite
+def prose(draw: st.DrawFn) -> str:
+    """A paragraph of sentences: capitalised, at least eight words, closed by a full stop."""
+    sentences = draw(st.lists(st.lists(word, min_size=8, max_size=20), min_size=1, max_size=3))
+    return " ".join(" ".join(s).capitalize() + "." for s in sentences)
+
+
+def date_line(day: dt.date, form: int) -> str:
+    """``day`` written the way one of six header styles writes it."""
+    month = MONTHS[day.month - 1]
+    return (
+        day.isoformat(),
+        f"{day.day:02d}.{day.month:02d}.{day.year}",
+        f"{day.day} {month} {day.year}",
+        f"{month} {day.day}, {day.year}",
+        f"Published: {day.day} {month} {day.year}",
+        f"Saturday {day.day} {month} {day.year} 09.30 GMT",
+    )[form]
+
+
+@st.composite
+def article(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A scraper-like article: optional title, date and byline lines, then prose paragraphs."""
+    header = []
+    if draw(st.booleans()):
+        header.append(" ".join(draw(st.lists(capitalised, min_size=2, max_size=8))))
+    if draw(st.booleans()):
+        header.append(date_line(draw(DAYS), draw(st.integers(0, 5))))
+    if draw(st.booleans()):
+        header.append("By " + " ".join(draw(st.lists(capitalised, min_size=1, max_size=3))))
+    body = draw(st.lists(prose(), min_size=1, max_size=4))
+    separator = draw(st.sampled_from(["\n", "\n\n"]))
+    return separator.join(header) + ("\n\n" if header else "") + "\n\n".join(body), body
+
+
+@given(text=any_text)
+def test_values_come_from_the_input(text: str) -> None:
+    _, metadata = extract_header(text)
+    if "title" in metadata:
+        assert all(w in text for w in metadata["title"].split())
+    for key in ("date", "updated"):
+        if key in metadata:
+            assert metadata[key][:4] in text
+
+
+@given(case=article())
+def test_generated_header_values_come_from_the_input(case: tuple[str, list[str]]) -> None:
+    text, _ = case
+    _, metadata = extract_header(text)
+    if "title" in metadata:
+        assert all(w in text for w in metadata["title"].split())
+    for key in ("date", "updated"):
+        if key in metadata:
+            assert metadata[key][:4] in text
+    if "author" in metadata:
+        assert "By " + metadata["author"] in text
+
+
+@given(case=article())
+def test_removing_the_header_keeps_every_prose_paragraph(case: tuple[str, list[str]]) -> None:
+    text, body = case
+    result, _ = extract_header(text)
+    assert result.endswith("\n\n".join(body))
+    assert result == text or result.split("\n\n") == body
+
+
+@given(paragraphs=st.lists(prose(), min_size=1, max_size=4))
+def test_prose_alone_is_left_alone(paragraphs: list[str]) -> None:
+    text = "\n\n".join(paragraphs)
+    assert extract_header(text) == (text, {})
+
+
+@given(text=any_text)
+def test_second_pass_finds_no_header(text: str) -> None:
+    once, _ = extract_header(text)
+    twice, metadata = extract_header(once)
+    assert twice == once
+    assert not set(metadata) & set(HEADER_KEYS)
+
+
+@given(case=article())
+def test_second_pass_finds_no_header_in_generated_articles(case: tuple[str, list[str]]) -> None:
+    once, first = extract_header(case[0])
+    twice, metadata = extract_header(once)
+    assert twice == once
+    assert not set(metadata) & set(HEADER_KEYS)
+    assert {k: v for k, v in first.items() if k in ("dateline", "source")} == metadata
+
+
+@given(day=DAYS, form=st.integers(0, 5), title=st.lists(capitalised, min_size=2, max_size=8))
+def test_generated_date_and_title_are_found(day: dt.date, form: int, title: list[str]) -> None:
+    body = "The council confirmed the decision at a meeting on Thursday evening."
+    text = f"{' '.join(title)}\n{date_line(day, form)}\n\n{body}"
+    assert extract_header(text) == (body, {"title": " ".join(title), "date": day.isoformat()})
