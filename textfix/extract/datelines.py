@@ -28,11 +28,11 @@ def _agency(group: str) -> str:
 
 DASH = r" ?(?:—|–|--|-) "
 DATELINE_RE = re.compile(
-    rf"(?:(?P<caps>{CAPS_PLACE})(?:, (?P<cregion>{REGION}))?(?: {_agency('csource')})?{DASH}"
-    rf"|(?P<words>{WORDS_PLACE})(?:, (?P<wregion>{REGION}))? {_agency('wsource')}{DASH}"
+    rf"(?:(?P<caps>{CAPS_PLACE})(?:, (?P<cregion>{REGION}(?:, {REGION})?))?(?: {_agency('csource')})?{DASH}"
+    rf"|(?P<words>{WORDS_PLACE})(?:, (?P<wregion>{REGION}(?:, {REGION})?))? {_agency('wsource')}{DASH}"
     rf"|{_agency('osource')}{DASH})"
 )
-REGION_DATE_RE = re.compile(rf"{MONTH} \d{{1,2}}")
+REGION_DATE_RE = re.compile(rf",? ?{MONTH} \d{{1,2}}$")
 
 
 def read_dateline(line: str) -> dict[str, str]:
@@ -42,6 +42,8 @@ def read_dateline(line: str) -> dict[str, str]:
     {'dateline': 'KYIV, Ukraine', 'source': 'AP'}
     >>> read_dateline("SALVADOR, Feb 26 - Showers continued throughout the week.")
     {'dateline': 'SALVADOR'}
+    >>> read_dateline("PORTLAND, Ore., Feb 26 - Red Lion Inns said it filed.")
+    {'dateline': 'PORTLAND, Ore.'}
     >>> read_dateline("Officials in Kyiv - and in Moscow - said little.")
     {}
     """
@@ -52,10 +54,9 @@ def read_dateline(line: str) -> dict[str, str]:
     place = match["caps"] or match["words"]
     region = match["cregion"] or match["wregion"]
     if place:
-        # "SALVADOR, Feb 26": the region is the story's day, not part of the place.
-        found["dateline"] = (
-            place if not region or REGION_DATE_RE.fullmatch(region) else f"{place}, {region}"
-        )
+        # "SALVADOR, Feb 26", "PORTLAND, Ore., Feb 26": the story's day is not part of the place.
+        region = REGION_DATE_RE.sub("", region or "")
+        found["dateline"] = f"{place}, {region}" if region else place
     source = match["csource"] or match["wsource"] or match["osource"]
     if source:
         found["source"] = source

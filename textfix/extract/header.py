@@ -9,10 +9,10 @@ the whole of it matches a header pattern:
   ``|``-separated date and byline segments (``February 12, 2022 | By Jane Smith``);
 - bylines (``By Jane Smith``, see ``bylines``);
 - the Daily Mail's run-in ``By . X . PUBLISHED: . …`` header (see ``dailymail``);
-- a short first line without a closing full stop, as the title.
+- a short first line, as the title, when a date or byline line follows it.
 
-A title line alone counts only when prose follows it, and a header is taken only when the body
-left behind has no header of its own, so a second pass finds nothing (idempotence) and an
+A title-like line alone is never taken, and a header is taken only when the body left behind has
+no header of its own, so a second pass finds nothing (idempotence) and an
 ambiguous top of a document is left alone. The dateline opening the body (``KYIV, Ukraine (AP)
 — …``) stays in the text; its place and agency go into the metadata.
 """
@@ -56,11 +56,10 @@ LABELLED_DATE_RE = re.compile(
 # The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
 DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•]\s+")
-TITLE_START_RE = re.compile(r"[\d\"'‘“«„¿¡]|[^\W\d_]")
+# "<CINRAM LTD> 4TH QTR NET" (Reuters' company markup) and "[Video] …" open titles too.
+TITLE_START_RE = re.compile(r"[\d\"'‘“«„¿¡<(\[]|[^\W\d_]")
 # A line opening like a byline or a date label is a sentence when it is not one: never a title.
 NOT_TITLE_START_RE = re.compile(r"(?i:by|updated|published|posted|last updated)\b")
-# Where a paragraph of prose ends: a sentence mark, maybe inside a closing quote or bracket.
-PROSE_END_RE = re.compile(r"[.!?…][\"'’”»)]?$|[\"'’”»)][.!?…]$")
 HEADER_KEYS = ("date", "updated", "title", "author")
 
 
@@ -121,9 +120,9 @@ def _read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | 
         seen += 1
         pos = end + 1
     body = text[pos:].lstrip("\n \t") if pos < len(text) else ""
-    if not metadata:
-        return None
-    if not evidence and not _prose_follows(metadata["title"], body):
+    # A title-like line alone is no header: every document opens with some line, and taking
+    # it would make a second pass take the next one (the body's first short paragraph).
+    if not evidence:
         return None
     if not body and "date" not in metadata and "updated" not in metadata:
         return None
@@ -184,11 +183,14 @@ def _read_date_segment(segment: str, bounds: DateBounds) -> tuple[str, str | Non
 
 
 def _looks_like_title(line: str) -> bool:
-    """A short line that starts like a heading and does not end like a sentence or a clause.
+    """A short line that starts like a heading and does not end like a clause.
+
+    Titles may end with a full stop (the New York Times' "G7 nations pledge $20 billion to
+    Ukraine."): a title line counts only with a date or byline line below it.
 
     >>> _looks_like_title("Can Ukrainian forces recapture Kherson from Russia?")
     True
-    >>> _looks_like_title("The embassy closed on Saturday."), _looks_like_title("- item")
+    >>> _looks_like_title("By the river"), _looks_like_title("- item")
     (False, False)
     """
     return (
@@ -197,12 +199,6 @@ def _looks_like_title(line: str) -> bool:
         and NOT_TITLE_START_RE.match(line) is None
         # A date that was not taken (out of bounds, ambiguous, impossible) is no title either.
         and DATE_FIELD_RE.fullmatch(line) is None
-        and not line.endswith((".", ",", ";", ":", "…"))
+        and not line.endswith((",", ";", ":", "…"))
         and len(line.split()) <= MAX_TITLE_WORDS
     )
-
-
-def _prose_follows(title: str, body: str) -> bool:
-    """True when ``body`` opens with a paragraph of prose longer than the title line."""
-    first = body.split("\n", 1)[0].rstrip()
-    return len(first) > max(len(title), 40) and PROSE_END_RE.search(first) is not None

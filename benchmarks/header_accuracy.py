@@ -1,0 +1,194 @@
+"""How often extract_header gets the date and title right on real articles, and what it costs.
+
+Builds plain-text inputs the way a scraper writes them (title line, date/byline line, body) from
+the shared corpora, runs textfix's news pipeline, and compares the metadata with the gold:
+
+- Reuters-21578 sample: gold ``<DATE>`` and ``<TITLE>``; the body opens with the story's dateline
+  (``SALVADOR, Feb 26 -``). The date line is written in four scraper styles in turn.
+- CNN/DailyMail sample: the article as distributed, Daily Mail run-in header and all; the gold
+  date is read from the header with ``datetime.strptime`` (an independent reader). No titles.
+- Guardian/NYT Russia-Ukraine 2022: gold ``published`` and ``headlines``; the date line is the
+  gold timestamp in the outlet's raw form or as the outlet's web page writes it.
+
+Run: ``.venv/bin/python benchmarks/header_accuracy.py [--shared ../shared]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import html
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import textfix
+from textfix.pipeline import Pipeline
+
+Case = tuple[str, str, dict[str, str]]  # (style, input text, gold metadata)
+
+REUTERS_RE = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
+TAG_RE = {tag: re.compile(rf"<{tag}>(.*?)</{tag}>", re.S) for tag in ("DATE", "TITLE", "BODY")}
+DATELINE_RE = re.compile(r"<DATELINE>(.*?)</DATELINE>", re.S)
+
+
+def reuters_cases(folder: Path) -> Iterator[Case]:
+    styles = ("raw", "us-long", "iso-timestamp", "published-label")
+    n = 0
+    for path in sorted(folder.glob("*.sgm")):
+        raw = path.read_bytes().decode("latin-1")
+        for story in REUTERS_RE.findall(raw):
+            found = {tag: rx.search(story) for tag, rx in TAG_RE.items()}
+            dateline = DATELINE_RE.search(story)
+            if not all(found.values()) or dateline is None:
+                continue
+            date_raw = html.unescape(found["DATE"].group(1)).strip()  # type: ignore[union-attr]
+            stamp = dt.datetime.strptime(date_raw.split(".")[0], "%d-%b-%Y %H:%M:%S")
+            title = " ".join(html.unescape(found["TITLE"].group(1)).split())  # type: ignore[union-attr]
+            body = html.unescape(found["BODY"].group(1)).replace("\x03", "")  # type: ignore[union-attr]
+            body = re.sub(r"\s*Reuter\s*$", "", body)
+            paragraphs = [" ".join(p.split()) for p in re.split(r"\n {2,}", body) if p.strip()]
+            if not paragraphs:
+                continue
+            paragraphs[0] = " ".join(html.unescape(dateline.group(1)).split()) + " " + paragraphs[0]
+            style = styles[n % len(styles)]
+            n += 1
+            date_line = {
+                "raw": date_raw,
+                "us-long": stamp.strftime("%B %d, %Y").replace(" 0", " "),
+                "iso-timestamp": stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "published-label": stamp.strftime("Published: %d %b %Y %H:%M GMT"),
+            }[style]
+            place = dateline.group(1).split(",")[0].strip()
+            gold = {"date": stamp.date().isoformat(), "title": title, "dateline": place}
+            yield style, f"{title}\n{date_line}\n\n" + "\n\n".join(paragraphs), gold
+
+
+DM_PUBLISHED_RE = re.compile(r"PUBLISHED: \. (\d\d:\d\d EST, \d{1,2} \w+ \d{4}) \.")
+DM_LAST_UPDATED_RE = re.compile(r"Last updated at (\d{1,2}:\d\d [AP]M on \d{1,2})\w\w (\w+ \d{4})")
+
+
+def cnn_dailymail_cases(folder: Path) -> Iterator[Case]:
+    csv.field_size_limit(1 << 30)
+    with (folder / "train_sample.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            article = row["article"]
+            head = article[:300]
+            gold: dict[str, str] = {}
+            published = DM_PUBLISHED_RE.search(head)
+            updated = DM_LAST_UPDATED_RE.search(head)
+            if published:
+                when = dt.datetime.strptime(published.group(1), "%H:%M EST, %d %B %Y")
+                gold["date"] = when.date().isoformat()
+            elif updated:
+                text = f"{updated.group(1)} {updated.group(2)}"
+                gold["updated"] = (
+                    dt.datetime.strptime(text, "%I:%M %p on %d %B %Y").date().isoformat()
+                )
+            style = "dm-header" if gold else ("dm-byline" if head.startswith("By . ") else "none")
+            yield style, article, gold
+
+
+def guardian_nyt_cases(folder: Path) -> Iterator[Case]:
+    n = 0
+    for name, outlet in (
+        ("Guardians_Russia_Ukraine.csv", "guardian"),
+        ("NYT_Russia_Ukraine.csv", "nyt"),
+    ):
+        with (folder / name).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                published = row["published"].strip()
+                if outlet == "guardian":
+                    stamp = dt.datetime.strptime(published, "%Y-%m-%dT%H:%M:%SZ")
+                    web = stamp.strftime("%A %d %B %Y %H.%M GMT").replace(" 0", " ", 1)
+                else:
+                    stamp = dt.datetime.strptime(published, "%Y/%m/%d")
+                    web = stamp.strftime("%B %d, %Y").replace(" 0", " ")
+                style = f"{outlet}-{'raw' if n % 2 == 0 else 'web'}"
+                date_line = published if n % 2 == 0 else web
+                n += 1
+                gold = {"date": stamp.date().isoformat(), "title": textfix.clean(row["headlines"])}
+                yield style, f"{row['headlines']}\n{date_line}\n\n{row['articles']}", gold
+
+
+def run(corpus: str, cases: Iterator[Case], pipeline: Pipeline) -> dict[str, float]:
+    per_style: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+    step_time: dict[str, float] = defaultdict(float)
+    for style, text, gold in cases:
+        metadata: dict[str, str] = {}
+        for step in pipeline.steps:
+            start = time.perf_counter()
+            text, found = step.apply(text)
+            step_time[step.name] += time.perf_counter() - start
+            metadata.update(found)
+        row = per_style[style]
+        row[0] += 1
+        for i, key in enumerate(("date", "title", "dateline"), start=1):
+            if key in gold:
+                row[2 * i - 1] += 1
+                row[2 * i] += _same(key, metadata.get(key), gold[key])
+        if "updated" in gold:
+            row[1] += 1
+            row[2] += metadata.get("updated") == gold["updated"]
+        # A false header: a date or title found where the gold has none.
+        if (
+            "date" not in gold
+            and "updated" not in gold
+            and ("date" in metadata or "title" in metadata)
+        ):
+            print(f"  false header in {corpus}/{style}: {metadata}", file=sys.stderr)
+    total = sum(step_time.values())
+    print(f"\n## {corpus}\n")
+    print("| style | docs | date correct | title correct | dateline correct |")
+    print("|---|---:|---:|---:|---:|")
+    sums = [0] * 7
+    for style, row in sorted(per_style.items()):
+        sums = [a + b for a, b in zip(sums, row, strict=True)]
+        print(
+            f"| {style} | {row[0]} | {_share(row[2], row[1])} | {_share(row[4], row[3])} | {_share(row[6], row[5])} |"
+        )
+    print(
+        f"| **all** | {sums[0]} | {_share(sums[2], sums[1])} | {_share(sums[4], sums[3])} | {_share(sums[6], sums[5])} |"
+    )
+    share = step_time["extract_header"] / total if total else 0.0
+    print(
+        f"\nextract_header: {step_time['extract_header'] * 1e3:.1f} ms of {total * 1e3:.1f} ms "
+        f"news-pipeline time ({share:.1%}; {step_time['extract_header'] / max(sums[0], 1) * 1e6:.0f} µs/doc)"
+    )
+    return {"share": share}
+
+
+def _same(key: str, found: str | None, gold: str) -> bool:
+    # Reuters' gold place is the city; textfix keeps the region too ("PORTLAND, Ore.").
+    if key == "dateline" and found is not None:
+        found = found.split(",")[0]
+    return found == gold
+
+
+def _share(good: int, total: int) -> str:
+    return f"{good}/{total} ({good / total:.1%})" if total else "n/a"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared"
+    )
+    args = parser.parse_args()
+    corpora = args.shared / "corpora"
+    pipeline = Pipeline.from_preset("news")
+    run("reuters21578_sample", reuters_cases(corpora / "reuters21578_sample"), pipeline)
+    run("cnn_dailymail_sample", cnn_dailymail_cases(corpora / "cnn_dailymail_sample"), pipeline)
+    run(
+        "guardian_nyt_russia_ukraine_2022",
+        guardian_nyt_cases(corpora / "guardian_nyt_russia_ukraine_2022"),
+        pipeline,
+    )
+
+
+if __name__ == "__main__":
+    main()
