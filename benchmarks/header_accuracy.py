@@ -148,18 +148,20 @@ def run(corpus: str, cases: Iterator[Case], pipeline: Pipeline) -> dict[str, flo
     sums = [0] * 7
     for style, row in sorted(per_style.items()):
         sums = [a + b for a, b in zip(sums, row, strict=True)]
-        print(
-            f"| {style} | {row[0]} | {_share(row[2], row[1])} | {_share(row[4], row[3])} | {_share(row[6], row[5])} |"
-        )
-    print(
-        f"| **all** | {sums[0]} | {_share(sums[2], sums[1])} | {_share(sums[4], sums[3])} | {_share(sums[6], sums[5])} |"
-    )
+        print(_row(style, row))
+    print(_row("**all**", sums))
     share = step_time["extract_header"] / total if total else 0.0
     print(
         f"\nextract_header: {step_time['extract_header'] * 1e3:.1f} ms of {total * 1e3:.1f} ms "
-        f"news-pipeline time ({share:.1%}; {step_time['extract_header'] / max(sums[0], 1) * 1e6:.0f} µs/doc)"
+        f"news-pipeline time ({share:.1%}; "
+        f"{step_time['extract_header'] / max(sums[0], 1) * 1e6:.0f} µs/doc)"
     )
     return {"share": share}
+
+
+def _row(style: str, row: list[int]) -> str:
+    shares = " | ".join(_share(row[i + 1], row[i]) for i in (1, 3, 5))
+    return f"| {style} | {row[0]} | {shares} |"
 
 
 def _same(key: str, found: str | None, gold: str) -> bool:

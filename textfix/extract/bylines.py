@@ -40,6 +40,8 @@ def read_byline(segment: str) -> str | None:
     >>> read_byline("By Friday, Kyiv") is None, read_byline("By the time we arrived.") is None
     (True, True)
     """
+    if segment[:1] not in "BbVvPpDd":  # cheap test first: every byline word starts so
+        return None
     match = BYLINE_RE.fullmatch(segment)
     if match is None:
         return None

@@ -25,6 +25,8 @@ DAILY_MAIL_RE = re.compile(
     rf"(?:Last updated at (?P<last_updated>{FIELD}) \. )?"
 )
 
+OPENINGS = ("By . ", "PUBLISHED: . ", "UPDATED: . ", "Last updated at ")
+
 
 @dataclass(frozen=True)
 class RunInHeader:
@@ -47,6 +49,8 @@ def read_daily_mail_header(line: str, bounds: DateBounds) -> RunInHeader | None:
     >>> read_daily_mail_header("By the river . we sat", b) is None
     True
     """
+    if not line.startswith(OPENINGS):
+        return None
     match = DAILY_MAIL_RE.match(line, 0, 600)
     if match is None or match.end() == 0 or match.end() >= len(line.rstrip()):
         return None

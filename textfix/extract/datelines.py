@@ -27,12 +27,13 @@ def _agency(group: str) -> str:
 
 
 DASH = r" ?(?:—|–|--|-) "
+REGIONS = rf"{REGION}(?:, {REGION})?"
 DATELINE_RE = re.compile(
-    rf"(?:(?P<caps>{CAPS_PLACE})(?:, (?P<cregion>{REGION}(?:, {REGION})?))?(?: {_agency('csource')})?{DASH}"
-    rf"|(?P<words>{WORDS_PLACE})(?:, (?P<wregion>{REGION}(?:, {REGION})?))? {_agency('wsource')}{DASH}"
+    rf"(?:(?P<caps>{CAPS_PLACE})(?:, (?P<cregion>{REGIONS}))?(?: {_agency('csource')})?{DASH}"
+    rf"|(?P<words>{WORDS_PLACE})(?:, (?P<wregion>{REGIONS}))? {_agency('wsource')}{DASH}"
     rf"|{_agency('osource')}{DASH})"
 )
-REGION_DATE_RE = re.compile(rf",? ?{MONTH} \d{{1,2}}$")
+REGION_DATE_RE = re.compile(rf"{MONTH} \d{{1,2}}")
 
 
 def read_dateline(line: str) -> dict[str, str]:
@@ -55,8 +56,8 @@ def read_dateline(line: str) -> dict[str, str]:
     region = match["cregion"] or match["wregion"]
     if place:
         # "SALVADOR, Feb 26", "PORTLAND, Ore., Feb 26": the story's day is not part of the place.
-        region = REGION_DATE_RE.sub("", region or "")
-        found["dateline"] = f"{place}, {region}" if region else place
+        parts = [p for p in (region or "").split(", ") if p and not REGION_DATE_RE.fullmatch(p)]
+        found["dateline"] = ", ".join([place, *parts])
     source = match["csource"] or match["wsource"] or match["osource"]
     if source:
         found["source"] = source

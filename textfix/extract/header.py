@@ -30,6 +30,8 @@ from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of, make_bound
 MAX_HEADER_LINES = 5
 MAX_HEADER_LINE = 300
 MAX_TITLE = 200
+# Date and byline lines are short; a longer line is only tested as a title (cheap path).
+MAX_META_LINE = 160
 MAX_TITLE_WORDS = 30
 
 _PUBLISHED_LABELS = (
@@ -56,6 +58,8 @@ LABELLED_DATE_RE = re.compile(
 # The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
 DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•]\s+")
+# Every date field has a four-digit year; a line without one is tested no further for dates.
+YEAR_HINT_RE = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 # "<CINRAM LTD> 4TH QTR NET" (Reuters' company markup) and "[Video] …" open titles too.
 TITLE_START_RE = re.compile(r"[\d\"'‘“«„¿¡<(\[]|[^\W\d_]")
 # A line opening like a byline or a date label is a sentence when it is not one: never a title.
@@ -137,12 +141,16 @@ def _read_header_line(line: str, index: int, metadata: dict[str, str], bounds: D
             metadata.update(date_title)
             return True
     found: dict[str, str] = {}
-    for segment in SEGMENT_SPLIT_RE.split(line):
+    if len(line) > MAX_META_LINE:
+        return index == 0 and _take_title(line, metadata)
+    has_year = YEAR_HINT_RE.search(line) is not None
+    segments = SEGMENT_SPLIT_RE.split(line) if "|" in line or "·" in line or "•" in line else [line]
+    for segment in segments:
         author = read_byline(segment)
         if author is not None:
             found.setdefault("author", author)
             continue
-        kind, value = _read_date_segment(segment, bounds)
+        kind, value = _read_date_segment(segment, bounds) if has_year else ("date", None)
         if value is None:
             found = {}
             break
@@ -151,10 +159,14 @@ def _read_header_line(line: str, index: int, metadata: dict[str, str], bounds: D
         for key, value in found.items():
             metadata.setdefault(key, value)
         return True
-    if index == 0 and _looks_like_title(line):
-        metadata["title"] = line
-        return True
-    return False
+    return index == 0 and _take_title(line, metadata)
+
+
+def _take_title(line: str, metadata: dict[str, str]) -> bool:
+    if not _looks_like_title(line):
+        return False
+    metadata["title"] = line
+    return True
 
 
 def _read_date_title(line: str, bounds: DateBounds) -> dict[str, str] | None:
@@ -198,7 +210,7 @@ def _looks_like_title(line: str) -> bool:
         and TITLE_START_RE.match(line) is not None
         and NOT_TITLE_START_RE.match(line) is None
         # A date that was not taken (out of bounds, ambiguous, impossible) is no title either.
-        and DATE_FIELD_RE.fullmatch(line) is None
+        and (YEAR_HINT_RE.search(line) is None or DATE_FIELD_RE.fullmatch(line) is None)
         and not line.endswith((",", ";", ":", "…"))
         and len(line.split()) <= MAX_TITLE_WORDS
     )
