@@ -1,42 +1,360 @@
-"""Quote repair: stray openers that swallowed a space, and the choice of quote style.
+"""Quote repair: pair quotation marks, tell them from apostrophes, repair what is broken.
 
-Styles: ``keep`` repairs only what is broken and keeps each quote's family; ``straight`` then
-makes every quote ASCII; ``curly`` makes quotes typographic.
+Each mark is read from its context (what stands on either side), the apostrophe lexicon in
+``quote_lexicon`` and a stack of open quotes per paragraph. A mark is changed only when those
+agree; when they cannot decide, the mark is left as it is. Styles: ``keep`` repairs only what is
+broken and keeps each quote's family; ``straight`` then writes every quote as ``'`` or ``"``;
+``curly`` writes typographic quotes facing the right way. Guillemets, primes, the ʻokina and
+foot/inch marks after digits are never touched.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
+
+from textfix.normalisers.quote_lexicon import (
+    CLOSE_PUNCT,
+    CLOSER_GLYPH,
+    CONTRACTION_RE,
+    CURLY,
+    CURLY_TO_STRAIGHT,
+    ELIDED_N_RE,
+    ELISION_RE,
+    FOOT_INCH_RE,
+    HAWAIIAN_WORDS,
+    LETTERS_AFTER_RE,
+    LOW_NINE,
+    OPEN_PUNCT,
+    OPENER_GLYPH,
+    PARAGRAPH_BREAK_RE,
+    QUOTE_CHARS,
+    SINGLE_GLYPHS,
+    STRAIGHT,
+    STRAIGHT_GLYPH,
+    STRAY_LEFT_WORDS,
+    TOKEN_RE,
+    WORD_AFTER_RE,
+    WORD_BEFORE_RE,
+)
 
 QuoteStyle = Literal["keep", "straight", "curly"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 
-_QUOTE_CHARS = frozenset("'\"‘’‚‛“”„‟`´")
-# A right single quote glued between two letters that does not start a contraction suffix, with
-# a closing right quote later on the same line: the writer meant " ‘". Known false positive:
-# a word-internal apostrophe in a name ("O’Neill … boss’") on a line that also closes a quote.
-STRAY_OPENER_RE = re.compile(
-    r"(?<=[^\W\d_])’(?!(?:t|s|re|ve|ll|d|m)\b)(?=[^\W\d_][^’\n]*[^\s’]’(?!\w))"
+_ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
+_HSPACE_RE = re.compile(r"[ \t]+")
+_MAX_STACK = 64
+
+# Roles a mark can take from its context.
+_OPEN, _CLOSE, _AMBIG, _INNER, _DIGIT, _APOS, _NONE, _TICK_CLOSE = (
+    "open",
+    "close",
+    "ambiguous",
+    "inner",
+    "digit",
+    "apostrophe",
+    "none",
+    "tick-close",
 )
-_STRAIGHTEN = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
-)
+
+
+@dataclass(slots=True)
+class _Mark:
+    """One quote character (or ``''`` / ``````) and what quote repair learnt about it."""
+
+    start: int
+    end: int
+    glyph: str
+    kind: str  # "single" or "double"
+    role: str = _NONE
+    partner: int = -1
+    opener: bool = False
+    confident: bool = True
+    stray: bool = False
+    possessive: bool = False
+    elision: bool = False
+    fix: str = ""  # a keep repair of an unpaired mark: "accent as apostrophe", ...
+
+
+def _char_class(ch: str) -> str:
+    """S space or edge, L letter, D digit, O opening punctuation, Q quote, P other."""
+    if not ch or ch.isspace():
+        return "S"
+    if ch.isalpha():
+        return "L"
+    if ch.isdigit():
+        return "D"
+    if ch in OPEN_PUNCT:
+        return "O"
+    if ch in QUOTE_CHARS:
+        return "Q"
+    return "P"
+
+
+def _read_marks(para: str) -> list[_Mark]:
+    """Every mark of a paragraph with its role from context and the lexicon."""
+    marks: list[_Mark] = []
+    apostrophe_at = -1  # the start of the closing mark of a ’n’
+    for match in TOKEN_RE.finditer(para):
+        start, end, glyph = match.start(), match.end(), match.group()
+        mark = _Mark(start, end, glyph, "single" if glyph in SINGLE_GLYPHS else "double")
+        before = _char_class(para[start - 1] if start else "")
+        after = _char_class(para[end] if end < len(para) else "")
+        if before == "Q":
+            adjacent = marks[-1] if marks and marks[-1].end == start else None
+            before = "O" if adjacent is not None and adjacent.role == _OPEN else "P"
+        if after == "Q":
+            after = "P"
+        if before in "SO":
+            role = _AMBIG if after == "S" or para[end : end + 1] in CLOSE_PUNCT else _OPEN
+        elif before == "D":
+            role = _INNER if after in "LD" else _DIGIT
+        else:
+            role = _INNER if after in "LD" else _CLOSE
+        mark.role = role
+        _refine(para, mark, before, marks)
+        if start == apostrophe_at:
+            mark.role, mark.elision = _APOS, True
+        elif mark.elision and ELIDED_N_RE.match(para, end):
+            apostrophe_at = end + 1
+        marks.append(mark)
+    return marks
+
+
+def _refine(para: str, mark: _Mark, before: str, earlier: list[_Mark]) -> None:
+    """Adjust a mark's role by its glyph and the apostrophe lexicon."""
+    glyph, role, end = mark.glyph, mark.role, mark.end
+    if glyph in ("´", "`") and role == _INNER and before == "L" and CONTRACTION_RE.match(para, end):
+        mark.role = _APOS
+        mark.fix = "accent as apostrophe" if glyph == "´" else "backtick as apostrophe"
+    elif glyph in ("`", "``"):
+        mark.role = _OPEN if role == _OPEN else _TICK_CLOSE if role == _CLOSE else _NONE
+    elif glyph == "´" or (glyph == "''" and role in (_INNER, _DIGIT)):
+        mark.role = _NONE
+    elif glyph in LOW_NINE:
+        mark.role = _OPEN if role == _OPEN else _NONE
+    elif mark.kind == "single" and role == _OPEN:
+        if ELISION_RE.match(para, end) or ELIDED_N_RE.match(para, end):
+            mark.role, mark.elision = _APOS, True
+    elif role == _DIGIT and mark.kind == "double" and FOOT_INCH_RE.search(para, 0, mark.start):
+        mark.role = _NONE  # 6'4": an inch mark, never a closing quote
+    elif role == _CLOSE and mark.kind == "single":
+        # A plural possessive (the students’ union) looks like a closing quote.
+        prev = para[mark.start - 2 : mark.start]
+        mark.possessive = (
+            (prev[-1:] == "s" or (prev[-1:] == "S" and prev[:1].islower()))
+            and para[end : end + 1] == " "
+            and para[end + 1 : end + 2].isalpha()
+        )
+    if glyph == "‘" and mark.role == _INNER and CONTRACTION_RE.match(para, end):
+        mark.role, mark.fix = _APOS, "wrong direction"
+
+
+def _is_stray_opener(para: str, mark: _Mark) -> bool:
+    """``is’set``: a common word, a mark, then a word that is no contraction suffix."""
+    if mark.glyph not in ("’", "'"):
+        return False
+    window = max(0, mark.start - 16)
+    left = WORD_BEFORE_RE.search(para, window, mark.start)
+    if left is None or left.group().lower() not in STRAY_LEFT_WORDS:
+        return False
+    if left.start() > 0 and (para[left.start() - 1].isalnum() or para[left.start() - 1] in "_’'"):
+        return False
+    return WORD_AFTER_RE.match(para, mark.end) is not None and not CONTRACTION_RE.match(
+        para, mark.end
+    )
+
+
+def _pair_marks(para: str, marks: list[_Mark], curly: bool) -> None:
+    """Pair openers with closers using one stack per kind; unpaired closers become apostrophes."""
+    later_closers = [0] * (len(marks) + 1)
+    for i in range(len(marks) - 1, -1, -1):
+        counted = marks[i].kind == "single" and marks[i].role == _CLOSE
+        later_closers[i] = later_closers[i + 1] + counted
+    stacks: dict[str, list[int]] = {"single": [], "double": []}
+    for i, mark in enumerate(marks):
+        stack = stacks[mark.kind]
+        role = mark.role
+        if role == _INNER and mark.kind == "single" and not stack and _is_stray_opener(para, mark):
+            mark.stray, role = True, _OPEN
+        if role == _OPEN or (role == _AMBIG and (mark.glyph in "‘“" or (curly and not stack))):
+            stack.append(i)
+            if len(stack) > _MAX_STACK:
+                del stack[0]
+        elif role == _TICK_CLOSE:
+            if stack and marks[stack[-1]].glyph == mark.glyph:
+                stack.pop()  # a Markdown `code` span, not a quotation
+        elif role == _CLOSE and mark.possessive and later_closers[i + 1]:
+            mark.role = _APOS
+        elif role in (_CLOSE, _DIGIT, _AMBIG):
+            if stack:
+                j = stack.pop()
+                opener = marks[j]
+                opener.partner, mark.partner, opener.opener = i, j, True
+                opener.confident = mark.confident = not mark.possessive
+            elif role == _CLOSE and mark.kind == "single":
+                mark.role = _APOS
+
+
+def _pair_glyph(mark: _Mark, partner: _Mark, style: QuoteStyle) -> tuple[str, str]:
+    """The glyph for a paired mark, and the name of the repair when it differs."""
+    opener = mark if mark.opener else partner
+    if opener.glyph in LOW_NINE:  # „…“ and ‚…‘ are correct; only curly style fills a closer
+        if style == "curly" and not mark.opener and mark.glyph in STRAIGHT:
+            return ("‘" if mark.kind == "single" else "“"), ""
+        return mark.glyph, ""
+    curly = style == "curly" or mark.glyph in CURLY or partner.glyph in CURLY
+    if mark.glyph in ("‛", "‟") and mark.opener:
+        return mark.glyph, ""
+    table = (OPENER_GLYPH if mark.opener else CLOSER_GLYPH) if curly else STRAIGHT_GLYPH
+    target = table[mark.kind]
+    if target == mark.glyph or style == "curly" and mark.glyph in STRAIGHT:
+        return target, ""
+    if mark.glyph in CURLY:
+        return target, "wrong direction"
+    names = {"''": "doubled quotes", "``": "latex quotes", "`": "backtick as quote"}
+    return target, names.get(mark.glyph, "mixed quotes")
+
+
+def _curly_glyph(para: str, mark: _Mark) -> str:
+    """Curly style for an unpaired straight mark: its direction from its role."""
+    after_digit = para[mark.start - 1 : mark.start].isdigit()
+    if mark.role == _DIGIT or (after_digit and not para[mark.end : mark.end + 1].isalpha()):
+        return mark.glyph  # a foot or inch mark: 6'4", a 12" pizza
+    if mark.role in (_OPEN, _AMBIG):
+        return OPENER_GLYPH[mark.kind]
+    if mark.glyph == "'" and mark.role == _INNER:
+        left = WORD_BEFORE_RE.search(para, max(0, mark.start - 12), mark.start)
+        right = LETTERS_AFTER_RE.match(para, mark.end)
+        word = (left.group() if left else "") + "'" + (right.group() if right else "")
+        if word.lower() in HAWAIIAN_WORDS:
+            return "‘"
+    return CLOSER_GLYPH[mark.kind]
+
+
+def _repair_paragraph(
+    para: str, style: QuoteStyle, uses_curly: bool, base: int, notes: list[str] | None
+) -> str:
+    marks = _read_marks(para)
+    if not marks:
+        return para
+    _pair_marks(para, marks, style == "curly")
+    has_low_nine = any(mark.glyph in LOW_NINE for mark in marks)
+    closers_after = [0] * (len(marks) + 1)
+    for i in range(len(marks) - 1, -1, -1):
+        counted = marks[i].role == _CLOSE and marks[i].kind == "single"
+        closers_after[i] = closers_after[i + 1] + counted
+    edits: list[tuple[int, int, str]] = []
+    shapes: list[str] = []  # each mark's output before straight style flattens it
+    for i, mark in enumerate(marks):
+        out, reason = mark.glyph, ""
+        paired = mark.partner >= 0 and (
+            mark.confident or mark.glyph in LOW_NINE or marks[mark.partner].glyph in LOW_NINE
+        )
+        if paired:
+            out, reason = _pair_glyph(mark, marks[mark.partner], style)
+            if mark.stray and mark.confident:
+                out, reason = " " + out, "stray opener"
+        elif mark.fix:
+            out, reason = ("’" if uses_curly or style == "curly" else "'"), mark.fix
+        elif mark.glyph == "‘" and mark.role == _APOS and not has_low_nine:
+            # An unpaired ‘ after a word, or starting ’90s with no closing quote to come, can
+            # only be an apostrophe or a closer, and both are written ’.
+            if not (mark.elision and closers_after[i + 1]):
+                out, reason = "’", "wrong direction"
+        elif style == "curly" and mark.glyph in ("'", '"', "''"):
+            out = _curly_glyph(para, mark)
+        shapes.append(out)
+        if style == "straight":
+            out = out.translate(CURLY_TO_STRAIGHT)
+        if out != mark.glyph:
+            edits.append((mark.start, mark.end, out))
+            if notes is not None and reason:
+                notes.append(f"{reason} at {base + mark.start}: {mark.glyph!r} -> {out.strip()!r}")
+    _remove_padding(para, marks, shapes, edits, base, notes)
+    if not edits:
+        return para
+    edits.sort()
+    pieces: list[str] = []
+    last = 0
+    for start, end, out in edits:
+        pieces.append(para[last:start])
+        pieces.append(out)
+        last = end
+    pieces.append(para[last:])
+    return "".join(pieces)
+
+
+def _remove_padding(
+    para: str,
+    marks: list[_Mark],
+    outs: list[str],
+    edits: list[tuple[int, int, str]],
+    base: int,
+    notes: list[str] | None,
+) -> None:
+    """``“ Go home ”`` → ``“Go home”``: spaces inside a confident pair of curly quotes."""
+    for i, mark in enumerate(marks):
+        if not mark.opener or not mark.confident or outs[i].lstrip() not in ("‘", "“"):
+            continue
+        closer = marks[mark.partner]
+        if outs[mark.partner] not in ("’", "”"):
+            continue
+        after = _HSPACE_RE.match(para, mark.end)
+        inner_start = after.end() if after else mark.end
+        inner_end = closer.start
+        while inner_end > inner_start and para[inner_end - 1] in " \t":
+            inner_end -= 1
+        if inner_end <= inner_start or (inner_start == mark.end and inner_end == closer.start):
+            continue
+        if inner_start > mark.end:
+            edits.append((mark.end, inner_start, ""))
+        if inner_end < closer.start:
+            edits.append((inner_end, closer.start, ""))
+        if notes is not None:
+            notes.append(f"padding at {base + mark.start}: inside {outs[i].strip()}…")
+
+
+def _repair(text: str, style: QuoteStyle, notes: list[str] | None) -> str:
+    if _ANY_QUOTE_RE.search(text) is None:
+        return text
+    uses_curly = any(glyph in text for glyph in "‘’“”")
+    parts = PARAGRAPH_BREAK_RE.split(text)
+    base = 0
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            parts[index] = _repair_paragraph(part, style, uses_curly, base, notes)
+        base += len(part)
+    return "".join(parts)
 
 
 def repair_quotes(text: str, *, quote_style: QuoteStyle = "keep") -> str:
-    """Repair broken quotation marks, then apply ``quote_style``.
+    """Repair broken quotation marks and apostrophes, then apply ``quote_style``.
+
+    Left alone: anything context cannot decide, guillemets, primes, the ʻokina, German and
+    Polish low quotes, and foot/inch marks after digits (even in curly style).
 
     >>> repair_quotes("Russia is’set to invade Ukraine in DAYS’ and")
     'Russia is ‘set to invade Ukraine in DAYS’ and'
     >>> repair_quotes("Russia is’set to invade Ukraine in DAYS’", quote_style="straight")
     "Russia is 'set to invade Ukraine in DAYS'"
-    >>> repair_quotes("Ukraine’s border, don’t")
-    'Ukraine’s border, don’t'
+    >>> repair_quotes("”A game changer” for O’Neill, don‘t you think?")
+    '“A game changer” for O’Neill, don’t you think?'
+    >>> repair_quotes("He's 6'4\\" and said 'rock 'n' roll'", quote_style="curly")
+    'He’s 6\\'4" and said ‘rock ’n’ roll’'
     """
-    if _QUOTE_CHARS.isdisjoint(text):
-        return text
-    text = STRAY_OPENER_RE.sub(" ‘", text)
-    if quote_style == "straight":
-        text = text.translate(_STRAIGHTEN)
-    return text
+    return _repair(text, quote_style, None)
+
+
+def explain_quotes(text: str, *, quote_style: QuoteStyle = "keep") -> tuple[str, list[str]]:
+    """``repair_quotes`` plus a note naming each repair and where it was made.
+
+    >>> explain_quotes("Fauci: ’I’m going to be saving lives’")
+    ('Fauci: ‘I’m going to be saving lives’', ["wrong direction at 7: '’' -> '‘'"])
+    >>> explain_quotes("“ Go home ”")[1]
+    ['padding at 0: inside “…']
+    """
+    notes: list[str] = []
+    result = _repair(text, quote_style, notes)
+    return result, notes
