@@ -45,6 +45,9 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 _ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
 _HSPACE_RE = re.compile(r"[ \t]+")
 _MAX_STACK = 64
+_MAX_PASSES = 3
+# Openers a closing '' can end as one double quote: ''…'', ``…'', “…''.
+_DOUBLED_PARTNERS = frozenset(("''", "``", "“", "‟", "„"))
 
 # Roles a mark can take from its context.
 _OPEN, _CLOSE, _AMBIG, _INNER, _DIGIT, _APOS, _NONE, _TICK_CLOSE = (
@@ -134,6 +137,8 @@ def _refine(para: str, mark: _Mark, before: str, earlier: list[_Mark]) -> None:
         mark.role = _NONE
     elif glyph in LOW_NINE:
         mark.role = _OPEN if role == _OPEN else _NONE
+    elif glyph == "''" and role == _OPEN and ELISION_RE.match(para, end):
+        mark.kind = "single"  # an opening quote, then the apostrophe of ''Tis or ''90s
     elif mark.kind == "single" and role == _OPEN:
         if ELISION_RE.match(para, end) or ELIDED_N_RE.match(para, end):
             mark.role, mark.elision = _APOS, True
@@ -188,6 +193,10 @@ def _pair_marks(para: str, marks: list[_Mark], curly: bool) -> None:
         elif role == _CLOSE and mark.possessive and later_closers[i + 1]:
             mark.role = _APOS
         elif role in (_CLOSE, _DIGIT, _AMBIG):
+            if mark.glyph == "''" and not (stack and marks[stack[-1]].glyph in _DOUBLED_PARTNERS):
+                # Not the end of ''…'' or ``…'': an apostrophe and a closing single quote,
+                # as in 'the students'', which close the open single quote if there is one.
+                mark.kind, stack = "single", stacks["single"]
             if stack:
                 j = stack.pop()
                 opener = marks[j]
@@ -201,7 +210,7 @@ def _pair_glyph(mark: _Mark, partner: _Mark, style: QuoteStyle) -> tuple[str, st
     """The glyph for a paired mark, and the name of the repair when it differs."""
     opener = mark if mark.opener else partner
     if opener.glyph in LOW_NINE:  # „…“ and ‚…‘ are correct; only curly style fills a closer
-        if style == "curly" and not mark.opener and mark.glyph in STRAIGHT:
+        if style == "curly" and not mark.opener and mark.glyph in ("'", '"', "''"):
             return ("‘" if mark.kind == "single" else "“"), ""
         return mark.glyph, ""
     curly = style == "curly" or mark.glyph in CURLY or partner.glyph in CURLY
@@ -209,6 +218,9 @@ def _pair_glyph(mark: _Mark, partner: _Mark, style: QuoteStyle) -> tuple[str, st
         return mark.glyph, ""
     table = (OPENER_GLYPH if mark.opener else CLOSER_GLYPH) if curly else STRAIGHT_GLYPH
     target = table[mark.kind]
+    if mark.glyph == "''" and mark.kind == "single":
+        apostrophe = CLOSER_GLYPH["single"] if curly else "'"
+        target += apostrophe if mark.opener else target
     if target == mark.glyph or style == "curly" and mark.glyph in STRAIGHT:
         return target, ""
     if mark.glyph in CURLY:
@@ -222,8 +234,12 @@ def _curly_glyph(para: str, mark: _Mark) -> str:
     after_digit = para[mark.start - 1 : mark.start].isdigit()
     if mark.role == _DIGIT or (after_digit and not para[mark.end : mark.end + 1].isalpha()):
         return mark.glyph  # a foot or inch mark: 6'4", a 12" pizza
+    if mark.glyph == "''" and mark.kind == "single":
+        return "‘’" if mark.role == _OPEN else "’’"
     if mark.role in (_OPEN, _AMBIG):
         return OPENER_GLYPH[mark.kind]
+    if mark.glyph == "''":
+        return "’’"  # an apostrophe and a closing quote: the students
     if mark.glyph == "'" and mark.role == _INNER:
         left = WORD_BEFORE_RE.search(para, max(0, mark.start - 12), mark.start)
         right = LETTERS_AFTER_RE.match(para, mark.end)
@@ -316,6 +332,29 @@ def _remove_padding(
             notes.append(f"padding at {base + mark.start}: inside {outs[i].strip()}…")
 
 
+def _settle_paragraph(
+    para: str, style: QuoteStyle, uses_curly: bool, base: int, notes: list[str] | None
+) -> str:
+    """Repair a paragraph until a further pass changes nothing, so the step is idempotent.
+
+    A repair can create a context another rule reads (an empty ``‘’`` pair, say); almost every
+    paragraph settles after one pass and is checked by a second. When a paragraph has not settled
+    after a few passes, context cannot decide, and the paragraph is left as it was (``straight``
+    still flattens it).
+    """
+    current = _repair_paragraph(para, style, uses_curly, base, notes)
+    if current == para:
+        return para
+    for _ in range(_MAX_PASSES):
+        again = _repair_paragraph(current, style, uses_curly, base, None)
+        if again == current:
+            return current
+        current = again
+    if notes is not None:
+        notes.append(f"left unchanged at {base}: no stable repair")
+    return para.translate(CURLY_TO_STRAIGHT) if style == "straight" else para
+
+
 def _repair(text: str, style: QuoteStyle, notes: list[str] | None) -> str:
     if _ANY_QUOTE_RE.search(text) is None:
         return text
@@ -324,7 +363,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None) -> str:
     base = 0
     for index, part in enumerate(parts):
         if index % 2 == 0:
-            parts[index] = _repair_paragraph(part, style, uses_curly, base, notes)
+            parts[index] = _settle_paragraph(part, style, uses_curly, base, notes)
         base += len(part)
     return "".join(parts)
 
