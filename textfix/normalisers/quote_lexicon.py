@@ -29,10 +29,10 @@ CURLY_TO_STRAIGHT = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
 )
 
-#: Characters after which a quote opens: brackets, dashes, slashes. A hyphen is here so that
+#: Characters after which a quote opens: brackets, dashes, slashes, ``=`` (``key="value"``). A hyphen is here so that
 #: ``anti-“pro-life”`` opens; known false positive: none seen, since a hyphen before a quote
 #: and a letter after it only occurs in compounds that quote.
-OPEN_PUNCT = frozenset("([{<«‹—–-/")
+OPEN_PUNCT = frozenset("([{<«‹—–-/=")
 
 #: Characters that end a phrase: a quote with a space before and one of these after cannot open.
 CLOSE_PUNCT = frozenset(".,;:!?)]}>»›")
@@ -62,7 +62,7 @@ STRAY_LEFT_WORDS = frozenset(
     their this to titled warns was were with""".split()
 )
 WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
-WORD_AFTER_RE = re.compile(r"[^\W\d_]{2,}")
+WORD_AFTER_RE = re.compile(r"[^\W\d_]")
 LETTERS_AFTER_RE = re.compile(r"[^\W\d_]*")
 
 #: A foot mark and inch count right before a ``"``: ``6'4"``, ``5’ 11"``. That ``"`` is an inch

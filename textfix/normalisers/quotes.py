@@ -99,6 +99,7 @@ def _read_marks(para: str) -> list[_Mark]:
     """Every mark of a paragraph with its role from context and the lexicon."""
     marks: list[_Mark] = []
     apostrophe_at = -1  # the start of the closing mark of a ’n’
+    seen_backtick = False  # after one backtick, another closes `code`: never an apostrophe
     for match in TOKEN_RE.finditer(para):
         start, end, glyph = match.start(), match.end(), match.group()
         mark = _Mark(start, end, glyph, "single" if glyph in SINGLE_GLYPHS else "double")
@@ -116,7 +117,8 @@ def _read_marks(para: str) -> list[_Mark]:
         else:
             role = _INNER if after in "LD" else _CLOSE
         mark.role = role
-        _refine(para, mark, before, marks)
+        _refine(para, mark, before, seen_backtick)
+        seen_backtick = seen_backtick or "`" in glyph
         if start == apostrophe_at:
             mark.role, mark.elision = _APOS, True
         elif mark.elision and ELIDED_N_RE.match(para, end):
@@ -125,10 +127,11 @@ def _read_marks(para: str) -> list[_Mark]:
     return marks
 
 
-def _refine(para: str, mark: _Mark, before: str, earlier: list[_Mark]) -> None:
+def _refine(para: str, mark: _Mark, before: str, seen_backtick: bool) -> None:
     """Adjust a mark's role by its glyph and the apostrophe lexicon."""
     glyph, role, end = mark.glyph, mark.role, mark.end
-    if glyph in ("´", "`") and role == _INNER and before == "L" and CONTRACTION_RE.match(para, end):
+    apostrophe_like = glyph == "´" or (glyph == "`" and not seen_backtick)
+    if apostrophe_like and role == _INNER and before == "L" and CONTRACTION_RE.match(para, end):
         mark.role = _APOS
         mark.fix = "accent as apostrophe" if glyph == "´" else "backtick as apostrophe"
     elif glyph in ("`", "``"):
@@ -142,7 +145,7 @@ def _refine(para: str, mark: _Mark, before: str, earlier: list[_Mark]) -> None:
     elif mark.kind == "single" and role == _OPEN:
         if ELISION_RE.match(para, end) or ELIDED_N_RE.match(para, end):
             mark.role, mark.elision = _APOS, True
-    elif role == _DIGIT and mark.kind == "double" and FOOT_INCH_RE.search(para, 0, mark.start):
+    elif role == _DIGIT and mark.kind == "double" and FOOT_INCH_RE.search(para, max(0, mark.start - 12), mark.start):
         mark.role = _NONE  # 6'4": an inch mark, never a closing quote
     elif role == _CLOSE and mark.kind == "single":
         # A plural possessive (the students’ union) looks like a closing quote.
@@ -225,7 +228,9 @@ def _pair_glyph(mark: _Mark, partner: _Mark, style: QuoteStyle) -> tuple[str, st
         return target, ""
     if mark.glyph in CURLY:
         return target, "wrong direction"
-    names = {"''": "doubled quotes", "``": "latex quotes", "`": "backtick as quote"}
+    if "``" in (mark.glyph, partner.glyph):
+        return target, "latex quotes"
+    names = {"''": "doubled quotes", "`": "backtick as quote"}
     return target, names.get(mark.glyph, "mixed quotes")
 
 
