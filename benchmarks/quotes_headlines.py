@@ -38,13 +38,17 @@ def main() -> None:
     started = time.perf_counter()
     results = [repair_quotes(title, quote_style=args.style) for title in titles]
     elapsed = time.perf_counter() - started
-    changed = [(before, after) for before, after in zip(titles, results) if before != after]
+    changed = [
+        (before, after) for before, after in zip(titles, results, strict=True) if before != after
+    ]
     print(
         f"{len(changed)} of {len(titles)} headlines changed by quote_style={args.style!r} "
         f"({elapsed * 1000:.0f} ms)"
     )
-    shown = changed if args.all else random.Random(args.seed).sample(
-        changed, min(args.sample, len(changed))
+    shown = (
+        changed
+        if args.all
+        else random.Random(args.seed).sample(changed, min(args.sample, len(changed)))
     )
     for before, after in shown:
         notes = explain_quotes(before, quote_style=args.style)[1]

@@ -24,7 +24,9 @@ def load(path: Path) -> dict[str, Any]:
 
 def quote_cases() -> list[Any]:
     return [
-        pytest.param(case["input"], style, case[style], id=f"{data['category']}:{case['label']}:{style}")
+        pytest.param(
+            case["input"], style, case[style], id=f"{data['category']}:{case['label']}:{style}"
+        )
         for data in map(load, QUOTE_FIXTURES)
         for case in data["cases"]
         for style in QUOTE_STYLES
@@ -44,7 +46,9 @@ def test_quote_case_is_stable(text: str, style: str, expected: str) -> None:
 def test_fixtures_have_enough_cases() -> None:
     files = {path.stem: load(path)["cases"] for path in QUOTE_FIXTURES}
     assert sum(map(len, files.values())) >= 200
-    must_not_change = [case for cases in files.values() for case in cases if case["keep"] == case["input"]]
+    must_not_change = [
+        case for cases in files.values() for case in cases if case["keep"] == case["input"]
+    ]
     assert len(must_not_change) >= 50
     assert len(files["must_not_change"]) >= 50
 

@@ -28,9 +28,7 @@ APOSTROPHE_WORDS = ["students’", "the ’90s", "rock ’n’ roll", "’Tis", 
 @st.composite
 def correct_text(draw: st.DrawFn, depth: int = 0) -> str:
     """A phrase whose quotes and apostrophes are already right (curly, nested at most twice)."""
-    parts = draw(
-        st.lists(st.sampled_from(WORDS + APOSTROPHE_WORDS), min_size=1, max_size=6)
-    )
+    parts = draw(st.lists(st.sampled_from(WORDS + APOSTROPHE_WORDS), min_size=1, max_size=6))
     text = " ".join(parts)
     if depth < 2 and draw(st.booleans()):
         inner = draw(correct_text(depth + 1))

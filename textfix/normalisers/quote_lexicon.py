@@ -29,9 +29,9 @@ CURLY_TO_STRAIGHT = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
 )
 
-#: Characters after which a quote opens: brackets, dashes, slashes, ``=`` (``key="value"``). A hyphen is here so that
-#: ``anti-“pro-life”`` opens; known false positive: none seen, since a hyphen before a quote
-#: and a letter after it only occurs in compounds that quote.
+#: Characters after which a quote opens: brackets, dashes, slashes, ``=`` (``key="value"``).
+#: A hyphen is here so that ``anti-“pro-life”`` opens. Known false positive: none seen, since
+#: a hyphen before a quote and a letter after it only occurs in compounds that quote.
 OPEN_PUNCT = frozenset("([{<«‹—–-/=")
 
 #: Characters that end a phrase: a quote with a space before and one of these after cannot open.
@@ -56,11 +56,10 @@ ELIDED_N_RE = re.compile(r"n['’‘](?![^\W_])", re.IGNORECASE)
 #: Words that end right before a quotation that swallowed its space (``is’set … DAYS’``).
 #: Only these count: a name such as ``O’Neill``, ``Mi’kmaq`` or ``D’Angelo`` must never gain a
 #: space, and none of them starts with one of these words.
-STRAY_LEFT_WORDS = frozenset(
-    """a an and are as at be been being but by call called calls dubbed for from
+_STRAY_LEFT = """a an and are as at be been being but by call called calls dubbed for from
     in into is it its labelled labeled like of on or over said say says slams than that the
-    their this to titled warns was were with""".split()
-)
+    their this to titled warns was were with"""
+STRAY_LEFT_WORDS = frozenset(_STRAY_LEFT.split())
 WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
 WORD_AFTER_RE = re.compile(r"[^\W\d_]")
 LETTERS_AFTER_RE = re.compile(r"[^\W\d_]*")
@@ -71,7 +70,6 @@ FOOT_INCH_RE = re.compile(r"\d['’′] ?\d{1,2}(?:\.\d+)?$")
 
 #: Hawaiian place names whose ʻokina was typed as ``'``; curly style writes ``‘`` there, the
 #: fallback Hawaiian style guides use when U+02BB is not available.
-HAWAIIAN_WORDS = frozenset(
-    """hawai'i o'ahu kaua'i moloka'i lāna'i lana'i ni'ihau kaho'olawe ho'olehua
-    ka'ū ka'u kāne'ohe kane'ohe wai'anae pā'ia pa'ia""".split()
-)
+_HAWAIIAN = """hawai'i o'ahu kaua'i moloka'i lāna'i lana'i ni'ihau kaho'olawe ho'olehua
+    ka'ū ka'u kāne'ohe kane'ohe wai'anae pā'ia pa'ia"""
+HAWAIIAN_WORDS = frozenset(_HAWAIIAN.split())

@@ -11,32 +11,31 @@ foot/inch marks after digits are never touched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from textfix.normalisers.quote_lexicon import (
-    CLOSE_PUNCT,
     CLOSER_GLYPH,
-    CONTRACTION_RE,
     CURLY,
     CURLY_TO_STRAIGHT,
-    ELIDED_N_RE,
-    ELISION_RE,
-    FOOT_INCH_RE,
     HAWAIIAN_WORDS,
     LETTERS_AFTER_RE,
     LOW_NINE,
-    OPEN_PUNCT,
     OPENER_GLYPH,
     PARAGRAPH_BREAK_RE,
-    QUOTE_CHARS,
-    SINGLE_GLYPHS,
     STRAIGHT,
     STRAIGHT_GLYPH,
-    STRAY_LEFT_WORDS,
-    TOKEN_RE,
-    WORD_AFTER_RE,
     WORD_BEFORE_RE,
+)
+from textfix.normalisers.quote_marks import (
+    AMBIG,
+    APOS,
+    CLOSE,
+    DIGIT,
+    INNER,
+    OPEN,
+    Mark,
+    pair_marks,
+    read_marks,
 )
 
 QuoteStyle = Literal["keep", "straight", "curly"]
@@ -44,172 +43,10 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 
 _ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
 _HSPACE_RE = re.compile(r"[ \t]+")
-_MAX_STACK = 64
 _MAX_PASSES = 3
-# Openers a closing '' can end as one double quote: ''…'', ``…'', “…''.
-_DOUBLED_PARTNERS = frozenset(("''", "``", "“", "‟", "„"))
-
-# Roles a mark can take from its context.
-_OPEN, _CLOSE, _AMBIG, _INNER, _DIGIT, _APOS, _NONE, _TICK_CLOSE = (
-    "open",
-    "close",
-    "ambiguous",
-    "inner",
-    "digit",
-    "apostrophe",
-    "none",
-    "tick-close",
-)
 
 
-@dataclass(slots=True)
-class _Mark:
-    """One quote character (or ``''`` / ``````) and what quote repair learnt about it."""
-
-    start: int
-    end: int
-    glyph: str
-    kind: str  # "single" or "double"
-    role: str = _NONE
-    partner: int = -1
-    opener: bool = False
-    confident: bool = True
-    stray: bool = False
-    possessive: bool = False
-    elision: bool = False
-    fix: str = ""  # a keep repair of an unpaired mark: "accent as apostrophe", ...
-
-
-def _char_class(ch: str) -> str:
-    """S space or edge, L letter, D digit, O opening punctuation, Q quote, P other."""
-    if not ch or ch.isspace():
-        return "S"
-    if ch.isalpha():
-        return "L"
-    if ch.isdigit():
-        return "D"
-    if ch in OPEN_PUNCT:
-        return "O"
-    if ch in QUOTE_CHARS:
-        return "Q"
-    return "P"
-
-
-def _read_marks(para: str) -> list[_Mark]:
-    """Every mark of a paragraph with its role from context and the lexicon."""
-    marks: list[_Mark] = []
-    apostrophe_at = -1  # the start of the closing mark of a ’n’
-    seen_backtick = False  # after one backtick, another closes `code`: never an apostrophe
-    for match in TOKEN_RE.finditer(para):
-        start, end, glyph = match.start(), match.end(), match.group()
-        mark = _Mark(start, end, glyph, "single" if glyph in SINGLE_GLYPHS else "double")
-        before = _char_class(para[start - 1] if start else "")
-        after = _char_class(para[end] if end < len(para) else "")
-        if before == "Q":
-            adjacent = marks[-1] if marks and marks[-1].end == start else None
-            before = "O" if adjacent is not None and adjacent.role == _OPEN else "P"
-        if after == "Q":
-            after = "P"
-        if before in "SO":
-            role = _AMBIG if after == "S" or para[end : end + 1] in CLOSE_PUNCT else _OPEN
-        elif before == "D":
-            role = _INNER if after in "LD" else _DIGIT
-        else:
-            role = _INNER if after in "LD" else _CLOSE
-        mark.role = role
-        _refine(para, mark, before, seen_backtick)
-        seen_backtick = seen_backtick or "`" in glyph
-        if start == apostrophe_at:
-            mark.role, mark.elision = _APOS, True
-        elif mark.elision and ELIDED_N_RE.match(para, end):
-            apostrophe_at = end + 1
-        marks.append(mark)
-    return marks
-
-
-def _refine(para: str, mark: _Mark, before: str, seen_backtick: bool) -> None:
-    """Adjust a mark's role by its glyph and the apostrophe lexicon."""
-    glyph, role, end = mark.glyph, mark.role, mark.end
-    apostrophe_like = glyph == "´" or (glyph == "`" and not seen_backtick)
-    if apostrophe_like and role == _INNER and before == "L" and CONTRACTION_RE.match(para, end):
-        mark.role = _APOS
-        mark.fix = "accent as apostrophe" if glyph == "´" else "backtick as apostrophe"
-    elif glyph in ("`", "``"):
-        mark.role = _OPEN if role == _OPEN else _TICK_CLOSE if role == _CLOSE else _NONE
-    elif glyph == "´" or (glyph == "''" and role in (_INNER, _DIGIT)):
-        mark.role = _NONE
-    elif glyph in LOW_NINE:
-        mark.role = _OPEN if role == _OPEN else _NONE
-    elif glyph == "''" and role == _OPEN and ELISION_RE.match(para, end):
-        mark.kind = "single"  # an opening quote, then the apostrophe of ''Tis or ''90s
-    elif mark.kind == "single" and role == _OPEN:
-        if ELISION_RE.match(para, end) or ELIDED_N_RE.match(para, end):
-            mark.role, mark.elision = _APOS, True
-    elif role == _DIGIT and mark.kind == "double" and FOOT_INCH_RE.search(para, max(0, mark.start - 12), mark.start):
-        mark.role = _NONE  # 6'4": an inch mark, never a closing quote
-    elif role == _CLOSE and mark.kind == "single":
-        # A plural possessive (the students’ union) looks like a closing quote.
-        prev = para[mark.start - 2 : mark.start]
-        mark.possessive = (
-            (prev[-1:] == "s" or (prev[-1:] == "S" and prev[:1].islower()))
-            and para[end : end + 1] == " "
-            and para[end + 1 : end + 2].isalpha()
-        )
-    if glyph == "‘" and mark.role == _INNER and CONTRACTION_RE.match(para, end):
-        mark.role, mark.fix = _APOS, "wrong direction"
-
-
-def _is_stray_opener(para: str, mark: _Mark) -> bool:
-    """``is’set``: a common word, a mark, then a word that is no contraction suffix."""
-    if mark.glyph not in ("’", "'"):
-        return False
-    window = max(0, mark.start - 16)
-    left = WORD_BEFORE_RE.search(para, window, mark.start)
-    if left is None or left.group().lower() not in STRAY_LEFT_WORDS:
-        return False
-    if left.start() > 0 and (para[left.start() - 1].isalnum() or para[left.start() - 1] in "_’'"):
-        return False
-    return WORD_AFTER_RE.match(para, mark.end) is not None and not CONTRACTION_RE.match(
-        para, mark.end
-    )
-
-
-def _pair_marks(para: str, marks: list[_Mark], curly: bool) -> None:
-    """Pair openers with closers using one stack per kind; unpaired closers become apostrophes."""
-    later_closers = [0] * (len(marks) + 1)
-    for i in range(len(marks) - 1, -1, -1):
-        counted = marks[i].kind == "single" and marks[i].role == _CLOSE
-        later_closers[i] = later_closers[i + 1] + counted
-    stacks: dict[str, list[int]] = {"single": [], "double": []}
-    for i, mark in enumerate(marks):
-        stack = stacks[mark.kind]
-        role = mark.role
-        if role == _INNER and mark.kind == "single" and not stack and _is_stray_opener(para, mark):
-            mark.stray, role = True, _OPEN
-        if role == _OPEN or (role == _AMBIG and (mark.glyph in "‘“" or (curly and not stack))):
-            stack.append(i)
-            if len(stack) > _MAX_STACK:
-                del stack[0]
-        elif role == _TICK_CLOSE:
-            if stack and marks[stack[-1]].glyph == mark.glyph:
-                stack.pop()  # a Markdown `code` span, not a quotation
-        elif role == _CLOSE and mark.possessive and later_closers[i + 1]:
-            mark.role = _APOS
-        elif role in (_CLOSE, _DIGIT, _AMBIG):
-            if mark.glyph == "''" and not (stack and marks[stack[-1]].glyph in _DOUBLED_PARTNERS):
-                # Not the end of ''…'' or ``…'': an apostrophe and a closing single quote,
-                # as in 'the students'', which close the open single quote if there is one.
-                mark.kind, stack = "single", stacks["single"]
-            if stack:
-                j = stack.pop()
-                opener = marks[j]
-                opener.partner, mark.partner, opener.opener = i, j, True
-                opener.confident = mark.confident = not mark.possessive
-            elif role == _CLOSE and mark.kind == "single":
-                mark.role = _APOS
-
-
-def _pair_glyph(mark: _Mark, partner: _Mark, style: QuoteStyle) -> tuple[str, str]:
+def _pair_glyph(mark: Mark, partner: Mark, style: QuoteStyle) -> tuple[str, str]:
     """The glyph for a paired mark, and the name of the repair when it differs."""
     opener = mark if mark.opener else partner
     if opener.glyph in LOW_NINE:  # „…“ and ‚…‘ are correct; only curly style fills a closer
@@ -224,7 +61,7 @@ def _pair_glyph(mark: _Mark, partner: _Mark, style: QuoteStyle) -> tuple[str, st
     if mark.glyph == "''" and mark.kind == "single":
         apostrophe = CLOSER_GLYPH["single"] if curly else "'"
         target += apostrophe if mark.opener else target
-    if target == mark.glyph or style == "curly" and mark.glyph in STRAIGHT:
+    if target == mark.glyph or (style == "curly" and mark.glyph in STRAIGHT):
         return target, ""
     if mark.glyph in CURLY:
         return target, "wrong direction"
@@ -234,18 +71,18 @@ def _pair_glyph(mark: _Mark, partner: _Mark, style: QuoteStyle) -> tuple[str, st
     return target, names.get(mark.glyph, "mixed quotes")
 
 
-def _curly_glyph(para: str, mark: _Mark) -> str:
+def _curly_glyph(para: str, mark: Mark) -> str:
     """Curly style for an unpaired straight mark: its direction from its role."""
     after_digit = para[mark.start - 1 : mark.start].isdigit()
-    if mark.role == _DIGIT or (after_digit and not para[mark.end : mark.end + 1].isalpha()):
+    if mark.role == DIGIT or (after_digit and not para[mark.end : mark.end + 1].isalpha()):
         return mark.glyph  # a foot or inch mark: 6'4", a 12" pizza
     if mark.glyph == "''" and mark.kind == "single":
-        return "‘’" if mark.role == _OPEN else "’’"
-    if mark.role in (_OPEN, _AMBIG):
+        return "‘’" if mark.role == OPEN else "’’"
+    if mark.role in (OPEN, AMBIG):
         return OPENER_GLYPH[mark.kind]
     if mark.glyph == "''":
         return "’’"  # an apostrophe and a closing quote: the students
-    if mark.glyph == "'" and mark.role == _INNER:
+    if mark.glyph == "'" and mark.role == INNER:
         left = WORD_BEFORE_RE.search(para, max(0, mark.start - 12), mark.start)
         right = LETTERS_AFTER_RE.match(para, mark.end)
         word = (left.group() if left else "") + "'" + (right.group() if right else "")
@@ -257,14 +94,14 @@ def _curly_glyph(para: str, mark: _Mark) -> str:
 def _repair_paragraph(
     para: str, style: QuoteStyle, uses_curly: bool, base: int, notes: list[str] | None
 ) -> str:
-    marks = _read_marks(para)
+    marks = read_marks(para)
     if not marks:
         return para
-    _pair_marks(para, marks, style == "curly")
+    pair_marks(para, marks, style == "curly")
     has_low_nine = any(mark.glyph in LOW_NINE for mark in marks)
     closers_after = [0] * (len(marks) + 1)
     for i in range(len(marks) - 1, -1, -1):
-        counted = marks[i].role == _CLOSE and marks[i].kind == "single"
+        counted = marks[i].role == CLOSE and marks[i].kind == "single"
         closers_after[i] = closers_after[i + 1] + counted
     edits: list[tuple[int, int, str]] = []
     shapes: list[str] = []  # each mark's output before straight style flattens it
@@ -279,7 +116,7 @@ def _repair_paragraph(
                 out, reason = " " + out, "stray opener"
         elif mark.fix:
             out, reason = ("’" if uses_curly or style == "curly" else "'"), mark.fix
-        elif mark.glyph == "‘" and mark.role == _APOS and not has_low_nine:
+        elif mark.glyph == "‘" and mark.role == APOS and not has_low_nine:
             # An unpaired ‘ after a word, or starting ’90s with no closing quote to come, can
             # only be an apostrophe or a closer, and both are written ’.
             if not (mark.elision and closers_after[i + 1]):
@@ -309,7 +146,7 @@ def _repair_paragraph(
 
 def _remove_padding(
     para: str,
-    marks: list[_Mark],
+    marks: list[Mark],
     outs: list[str],
     edits: list[tuple[int, int, str]],
     base: int,
