@@ -16,7 +16,7 @@ from textfix.extract.header import extract_header
 from textfix.normalisers.ascii import transliterate
 from textfix.normalisers.boilerplate import explain_boilerplate, remove_boilerplate
 from textfix.normalisers.encoding import fix_mojibake
-from textfix.normalisers.quotes import QUOTE_STYLES, repair_quotes
+from textfix.normalisers.quotes import QUOTE_STYLES, explain_quotes, repair_quotes
 from textfix.normalisers.unicode import normalise_unicode, remove_control_chars
 from textfix.normalisers.whitespace import normalise_whitespace
 
@@ -114,6 +114,7 @@ STEPS: Mapping[str, StepSpec] = {
             "normaliser",
             "repair stray and misdirected quotes; apply the quote style",
             (QUOTE_STYLE,),
+            explain=explain_quotes,
         ),
         StepSpec(
             "transliterate",

@@ -1,7 +1,11 @@
-"""Quote repair: stray openers that swallowed a space, and the choice of quote style.
+"""Quote repair: pair quotation marks, tell them from apostrophes, repair what is broken.
 
-Styles: ``keep`` repairs only what is broken and keeps each quote's family; ``straight`` then
-makes every quote ASCII; ``curly`` makes quotes typographic.
+Each mark is read from its context (what stands on either side), the apostrophe lexicon in
+``quote_lexicon`` and a stack of open quotes per paragraph. A mark is changed only when those
+agree; when they cannot decide, the mark is left as it is. Styles: ``keep`` repairs only what is
+broken and keeps each quote's family; ``straight`` then writes every quote as ``'`` or ``"``;
+``curly`` writes typographic quotes facing the right way. Guillemets, primes, the ʻokina and
+foot/inch marks after digits are never touched.
 """
 
 from __future__ import annotations
@@ -9,34 +13,229 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from textfix.normalisers.quote_lexicon import (
+    CLOSER_GLYPH,
+    CURLY,
+    CURLY_TO_STRAIGHT,
+    HAWAIIAN_WORDS,
+    LETTERS_AFTER_RE,
+    LOW_NINE,
+    OPENER_GLYPH,
+    PARAGRAPH_BREAK_RE,
+    STRAIGHT,
+    STRAIGHT_GLYPH,
+    WORD_BEFORE_RE,
+)
+from textfix.normalisers.quote_marks import (
+    AMBIG,
+    APOS,
+    CLOSE,
+    DIGIT,
+    INNER,
+    OPEN,
+    Mark,
+    pair_marks,
+    read_marks,
+)
+
 QuoteStyle = Literal["keep", "straight", "curly"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 
-_QUOTE_CHARS = frozenset("'\"‘’‚‛“”„‟`´")
-# A right single quote glued between two letters that does not start a contraction suffix, with
-# a closing right quote later on the same line: the writer meant " ‘". Known false positive:
-# a word-internal apostrophe in a name ("O’Neill … boss’") on a line that also closes a quote.
-STRAY_OPENER_RE = re.compile(
-    r"(?<=[^\W\d_])’(?!(?:t|s|re|ve|ll|d|m)\b)(?=[^\W\d_][^’\n]*[^\s’]’(?!\w))"
-)
-_STRAIGHTEN = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
-)
+_ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
+_HSPACE_RE = re.compile(r"[ \t]+")
+_MAX_PASSES = 3
+
+
+def _pair_glyph(mark: Mark, partner: Mark, style: QuoteStyle) -> tuple[str, str]:
+    """The glyph for a paired mark, and the name of the repair when it differs."""
+    opener = mark if mark.opener else partner
+    if opener.glyph in LOW_NINE:  # „…“ and ‚…‘ are correct; only curly style fills a closer
+        if style == "curly" and not mark.opener and mark.glyph in ("'", '"', "''"):
+            return ("‘" if mark.kind == "single" else "“"), ""
+        return mark.glyph, ""
+    curly = style == "curly" or mark.glyph in CURLY or partner.glyph in CURLY
+    if mark.glyph in ("‛", "‟") and mark.opener:
+        return mark.glyph, ""
+    table = (OPENER_GLYPH if mark.opener else CLOSER_GLYPH) if curly else STRAIGHT_GLYPH
+    target = table[mark.kind]
+    if mark.glyph == "''" and mark.kind == "single":
+        apostrophe = CLOSER_GLYPH["single"] if curly else "'"
+        target += apostrophe if mark.opener else target
+    if target == mark.glyph or (style == "curly" and mark.glyph in STRAIGHT):
+        return target, ""
+    if mark.glyph in CURLY:
+        return target, "wrong direction"
+    if "``" in (mark.glyph, partner.glyph):
+        return target, "latex quotes"
+    names = {"''": "doubled quotes", "`": "backtick as quote"}
+    return target, names.get(mark.glyph, "mixed quotes")
+
+
+def _curly_glyph(para: str, mark: Mark) -> str:
+    """Curly style for an unpaired straight mark: its direction from its role."""
+    after_digit = para[mark.start - 1 : mark.start].isdigit()
+    if mark.role == DIGIT or (after_digit and not para[mark.end : mark.end + 1].isalpha()):
+        return mark.glyph  # a foot or inch mark: 6'4", a 12" pizza
+    if mark.glyph == "''" and mark.kind == "single":
+        return "‘’" if mark.role == OPEN else "’’"
+    if mark.role in (OPEN, AMBIG):
+        return OPENER_GLYPH[mark.kind]
+    if mark.glyph == "''":
+        return "’’"  # an apostrophe and a closing quote: the students
+    if mark.glyph == "'" and mark.role == INNER:
+        left = WORD_BEFORE_RE.search(para, max(0, mark.start - 12), mark.start)
+        right = LETTERS_AFTER_RE.match(para, mark.end)
+        word = (left.group() if left else "") + "'" + (right.group() if right else "")
+        if word.lower() in HAWAIIAN_WORDS:
+            return "‘"
+    return CLOSER_GLYPH[mark.kind]
+
+
+def _repair_paragraph(
+    para: str, style: QuoteStyle, uses_curly: bool, base: int, notes: list[str] | None
+) -> str:
+    marks = read_marks(para)
+    if not marks:
+        return para
+    pair_marks(para, marks, style == "curly")
+    has_low_nine = any(mark.glyph in LOW_NINE for mark in marks)
+    closers_after = [0] * (len(marks) + 1)
+    for i in range(len(marks) - 1, -1, -1):
+        counted = marks[i].role == CLOSE and marks[i].kind == "single"
+        closers_after[i] = closers_after[i + 1] + counted
+    edits: list[tuple[int, int, str]] = []
+    shapes: list[str] = []  # each mark's output before straight style flattens it
+    for i, mark in enumerate(marks):
+        out, reason = mark.glyph, ""
+        paired = mark.partner >= 0 and (
+            mark.confident or mark.glyph in LOW_NINE or marks[mark.partner].glyph in LOW_NINE
+        )
+        if paired:
+            out, reason = _pair_glyph(mark, marks[mark.partner], style)
+            if mark.stray and mark.confident:
+                out, reason = " " + out, "stray opener"
+        elif mark.fix:
+            out, reason = ("’" if uses_curly or style == "curly" else "'"), mark.fix
+        elif mark.glyph == "‘" and mark.role == APOS and not has_low_nine:
+            # An unpaired ‘ after a word, or starting ’90s with no closing quote to come, can
+            # only be an apostrophe or a closer, and both are written ’.
+            if not (mark.elision and closers_after[i + 1]):
+                out, reason = "’", "wrong direction"
+        elif style == "curly" and mark.glyph in ("'", '"', "''"):
+            out = _curly_glyph(para, mark)
+        shapes.append(out)
+        if style == "straight":
+            out = out.translate(CURLY_TO_STRAIGHT)
+        if out != mark.glyph:
+            edits.append((mark.start, mark.end, out))
+            if notes is not None and reason:
+                notes.append(f"{reason} at {base + mark.start}: {mark.glyph!r} -> {out.strip()!r}")
+    _remove_padding(para, marks, shapes, edits, base, notes)
+    if not edits:
+        return para
+    edits.sort()
+    pieces: list[str] = []
+    last = 0
+    for start, end, out in edits:
+        pieces.append(para[last:start])
+        pieces.append(out)
+        last = end
+    pieces.append(para[last:])
+    return "".join(pieces)
+
+
+def _remove_padding(
+    para: str,
+    marks: list[Mark],
+    outs: list[str],
+    edits: list[tuple[int, int, str]],
+    base: int,
+    notes: list[str] | None,
+) -> None:
+    """``“ Go home ”`` → ``“Go home”``: spaces inside a confident pair of curly quotes."""
+    for i, mark in enumerate(marks):
+        if not mark.opener or not mark.confident or outs[i].lstrip() not in ("‘", "“"):
+            continue
+        closer = marks[mark.partner]
+        if outs[mark.partner] not in ("’", "”"):
+            continue
+        after = _HSPACE_RE.match(para, mark.end)
+        inner_start = after.end() if after else mark.end
+        inner_end = closer.start
+        while inner_end > inner_start and para[inner_end - 1] in " \t":
+            inner_end -= 1
+        if inner_end <= inner_start or (inner_start == mark.end and inner_end == closer.start):
+            continue
+        if inner_start > mark.end:
+            edits.append((mark.end, inner_start, ""))
+        if inner_end < closer.start:
+            edits.append((inner_end, closer.start, ""))
+        if notes is not None:
+            notes.append(f"padding at {base + mark.start}: inside {outs[i].strip()}…")
+
+
+def _settle_paragraph(
+    para: str, style: QuoteStyle, uses_curly: bool, base: int, notes: list[str] | None
+) -> str:
+    """Repair a paragraph until a further pass changes nothing, so the step is idempotent.
+
+    A repair can create a context another rule reads (an empty ``‘’`` pair, say); almost every
+    paragraph settles after one pass and is checked by a second. When a paragraph has not settled
+    after a few passes, context cannot decide, and the paragraph is left as it was (``straight``
+    still flattens it).
+    """
+    current = _repair_paragraph(para, style, uses_curly, base, notes)
+    if current == para:
+        return para
+    for _ in range(_MAX_PASSES):
+        again = _repair_paragraph(current, style, uses_curly, base, None)
+        if again == current:
+            return current
+        current = again
+    if notes is not None:
+        notes.append(f"left unchanged at {base}: no stable repair")
+    return para.translate(CURLY_TO_STRAIGHT) if style == "straight" else para
+
+
+def _repair(text: str, style: QuoteStyle, notes: list[str] | None) -> str:
+    if _ANY_QUOTE_RE.search(text) is None:
+        return text
+    uses_curly = any(glyph in text for glyph in "‘’“”")
+    parts = PARAGRAPH_BREAK_RE.split(text)
+    base = 0
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            parts[index] = _settle_paragraph(part, style, uses_curly, base, notes)
+        base += len(part)
+    return "".join(parts)
 
 
 def repair_quotes(text: str, *, quote_style: QuoteStyle = "keep") -> str:
-    """Repair broken quotation marks, then apply ``quote_style``.
+    """Repair broken quotation marks and apostrophes, then apply ``quote_style``.
+
+    Left alone: anything context cannot decide, guillemets, primes, the ʻokina, German and
+    Polish low quotes, and foot/inch marks after digits (even in curly style).
 
     >>> repair_quotes("Russia is’set to invade Ukraine in DAYS’ and")
     'Russia is ‘set to invade Ukraine in DAYS’ and'
     >>> repair_quotes("Russia is’set to invade Ukraine in DAYS’", quote_style="straight")
     "Russia is 'set to invade Ukraine in DAYS'"
-    >>> repair_quotes("Ukraine’s border, don’t")
-    'Ukraine’s border, don’t'
+    >>> repair_quotes("”A game changer” for O’Neill, don‘t you think?")
+    '“A game changer” for O’Neill, don’t you think?'
+    >>> repair_quotes("He's 6'4\\" and said 'rock 'n' roll'", quote_style="curly")
+    'He’s 6\\'4" and said ‘rock ’n’ roll’'
     """
-    if _QUOTE_CHARS.isdisjoint(text):
-        return text
-    text = STRAY_OPENER_RE.sub(" ‘", text)
-    if quote_style == "straight":
-        text = text.translate(_STRAIGHTEN)
-    return text
+    return _repair(text, quote_style, None)
+
+
+def explain_quotes(text: str, *, quote_style: QuoteStyle = "keep") -> tuple[str, list[str]]:
+    """``repair_quotes`` plus a note naming each repair and where it was made.
+
+    >>> explain_quotes("Fauci: ’I’m going to be saving lives’")
+    ('Fauci: ‘I’m going to be saving lives’', ["wrong direction at 7: '’' -> '‘'"])
+    >>> explain_quotes("“ Go home ”")[1]
+    ['padding at 0: inside “…']
+    """
+    notes: list[str] = []
+    result = _repair(text, quote_style, notes)
+    return result, notes

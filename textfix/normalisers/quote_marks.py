@@ -1,0 +1,202 @@
+"""Reading quote marks: each mark's role from its context, and pairing within a paragraph.
+
+A role says what context makes of a mark before pairing: ``open`` (space or bracket before,
+text after), ``close`` (text before, space or punctuation after), ``ambiguous`` (space on both
+sides), ``inner`` (between letters: an apostrophe, or a stray opener that swallowed a space),
+``digit`` (after a digit: a closer or a foot/inch mark), ``apostrophe`` (decided by the
+lexicon), ``none`` (not a quotation mark here) and ``tick-close`` (the end of a `code` span).
+
+>>> [(mark.glyph, mark.role) for mark in read_marks("“Go,” he’s 6'")]
+[('“', 'open'), ('”', 'close'), ('’', 'inner'), ("'", 'digit')]
+>>> marks = read_marks("’I’m here’")
+>>> pair_marks("’I’m here’", marks, curly=False)
+>>> marks[0].partner, marks[0].opener
+(2, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textfix.normalisers.quote_lexicon import (
+    CLOSE_PUNCT,
+    CONTRACTION_RE,
+    ELIDED_N_RE,
+    ELISION_RE,
+    FOOT_INCH_RE,
+    LOW_NINE,
+    OPEN_PUNCT,
+    QUOTE_CHARS,
+    SINGLE_GLYPHS,
+    STRAY_LEFT_WORDS,
+    TOKEN_RE,
+    WORD_AFTER_RE,
+    WORD_BEFORE_RE,
+)
+
+_MAX_STACK = 64
+# Openers a closing '' can end as one double quote: ''…'', ``…'', “…''.
+_DOUBLED_PARTNERS = frozenset(("''", "``", "“", "‟", "„"))
+
+# Roles a mark can take from its context.
+OPEN, CLOSE, AMBIG, INNER, DIGIT, APOS, NONE, TICK_CLOSE = (
+    "open",
+    "close",
+    "ambiguous",
+    "inner",
+    "digit",
+    "apostrophe",
+    "none",
+    "tick-close",
+)
+
+
+@dataclass(slots=True)
+class Mark:
+    """One quote character (or ``''`` / ``````) and what quote repair learnt about it."""
+
+    start: int
+    end: int
+    glyph: str
+    kind: str  # "single" or "double"
+    role: str = NONE
+    partner: int = -1
+    opener: bool = False
+    confident: bool = True
+    stray: bool = False
+    possessive: bool = False
+    elision: bool = False
+    fix: str = ""  # a keep repair of an unpaired mark: "accent as apostrophe", ...
+
+
+def _char_class(ch: str) -> str:
+    """S space or edge, L letter, D digit, O opening punctuation, Q quote, P other."""
+    if not ch or ch.isspace():
+        return "S"
+    if ch.isalpha():
+        return "L"
+    if ch.isdigit():
+        return "D"
+    if ch in OPEN_PUNCT:
+        return "O"
+    if ch in QUOTE_CHARS:
+        return "Q"
+    return "P"
+
+
+def read_marks(para: str) -> list[Mark]:
+    """Every mark of a paragraph with its role from context and the lexicon."""
+    marks: list[Mark] = []
+    apostrophe_at = -1  # the start of the closing mark of a ’n’
+    seen_backtick = False  # after one backtick, another closes `code`: never an apostrophe
+    for match in TOKEN_RE.finditer(para):
+        start, end, glyph = match.start(), match.end(), match.group()
+        mark = Mark(start, end, glyph, "single" if glyph in SINGLE_GLYPHS else "double")
+        before = _char_class(para[start - 1] if start else "")
+        after = _char_class(para[end] if end < len(para) else "")
+        if before == "Q":
+            adjacent = marks[-1] if marks and marks[-1].end == start else None
+            before = "O" if adjacent is not None and adjacent.role == OPEN else "P"
+        if after == "Q":
+            after = "P"
+        if before in "SO":
+            role = AMBIG if after == "S" or para[end : end + 1] in CLOSE_PUNCT else OPEN
+        elif before == "D":
+            role = INNER if after in "LD" else DIGIT
+        else:
+            role = INNER if after in "LD" else CLOSE
+        mark.role = role
+        _refine(para, mark, before, seen_backtick)
+        seen_backtick = seen_backtick or "`" in glyph
+        if start == apostrophe_at:
+            mark.role, mark.elision = APOS, True
+        elif mark.elision and ELIDED_N_RE.match(para, end):
+            apostrophe_at = end + 1
+        marks.append(mark)
+    return marks
+
+
+def _refine(para: str, mark: Mark, before: str, seen_backtick: bool) -> None:
+    """Adjust a mark's role by its glyph and the apostrophe lexicon."""
+    glyph, role, end = mark.glyph, mark.role, mark.end
+    apostrophe_like = glyph == "´" or (glyph == "`" and not seen_backtick)
+    if apostrophe_like and role == INNER and before == "L" and CONTRACTION_RE.match(para, end):
+        mark.role = APOS
+        mark.fix = "accent as apostrophe" if glyph == "´" else "backtick as apostrophe"
+    elif glyph in ("`", "``"):
+        mark.role = OPEN if role == OPEN else TICK_CLOSE if role == CLOSE else NONE
+    elif glyph == "´" or (glyph == "''" and role in (INNER, DIGIT)):
+        mark.role = NONE
+    elif glyph in LOW_NINE:
+        mark.role = OPEN if role == OPEN else NONE
+    elif glyph == "''" and role == OPEN and ELISION_RE.match(para, end):
+        mark.kind = "single"  # an opening quote, then the apostrophe of ''Tis or ''90s
+    elif mark.kind == "single" and role == OPEN:
+        if ELISION_RE.match(para, end) or ELIDED_N_RE.match(para, end):
+            mark.role, mark.elision = APOS, True
+    elif (
+        role == DIGIT
+        and mark.kind == "double"
+        and FOOT_INCH_RE.search(para, max(0, mark.start - 12), mark.start)
+    ):
+        mark.role = NONE  # 6'4": an inch mark, never a closing quote
+    elif role == CLOSE and mark.kind == "single":
+        # A plural possessive (the students’ union) looks like a closing quote.
+        prev = para[mark.start - 2 : mark.start]
+        mark.possessive = (
+            (prev[-1:] == "s" or (prev[-1:] == "S" and prev[:1].islower()))
+            and para[end : end + 1] == " "
+            and para[end + 1 : end + 2].isalpha()
+        )
+    if glyph == "‘" and mark.role == INNER and CONTRACTION_RE.match(para, end):
+        mark.role, mark.fix = APOS, "wrong direction"
+
+
+def _is_stray_opener(para: str, mark: Mark) -> bool:
+    """``is’set``: a common word, a mark, then a word that is no contraction suffix."""
+    if mark.glyph not in ("’", "'"):
+        return False
+    window = max(0, mark.start - 16)
+    left = WORD_BEFORE_RE.search(para, window, mark.start)
+    if left is None or left.group().lower() not in STRAY_LEFT_WORDS:
+        return False
+    if left.start() > 0 and (para[left.start() - 1].isalnum() or para[left.start() - 1] in "_’'"):
+        return False
+    return WORD_AFTER_RE.match(para, mark.end) is not None and not CONTRACTION_RE.match(
+        para, mark.end
+    )
+
+
+def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
+    """Pair openers with closers using one stack per kind; unpaired closers become apostrophes."""
+    later_closers = [0] * (len(marks) + 1)
+    for i in range(len(marks) - 1, -1, -1):
+        counted = marks[i].kind == "single" and marks[i].role == CLOSE
+        later_closers[i] = later_closers[i + 1] + counted
+    stacks: dict[str, list[int]] = {"single": [], "double": []}
+    for i, mark in enumerate(marks):
+        stack = stacks[mark.kind]
+        role = mark.role
+        if role == INNER and mark.kind == "single" and not stack and _is_stray_opener(para, mark):
+            mark.stray, role = True, OPEN
+        if role == OPEN or (role == AMBIG and (mark.glyph in "‘“" or (curly and not stack))):
+            stack.append(i)
+            if len(stack) > _MAX_STACK:
+                del stack[0]
+        elif role == TICK_CLOSE:
+            if stack and marks[stack[-1]].glyph == mark.glyph:
+                stack.pop()  # a Markdown `code` span, not a quotation
+        elif role == CLOSE and mark.possessive and later_closers[i + 1]:
+            mark.role = APOS
+        elif role in (CLOSE, DIGIT, AMBIG):
+            if mark.glyph == "''" and not (stack and marks[stack[-1]].glyph in _DOUBLED_PARTNERS):
+                # Not the end of ''…'' or ``…'': an apostrophe and a closing single quote,
+                # as in 'the students'', which close the open single quote if there is one.
+                mark.kind, stack = "single", stacks["single"]
+            if stack:
+                j = stack.pop()
+                opener = marks[j]
+                opener.partner, mark.partner, opener.opener = i, j, True
+                opener.confident = mark.confident = not mark.possessive
+            elif role == CLOSE and mark.kind == "single":
+                mark.role = APOS
