@@ -138,8 +138,10 @@ def find_boilerplate(
 
     >>> text = "Talks in Geneva failed after six long hours on Friday.\\n\\nMost read\\nOil rises"
     >>> cleaned, removals, reason = find_boilerplate(text)
-    >>> cleaned, [r.rule_id for r in removals]
-    ('Talks in Geneva failed after six long hours on Friday.', ['en.most-read', 'en.most-read+list'])
+    >>> cleaned
+    'Talks in Geneva failed after six long hours on Friday.'
+    >>> [r.rule_id for r in removals]
+    ['en.most-read', 'en.most-read+list']
     """
     if not text:
         return text, [], None
