@@ -176,7 +176,23 @@ BOILERPLATE_LINES = [
     "What happens next?",
     "Putin meets Macron",
 ]
-WORDS = "the talks in geneva ended without any agreement after six long hours on friday".split()
+WORDS = tuple(
+    [
+        "the",
+        "talks",
+        "in",
+        "geneva",
+        "ended",
+        "without",
+        "any",
+        "agreement",
+        "after",
+        "six",
+        "hours",
+        "on",
+        "friday",
+    ]
+)
 sentence = st.lists(st.sampled_from(WORDS), min_size=8, max_size=20).map(
     lambda words: " ".join(words).capitalize() + "."
 )

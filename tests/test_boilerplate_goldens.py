@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from textfix import Pipeline
-from textfix.normalisers.boilerplate import find_boilerplate
+from textfix.normalisers.boilerplate import find_boilerplate, remove_boilerplate
 from textfix.normalisers.whitespace import normalise_whitespace
 
 GOLDENS = Path(__file__).resolve().parent.parent / "fixtures" / "boilerplate"
@@ -28,7 +28,9 @@ class Golden:
 
     @property
     def expected(self) -> str:
-        kept = [line for line, bp in zip(self.lines, self.boilerplate) if bp is not True]
+        kept = [
+            line for line, bp in zip(self.lines, self.boilerplate, strict=True) if bp is not True
+        ]
         return normalise_whitespace("\n".join(kept))
 
 
@@ -95,6 +97,11 @@ def test_no_content_line_is_removed(golden: Golden) -> None:
     assert reason is None
     wrong = [r.line for r in removals if golden.boilerplate[r.line_number - 1] is False]
     assert wrong == []
+
+
+@pytest.mark.parametrize("golden", ALL, ids=[golden.label for golden in ALL])
+def test_output_is_the_content_lines_whitespace_normal(golden: Golden) -> None:
+    assert remove_boilerplate(normalise_whitespace(golden.text)) == golden.expected
 
 
 @pytest.mark.parametrize("golden", ALL, ids=[golden.label for golden in ALL])
