@@ -59,7 +59,7 @@ class LineCounter:
         width: int = 1 << 20,
         depth: int = 4,
         min_docs: int = 5,
-        max_words: int = 30,
+        max_words: int = 20,
         max_candidates: int = 200_000,
     ) -> None:
         if width < 1 or not 1 <= depth <= 8:

@@ -197,7 +197,7 @@ def learn(
     ] = 0.0,
     max_words: Annotated[
         int, typer.Option("--max-words", min=2, help="Ignore lines with more words than this.")
-    ] = 30,
+    ] = 20,
     text_field: Annotated[
         str, typer.Option("--text-field", help="The JSONL field holding the text.")
     ] = "text",

@@ -63,9 +63,9 @@ def _is_headline(line: str) -> bool:
 
 
 def _match_lines(lines: list[str], ruleset: RuleSet) -> list[BoilerplateRule | None]:
-    # Cheap prefilter: folding only shrinks a line, so a raw line far longer than the longest
-    # match any rule allows is skipped before it is folded or matched.
-    limit = 2 * ruleset.max_length + 16
+    # Cheap prefilter: folding only shrinks a line, so a raw line longer than the longest match
+    # any rule allows (plus room for runs of spaces and edge junk) is never folded or matched.
+    limit = ruleset.max_length + 40
     matched: list[BoilerplateRule | None] = [None] * len(lines)
     for index, line in enumerate(lines):
         if not line or len(line) > limit:
