@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -205,12 +205,30 @@ def _first_of_sequence(parsed: Any) -> tuple[set[str] | None, bool]:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """Rules compiled for matching: one alternation per first character, plus a length cap."""
+    """Rules compiled for matching: one alternation per first character, plus a length cap.
+
+    The alternation for a first character is compiled the first time a line starting with it
+    is matched, so a process pays only for the characters its documents use.
+    """
 
     rules: tuple[BoilerplateRule, ...]
-    by_first_char: dict[str, re.Pattern[str]]
-    any_first_char: re.Pattern[str] | None
+    by_first_char: dict[str, tuple[int, ...]]
+    any_first_char: tuple[int, ...]
     max_length: int
+    _compiled: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False)
+
+    def pattern_for(self, char: str) -> re.Pattern[str] | None:
+        """The combined pattern of every rule a line starting with ``char`` can match."""
+        try:
+            return self._compiled[char]
+        except KeyError:
+            pass
+        indexes = sorted({*self.by_first_char.get(char, ()), *self.any_first_char})
+        pattern = None
+        if indexes:
+            pattern = re.compile("|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in indexes))
+        self._compiled[char] = pattern
+        return pattern
 
     def match(self, folded: str) -> BoilerplateRule | None:
         """The first rule whose pattern matches the whole folded line, or None.
@@ -221,7 +239,7 @@ class RuleSet:
         """
         if not folded or len(folded) > self.max_length:
             return None
-        pattern = self.by_first_char.get(folded[0], self.any_first_char)
+        pattern = self.pattern_for(folded[0])
         if pattern is None:
             return None
         found = pattern.fullmatch(folded)
@@ -245,18 +263,15 @@ def compile_rules(rules: Sequence[BoilerplateRule]) -> RuleSet:
             for char in chars:
                 buckets.setdefault(char, []).append(index)
 
-    def combine(indexes: Iterable[int]) -> re.Pattern[str] | None:
-        ordered = sorted(set(indexes))
-        if not ordered:
-            return None
-        return re.compile("|".join(f"(?P<r{i}>{rules[i].pattern})" for i in ordered))
-
-    return RuleSet(
+    ruleset = RuleSet(
         tuple(rules),
-        {char: combine([*found, *anywhere]) for char, found in buckets.items()},  # type: ignore[misc]
-        combine(anywhere),
+        {char: tuple(found) for char, found in buckets.items()},
+        tuple(anywhere),
         max_length,
     )
+    # Compile the catch-all alternation now, so a pattern that cannot be combined fails here.
+    ruleset.pattern_for("")
+    return ruleset
 
 
 def curated_rule_files() -> tuple[str, ...]:
