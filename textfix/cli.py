@@ -76,15 +76,32 @@ ConfigOption = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option("--config", "-c", help="A textfix TOML configuration file."),
 ]
+RulesOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--rules", help="A boilerplate rule file (TOML) to add; repeatable."),
+]
+SkipRuleOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--skip-rule", help="A boilerplate rule id to disable; repeatable."),
+]
 
 
 def build_pipeline(
-    preset: str | None, quote_style: QuoteStyleChoice | None, config: Path | None
+    preset: str | None,
+    quote_style: QuoteStyleChoice | None,
+    config: Path | None,
+    *,
+    rules: list[str] | None = None,
+    skip_rules: list[str] | None = None,
 ) -> Pipeline:
     """The pipeline the options describe: a config file or a preset, with overrides."""
     options: dict[str, Any] = {}
     if quote_style is not None:
         options["quote_style"] = quote_style.value
+    if rules:
+        options["rules"] = tuple(rules)
+    if skip_rules:
+        options["skip_rules"] = tuple(skip_rules)
     if config is not None:
         built = Config.from_toml(config, **options)
         if preset is not None:
@@ -116,10 +133,12 @@ def clean(
         typer.Option("--errors", help="Where error records go (default: beside the output)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    rules: RulesOption = None,
+    skip_rule: SkipRuleOption = None,
 ) -> None:
     """Clean documents and write them as JSONL, metadata merged under "metadata"."""
     try:
-        pipeline = build_pipeline(preset, quote_style, config)
+        pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)
         stats = run_clean(inputs, pipeline, output, errors=errors, text_field=text_field)
     except (TextfixError, OSError) as error:
         raise fail(str(error)) from None
@@ -139,10 +158,12 @@ def explain(
     preset: PresetOption = None,
     quote_style: QuoteStyleOption = None,
     config: ConfigOption = None,
+    rules: RulesOption = None,
+    skip_rule: SkipRuleOption = None,
 ) -> None:
     """Show, step by step, what cleaning FILE changes."""
     try:
-        pipeline = build_pipeline(preset, quote_style, config)
+        pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except (TextfixError, OSError) as error:
         raise fail(str(error)) from None
@@ -156,6 +177,54 @@ def explain(
     metadata = explanation.document.metadata
     if metadata:
         typer.echo("metadata: " + orjson.dumps(metadata).decode())
+
+
+@app.command()
+def learn(
+    corpus: Annotated[
+        list[str], typer.Argument(help=".txt or .jsonl files (optionally compressed), directories.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The rule file to write.")],
+    min_docs: Annotated[
+        int,
+        typer.Option("--min-docs", min=1, help="Keep lines seen in at least this many documents."),
+    ] = 5,
+    min_share: Annotated[
+        float,
+        typer.Option(
+            "--min-share", min=0.0, max=1.0, help="...and in at least this share of them."
+        ),
+    ] = 0.0,
+    max_words: Annotated[
+        int, typer.Option("--max-words", min=2, help="Ignore lines with more words than this.")
+    ] = 20,
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="The JSONL field holding the text.")
+    ] = "text",
+) -> None:
+    """Learn boilerplate lines that recur across CORPUS and write them as a rule file."""
+    from textfix.boilerplate_learn import LineCounter, rules_toml
+    from textfix.io.readers import Record, expand_inputs, read_items
+
+    counter = LineCounter(min_docs=min_docs, max_words=max_words)
+    try:
+        for path, name in expand_inputs(corpus):
+            for item in read_items(path, name, text_field=text_field):
+                if isinstance(item, Record):
+                    counter.add_document(item.text)
+        learned = counter.learned(min_share=min_share)
+        output.write_text(
+            rules_toml(learned, documents=counter.documents, source=" ".join(corpus)),
+            encoding="utf-8",
+        )
+    except (TextfixError, OSError) as error:
+        raise fail(str(error)) from None
+    typer.echo(
+        f"textfix: {len(learned)} lines learned from {counter.documents} documents -> {output}",
+        err=True,
+    )
+    if counter.overflowed:
+        typer.echo("textfix: warning: candidate store full; raise --min-docs", err=True)
 
 
 @app.command()

@@ -67,6 +67,15 @@ class Config:
         valid = all_options()
         for name, value in self.options:
             check_option(name, value, valid)
+        # Coerce option values (one rules path -> a tuple of one) and let steps check their
+        # options together, so a bad rule file fails here, not on the first document.
+        coerced = tuple((name, _coerced(valid[name], value)) for name, value in self.options)
+        object.__setattr__(self, "options", coerced)
+        options = dict(coerced)
+        for name in self.steps:
+            spec = get_step(name)
+            if spec.check is not None:
+                spec.check(**{k: options[k] for k in spec.option_names if k in options})
 
     @property
     def option_dict(self) -> dict[str, Any]:
@@ -145,6 +154,11 @@ def check_option(name: str, value: Any, valid: Mapping[str, Any]) -> None:
     if spec.choices is not None and value not in spec.choices:
         choices = ", ".join(map(str, spec.choices))
         raise ConfigError(f"option {name}={value!r} is not one of: {choices}")
+
+
+def _coerced(spec: Any, value: Any) -> Any:
+    coerce = spec.coerce
+    return value if coerce is None else coerce(value)
 
 
 def check_step_order(steps: tuple[str, ...]) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from textfix.boilerplate_rules import check_boilerplate_options, coerce_max_share, coerce_rule_ids
 from textfix.errors import UnknownStepError
 from textfix.extract.header import extract_header
 from textfix.normalisers.ascii import transliterate
@@ -31,6 +32,9 @@ class OptionSpec:
     default: Any
     choices: tuple[Any, ...] | None = None
     help: str = ""
+    # Optional ``value -> value``: normalises a value given in Python, TOML or on the command
+    # line (one path str -> a tuple of one path) and raises ConfigError on a bad one.
+    coerce: Callable[[Any], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,9 @@ class StepSpec:
     # Optional ``(text, **options) -> (new_text, notes)``: the same result as ``func`` plus
     # human-readable notes on what changed (for rule-based steps, with rule ids).
     explain: Callable[..., tuple[str, list[str]]] | None = None
+    # Optional ``(**options) -> None`` run when a pipeline is built: raises ConfigError for
+    # options that are bad together (a rule file that is missing, an unknown rule id to skip).
+    check: Callable[..., None] | None = None
 
     @property
     def option_names(self) -> tuple[str, ...]:
@@ -66,13 +73,15 @@ BOILERPLATE_RULES = OptionSpec(
     (),
     None,
     "extra boilerplate rule files (TOML), applied alongside the curated rules",
+    coerce_rule_ids,
 )
-SKIP_RULES = OptionSpec("skip_rules", (), None, "boilerplate rule ids to disable")
+SKIP_RULES = OptionSpec("skip_rules", (), None, "boilerplate rule ids to disable", coerce_rule_ids)
 MAX_REMOVED_SHARE = OptionSpec(
     "max_removed_share",
     0.3,
     None,
     "keep a document unchanged when boilerplate removal would delete more of its words",
+    coerce_max_share,
 )
 
 DATE_ORDER = OptionSpec(
@@ -135,6 +144,7 @@ STEPS: Mapping[str, StepSpec] = {
             "remove boilerplate lines (footers, ad slots, share prompts)",
             (BOILERPLATE_RULES, SKIP_RULES, MAX_REMOVED_SHARE),
             explain=explain_boilerplate,
+            check=check_boilerplate_options,
         ),
         StepSpec(
             "extract_header",

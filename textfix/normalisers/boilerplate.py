@@ -1,29 +1,42 @@
 """Boilerplate lines: footers, ad slots and prompts a scraper kept with the article.
 
-Rules live in ``textfix/data/boilerplate.toml``; each is matched against a whole normalised
-line, so prose that quotes a phrase ("There will be more to come," the minister warned) stays.
+Rules live in ``textfix/data/boilerplate*.toml`` (see :mod:`textfix.boilerplate_rules`); each
+is matched against a whole folded line, so prose that quotes a phrase ("There will be more to
+come," the minister warned) stays. Lines are also judged by where they stand:
+
+- a ``heading`` rule ("Related", "Most read") takes the headline list under it along;
+- an ``edge`` rule (ambiguous lines such as "Share" or "Reuters") counts only before the first
+  or after the last line of prose, or beside other boilerplate;
+- header lines ("By Jane Smith", "Published: Feb. 12, 2022", "KYIV, Ukraine (AP) — …") are
+  never removed, whatever a rule file says, so ``extract_header`` still finds them.
+
+Known false positives: a one-line subheading right under a "Related"-style heading in the
+middle of an article is taken for a headline when another headline-like line follows it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-from textfix._toml import load_toml_bytes
+from textfix.boilerplate_rules import BoilerplateRule, RuleSet, as_paths, fold_line, load_ruleset
 
-
-@dataclass(frozen=True)
-class BoilerplateRule:
-    """One boilerplate rule: a whole-line pattern with an id, a language and a comment."""
-
-    id: str
-    pattern: re.Pattern[str]
-    lang: str
-    comment: str
+_BLANK_RUN_RE = re.compile(r"\n{3,}")
+# Lines a header extractor reads: bylines, publication dates, the scraper's "date YYYY-MM-DD"
+# line, agency datelines. A user or learned rule matching one of these is ignored.
+HEADER_LINE_RE = re.compile(
+    r"[ \t]*(?:"
+    r"[Bb][Yy] [A-Z\u00c0-\u024f\u0400-\u04ff][^\n]{0,120}"
+    r"|(?:[Ff]irst |[Ll]ast )?(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Mm]odified)\b[^\n]{0,100}"
+    r"|[Dd]ate:?[ \t]+\d{4}-\d{2}-\d{2}[^\n]*"
+    r"|[A-Z][A-Z .'’-]{1,40}(?:, [^\n(]{1,40})? \((?:AP|Reuters|AFP|dpa|UPI|CNN)\) ?[—–-][^\n]*"
+    r")"
+)
+# Sentence ends that make a line of eight or more words prose.
+_PROSE_ENDS = (".", "!", "…", '"', "”", "’", "'", ")", "»")
+#: The most lines a "Related"-style heading takes along as its headline list.
+MAX_LIST_ITEMS = 12
 
 
 @dataclass(frozen=True)
@@ -35,88 +48,127 @@ class Removal:
     rule_id: str
 
 
-_TRAILING_PUNCTUATION = " .…:!"
-_SPACE_RUN_RE = re.compile(r"\s+")
-_BLANK_RUN_RE = re.compile(r"\n{3,}")
-# Lines longer than this are prose, not boilerplate: no rule is tried on them.
-MAX_BOILERPLATE_LINE = 200
+def is_prose(line: str) -> bool:
+    """True for a line that reads as a sentence: 8+ words ending a sentence, or 26+ words.
 
-
-def normalise_line(line: str) -> str:
-    """Fold a line for rule matching: lower case, single spaces, no trailing punctuation.
-
-    >>> normalise_line("  There will be MORE to come…  ")
-    'there will be more to come'
+    >>> is_prose("The talks in Geneva failed after six long hours."), is_prose("Most read")
+    (True, False)
     """
-    return _SPACE_RUN_RE.sub(" ", line).strip().rstrip(_TRAILING_PUNCTUATION).lower()
+    words = line.count(" ") + 1
+    return words > 25 or (words >= 8 and line.rstrip().endswith(_PROSE_ENDS))
 
 
-def parse_rules(raw: bytes) -> tuple[BoilerplateRule, ...]:
-    """Rules from the bytes of a TOML rule file (``[[rule]]`` tables)."""
-    return tuple(
-        BoilerplateRule(
-            id=entry["id"],
-            pattern=re.compile(entry["pattern"]),
-            lang=entry.get("lang", "und"),
-            comment=entry.get("comment", ""),
+def _is_headline(line: str) -> bool:
+    return len(line) <= 200 and line.count(" ") < 25 and not is_prose(line)
+
+
+def _match_lines(lines: list[str], ruleset: RuleSet) -> list[BoilerplateRule | None]:
+    # Cheap prefilter: folding only shrinks a line, so a raw line longer than the longest match
+    # any rule allows (plus room for runs of spaces and edge junk) is never folded or matched.
+    limit = ruleset.max_length + 40
+    matched: list[BoilerplateRule | None] = [None] * len(lines)
+    for index, line in enumerate(lines):
+        if not line or len(line) > limit:
+            continue
+        rule = ruleset.match(fold_line(line))
+        if rule is not None and HEADER_LINE_RE.fullmatch(line) is None:
+            matched[index] = rule
+    return matched
+
+
+def _blocks_after(lines: list[str], start: int) -> list[list[int]]:
+    """The paragraphs (runs of non-blank line indexes) from ``start`` on."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for index in range(start, len(lines)):
+        if lines[index]:
+            current.append(index)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _headline_list(
+    lines: list[str], heading: int, matched: list[BoilerplateRule | None]
+) -> list[int]:
+    """The indexes of the headline list under the heading at ``heading``."""
+
+    def listable(index: int) -> bool:
+        return matched[index] is not None or (
+            _is_headline(lines[index]) and HEADER_LINE_RE.fullmatch(lines[index]) is None
         )
-        for entry in load_toml_bytes(raw).get("rule", [])
-    )
 
-
-@lru_cache(maxsize=1)
-def curated_rules() -> tuple[BoilerplateRule, ...]:
-    """The rules shipped in ``textfix/data/boilerplate.toml``."""
-    return parse_rules(resources.files("textfix.data").joinpath("boilerplate.toml").read_bytes())
-
-
-@lru_cache(maxsize=32)
-def load_rules(
-    paths: tuple[str, ...] = (), skip: tuple[str, ...] = ()
-) -> tuple[BoilerplateRule, ...]:
-    """The curated rules plus the rules in ``paths``, less the rule ids in ``skip``."""
-    rules = curated_rules() + tuple(
-        rule for path in paths for rule in parse_rules(Path(path).read_bytes())
-    )
-    skipped = set(skip)
-    return tuple(rule for rule in rules if rule.id not in skipped)
-
-
-def match_rule(line: str, rules: Iterable[BoilerplateRule]) -> BoilerplateRule | None:
-    """The first rule matching the whole of ``line``, or None."""
-    if not line or len(line) > MAX_BOILERPLATE_LINE:
-        return None
-    folded = normalise_line(line)
-    for rule in rules:
-        if rule.pattern.fullmatch(folded):
-            return rule
-    return None
+    items: list[int] = []
+    own = heading + 1
+    while own < len(lines) and lines[own] and len(items) < MAX_LIST_ITEMS:
+        if not listable(own):
+            return items  # prose inside the heading's own paragraph ends the list
+        items.append(own)
+        own += 1
+    later: list[int] = []
+    blocks = _blocks_after(lines, own)
+    taken = 0
+    for block in blocks:
+        if len(items) + len(later) + len(block) > MAX_LIST_ITEMS or not all(map(listable, block)):
+            break
+        later.extend(block)
+        taken += 1
+    # Headlines in paragraphs of their own are taken when there are two or more of them, or
+    # when they run to the end of the document; one short line followed by prose is more
+    # likely a subheading ("What happens next?") and stays.
+    if len(items) + len(later) >= 2 or (later and taken == len(blocks)):
+        items.extend(later)
+    return items
 
 
 def find_boilerplate(
     text: str,
     *,
-    rules: tuple[str, ...] = (),
-    skip_rules: tuple[str, ...] = (),
+    rules: str | Sequence[str] = (),
+    skip_rules: str | Sequence[str] = (),
     max_removed_share: float = 0.3,
 ) -> tuple[str, list[Removal], str | None]:
     """The text without boilerplate, the removals, and why nothing was removed (if so).
 
     When the lines to remove hold more than ``max_removed_share`` of the document's words the
     document is kept whole, the removals are still listed, and the reason says so.
+
+    >>> text = "Talks in Geneva failed after six long hours on Friday.\\n\\nMost read\\nOil rises"
+    >>> cleaned, removals, reason = find_boilerplate(text)
+    >>> cleaned
+    'Talks in Geneva failed after six long hours on Friday.'
+    >>> [r.rule_id for r in removals]
+    ['en.most-read', 'en.most-read+list']
     """
-    active = load_rules(tuple(rules), tuple(skip_rules))
-    lines = text.split("\n")
-    removals = []
-    kept = []
-    for number, line in enumerate(lines, start=1):
-        rule = match_rule(line, active)
-        if rule is None:
-            kept.append(line)
-        else:
-            removals.append(Removal(number, line, rule.id))
-    if not removals:
+    if not text:
         return text, [], None
+    ruleset = load_ruleset(as_paths(rules), as_paths(skip_rules, "skip_rules"))
+    lines = text.split("\n")
+    matched = _match_lines(lines, ruleset)
+    if not any(matched):
+        return text, [], None
+    removed: dict[int, str] = {}
+    edge: list[int] = []
+    for index, rule in enumerate(matched):
+        if rule is None or index in removed:
+            continue
+        if rule.where == "edge":
+            edge.append(index)
+            continue
+        removed[index] = rule.id
+        if rule.where == "heading":
+            for item in _headline_list(lines, index, matched):
+                own = matched[item]
+                removed[item] = own.id if own is not None else f"{rule.id}+list"
+    edge = [index for index in edge if index not in removed]
+    if edge:
+        _resolve_edge_lines(lines, matched, removed, edge)
+    if not removed:
+        return text, [], None
+    removals = [Removal(index + 1, lines[index], removed[index]) for index in sorted(removed)]
     removed_words = sum(len(removal.line.split()) for removal in removals)
     total_words = max(1, len(text.split()))
     if removed_words > max_removed_share * total_words:
@@ -125,25 +177,60 @@ def find_boilerplate(
             f"(more than max_removed_share={max_removed_share})"
         )
         return text, removals, reason
-    return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removals, None
+    kept = "\n".join(line for index, line in enumerate(lines) if index not in removed)
+    return _BLANK_RUN_RE.sub("\n\n", kept).strip("\n"), removals, None
+
+
+def _resolve_edge_lines(
+    lines: list[str],
+    matched: list[BoilerplateRule | None],
+    removed: dict[int, str],
+    edge: list[int],
+) -> None:
+    """Remove the ``edge`` lines that stand outside the prose or beside other boilerplate."""
+    prose = [
+        index
+        for index, line in enumerate(lines)
+        if line
+        and matched[index] is None
+        and index not in removed
+        and is_prose(line)
+        and HEADER_LINE_RE.fullmatch(line) is None
+    ]
+    first = prose[0] if prose else len(lines)
+    last = prose[-1] if prose else -1
+    candidates = set(removed) | set(edge)
+    nonblank = [index for index, line in enumerate(lines) if line]
+    position = {index: n for n, index in enumerate(nonblank)}
+    for index in edge:
+        n = position[index]
+        neighbours = nonblank[max(0, n - 1) : n] + nonblank[n + 1 : n + 2]
+        rule = matched[index]
+        assert rule is not None
+        if index < first or index > last or any(i in candidates for i in neighbours):
+            removed[index] = rule.id
 
 
 def remove_boilerplate(
     text: str,
     *,
-    rules: tuple[str, ...] = (),
-    skip_rules: tuple[str, ...] = (),
+    rules: str | Sequence[str] = (),
+    skip_rules: str | Sequence[str] = (),
     max_removed_share: float = 0.3,
 ) -> str:
-    """Remove lines that are boilerplate as a whole.
+    """Remove lines that are boilerplate as a whole, with the headline lists under them.
 
-    If the lines to remove hold more than ``max_removed_share`` of the document's words, the
-    document is returned unchanged: a rule that would eat that much is more likely wrong.
+    ``rules`` adds rule files (one path or a list) to the curated rules; ``skip_rules`` names
+    rule ids to disable. If the lines to remove hold more than ``max_removed_share`` of the
+    document's words, the document is returned unchanged: a rule that would eat that much is
+    more likely wrong. Blank lines left behind are folded, so whitespace-normal text stays so.
 
     >>> remove_boilerplate("The talks in Geneva failed after six long hours.\\n\\nMore to come…")
     'The talks in Geneva failed after six long hours.'
     >>> remove_boilerplate('"There will be more to come," the minister warned.')
     '"There will be more to come," the minister warned.'
+    >>> remove_boilerplate("By Jane Smith\\n\\nShare\\n\\nTalks in Geneva failed after six hours.")
+    'By Jane Smith\\n\\nTalks in Geneva failed after six hours.'
     """
     return find_boilerplate(
         text, rules=rules, skip_rules=skip_rules, max_removed_share=max_removed_share
@@ -153,14 +240,16 @@ def remove_boilerplate(
 def explain_boilerplate(
     text: str,
     *,
-    rules: tuple[str, ...] = (),
-    skip_rules: tuple[str, ...] = (),
+    rules: str | Sequence[str] = (),
+    skip_rules: str | Sequence[str] = (),
     max_removed_share: float = 0.3,
 ) -> tuple[str, list[str]]:
     """``remove_boilerplate`` plus a note per removed line naming its rule.
 
     >>> explain_boilerplate("Talks in Geneva failed after six long hours.\\n\\nAdvertisement")[1]
     ["removed by en.advertisement: 'Advertisement'"]
+    >>> explain_boilerplate("Advertisement\\n\\nTalks failed.")[1][0]
+    'kept whole: removal would delete 1 of 3 words (more than max_removed_share=0.3)'
     """
     cleaned, removals, reason = find_boilerplate(
         text, rules=rules, skip_rules=skip_rules, max_removed_share=max_removed_share
