@@ -24,6 +24,7 @@ from textfix.pipeline import Pipeline
 from textfix.registry import STEPS
 from textfix.runner import RunOptions, run_clean
 from textfix.runner.progress import print_summary
+from textfix.runner.tasks import DEFAULT_CHUNK_BYTES
 
 app = typer.Typer(
     name="textfix",
@@ -178,6 +179,10 @@ def clean(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
     ] = False,
+    chunk_bytes: Annotated[
+        int,
+        typer.Option("--chunk-bytes", min=1, hidden=True, help="Input bytes per worker task."),
+    ] = DEFAULT_CHUNK_BYTES,
 ) -> None:
     """Clean documents: JSONL, Parquet or .txt files out, metadata merged under "metadata"."""
     read = ReadOptions(text_field=text_field, id_field=id_field, encoding=encoding)
@@ -203,6 +208,7 @@ def clean(
                 removed=removed,
                 report=report,
                 count_steps=not quiet or report is not None,
+                chunk_bytes=chunk_bytes,
             )
             stats = run_clean(inputs, pipeline, output, read=read, options=options)
     except (TextfixError, OSError) as error:
