@@ -24,7 +24,8 @@ def make_corpus(folder: Path, files: int = 6, per_file: int = 300, faults: bool 
     for f in range(files):
         lines = []
         for i in range(per_file):
-            text = f"date 2023-01-0{1 + i % 9} Headline {f}-{i}\n\nThe cafÃ© opened  at dawn.\n\nAdvertisement"
+            header = f"date 2023-01-0{1 + i % 9} Headline {f}-{i}"
+            text = f"{header}\n\nThe cafÃ© opened  at dawn.\n\nAdvertisement"
             lines.append(json.dumps({"id": f"{f}-{i}", "text": text, "url": f"u{i}"}).encode())
         if faults:
             lines[10] = b'{"text": '
