@@ -119,3 +119,42 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
     records = [json.loads(line) for line in completed.stdout.splitlines()]
     assert len(records) == 3
     assert records[0]["metadata"]["date"] == "2023-06-02"
+
+
+def test_clean_report_removed_and_exit_codes(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"id": "a", "text": "The ferry fares rose again this spring.\n\nAdvertisement"})
+        + "\n{broken\n"
+    )
+    out, report, removed = tmp_path / "o.jsonl.gz", tmp_path / "r.json", tmp_path / "rm.jsonl"
+    result = runner.invoke(
+        app,
+        ["clean", str(source), "-o", str(out), "-p", "news", "-j", "1",
+         "--report", str(report), "--removed", str(removed)],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    figures = json.loads(report.read_text())
+    assert (figures["documents_in"], figures["documents_out"], figures["errored"]) == (2, 1, 1)
+    assert figures["step_changes"] == {"remove_boilerplate": 1}
+    assert json.loads(removed.read_text())["rule"] == "en.advertisement"
+    assert "documents in" in result.output  # the summary table
+    assert [e["number"] for e in read_jsonl(tmp_path / "o.errors.jsonl")] == [2]
+
+
+def test_clean_refuses_own_input_with_exit_two(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    result = runner.invoke(app, ["clean", str(source), "-o", str(source)])
+    assert result.exit_code == 2
+    assert "refuses to overwrite its own input" in result.output
+    assert source.read_text() == '{"text": "x"}\n'
+
+
+def test_clean_reads_stdin_with_id_and_text_fields(tmp_path: Path) -> None:
+    stdin = json.dumps({"key": 7, "body": "CafÃ©"}) + "\n"
+    result = runner.invoke(
+        app, ["clean", "-", "--text-field", "body", "--id-field", "key", "-q"], input=stdin
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"key": 7, "body": "Café"}

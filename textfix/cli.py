@@ -19,9 +19,12 @@ from textfix import __version__
 from textfix.config import PRESETS, Config
 from textfix.errors import TextfixError
 from textfix.io.decoding import decode_bytes
+from textfix.io.records import ReadOptions
 from textfix.pipeline import Pipeline
 from textfix.registry import STEPS
-from textfix.runner import run_clean
+from textfix.runner import RunOptions, run_clean
+from textfix.runner.progress import print_summary
+from textfix.runner.tasks import DEFAULT_CHUNK_BYTES
 
 app = typer.Typer(
     name="textfix",
@@ -110,44 +113,125 @@ def build_pipeline(
     return Pipeline.from_preset(preset or "default", **options)
 
 
+class EngineChoice(str, Enum):
+    """The ``--engine`` values."""
+
+    local = "local"
+    ray = "ray"
+
+
+class OutputFormatChoice(str, Enum):
+    """The ``--output-format`` values (default: from the output name)."""
+
+    jsonl = "jsonl"
+    parquet = "parquet"
+    txt = "txt"
+
+
+OptionalPath = Optional[Path]  # noqa: UP045 - typer reads the annotation at run time
+OptionalStr = Optional[str]  # noqa: UP045
+
+
 @app.command()
 def clean(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help=".txt or .jsonl files (optionally compressed), directories, or - for stdin."
+            help="Files (.txt, .jsonl/.ndjson, .json, .csv, .tsv, .parquet; optionally "
+            ".gz/.bz2/.xz/.zst), directories, or - for stdin."
         ),
     ],
     output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Output JSONL file (default: stdout)."),
+        OptionalPath,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output: .jsonl (optionally .gz/.zst/...), .parquet, or a directory of .txt "
+            "files (default: JSONL on stdout).",
+        ),
     ] = None,
     preset: PresetOption = None,
     quote_style: QuoteStyleOption = None,
     config: ConfigOption = None,
     text_field: Annotated[
-        str, typer.Option("--text-field", help="The JSONL field holding the text.")
+        str, typer.Option("--text-field", help="The field holding the text.")
     ] = "text",
+    id_field: Annotated[str, typer.Option("--id-field", help="The field holding the id.")] = "id",
+    encoding: Annotated[
+        OptionalStr,
+        typer.Option("--encoding", help="Encoding of non-UTF-8 input (default: detect)."),
+    ] = None,
+    glob: Annotated[
+        OptionalStr,
+        typer.Option("--glob", help="In directories, only files matching this (e.g. '**/*.gz')."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=0, help="Worker processes (0: every core).")
+    ] = 0,
     errors: Annotated[
-        Optional[Path],  # noqa: UP045
+        OptionalPath,
         typer.Option("--errors", help="Where error records go (default: beside the output)."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    removed: Annotated[
+        OptionalPath,
+        typer.Option("--removed", help="Write each removed boilerplate line here (JSONL)."),
+    ] = None,
+    report: Annotated[
+        OptionalPath, typer.Option("--report", help="Write the run's figures here (JSON).")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Carry on an interrupted run with the same options.")
+    ] = False,
+    output_format: Annotated[
+        Optional[OutputFormatChoice],  # noqa: UP045
+        typer.Option("--output-format", "--format", help="jsonl, parquet or txt."),
+    ] = None,
+    engine: Annotated[
+        EngineChoice, typer.Option("--engine", help="local (processes) or ray (Ray Data).")
+    ] = EngineChoice.local,
+    address: Annotated[
+        OptionalStr,
+        typer.Option("--address", help="Ray cluster address (default: RAY_ADDRESS or local)."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
+    ] = False,
+    chunk_bytes: Annotated[
+        int,
+        typer.Option("--chunk-bytes", min=1, hidden=True, help="Input bytes per worker task."),
+    ] = DEFAULT_CHUNK_BYTES,
     rules: RulesOption = None,
     skip_rule: SkipRuleOption = None,
 ) -> None:
-    """Clean documents and write them as JSONL, metadata merged under "metadata"."""
+    """Clean documents: JSONL, Parquet or .txt files out, metadata merged under "metadata"."""
+    read = ReadOptions(text_field=text_field, id_field=id_field, encoding=encoding)
+    fmt = output_format.value if output_format is not None else None
     try:
         pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)
-        stats = run_clean(inputs, pipeline, output, errors=errors, text_field=text_field)
+        if engine is EngineChoice.ray:
+            from textfix.integrations.ray import run_clean_ray
+
+            stats = run_clean_ray(
+                inputs, pipeline, output, read=read, address=address, errors=errors, glob=glob
+            )
+            if not quiet:
+                print_summary(stats)
+        else:
+            options = RunOptions(
+                workers=workers,
+                resume=resume,
+                quiet=quiet,
+                glob=glob,
+                output_format=fmt,
+                errors=errors,
+                removed=removed,
+                report=report,
+                count_steps=not quiet or report is not None,
+                chunk_bytes=chunk_bytes,
+            )
+            stats = run_clean(inputs, pipeline, output, read=read, options=options)
     except (TextfixError, OSError) as error:
         raise fail(str(error)) from None
-    if not quiet:
-        typer.echo(
-            f"textfix: {stats.documents_in} documents in, {stats.documents_out} out, "
-            f"{stats.errored} errored, {stats.changed} changed, in {stats.seconds:.2f}s",
-            err=True,
-        )
     if stats.errored:
         raise typer.Exit(1)
 
@@ -205,11 +289,13 @@ def learn(
     """Learn boilerplate lines that recur across CORPUS and write them as a rule file."""
     from textfix.boilerplate_learn import LineCounter, rules_toml
     from textfix.io.readers import Record, expand_inputs, read_items
+    from textfix.io.records import ReadOptions
 
     counter = LineCounter(min_docs=min_docs, max_words=max_words)
+    read = ReadOptions(text_field=text_field)
     try:
         for path, name in expand_inputs(corpus):
-            for item in read_items(path, name, text_field=text_field):
+            for item in read_items(path, name, read):
                 if isinstance(item, Record):
                     counter.add_document(item.text)
         learned = counter.learned(min_share=min_share)

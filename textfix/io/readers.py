@@ -1,98 +1,67 @@
-"""Readers: turn inputs (``.txt`` files, JSONL files, directories, stdin) into records.
+"""Readers: turn inputs (files of every supported format, directories, stdin) into records.
 
 Every input unit becomes either a :class:`Record` or a :class:`BadRecord`; nothing is skipped.
-JSONL is read as bytes, line by line, so one bad byte spoils one record, not the rest of a file.
 """
 
 from __future__ import annotations
 
-import bz2
-import gzip
-import io
-import lzma
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
-
-import orjson
+from typing import Literal
 
 from textfix.errors import InputError
+from textfix.io.compression import open_binary, strip_compression
 from textfix.io.decoding import decode_bytes
+from textfix.io.jsonl import read_jsonl
+from textfix.io.records import BadRecord, Item, ReadOptions, Record
+from textfix.io.tabular import read_csv, read_json_array, read_parquet
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-TEXT_SUFFIXES = (".txt",)
-COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
+__all__ = [
+    "BadRecord",
+    "InputFormat",
+    "Item",
+    "ReadOptions",
+    "Record",
+    "expand_inputs",
+    "format_of",
+    "read_items",
+]
 
-
-@dataclass
-class Record:
-    """One input document: its fields (text included), where it came from, and its number."""
-
-    fields: dict[str, Any]
-    source: str
-    number: int
-    text_field: str = "text"
-    metadata: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def text(self) -> str:
-        """The document's text."""
-        value = self.fields[self.text_field]
-        assert isinstance(value, str)
-        return value
-
-
-@dataclass
-class BadRecord:
-    """An input unit that could not be made a document, with the reason and the raw input."""
-
-    source: str
-    number: int
-    error: str
-    raw: str
+InputFormat = Literal["txt", "jsonl", "json", "csv", "tsv", "parquet"]
+_SUFFIX_FORMATS: dict[str, InputFormat] = {
+    ".txt": "txt",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".parquet": "parquet",
+}
 
 
-Item = Record | BadRecord
+def format_of(path: Path | str) -> InputFormat:
+    """The input format, from the file name with any compression suffix removed.
 
-
-def open_binary(path: Path) -> IO[bytes]:
-    """Open ``path`` for reading bytes, decompressing by its suffix."""
-    suffix = path.suffix.lower()
-    if suffix == ".gz":
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    if suffix == ".bz2":
-        return bz2.open(path, "rb")
-    if suffix == ".xz":
-        return lzma.open(path, "rb")
-    if suffix == ".zst":
-        import zstandard
-
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(path.open("rb")))
-    return path.open("rb")
-
-
-def format_of(path: Path) -> str:
-    """``"jsonl"`` or ``"txt"``, from the file name with any compression suffix removed.
-
-    >>> format_of(Path("shard-0001.jsonl.gz")), format_of(Path("article.txt"))
-    ('jsonl', 'txt')
+    >>> format_of(Path("shard-0001.jsonl.gz")), format_of("article.txt"), format_of("a.tsv.xz")
+    ('jsonl', 'txt', 'tsv')
     """
-    name = path.name.lower()
-    for suffix in COMPRESSION_SUFFIXES:
-        name = name.removesuffix(suffix)
-    if name.endswith(JSONL_SUFFIXES):
-        return "jsonl"
-    if name.endswith(TEXT_SUFFIXES):
-        return "txt"
-    raise InputError(f"{path}: unknown input format; textfix reads .txt and .jsonl files")
+    name = strip_compression(Path(path).name).lower()
+    for suffix, kind in _SUFFIX_FORMATS.items():
+        if name.endswith(suffix):
+            return kind
+    valid = ", ".join(_SUFFIX_FORMATS)
+    raise InputError(f"{path}: unknown input format; textfix reads {valid} (optionally compressed)")
 
 
-def expand_inputs(inputs: list[str]) -> Iterator[tuple[Path | None, str]]:
-    """Each input file with the id prefix its documents get; directories are walked in order.
+def expand_inputs(
+    inputs: list[str], *, glob: str | None = None
+) -> Iterator[tuple[Path | None, str]]:
+    """Each input file with the name its records carry; directories are walked in sorted order.
 
-    ``None`` stands for stdin. A file inside a directory is named relative to that directory.
+    ``None`` stands for stdin. A file inside a directory is named relative to that directory;
+    with ``glob`` (e.g. ``"**/*.jsonl.gz"``) only matching files are taken, otherwise every
+    file of a known format.
     """
     for name in inputs:
         if name == "-":
@@ -100,10 +69,12 @@ def expand_inputs(inputs: list[str]) -> Iterator[tuple[Path | None, str]]:
             continue
         path = Path(name)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            children = path.glob(glob) if glob else path.rglob("*")
+            for child in sorted(children):
                 if child.is_file() and _readable_name(child):
                     yield child, child.relative_to(path).as_posix()
         elif path.is_file():
+            format_of(path)  # an unknown format is a usage error before anything runs
             yield path, name
         else:
             raise InputError(f"{name}: no such file or directory")
@@ -117,54 +88,44 @@ def _readable_name(path: Path) -> bool:
     return True
 
 
-def read_items(
-    path: Path | None, name: str, *, text_field: str = "text", encoding: str | None = None
-) -> Iterator[Item]:
-    """The records of one input; stdin is read as JSONL."""
+def read_items(path: Path | None, name: str, options: ReadOptions | None = None) -> Iterator[Item]:
+    """The records of one whole input; stdin is read as JSONL."""
+    options = options or ReadOptions()
     if path is None:
-        yield from read_jsonl(sys.stdin.buffer, name, text_field=text_field, encoding=encoding)
+        yield from read_jsonl(sys.stdin.buffer, name, options)
         return
-    if format_of(path) == "txt":
-        with open_binary(path) as stream:
-            data = stream.read()
-        decoded = decode_bytes(data, encoding)
-        record = Record({"id": name, "text": decoded.text}, name, 1)
-        if decoded.encoding is not None:
-            record.metadata["source_encoding"] = decoded.encoding
-        yield record
-        return
-    with open_binary(path) as stream:
-        yield from read_jsonl(stream, name, text_field=text_field, encoding=encoding)
-
-
-def read_jsonl(
-    stream: IO[bytes], source: str, *, text_field: str = "text", encoding: str | None = None
-) -> Iterator[Item]:
-    """Records from a JSONL byte stream, one per non-blank line, bad lines as BadRecords."""
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        yield parse_jsonl_line(line, source, number, text_field=text_field, encoding=encoding)
-
-
-def parse_jsonl_line(
-    line: bytes, source: str, number: int, *, text_field: str = "text", encoding: str | None = None
-) -> Item:
-    """One JSONL line as a Record, or a BadRecord saying what is wrong with it."""
-    decoded = decode_bytes(line, encoding)
-    raw = decoded.text.rstrip("\r\n")
+    kind = format_of(path)
     try:
-        fields = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        return BadRecord(source, number, f"malformed JSON: {error}", raw)
-    if not isinstance(fields, dict):
-        return BadRecord(source, number, "a JSONL record must be a JSON object", raw)
-    if text_field not in fields:
-        return BadRecord(source, number, f"missing text field {text_field!r}", raw)
-    if not isinstance(fields[text_field], str):
-        kind = type(fields[text_field]).__name__
-        return BadRecord(source, number, f"text field {text_field!r} is {kind}, not a string", raw)
-    record = Record(fields, source, number, text_field)
+        if kind == "txt":
+            yield read_txt(path, name, options)
+        elif kind == "jsonl":
+            with open_binary(path) as stream:
+                yield from read_jsonl(stream, name, options)
+        elif kind == "json":
+            yield from read_json_array(path, name, options)
+        elif kind in ("csv", "tsv"):
+            yield from read_csv(path, name, options, delimiter="," if kind == "csv" else "\t")
+        else:
+            yield from read_parquet(path, name, options)
+    except (OSError, EOFError, ValueError) as error:
+        # A truncated gzip, a corrupt zstd frame, an unreadable Parquet footer: the records read
+        # so far stand, and the failure is itself an error record, so the count shows the loss.
+        yield BadRecord(name, 0, f"unreadable input: {type(error).__name__}: {error}", "")
+
+
+def read_txt(path: Path, name: str, options: ReadOptions) -> Item:
+    """A ``.txt`` file as one document whose id is ``name``."""
+    with open_binary(path) as stream:
+        data = stream.read()
+    if len(data) > options.max_record_bytes:
+        return BadRecord(
+            name,
+            1,
+            f"document is {len(data)} bytes, more than max_record_bytes={options.max_record_bytes}",
+            data.decode("utf-8", "replace"),
+        )
+    decoded = decode_bytes(data, options.encoding)
+    record = Record({"id": name, "text": decoded.text}, name, 1)
     if decoded.encoding is not None:
         record.metadata["source_encoding"] = decoded.encoding
     return record

@@ -1,15 +1,24 @@
-"""Writers: cleaned records as JSONL, written atomically (a temporary name, then a rename)."""
+"""Writers: cleaned records as JSONL (compressed by name), Parquet, or a mirrored ``.txt`` tree.
+
+Every file appears atomically: it is written under a temporary name, fsynced, then renamed.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import IO, Any
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import IO, Any, Literal
 
 import orjson
+
+from textfix.io.compression import Compression, compression_of, strip_compression
+
+OutputKind = Literal["jsonl", "parquet", "txt"]
 
 
 def dumps_line(record: dict[str, Any]) -> bytes:
@@ -18,23 +27,146 @@ def dumps_line(record: dict[str, Any]) -> bytes:
     >>> dumps_line({"text": "café"})
     b'{"text":"caf\\xc3\\xa9"}\\n'
     """
-    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE, default=str)
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    """Where and how cleaned records go: ``path`` None is stdout (JSONL)."""
+
+    kind: OutputKind
+    path: Path | None
+    compression: Compression | None = None
+
+
+def output_spec(path: Path | None, output_format: str | None = None) -> OutputSpec:
+    """The output a path and an optional ``--output-format`` describe.
+
+    >>> output_spec(Path("out.jsonl.zst"))
+    OutputSpec(kind='jsonl', path=PosixPath('out.jsonl.zst'), compression='zst')
+    >>> output_spec(Path("out.parquet")).kind, output_spec(Path("clean/"), "txt").kind
+    ('parquet', 'txt')
+    """
+    if path is None:
+        return OutputSpec("jsonl", None)
+    if output_format is None:
+        name = strip_compression(path.name).lower()
+        if name.endswith(".parquet"):
+            output_format = "parquet"
+        elif name.endswith((".jsonl", ".ndjson", ".json")) or path.suffix:
+            output_format = "jsonl"
+        else:
+            output_format = "txt"  # a name without a suffix is a directory to mirror into
+    if output_format == "parquet":
+        return OutputSpec("parquet", path)
+    if output_format == "txt":
+        return OutputSpec("txt", path)
+    return OutputSpec("jsonl", path, compression_of(path))
+
+
+def temporary_name(path: Path) -> Path:
+    """The name a file is written under before it is renamed into place.
+
+    >>> temporary_name(Path("out/clean.jsonl.gz"))
+    PosixPath('out/clean.jsonl.gz.tmp')
+    """
+    return path.with_name(path.name + ".tmp")
+
+
+def fsync_and_rename(temporary: Path, path: Path) -> None:
+    """Make ``temporary`` durable and rename it to ``path``, then make the rename durable."""
+    with temporary.open("rb") as stream:
+        os.fsync(stream.fileno())
+    os.replace(temporary, path)
+    fsync_directory(path.parent)
+
+
+def fsync_directory(folder: Path) -> None:
+    """fsync a directory so a rename in it survives a power cut (a no-op where unsupported)."""
+    try:
+        descriptor = os.open(folder or Path("."), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 @contextmanager
 def atomic_output(path: Path | None) -> Iterator[IO[bytes]]:
     """A binary stream that becomes ``path`` only when the block ends without error.
 
-    The data goes to ``path.tmp`` first, is flushed to disk, then renamed over ``path``: a
-    reader never sees a half-written file. ``None`` writes to stdout.
+    ``None`` writes to stdout.
     """
     if path is None:
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
-    temporary = path.with_name(path.name + ".tmp")
+    temporary = temporary_name(path)
     with temporary.open("wb") as stream:
         yield stream
         stream.flush()
         os.fsync(stream.fileno())
     os.replace(temporary, path)
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary name, fsync and rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = temporary_name(path)
+    with temporary.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(temporary, path)
+
+
+def mirror_name(source: str, number: int, whole_file: bool) -> PurePosixPath:
+    """The relative ``.txt`` path a document gets in a mirrored output directory.
+
+    A ``.txt`` input keeps its path; record ``n`` of a container file becomes ``<file>/n.txt``.
+
+    >>> mirror_name("news/a.txt.gz", 1, True), mirror_name("shard.jsonl", 7, False)
+    (PurePosixPath('news/a.txt'), PurePosixPath('shard.jsonl/000000007.txt'))
+    """
+    relative = PurePosixPath(strip_compression(source.lstrip("/")).replace("..", "__"))
+    if whole_file:
+        return relative if relative.suffix == ".txt" else relative.with_suffix(".txt")
+    return relative / f"{number:09d}.txt"
+
+
+def write_mirrored(folder: Path, relative: PurePosixPath, text: str, meta: dict[str, Any]) -> None:
+    """Write a document as ``folder/relative`` and its fields beside it as ``.meta.json``."""
+    target = folder / relative
+    write_file_atomically(target, text.encode("utf-8", "surrogatepass"))
+    meta_path = target.with_name(target.name.removesuffix(".txt") + ".meta.json")
+    write_file_atomically(meta_path, orjson.dumps(meta, default=str, option=orjson.OPT_INDENT_2))
+
+
+PARQUET_COLUMNS = ("id", "text", "metadata", "fields")
+
+
+def arrow_batch_bytes(rows: list[dict[str, Any]], text_field: str, id_field: str) -> bytes:
+    """Records as Arrow IPC stream bytes in textfix's fixed Parquet schema.
+
+    Columns: ``id`` and ``text`` (strings), ``metadata`` and ``fields`` (the record's other
+    fields), both JSON strings, so records with different fields share one schema.
+    """
+    import pyarrow as pa
+
+    columns: dict[str, list[str | None]] = {name: [] for name in PARQUET_COLUMNS}
+    for row in rows:
+        rest = {k: v for k, v in row.items() if k not in (text_field, id_field, "metadata")}
+        ident = row.get(id_field)
+        columns["id"].append(None if ident is None else str(ident))
+        columns["text"].append(row[text_field])
+        columns["metadata"].append(orjson.dumps(row.get("metadata") or {}, default=str).decode())
+        columns["fields"].append(orjson.dumps(rest, default=str).decode())
+    table = pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()})
+    sink = io.BytesIO()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue()

@@ -1,0 +1,212 @@
+"""Readers and writers: every input format and compression, bad bytes, bad records."""
+
+from __future__ import annotations
+
+import bz2
+import csv
+import gzip
+import io
+import json
+import lzma
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from textfix.io.compression import compress_member, open_binary
+from textfix.io.jsonl import read_jsonl_range
+from textfix.io.readers import BadRecord, ReadOptions, Record, expand_inputs, read_items
+from textfix.io.writers import mirror_name, output_spec
+
+TEXTS = ["Café au lait", "Line one\nline two", 'Quote "this", please', "naïve — ok"]
+COMPRESSORS = {
+    "": lambda data: data,
+    ".gz": gzip.compress,
+    ".bz2": bz2.compress,
+    ".xz": lzma.compress,
+    ".zst": lambda data: zstandard.ZstdCompressor().compress(data),
+}
+
+
+def encode_as(kind: str) -> bytes:
+    rows = [{"id": f"d{i}", "text": text} for i, text in enumerate(TEXTS)]
+    if kind in ("jsonl", "ndjson"):
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode()
+    if kind == "json":
+        return json.dumps(rows, ensure_ascii=False).encode()
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, ["id", "text"], delimiter="," if kind == "csv" else "\t")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode()
+
+
+def texts_of(items: list[Record | BadRecord]) -> list[str]:
+    assert all(isinstance(item, Record) for item in items), items
+    return [item.text for item in items if isinstance(item, Record)]
+
+
+@pytest.mark.parametrize("compression", list(COMPRESSORS))
+@pytest.mark.parametrize("kind", ["jsonl", "ndjson", "json", "csv", "tsv"])
+def test_every_format_and_compression(tmp_path: Path, kind: str, compression: str) -> None:
+    path = tmp_path / f"docs.{kind}{compression}"
+    path.write_bytes(COMPRESSORS[compression](encode_as(kind)))
+    items = list(read_items(path, path.name))
+    assert texts_of(items) == TEXTS
+    assert [item.number for item in items] == [1, 2, 3, 4]
+    assert [item.id for item in items if isinstance(item, Record)] == ["d0", "d1", "d2", "d3"]
+
+
+@pytest.mark.parametrize("compression", list(COMPRESSORS))
+def test_txt_file_is_one_document(tmp_path: Path, compression: str) -> None:
+    path = tmp_path / f"a.txt{compression}"
+    path.write_bytes(COMPRESSORS[compression]("Café\n".encode()))
+    [record] = read_items(path, "news/a.txt")
+    assert isinstance(record, Record)
+    assert (record.text, record.id, record.metadata) == ("Café\n", "news/a.txt", {})
+
+
+def test_parquet_is_read_in_batches(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "docs.parquet"
+    texts = [f"document {i}" for i in range(2500)]
+    pq.write_table(pa.table({"text": texts, "n": list(range(2500))}), path, row_group_size=700)
+    items = list(read_items(path, "docs.parquet"))
+    assert texts_of(items) == texts
+    assert items[-1].number == 2500
+
+
+FRENCH = (
+    "Le café était fermé à cause de la grève générale. Les employés ont décidé de ne pas "
+    "travailler mercredi, et les élèves sont restés à la maison. On espère que la situation "
+    "s'améliorera bientôt, mais rien n'est sûr."
+)
+
+
+def test_non_utf8_txt_is_detected_and_recorded(tmp_path: Path) -> None:
+    # Detection needs a paragraph: on one short sentence charset-normalizer can pick a
+    # Baltic code page, which is why --encoding exists.
+    path = tmp_path / "old.txt"
+    path.write_bytes(FRENCH.encode("cp1252"))
+    [record] = read_items(path, "old.txt")
+    assert isinstance(record, Record)
+    assert record.text == FRENCH
+    assert record.metadata["source_encoding"] == "cp1252"
+
+
+def test_given_encoding_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "old.txt"
+    path.write_bytes("Ærø".encode("cp1252"))
+    [record] = read_items(path, "old.txt", ReadOptions(encoding="cp1252"))
+    assert isinstance(record, Record)
+    assert (record.text, record.metadata["source_encoding"]) == ("Ærø", "cp1252")
+
+
+def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfhello")
+    [record] = read_items(path, "bom.txt")
+    assert isinstance(record, Record) and record.text == "hello"
+
+
+def test_one_bad_byte_spoils_at_most_one_jsonl_record(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": f"record {i} café"}, ensure_ascii=False).encode() for i in range(1000)
+    ]
+    lines[499] = b'{"text": "record 499 caf\xe9"}'
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    items = list(read_items(path, "bad.jsonl"))
+    assert len(items) == 1000
+    assert all(isinstance(item, Record) for item in items)
+    assert "source_encoding" in items[499].metadata  # type: ignore[union-attr]
+    assert texts_of(items)[500] == "record 500 café"
+
+
+def test_bad_records_become_error_records(tmp_path: Path) -> None:
+    path = tmp_path / "faults.jsonl"
+    path.write_bytes(
+        b'{"text": "ok"}\n'
+        b'{"text": \n'
+        b'{"body": "no text"}\n'
+        b'{"text": ["a list"]}\n'
+        b'{"text": "nul \x00 inside"}\n'
+        b"[1, 2]\n"
+        b"\n"
+        b'{"text": "last"}\n'
+    )
+    items = list(read_items(path, "faults.jsonl"))
+    errors = {item.number: item.error for item in items if isinstance(item, BadRecord)}
+    assert sorted(errors) == [2, 3, 4, 5, 6]
+    assert "malformed JSON" in errors[2] and "malformed JSON" in errors[5]
+    assert errors[3] == "missing text field 'text'"
+    assert errors[4] == "text field 'text' is list, not a string"
+    assert texts_of([i for i in items if isinstance(i, Record)]) == ["ok", "last"]
+    assert [i.raw for i in items if isinstance(i, BadRecord)][1] == '{"body": "no text"}'
+
+
+def test_truncated_gzip_keeps_records_read_and_reports_the_rest(tmp_path: Path) -> None:
+    data = gzip.compress(b"".join(b'{"text": "doc %d"}\n' % i for i in range(5000)))
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    items = list(read_items(path, "cut.jsonl.gz"))
+    *records, last = items
+    assert isinstance(last, BadRecord) and last.number == 0
+    assert "unreadable input" in last.error
+    assert 0 < len(records) < 5000
+    assert texts_of(records)[:2] == ["doc 0", "doc 1"]
+
+
+def test_record_over_the_size_limit_is_an_error_record(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b'{"text": "small"}\n{"text": "' + b"x" * 5000 + b'"}\n')
+    items = list(read_items(path, "big.jsonl", ReadOptions(max_record_bytes=1000)))
+    assert isinstance(items[0], Record)
+    assert isinstance(items[1], BadRecord)
+    assert "more than max_record_bytes=1000" in items[1].error
+    assert len(items[1].raw) == 5000 + len('{"text": ""}')
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 16, 50, 1000])
+def test_byte_ranges_cover_every_line_once(tmp_path: Path, chunk: int) -> None:
+    body = (
+        b'{"text": "a"}\n\n{"text": "bb"}\r\n{"bad"\n{"text": "c\xc3\xa9"}\n{"text": "no newline"}'
+    )
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(body)
+    whole = list(read_items(path, "r.jsonl"))
+    got = []
+    base = 0
+    for start in range(0, len(body), chunk):
+        with open_binary(path) as stream:
+            items, lines = read_jsonl_range(
+                stream, start, min(len(body), start + chunk), "r.jsonl", ReadOptions()
+            )
+        got.extend((item.number + base, type(item).__name__) for item in items)
+        base += lines
+    assert got == [(item.number, type(item).__name__) for item in whole]
+
+
+def test_directories_are_walked_in_order_with_glob(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    for name in ("b/2.txt", "a.txt", "b/1.jsonl.gz", "notes.md"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [n for _, n in expand_inputs([str(tmp_path)])] == ["a.txt", "b/1.jsonl.gz", "b/2.txt"]
+    assert [n for _, n in expand_inputs([str(tmp_path)], glob="**/*.txt")] == ["a.txt", "b/2.txt"]
+
+
+def test_compressed_members_concatenate(tmp_path: Path) -> None:
+    for suffix, kind in ((".gz", "gz"), (".bz2", "bz2"), (".xz", "xz"), (".zst", "zst")):
+        path = tmp_path / f"o.jsonl{suffix}"
+        path.write_bytes(compress_member(b"a\n", kind) + compress_member(b"b\n", kind))  # type: ignore[arg-type]
+        with open_binary(path) as stream:
+            assert stream.read() == b"a\nb\n", suffix
+
+
+def test_output_spec_and_mirror_names() -> None:
+    assert output_spec(Path("o.parquet")).kind == "parquet"
+    assert output_spec(Path("o.jsonl.gz")).compression == "gz"
+    assert output_spec(Path("cleaned")).kind == "txt"
+    assert str(mirror_name("../x/a.txt", 1, True)) == "__/x/a.txt"

@@ -1,0 +1,216 @@
+"""The corpus runner: workers, order, nothing lost, outputs, resume, refusal to overwrite input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from textfix.errors import InputError
+from textfix.io.records import ReadOptions
+from textfix.pipeline import Pipeline
+from textfix.runner import RunOptions, run_clean
+
+NEWS = Pipeline.from_preset("news")
+DEFAULT = Pipeline.from_preset("default")
+
+
+def make_corpus(folder: Path, files: int = 6, per_file: int = 300, faults: bool = True) -> int:
+    """JSONL shards (some compressed) and .txt files, with faults seeded; returns units in."""
+    folder.mkdir(parents=True, exist_ok=True)
+    units = 0
+    for f in range(files):
+        lines = []
+        for i in range(per_file):
+            header = f"date 2023-01-0{1 + i % 9} Headline {f}-{i}"
+            text = f"{header}\n\nThe cafÃ© opened  at dawn.\n\nAdvertisement"
+            lines.append(json.dumps({"id": f"{f}-{i}", "text": text, "url": f"u{i}"}).encode())
+        if faults:
+            lines[10] = b'{"text": '
+            lines[20] = b'{"body": "no text field"}'
+            lines[30] = b'{"text": 42}'
+            lines[40] = b'{"text": "caf\xe9 latin-1 byte"}'
+        data = b"\n".join(lines) + b"\n"
+        name = f"shard-{f:02d}.jsonl" + (".gz" if f % 3 == 2 else "")
+        (folder / name).write_bytes(gzip.compress(data, mtime=0) if name.endswith(".gz") else data)
+        units += per_file
+    for t in range(5):
+        (folder / f"article-{t}.txt").write_text(
+            f"Plain article {t} on the ferry fares that rose again this spring.\n\nMore to come…\n"
+        )
+        units += 1
+    return units
+
+
+def read_lines(path: Path) -> list[dict[str, object]]:
+    with gzip.open(path, "rt") if path.suffix == ".gz" else path.open() as stream:  # type: ignore[arg-type]
+        return [json.loads(line) for line in stream]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_nothing_lost_on_a_seeded_corpus(tmp_path: Path, workers: int) -> None:
+    units = make_corpus(tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    options = RunOptions(workers=workers, chunk_bytes=20_000)
+    stats = run_clean([str(tmp_path / "in")], NEWS, out, options=options)
+    records = read_lines(out)
+    errors = read_lines(tmp_path / "out.errors.jsonl")
+    assert len(records) + len(errors) == units == stats.documents_in
+    assert (stats.documents_out, stats.errored) == (len(records), len(errors))
+    assert len(errors) == 6 * 3  # the latin-1 byte is decoded, not an error
+    for error in errors:
+        assert set(error) == {"source", "number", "error", "raw"}
+        assert error["number"] in (11, 21, 31)  # line numbers are absolute across byte ranges
+    assert {e["raw"] for e in errors} == {'{"text": ', '{"body": "no text field"}', '{"text": 42}'}
+    assert records[0]["text"] == "Plain article 0 on the ferry fares that rose again this spring."
+    assert records[5]["text"] == "The café opened at dawn."
+    assert records[5]["metadata"] == {"date": "2023-01-01", "title": "Headline 0-0"}
+
+
+def test_output_order_and_bytes_do_not_depend_on_workers(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "in")
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out-{workers}.jsonl.gz"
+        run_clean(
+            [str(tmp_path / "in")],
+            NEWS,
+            out,
+            options=RunOptions(workers=workers, chunk_bytes=9_000),
+        )
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    ids = [r.get("id") for r in read_lines(tmp_path / "out-1.jsonl.gz")]
+    assert ids[:3] == ["article-0.txt", "article-1.txt", "article-2.txt"]
+    assert ids[5:8] == ["0-0", "0-1", "0-2"]
+
+
+def test_report_counts_steps(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "in", files=1, per_file=50, faults=False)
+    report = tmp_path / "report.json"
+    stats = run_clean(
+        [str(tmp_path / "in")],
+        NEWS,
+        tmp_path / "o.jsonl",
+        options=RunOptions(workers=1, report=report),
+    )
+    figures = json.loads(report.read_text())
+    assert figures["documents_in"] == 55 == stats.documents_in
+    assert figures["step_changes"]["fix_mojibake"] == 50
+    assert figures["step_changes"]["extract_header"] == 50
+    assert figures["step_changes"]["remove_boilerplate"] == 55
+    assert "repair_quotes" not in figures["step_changes"]
+    assert figures["changed"] == 55
+
+
+def test_removed_sidecar_names_document_line_and_rule(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"id": "a", "text": "The ferry fares rose again this spring.\n\nAdvertisement"})
+        + "\n"
+    )
+    removed = tmp_path / "removed.jsonl"
+    run_clean(
+        [str(source)], NEWS, tmp_path / "o.jsonl", options=RunOptions(workers=1, removed=removed)
+    )
+    [entry] = read_lines(removed)
+    assert entry == {
+        "source": str(source),
+        "number": 1,
+        "id": "a",
+        "line_number": 3,
+        "line": "Advertisement",
+        "rule": "en.advertisement",
+    }
+
+
+def test_parquet_output_round_trips(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    make_corpus(tmp_path / "in", files=2, per_file=40, faults=False)
+    out = tmp_path / "out.parquet"
+    run_clean([str(tmp_path / "in")], DEFAULT, out, options=RunOptions(workers=2, chunk_bytes=3000))
+    table = pq.read_table(out)
+    assert table.num_rows == 85
+    assert table.column_names == ["id", "text", "metadata", "fields"]
+    rows = table.to_pylist()
+    assert rows[5]["id"] == "0-0" and json.loads(rows[5]["fields"]) == {"url": "u0"}
+    again = tmp_path / "again.jsonl"
+    run_clean([str(out)], DEFAULT, again, options=RunOptions(workers=1))
+    assert len(read_lines(again)) == 85
+
+
+def test_txt_directory_output_mirrors_inputs(tmp_path: Path) -> None:
+    (tmp_path / "in" / "news").mkdir(parents=True)
+    (tmp_path / "in" / "news" / "a.txt").write_text("date 2022-02-12 Title here\n\nBody  text.\n")
+    (tmp_path / "in" / "b.jsonl").write_text(json.dumps({"text": "x  y", "url": "u"}) + "\n")
+    out = tmp_path / "cleaned"
+    run_clean([str(tmp_path / "in")], NEWS, out, options=RunOptions(workers=1))
+    assert (out / "news" / "a.txt").read_text() == "Body text."
+    meta = json.loads((out / "news" / "a.meta.json").read_text())
+    assert meta["metadata"] == {"date": "2022-02-12", "title": "Title here"}
+    assert (out / "b.jsonl" / "000000001.txt").read_text() == "x y"
+    assert json.loads((out / "b.jsonl" / "000000001.meta.json").read_text()) == {"url": "u"}
+
+
+def test_refuses_to_overwrite_its_own_input(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "keep me"}\n')
+    with pytest.raises(InputError, match="refuses to overwrite its own input"):
+        run_clean([str(source)], DEFAULT, source, options=RunOptions(workers=1))
+    with pytest.raises(InputError, match="refuses to overwrite its own input"):
+        run_clean([str(tmp_path)], DEFAULT, tmp_path / "out.jsonl", options=RunOptions(workers=1))
+    assert source.read_text() == '{"text": "keep me"}\n'
+
+
+def test_a_crash_leaves_no_output_and_resume_gives_identical_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_corpus(tmp_path / "in", files=4, per_file=200)
+    inputs = [str(tmp_path / "in")]
+    clean_run = tmp_path / "clean.jsonl.zst"
+    run_clean(inputs, NEWS, clean_run, options=RunOptions(workers=1, chunk_bytes=8000))
+
+    import textfix.runner.core as core
+
+    real = core.run_ordered
+    out = tmp_path / "out.jsonl.zst"
+
+    def crash_after_five(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for n, result in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
+            if n == 5:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(core, "run_ordered", crash_after_five)
+    with pytest.raises(KeyboardInterrupt):
+        run_clean(inputs, NEWS, out, options=RunOptions(workers=1, chunk_bytes=8000))
+    assert not out.exists()
+    monkeypatch.setattr(core, "run_ordered", real)
+    stats = run_clean(
+        inputs, NEWS, out, options=RunOptions(workers=1, chunk_bytes=8000, resume=True)
+    )
+    assert out.read_bytes() == clean_run.read_bytes()
+    assert (tmp_path / "out.errors.jsonl").read_bytes() == (
+        tmp_path / "clean.errors.jsonl"
+    ).read_bytes()
+    assert stats.documents_in == 805
+    assert not (tmp_path / "out.jsonl.zst.progress.jsonl").exists()
+
+
+def test_resume_refuses_a_journal_of_another_job(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "in", files=1, per_file=50)
+    out = tmp_path / "out.jsonl"
+    journal = tmp_path / "out.jsonl.progress.jsonl"
+    journal.write_text('{"job": "something else"}\n')
+    with pytest.raises(InputError, match="other inputs or options"):
+        run_clean([str(tmp_path / "in")], NEWS, out, options=RunOptions(workers=1, resume=True))
+
+
+def test_stdin_cannot_resume(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="--resume"):
+        run_clean(
+            ["-"], NEWS, tmp_path / "o.jsonl", read=ReadOptions(), options=RunOptions(resume=True)
+        )

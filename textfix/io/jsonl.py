@@ -1,0 +1,80 @@
+"""JSONL read as bytes, line by line, optionally just the lines starting in a byte range.
+
+A text-mode reader loses every record after one bad byte; here one bad byte spoils at most
+one line, which is decoded with a detected encoding (recorded in ``source_encoding``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO
+
+import orjson
+
+from textfix.io.decoding import decode_bytes
+from textfix.io.records import BadRecord, Item, ReadOptions, check_fields
+
+
+def read_jsonl(
+    stream: IO[bytes], source: str, options: ReadOptions, *, first_number: int = 1
+) -> Iterator[Item]:
+    """Records from a JSONL byte stream, one per non-blank line, bad lines as BadRecords."""
+    for number, line in enumerate(stream, first_number):
+        if line.strip():
+            yield parse_jsonl_line(line, source, number, options)
+
+
+def read_jsonl_range(
+    stream: IO[bytes], start: int, end: int, source: str, options: ReadOptions
+) -> tuple[list[Item], int]:
+    """The records of the lines whose first byte lies in ``[start, end)``, and the line count.
+
+    Numbers are relative to the range (1 = its first line); the caller adds the lines of the
+    ranges before. A range starting mid-line skips to the next line: the line belongs to the
+    range its first byte is in.
+    """
+    if start > 0:
+        stream.seek(start - 1)
+        position = start - 1 + len(stream.readline())
+    else:
+        stream.seek(0)
+        position = 0
+    items: list[Item] = []
+    lines = 0
+    while position < end:
+        line = stream.readline()
+        if not line:
+            break
+        position += len(line)
+        lines += 1
+        if line.strip():
+            items.append(parse_jsonl_line(line, source, lines, options))
+    return items, lines
+
+
+def parse_jsonl_line(line: bytes, source: str, number: int, options: ReadOptions) -> Item:
+    """One JSONL line as a Record, or a BadRecord saying what is wrong with it.
+
+    >>> parse_jsonl_line(b'{"text": "caf\\xe9"}\\n', "a", 1, ReadOptions(encoding="cp1252")).text
+    'café'
+    >>> parse_jsonl_line(b'{"text": \\n', "a", 2, ReadOptions()).error
+    'malformed JSON: unexpected end of data: line 1 column 10 (char 9)'
+    """
+    if len(line) > options.max_record_bytes:
+        raw = line.decode("utf-8", "replace").rstrip("\r\n")
+        return BadRecord(
+            source,
+            number,
+            f"record is {len(line)} bytes, more than max_record_bytes={options.max_record_bytes}",
+            raw,
+        )
+    decoded = decode_bytes(line, options.encoding)
+    raw = decoded.text.rstrip("\r\n")
+    try:
+        fields = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        return BadRecord(source, number, f"malformed JSON: {error}", raw)
+    item = check_fields(fields, source, number, raw, options)
+    if decoded.encoding is not None and not isinstance(item, BadRecord):
+        item.metadata["source_encoding"] = decoded.encoding
+    return item

@@ -1,0 +1,94 @@
+"""Cleaning one record inside a worker, optionally counting which steps changed it.
+
+Counting is cheap: each step's output is compared with its input (an ``==`` on two strings,
+which stops at the first difference or is a pointer check when a step returned its input), not
+run through ``explain``. It is done only when a summary or report asks for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from textfix.document import Document
+from textfix.io.records import Record
+from textfix.normalisers.boilerplate import Removal, find_boilerplate
+from textfix.pipeline import MAX_PASSES, Pipeline, Step
+
+
+@dataclass
+class Cleaned:
+    """A cleaned document, the steps that changed it, and the boilerplate lines removed."""
+
+    document: Document
+    changed_steps: set[str] = field(default_factory=set)
+    removals: list[Removal] = field(default_factory=list)
+
+
+def document_of(record: Record) -> Document:
+    """The Document a record is cleaned as: its text, its id (or source name), its metadata."""
+    ident = record.id
+    return Document(record.text, ident if ident is not None else record.source, record.metadata)
+
+
+def clean_record(
+    pipeline: Pipeline, record: Record, *, count_steps: bool, want_removed: bool
+) -> Cleaned:
+    """Clean ``record``; with ``count_steps`` or ``want_removed``, also say what each step did.
+
+    >>> p = Pipeline.from_preset("default")
+    >>> r = Record({"text": "CafÃ©  au lait"}, "a.jsonl", 1)
+    >>> c = clean_record(p, r, count_steps=True, want_removed=False)
+    >>> c.document.text, sorted(c.changed_steps)
+    ('Café au lait', ['fix_mojibake', 'normalise_whitespace'])
+    """
+    document = document_of(record)
+    if not count_steps and not want_removed:
+        return Cleaned(pipeline(document))
+    return _clean_observed(pipeline.steps, document, want_removed)
+
+
+def _clean_observed(steps: tuple[Step, ...], document: Document, want_removed: bool) -> Cleaned:
+    # The same passes as Pipeline.__call__, with a comparison after each step.
+    text = document.text
+    metadata = dict(document.metadata)
+    changed: set[str] = set()
+    removals: list[Removal] = []
+    for _ in range(MAX_PASSES):
+        before = text
+        for step in steps:
+            if want_removed and step.name == "remove_boilerplate":
+                new_text, found_removals, reason = find_boilerplate(text, **_options(step))
+                if reason is None:
+                    removals.extend(found_removals)
+                found: dict[str, Any] = {}
+            else:
+                new_text, found = step.apply(text)
+            if new_text != text or found:
+                changed.add(step.name)
+            text = new_text
+            if found:
+                metadata.update(found)
+        if text == before or not any(s.apply(text)[0] != text for s in steps if s.resettles):
+            break
+    return Cleaned(Document(text, document.id, metadata), changed, removals)
+
+
+def _options(step: Step) -> dict[str, Any]:
+    return dict(step.options)
+
+
+def output_record(record: Record, document: Document) -> dict[str, Any]:
+    """The input record with its text replaced and the metadata merged under ``metadata``.
+
+    >>> output_record(Record({"text": "a", "url": "u"}, "s", 1), Document("b", None, {"k": 1}))
+    {'text': 'b', 'url': 'u', 'metadata': {'k': 1}}
+    """
+    fields = dict(record.fields)
+    fields[record.text_field] = document.text
+    if document.metadata:
+        existing = fields.get("metadata")
+        merged = dict(existing) if isinstance(existing, dict) else {}
+        merged.update(document.metadata)
+        fields["metadata"] = merged
+    return fields

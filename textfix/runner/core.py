@@ -1,0 +1,297 @@
+"""``run_clean``: plan tasks, run them on worker processes, write results in order, durably."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from textfix.errors import InputError
+from textfix.io.compression import strip_compression
+from textfix.io.readers import expand_inputs
+from textfix.io.records import ReadOptions
+from textfix.io.writers import (
+    OutputSpec,
+    dumps_line,
+    fsync_and_rename,
+    output_spec,
+    temporary_name,
+    write_file_atomically,
+)
+from textfix.pipeline import Pipeline
+from textfix.runner.parallel import run_ordered
+from textfix.runner.progress import RunProgress, print_summary
+from textfix.runner.resume import Journal, fingerprint, journal_path
+from textfix.runner.stats import RunStats
+from textfix.runner.tasks import DEFAULT_CHUNK_BYTES, Task, plan_tasks
+from textfix.runner.worker import TaskResult, WorkerConfig
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run: workers, resume, progress, side files, chunk size."""
+
+    workers: int = 0  # 0: every core
+    resume: bool = False
+    quiet: bool = True
+    glob: str | None = None
+    output_format: str | None = None
+    errors: Path | None = None
+    removed: Path | None = None
+    report: Path | None = None
+    count_steps: bool = True
+    chunk_bytes: int = DEFAULT_CHUNK_BYTES
+
+
+def default_errors_path(output: Path | None) -> Path | None:
+    """Where errors go when not told: beside the output (``out.jsonl`` -> ``out.errors.jsonl``).
+
+    >>> default_errors_path(Path("clean/out.jsonl.gz")), default_errors_path(Path("clean"))
+    (PosixPath('clean/out.errors.jsonl'), PosixPath('clean.errors.jsonl'))
+    """
+    if output is None:
+        return None
+    name = strip_compression(output.name)
+    for suffix in (".jsonl", ".ndjson", ".parquet", ".json"):
+        if name.endswith(suffix):
+            return output.with_name(name[: -len(suffix)] + ".errors.jsonl")
+    return output.with_name(name + ".errors.jsonl")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_not_own_input(inputs: list[str], targets: list[Path | None], spec: OutputSpec) -> None:
+    """Refuse to write over (or into) an input: the input would be lost or read back in."""
+    sources = [Path(name).resolve() for name in inputs if name != "-"]
+    for target in targets:
+        if target is None:
+            continue
+        resolved = target.resolve()
+        for source in sources:
+            clash = resolved == source or (source.is_dir() and _inside(resolved, source))
+            if spec.kind == "txt" and target == spec.path:
+                clash = clash or _inside(source, resolved)
+            if clash:
+                raise InputError(
+                    f"{target} is (or is inside) the input {source}; "
+                    "textfix clean refuses to overwrite its own input"
+                )
+
+
+def run_clean(
+    inputs: list[str],
+    pipeline: Pipeline,
+    output: Path | None,
+    *,
+    errors: Path | None = None,
+    text_field: str = "text",
+    read: ReadOptions | None = None,
+    options: RunOptions | None = None,
+) -> RunStats:
+    """Clean every record of ``inputs`` into ``output`` (``None`` for stdout JSONL)."""
+    options = options or RunOptions()
+    read = read or ReadOptions(text_field=text_field)
+    spec = output_spec(output, options.output_format)
+    errors_path = errors or options.errors or default_errors_path(output)
+    files = list(expand_inputs(inputs, glob=options.glob))
+    check_not_own_input(inputs, [output, errors_path, options.removed, options.report], spec)
+    uses_stdin = any(path is None for path, _ in files)
+    if options.resume and (output is None or uses_stdin):
+        raise InputError("--resume needs an output file (-o) and file inputs, not stdin")
+    if options.resume and spec.kind == "parquet":
+        raise InputError("--resume works with JSONL and .txt-directory outputs, not Parquet")
+    workers = 1 if uses_stdin else (options.workers or os.cpu_count() or 1)
+    # Byte ranges give error records line numbers only after the parent adds the lines of the
+    # earlier ranges; a mirrored tree names files by line number, so it reads whole files.
+    tasks = list(plan_tasks(files, chunk_bytes=options.chunk_bytes, split=spec.kind != "txt"))
+    config = WorkerConfig(
+        pipeline,
+        read,
+        spec,
+        count_steps=options.count_steps,
+        want_removed=options.removed is not None,
+    )
+    job = fingerprint(
+        {
+            "inputs": [(name, _stat(path)) for path, name in files],
+            "pipeline": repr(pipeline),
+            "read": repr(read),
+            "output": repr(spec),
+            "chunk": options.chunk_bytes,
+            "removed": str(options.removed),
+            "errors": str(errors_path),
+        }
+    )
+    writer = _Writer(spec, errors_path, options.removed, job)
+    stats = writer.open(options.resume)
+    started = time.perf_counter() - stats.seconds
+    remaining = [task for task in tasks if task.number > writer.done_task]
+    total = sum(task.size for task in tasks) or None
+    try:
+        with RunProgress(total, enabled=not options.quiet) as progress:
+            done_bytes = sum(task.size for task in tasks if task.number <= writer.done_task)
+            progress.advance(stats.documents_in, done_bytes)
+            by_number = {task.number: task for task in remaining}
+            for result in run_ordered(config, remaining, workers):
+                task = by_number.pop(result.number)
+                writer.write(task, result)
+                stats.add(result.stats)
+                stats.seconds = time.perf_counter() - started
+                writer.checkpoint(task, stats)
+                progress.advance(result.stats.documents_in, task.size)
+    except BaseException:
+        writer.abandon()
+        raise
+    stats.seconds = time.perf_counter() - started
+    writer.finish()
+    if options.report is not None:
+        report = {**stats.as_dict(), "inputs": len(files), "workers": workers}
+        write_file_atomically(options.report, dumps_line(report))
+    if not options.quiet:
+        print_summary(stats)
+    return stats
+
+
+def _stat(path: Path | None) -> tuple[int, int] | None:
+    if path is None:
+        return None
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
+class _Writer:
+    """The parent's side: temporary outputs, in-order writes, checkpoints, final renames."""
+
+    def __init__(self, spec: OutputSpec, errors: Path | None, removed: Path | None, job: str):
+        self.spec = spec
+        self.errors = errors
+        self.removed = removed
+        self.stack = ExitStack()
+        self.streams: dict[str, IO[bytes]] = {}
+        self.targets: dict[str, Path] = {}
+        self.parquet: Any = None
+        self.line_base: dict[int, int] = {}
+        self.done_task = -1
+        self.journal: Journal | None = None
+        if spec.path is not None:
+            self.journal = Journal(journal_path(spec.path), job)
+
+    def open(self, resume: bool) -> RunStats:
+        """Open temporary outputs (cut back to the last checkpoint when resuming)."""
+        checkpoint = self.journal.load() if resume and self.journal is not None else None
+        if self.spec.kind == "jsonl" and self.spec.path is not None:
+            self.targets["out"] = self.spec.path
+        if self.spec.kind == "txt" and self.spec.path is not None:
+            self.spec.path.mkdir(parents=True, exist_ok=True)
+        if self.errors is not None:
+            self.targets["errors"] = self.errors
+        if self.removed is not None:
+            self.targets["removed"] = self.removed
+        for key, target in self.targets.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = temporary_name(target)
+            stream: IO[bytes]
+            if checkpoint is not None:
+                stream = self.stack.enter_context(temporary.open("r+b"))
+                stream.truncate(checkpoint.lengths[key])
+                stream.seek(0, os.SEEK_END)
+            else:
+                stream = self.stack.enter_context(temporary.open("wb"))
+            self.streams[key] = stream
+        if self.spec.kind == "parquet" and self.spec.path is not None:
+            self.spec.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.journal is not None:
+            if checkpoint is None:
+                self.journal.start()
+            else:
+                self.journal.reopen()
+        if checkpoint is None:
+            return RunStats()
+        self.done_task = checkpoint.task
+        self.line_base = {int(k): v for k, v in checkpoint.line_base.items()}
+        return checkpoint.stats
+
+    def _stream(self, key: str) -> IO[bytes]:
+        if key in self.streams:
+            return self.streams[key]
+        return sys.stdout.buffer if key == "out" else sys.stderr.buffer
+
+    def write(self, task: Task, result: TaskResult) -> None:
+        """Write one task's results, fixing up line numbers of ranges after the first."""
+        if self.spec.kind == "jsonl":
+            self._stream("out").write(result.payload)
+        elif self.spec.kind == "parquet" and result.payload:
+            self._write_parquet(result.payload)
+        for key, entries in (("errors", result.errors), ("removed", result.removed)):
+            if key == "removed" and self.removed is None:
+                continue
+            for entry in entries:
+                unit = entry.pop("_unit")
+                entry["number"] += self.line_base.get(unit, 0)
+                self._stream(key).write(dumps_line(entry))
+        for unit in task.units:
+            if unit.last:
+                self.line_base.pop(unit.index, None)
+            else:
+                self.line_base[unit.index] = self.line_base.get(unit.index, 0) + result.lines.get(
+                    unit.index, 0
+                )
+
+    def _write_parquet(self, payload: bytes) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        assert self.spec.path is not None
+        table = pa.ipc.open_stream(payload).read_all()
+        if self.parquet is None:
+            self.parquet = pq.ParquetWriter(temporary_name(self.spec.path), table.schema)
+        self.parquet.write_table(table)
+
+    def checkpoint(self, task: Task, stats: RunStats) -> None:
+        """Make everything written so far durable, then record the task as finished."""
+        if self.journal is None:
+            return
+        lengths = {}
+        for key, stream in self.streams.items():
+            stream.flush()
+            os.fsync(stream.fileno())
+            lengths[key] = stream.tell()
+        self.journal.mark(task.number, lengths, stats, self.line_base)
+
+    def finish(self) -> None:
+        """Close the temporaries and rename each into place; remove the journal."""
+        for stream in self.streams.values():
+            stream.flush()
+        self.stack.close()
+        if self.spec.kind == "parquet" and self.spec.path is not None:
+            if self.parquet is None:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                from textfix.io.writers import PARQUET_COLUMNS
+
+                schema = pa.schema([(name, pa.string()) for name in PARQUET_COLUMNS])
+                pq.write_table(schema.empty_table(), temporary_name(self.spec.path))
+            else:
+                self.parquet.close()
+            fsync_and_rename(temporary_name(self.spec.path), self.spec.path)
+        for target in self.targets.values():
+            fsync_and_rename(temporary_name(target), target)
+        if self.spec.path is None:
+            sys.stdout.buffer.flush()
+        if self.journal is not None:
+            self.journal.finish()
+
+    def abandon(self) -> None:
+        """Close everything and keep the temporaries and the journal for ``--resume``."""
+        self.stack.close()
+        if self.parquet is not None:
+            self.parquet.close()
+        if self.journal is not None:
+            self.journal.close()

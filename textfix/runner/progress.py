@@ -1,0 +1,82 @@
+"""The progress bar (rich, on stderr) and the final summary table.
+
+The bar shows documents, MB, docs/s, MB/s and, when the input size is known, an ETA. It is
+off with ``--quiet`` and whenever stderr is not a terminal (logs and CI stay clean).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from textfix.runner.stats import RunStats, summary_rows
+
+
+class RunProgress:
+    """A context manager that shows progress when enabled and does nothing otherwise."""
+
+    def __init__(self, total_bytes: int | None, *, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.started = time.perf_counter()
+        self._documents = 0
+        self._bytes = 0
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        self._total = total_bytes or None
+
+    def __enter__(self) -> RunProgress:
+        if self.enabled:
+            self._progress = Progress(
+                TextColumn("[bold]textfix[/bold]"),
+                BarColumn(),
+                TextColumn("{task.fields[docs]} docs"),
+                TextColumn("{task.fields[mb]} MB"),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.__enter__()
+            self._task = self._progress.add_task(
+                "clean", total=self._total, docs=0, mb="0.0", rate=""
+            )
+        return self
+
+    def advance(self, documents: int, input_bytes: int) -> None:
+        """Count a finished task's documents and input bytes."""
+        self._documents += documents
+        self._bytes += input_bytes
+        if self._progress is None or self._task is None:
+            return
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        self._progress.update(
+            self._task,
+            advance=input_bytes,
+            docs=self._documents,
+            mb=f"{self._bytes / 1e6:.1f}",
+            rate=f"{self._documents / elapsed:.0f} docs/s {self._bytes / 1e6 / elapsed:.1f} MB/s",
+        )
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(kind, value, traceback)
+
+
+def print_summary(stats: RunStats) -> None:
+    """The final summary table, on stderr."""
+    table = Table(title="textfix clean", show_header=False)
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for name, value in summary_rows(stats):
+        table.add_row(name, value)
+    Console(stderr=True).print(table)

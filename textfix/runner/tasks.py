@@ -1,0 +1,100 @@
+"""Planning: the inputs cut into tasks that worker processes read, clean and serialise.
+
+A task is either one byte range of a large uncompressed JSONL file, or a batch of whole files.
+Never a mix: the end of a task is then always a clean point to mark progress at, and the plan
+depends only on the inputs and the chunk size, so ``--resume`` replans exactly the same tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from textfix.io.compression import compression_of
+from textfix.io.readers import format_of
+
+#: Target bytes of input per task: large enough that process overhead is noise, small enough
+#: that memory per worker stays a few times this.
+DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024
+#: The most whole files one task takes (many tiny ``.txt`` files become one task).
+MAX_FILES_PER_TASK = 256
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One input file, or the part of it in ``[start, end)`` (``end`` None: the whole file)."""
+
+    index: int
+    path: str | None
+    name: str
+    size: int
+    start: int = 0
+    end: int | None = None
+    last: bool = True  # the unit that finishes its input
+
+
+@dataclass(frozen=True)
+class Task:
+    """Work for one worker call: units from one file range or a batch of whole files."""
+
+    number: int
+    units: tuple[Unit, ...]
+
+    @property
+    def size(self) -> int:
+        """Input bytes this task covers (for progress)."""
+        return sum((u.end if u.end is not None else u.size) - u.start for u in self.units)
+
+    @property
+    def finished_inputs(self) -> list[str]:
+        """The names of the inputs this task completes."""
+        return [unit.name for unit in self.units if unit.last]
+
+
+def splittable(path: Path) -> bool:
+    """Whether a file can be cut into byte ranges: uncompressed JSONL.
+
+    >>> splittable(Path("a.jsonl")), splittable(Path("a.jsonl.gz")), splittable(Path("a.txt"))
+    (True, False, False)
+    """
+    return compression_of(path) is None and format_of(path) == "jsonl"
+
+
+def plan_tasks(
+    inputs: Iterable[tuple[Path | None, str]],
+    *,
+    chunk_bytes: int = DEFAULT_CHUNK_BYTES,
+    split: bool = True,
+) -> Iterator[Task]:
+    """The tasks for ``inputs`` (files with their names), in order.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("x"), (folder / "b.jsonl").write_text("{}\\n" * 8)
+    >>> files = [(folder / "a.txt", "a.txt"), (folder / "b.jsonl", "b.jsonl")]
+    >>> [[(u.name, u.start, u.end) for u in t.units] for t in plan_tasks(files, chunk_bytes=10)]
+    [[('a.txt', 0, None)], [('b.jsonl', 0, 10)], [('b.jsonl', 10, 20)], [('b.jsonl', 20, 24)]]
+    """
+    number = 0
+    batch: list[Unit] = []
+    batch_bytes = 0
+    for index, (path, name) in enumerate(inputs):
+        size = path.stat().st_size if path is not None else 0
+        if path is not None and split and size > chunk_bytes and splittable(path):
+            if batch:
+                yield Task(number, tuple(batch))
+                number, batch, batch_bytes = number + 1, [], 0
+            for start in range(0, size, chunk_bytes):
+                end = min(size, start + chunk_bytes)
+                unit = Unit(index, str(path), name, size, start, end, last=end == size)
+                yield Task(number, (unit,))
+                number += 1
+            continue
+        batch.append(Unit(index, None if path is None else str(path), name, size))
+        batch_bytes += size
+        if batch_bytes >= chunk_bytes or len(batch) >= MAX_FILES_PER_TASK or path is None:
+            yield Task(number, tuple(batch))
+            number, batch, batch_bytes = number + 1, [], 0
+    if batch:
+        yield Task(number, tuple(batch))

@@ -1,0 +1,187 @@
+"""The work a worker process does for one task: read, clean and serialise its own records.
+
+The parent receives finished bytes (one compressed member for compressed JSONL, Arrow IPC for
+Parquet, nothing for a mirrored ``.txt`` tree, which the worker writes itself) plus the rare
+error and removal records, so it never handles documents one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textfix.io.compression import compress_member, open_binary
+from textfix.io.jsonl import read_jsonl_range
+from textfix.io.readers import read_items
+from textfix.io.records import BadRecord, Item, ReadOptions, Record
+from textfix.io.writers import (
+    OutputSpec,
+    arrow_batch_bytes,
+    dumps_line,
+    mirror_name,
+    write_mirrored,
+)
+from textfix.pipeline import Pipeline
+from textfix.runner.cleaning import clean_record, output_record
+from textfix.runner.stats import RunStats
+from textfix.runner.tasks import Task, Unit
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """Everything a worker needs besides its task; sent once per worker process."""
+
+    pipeline: Pipeline
+    read: ReadOptions
+    output: OutputSpec
+    count_steps: bool = True
+    want_removed: bool = False
+
+
+@dataclass
+class TaskResult:
+    """A task's serialised output, its error and removal records, line counts and stats.
+
+    Error and removal records carry ``number`` relative to their unit; the parent adds the
+    lines of the earlier ranges of the same file (``lines`` gives each unit's line count).
+    """
+
+    number: int
+    payload: bytes = b""
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    lines: dict[int, int] = field(default_factory=dict)
+    stats: RunStats = field(default_factory=RunStats)
+
+
+_CONFIG: WorkerConfig | None = None
+
+
+def init_worker(config: WorkerConfig) -> None:
+    """Process-pool initializer: keep one pipeline per worker process."""
+    global _CONFIG
+    _CONFIG = config
+
+
+def run_task_in_worker(task: Task) -> TaskResult:
+    """The pool's entry point: run ``task`` with the config from :func:`init_worker`."""
+    assert _CONFIG is not None, "init_worker was not called"
+    return run_task(_CONFIG, task)
+
+
+def error_record(item: BadRecord) -> dict[str, Any]:
+    """The error file's line for an input that could not be cleaned.
+
+    >>> error_record(BadRecord("a.jsonl", 3, "malformed JSON", "{"))
+    {'source': 'a.jsonl', 'number': 3, 'error': 'malformed JSON', 'raw': '{'}
+    """
+    return {"source": item.source, "number": item.number, "error": item.error, "raw": item.raw}
+
+
+def _unit_items(unit: Unit, read: ReadOptions) -> tuple[Iterator[Item], list[int]]:
+    """The unit's items and a one-element list that ends up holding its line count."""
+    count = [0]
+    if unit.end is None:
+        path = None if unit.path is None else Path(unit.path)
+
+        def whole() -> Iterator[Item]:
+            for item in read_items(path, unit.name, read):
+                count[0] = max(count[0], item.number)
+                yield item
+
+        return whole(), count
+    with open_binary(Path(unit.path or "")) as stream:
+        items, lines = read_jsonl_range(stream, unit.start, unit.end, unit.name, read)
+    count[0] = lines
+    return iter(items), count
+
+
+def run_task(config: WorkerConfig, task: Task) -> TaskResult:
+    """Read, clean and serialise every record of ``task``."""
+    result = TaskResult(task.number)
+    stats = result.stats
+    chunks: list[bytes] = []
+    rows: list[dict[str, Any]] = []
+    for unit in task.units:
+        items, count = _unit_items(unit, config.read)
+        for item in items:
+            stats.documents_in += 1
+            if isinstance(item, BadRecord):
+                # number 0 is the unreadable rest of an input (a truncated gzip, say): it counts
+                # as one document in and one errored, so in = out + errored still holds.
+                stats.errored += 1
+                result.errors.append({**error_record(item), "_unit": unit.index})
+                continue
+            line = _clean_one(config, unit, item, result, chunks, rows)
+            if line is not None:
+                stats.errored += 1
+                result.errors.append({**line, "_unit": unit.index})
+        result.lines[unit.index] = count[0]
+    if config.output.kind == "parquet":
+        if rows:
+            result.payload = arrow_batch_bytes(rows, config.read.text_field, config.read.id_field)
+    elif config.output.kind == "jsonl":
+        result.payload = compress_member(b"".join(chunks), config.output.compression)
+    return result
+
+
+def _clean_one(
+    config: WorkerConfig,
+    unit: Unit,
+    record: Record,
+    result: TaskResult,
+    chunks: list[bytes],
+    rows: list[dict[str, Any]],
+) -> dict[str, Any] | None:
+    """Clean and serialise one record; the error record when that fails, else None."""
+    stats = result.stats
+    try:
+        cleaned = clean_record(
+            config.pipeline,
+            record,
+            count_steps=config.count_steps,
+            want_removed=config.want_removed,
+        )
+        fields = output_record(record, cleaned.document)
+        kind = config.output.kind
+        if kind == "jsonl":
+            chunks.append(dumps_line(fields))
+        elif kind == "parquet":
+            rows.append(fields)
+        else:
+            assert config.output.path is not None
+            text = fields.pop(record.text_field)
+            relative = mirror_name(record.source, record.number, unit.end is None and _is_txt(unit))
+            write_mirrored(config.output.path, relative, text, fields)
+    except Exception as error:  # one document's failure must not end the run
+        raw = dumps_line(record.fields).decode("utf-8", "replace").rstrip("\n")
+        bad = BadRecord(record.source, record.number, f"{type(error).__name__}: {error}", raw)
+        return error_record(bad)
+    stats.documents_out += 1
+    stats.bytes_in += len(record.text.encode("utf-8", "surrogatepass"))
+    if cleaned.document.text != record.text or cleaned.document.metadata != record.metadata:
+        stats.changed += 1
+    for name in cleaned.changed_steps:
+        stats.step_changes[name] = stats.step_changes.get(name, 0) + 1
+    stats.removed_lines += len(cleaned.removals)
+    for removal in cleaned.removals:
+        result.removed.append(
+            {
+                "source": record.source,
+                "number": record.number,
+                "id": record.id,
+                "line_number": removal.line_number,
+                "line": removal.line,
+                "rule": removal.rule_id,
+                "_unit": unit.index,
+            }
+        )
+    return None
+
+
+def _is_txt(unit: Unit) -> bool:
+    from textfix.io.readers import format_of
+
+    return unit.path is not None and format_of(unit.path) == "txt"
