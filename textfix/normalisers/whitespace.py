@@ -78,10 +78,17 @@ def normalise_whitespace(text: str) -> str:
     text = normalise_line_breaks(text)
     if not has_whitespace_anomaly(text):
         return text
-    text = _CHANGING_SPACE_RUN_RE.sub(" ", text)
-    if "\n" not in text:
-        return text.strip(" ")
-    text = BLANK_LINES_RE.sub("\n\n", text.replace(" \n", "\n").replace("\n ", "\n"))
+    # Each stage runs only when its target is present; skipped stages would be identities.
+    if "\t" in text or "  " in text:
+        text = _CHANGING_SPACE_RUN_RE.sub(" ", text)
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
+    # Spaces and tabs beside line breaks are gone now, so the only blank-line runs left to
+    # collapse are three or more newlines.
+    if "\n\n\n" in text:
+        text = BLANK_LINES_RE.sub("\n\n", text)
     return text.strip(" \n")
 
 
