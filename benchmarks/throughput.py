@@ -93,9 +93,7 @@ def time_parse(lines: Sequence[bytes]) -> float:
     return time.perf_counter() - start
 
 
-def measure(
-    lines: Sequence[bytes], cleaners: dict[str, Cleaner], repeats: int
-) -> dict[str, float]:
+def measure(lines: Sequence[bytes], cleaners: dict[str, Cleaner], repeats: int) -> dict[str, float]:
     """Median seconds per contender (and the orjson parse ceiling) over ``repeats`` rounds."""
     texts = [orjson.loads(line)["text"] for line in lines]
     times: dict[str, list[float]] = {"orjson parse (ceiling)": []}

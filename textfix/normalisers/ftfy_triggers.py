@@ -35,7 +35,9 @@ from ftfy.chardata import C1_CONTROL_RE, HTML_ENTITY_RE, LIGATURES
 # Characters frequent in correct text cost more when choosing each alternative's class: ASCII
 # most of all, then ftfy's own "common" and quotation categories, then letters.
 _FREQUENT_PUNCTUATION = frozenset(
-    "".join(MOJIBAKE_CATEGORIES[name] for name in ("common", "start_punctuation", "end_punctuation"))
+    "".join(
+        MOJIBAKE_CATEGORIES[name] for name in ("common", "start_punctuation", "end_punctuation")
+    )
 )
 
 
