@@ -123,6 +123,8 @@ def _first_literal(pattern: re.Pattern[str]) -> int:
     return int(av)
 
 
+#: The character every terminal escape ftfy removes starts with (ESC).
+TERMINAL_ESCAPE = chr(_first_literal(fixes.ANSI_RE))
 #: Characters that make ftfy act whatever the text around them looks like.
 HARD_TRIGGERS: frozenset[int] = frozenset(
     {_first_literal(HTML_ENTITY_RE), _first_literal(fixes.ANSI_RE)}
