@@ -37,6 +37,8 @@ class Step:
 
     def apply(self, text: str) -> tuple[str, dict[str, Any]]:
         """Run the step on ``text``: the new text and any metadata it extracted."""
+        if not self.options and not self.extractor:
+            return self.func(text), {}  # the common case, without building a kwargs dict
         if self.extractor:
             new_text, metadata = self.func(text, **dict(self.options))
             return new_text, metadata
@@ -152,22 +154,24 @@ class Pipeline:
         (stripping a no-break space beside mojibake, say), so when a pass changed the text and
         a ``resettles`` step would change the result, the pass runs again, up to
         ``MAX_PASSES`` in all. That keeps the whole pipeline idempotent, not just each step.
+        A ``resettles`` step whose output no later step changed is settled without running it
+        again: steps are idempotent, so it would return its own output.
         """
         document = _as_document(item)
         text = document.text
         metadata = dict(document.metadata)
         for _ in range(MAX_PASSES):
             before = text
+            settled_outputs = []
             for step in self.steps:
                 text, found = step.apply(text)
                 if found:
                     metadata.update(found)
-            if text == before or not self._unsettled(text):
+                if step.resettles:
+                    settled_outputs.append((step, text))
+            if text == before or not _unsettled(text, settled_outputs):
                 break
         return Document(text, document.id, metadata)
-
-    def _unsettled(self, text: str) -> bool:
-        return any(step.apply(text)[0] != text for step in self.steps if step.resettles)
 
     def run(self, items: Iterable[TextOrDocument]) -> Iterator[Document]:
         """Clean a stream of texts or Documents lazily, in order."""
@@ -202,6 +206,15 @@ class Pipeline:
 
     def __setstate__(self, state: tuple[Config, tuple[Step, ...]]) -> None:
         self.config, self.steps = state
+
+
+def _unsettled(text: str, outputs: list[tuple[Step, str]]) -> bool:
+    """True if a ``resettles`` step would change ``text``, the result of a pass.
+
+    ``outputs`` pairs each such step with what it returned in the pass; when that is ``text``
+    the step is settled (idempotence), and only the others are run again.
+    """
+    return any(output != text and step.apply(text)[0] != text for step, output in outputs)
 
 
 def _user_step(func: UserStep) -> Step:

@@ -24,6 +24,7 @@ INVISIBLE_RE = re.compile(f"[{re.escape(_CONTROL + _INVISIBLE)}]+")
 SOFT_HYPHEN = "\u00ad"
 # Spaces that are really just spaces in scraped prose.
 NO_BREAK_SPACES_RE = re.compile("[\u00a0\u202f\u2007]")
+_NO_BREAK_SPACES = ("\u00a0", "\u202f", "\u2007")
 _SUSPECT_RE = re.compile(f"[{re.escape(_CONTROL + _INVISIBLE)}\u00ad\u00a0\u202f\u2007]")
 
 
@@ -60,4 +61,24 @@ def normalise_unicode(text: str) -> str:
         return text
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if not any(space in text for space in _NO_BREAK_SPACES):  # substring search: fastest
+        return text
     return NO_BREAK_SPACES_RE.sub(" ", text)
+
+
+def remove_control_chars_reference(text: str) -> str:
+    r"""``remove_control_chars`` without fast paths, for the equivalence tests.
+
+    >>> remove_control_chars_reference("a\x00b\u00adc")
+    'abc'
+    """
+    return INVISIBLE_RE.sub("", text).replace(SOFT_HYPHEN, "")
+
+
+def normalise_unicode_reference(text: str) -> str:
+    r"""``normalise_unicode`` without fast paths, for the equivalence tests.
+
+    >>> normalise_unicode_reference("cafe\u0301\u00a0noir") == "café noir"
+    True
+    """
+    return NO_BREAK_SPACES_RE.sub(" ", unicodedata.normalize("NFC", text))

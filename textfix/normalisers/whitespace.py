@@ -10,15 +10,21 @@ import re
 
 # Every line separator Python's str.splitlines() knows, apart from "\n" itself.
 LINE_BREAK_RE = re.compile(r"\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_LINE_BREAK_CHARS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# Searched one by one with ``in``: a substring search runs at gigabytes per second, several
+# times faster than a character-class regex or ``frozenset.isdisjoint`` over the text.
+_LINE_BREAK_CHARS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 # Horizontal whitespace textfix folds into one space. NBSP and other typographic spaces are the
 # unicode step's business; the ideographic space U+3000 is correct in CJK text and is left alone.
 HORIZONTAL_SPACE_RUN_RE = re.compile(r"[ \t]+")
 # A paragraph break: a newline, any number of blank or whitespace-only lines, and the next line.
 BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")
-# A line that needs work: a tab, two spaces, or a space at either end of a line.
-WHITESPACE_ANOMALY_RE = re.compile(r"\t| {2}|^ | $|\n\n\n", re.MULTILINE)
+# Runs that actually change: any run holding a tab, or two or more spaces. (A lone space
+# is replaced by itself under ``HORIZONTAL_SPACE_RUN_RE``; skipping it gives the same text.)
+_CHANGING_SPACE_RUN_RE = re.compile(r"\t[ \t]*| [ \t]+")
+# Inside a text, whitespace needs work only where one of these occurs: a tab, two spaces, a
+# space at the end or start of a line, or two blank lines in a row.
+_ANOMALIES = ("\t", "  ", " \n", "\n ", "\n\n\n")
 
 
 def normalise_line_breaks(text: str) -> str:
@@ -33,9 +39,26 @@ def normalise_line_breaks(text: str) -> str:
     >>> normalise_line_breaks("plain\ntext")
     'plain\ntext'
     """
-    if _LINE_BREAK_CHARS.isdisjoint(text):
+    if not any(char in text for char in _LINE_BREAK_CHARS):
         return text
     return LINE_BREAK_RE.sub("\n", text)
+
+
+def has_whitespace_anomaly(text: str) -> bool:
+    r"""True unless ``normalise_whitespace`` would return ``text`` (with ``"\n"`` breaks) unchanged.
+
+    The fast check of ``normalise_whitespace``: a few substring searches instead of regexes.
+
+    >>> has_whitespace_anomaly("one\n\ntwo"), has_whitespace_anomaly("one \ntwo")
+    (False, True)
+    >>> has_whitespace_anomaly("\none"), has_whitespace_anomaly("one\n\n\ntwo")
+    (True, True)
+    """
+    return (
+        text[:1] in (" ", "\n")
+        or text[-1:] in (" ", "\n")
+        or any(anomaly in text for anomaly in _ANOMALIES)
+    )
 
 
 def normalise_whitespace(text: str) -> str:
@@ -45,6 +68,7 @@ def normalise_whitespace(text: str) -> str:
     at the start and end of lines go; paragraphs are separated by exactly one blank line; the
     text has no leading or trailing blank lines. Single line breaks inside a paragraph stay.
     Typographic spaces (NBSP, thin space, ideographic space) are left to the unicode step.
+    The result is always ``normalise_whitespace_reference(text)``.
 
     >>> normalise_whitespace("  Hello   world \r\n\r\n\r\nNext\tparagraph\n\n")
     'Hello world\n\nNext paragraph'
@@ -52,12 +76,34 @@ def normalise_whitespace(text: str) -> str:
     'line one\nline two'
     """
     text = normalise_line_breaks(text)
-    if (
-        not WHITESPACE_ANOMALY_RE.search(text)
-        and not text.startswith("\n")
-        and not (text.endswith("\n"))
-    ):
+    if not has_whitespace_anomaly(text):
         return text
+    # Each stage runs only when its target is present; skipped stages would be identities.
+    if "\t" in text:
+        text = _CHANGING_SPACE_RUN_RE.sub(" ", text)
+    else:
+        # Without tabs, halving runs of spaces with str.replace is twice as fast as the regex;
+        # a run of n spaces takes log2(n) rounds.
+        while "  " in text:
+            text = text.replace("  ", " ")
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
+    # Spaces and tabs beside line breaks are gone now, so the only blank-line runs left to
+    # collapse are three or more newlines.
+    if "\n\n\n" in text:
+        text = BLANK_LINES_RE.sub("\n\n", text)
+    return text.strip(" \n")
+
+
+def normalise_whitespace_reference(text: str) -> str:
+    r"""``normalise_whitespace`` without fast paths, for the equivalence tests.
+
+    >>> normalise_whitespace_reference(" a  b \n\n\n c ")
+    'a b\n\nc'
+    """
+    text = LINE_BREAK_RE.sub("\n", text)
     text = HORIZONTAL_SPACE_RUN_RE.sub(" ", text)
     text = BLANK_LINES_RE.sub("\n\n", text.replace(" \n", "\n").replace("\n ", "\n"))
     return text.strip(" \n")

@@ -1,0 +1,218 @@
+"""Fast paths never change results: each fast-pathed step, and whole pipelines, against the same
+work done without any fast path, on generated dirty text and on real corpus text.
+
+The slow side is explicit: every fast-pathed step has a ``*_reference`` function that does the
+full work on every text, and ``run_reference`` below is the pipeline loop without its cheap
+resettle check (every ``resettles`` step is re-run after every pass that changed the text).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import re
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+import pytest
+from ftfy.badness import BADNESS_RE
+from ftfy.chardata import LIGATURES
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SHARED
+from textfix import Document, Pipeline
+from textfix.config import PRESETS
+from textfix.normalisers import ftfy_triggers
+from textfix.normalisers.ascii import transliterate, transliterate_reference
+from textfix.normalisers.encoding import fix_mojibake, fix_mojibake_reference, needs_ftfy
+from textfix.normalisers.unicode import (
+    normalise_unicode,
+    normalise_unicode_reference,
+    remove_control_chars,
+    remove_control_chars_reference,
+)
+from textfix.normalisers.whitespace import normalise_whitespace, normalise_whitespace_reference
+from textfix.pipeline import MAX_PASSES
+
+REFERENCES: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
+    "remove_control_chars": (remove_control_chars, remove_control_chars_reference),
+    "fix_mojibake": (fix_mojibake, fix_mojibake_reference),
+    "normalise_unicode": (normalise_unicode, normalise_unicode_reference),
+    "normalise_whitespace": (normalise_whitespace, normalise_whitespace_reference),
+    "transliterate": (transliterate, transliterate_reference),
+}
+
+CORPORA = SHARED / "corpora"
+
+# --- generated dirty text ---------------------------------------------------------------------
+
+_WORDS = ("the", "Kyiv", "talks", "café", "Straße", "niño", "Škoda", "Москва", "αλφα", "naïve")
+_MOJIBAKE_ENCODINGS = ("cp1252", "latin-1", "cp1251", "cp1250", "mac_roman", "cp437", "cp1253")
+_FRAGMENTS = (
+    " ", "  ", "\t", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\u2028", "\x85", " \n", "\n ",
+    "’", "‘", "“", "”", "'", '"', "—", "–", "…", "\u00a0", "\u202f", "\u00ad", "\u200b",
+    "&amp;", "&lt;", "&eacute;", "&#x2019;", "AT&T", "<b>", "<", "\x1b[31m", "\x1b",
+    "&amp;lt;", "&#27;", "&#x1b;[1m", "&#128;", "&#3;", "&nbsp;", "&EACUTE;", "&#0;",
+    "\x80", "\x93", "\x9d", "ﬁ", "ﬂ", "Ĳ", "\ud83d", "\ude00", "\ud83d\ude00", "\ufffd",
+    "Ã", "Ã ", "Ã\u00a0", "Â", "Â ", "â€", "â€™", "Ã©", "Ð¾", "Ãƒ", "Ã¢â‚¬â„¢", "вЂ", "√©",
+    "\x00", "\x7f", "\ufeff", "e\u0301", "°", "×²", "¢", "£", "€", "©", "®", "™", "•", "¶",
+)  # fmt: skip
+
+
+@st.composite
+def mojibake_words(draw: st.DrawFn) -> str:
+    """A word, or a word mangled by encoding it as UTF-8 and decoding it as something else."""
+    word = draw(st.sampled_from(_WORDS) | st.text(min_size=1, max_size=4))
+    encoding = draw(st.sampled_from((None, *_MOJIBAKE_ENCODINGS)))
+    if encoding is None:
+        return str(word)
+    return word.encode("utf-8", "surrogatepass").decode(encoding, errors="replace")
+
+
+dirty_text = st.lists(
+    st.sampled_from(_FRAGMENTS)
+    | st.sampled_from(_WORDS)
+    | mojibake_words()
+    | st.text(st.characters(codec=None), max_size=3),
+    max_size=40,
+).map("".join)
+
+
+# --- real text --------------------------------------------------------------------------------
+
+
+def _real_texts() -> list[str]:
+    """About three thousand real texts: mojibake lines, ftfy's cases, news articles and lines."""
+    texts = []
+    with (CORPORA / "mojibake_in_the_wild_mined" / "mojibake_lines.jsonl").open("rb") as handle:
+        texts += [orjson.loads(line)["line"] for line in handle]
+    with (CORPORA / "ftfy_test_cases" / "ftfy_test_cases.jsonl").open("rb") as handle:
+        texts += [orjson.loads(line)["input"] for line in handle]
+    folder = CORPORA / "guardian_nyt_russia_ukraine_2022"
+    with (folder / "Guardians_Russia_Ukraine.csv").open(encoding="utf-8", newline="") as handle:
+        articles = [f"{row['headlines']}\n\n{row['articles']}" for row in csv.DictReader(handle)]
+    texts += articles[::4]
+    # The same articles as mojibake, whole and one paragraph at a time.
+    texts += [text.encode("utf-8").decode("cp1252", "replace") for text in articles[1::8]]
+    texts += [
+        "\n\n".join(
+            p.encode("utf-8").decode("cp1252", "replace") if i % 3 == 1 else p
+            for i, p in enumerate(text.split("\n\n"))
+        )
+        for text in articles[2::8]
+    ]
+    raw = (CORPORA / "reuters21578_sample" / "reut2-000.sgm").read_bytes().decode("latin-1")
+    texts += re.findall(r"<BODY>(.*?)</BODY>", raw, re.DOTALL)[::4]
+    return texts
+
+
+REAL_TEXTS = _real_texts()
+
+
+# --- the derived trigger sets -----------------------------------------------------------------
+
+
+def test_trigger_sets_are_derived_and_sound() -> None:
+    assert ftfy_triggers.DERIVED
+    prone = ftfy_triggers.PRONE_CHARS
+    assert prone and all(code >= 0x80 for code in prone)
+    hard = ftfy_triggers.HARD_TRIGGERS
+    assert {ord("&"), 0x1B, 0x80, 0x9F, 0xD800, 0xDFFF} <= hard
+    assert set(LIGATURES) <= hard
+    # Every BADNESS_RE alternative has a mandatory class inside the prone set.
+    for alternative in ftfy_triggers._alternatives(BADNESS_RE):
+        assert any(
+            chars is not None and chars <= prone
+            for chars in (ftfy_triggers._item_chars(op, av) for op, av in alternative.data)
+        ), alternative
+
+
+@settings(max_examples=1000)
+@given(text=dirty_text)
+def test_looks_bad_is_badness_search(text: str) -> None:
+    assert ftfy_triggers.looks_bad(text) == bool(BADNESS_RE.search(text))
+    multiline = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+    assert ftfy_triggers.looks_bad(text, multiline=True) == bool(multiline.search(text))
+
+
+def test_looks_bad_is_badness_search_on_real_text() -> None:
+    mismatches = [t for t in REAL_TEXTS if ftfy_triggers.looks_bad(t) != bool(BADNESS_RE.search(t))]
+    assert mismatches == []
+
+
+def test_needs_ftfy_is_false_only_where_ftfy_changes_nothing() -> None:
+    skipped = [text for text in REAL_TEXTS if not needs_ftfy(text)]
+    assert len(skipped) > 200  # the fast path is taken on real text
+    assert [t for t in skipped if fix_mojibake_reference(t) != t] == []
+
+
+def test_segments_follow_ftfy_for_lines_longer_than_its_limit() -> None:
+    from textfix.normalisers.encoding import _segment_bounds
+
+    text = "ab\n" + "x" * 25 + "\ny"
+    bounds = {_segment_bounds(text, position, 10) for position in range(len(text))}
+    # ftfy: "ab\n", then the long line cut every 10 characters from its start, then "y".
+    assert sorted(bounds) == [(0, 3), (3, 13), (13, 23), (23, 29), (29, 30)]
+
+
+# --- each step against its reference ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(REFERENCES))
+@settings(max_examples=1000)
+@given(text=dirty_text)
+@example(text="&amp;lt; &amp;amp;amp; AT&T &#x1b;[1m")  # entities unescaped more than once
+@example(text="caf&eacute;\n<b>&amp;</b>\n&amp;")  # no unescaping once a "<" was seen
+def test_step_equals_reference_on_generated_text(name: str, text: str) -> None:
+    fast, reference = REFERENCES[name]
+    assert fast(text) == reference(text)
+
+
+@pytest.mark.parametrize("name", list(REFERENCES))
+def test_step_equals_reference_on_real_text(name: str) -> None:
+    fast, reference = REFERENCES[name]
+    assert [t for t in REAL_TEXTS if fast(t) != reference(t)] == []
+
+
+# --- whole pipelines, fast paths on and off ---------------------------------------------------
+
+
+def reference_pipeline(pipeline: Pipeline) -> tuple[Any, ...]:
+    """The pipeline's steps with every fast-pathed step swapped for its reference."""
+    return tuple(
+        dataclasses.replace(step, func=REFERENCES[step.name][1])
+        if step.name in REFERENCES
+        else step
+        for step in pipeline.steps
+    )
+
+
+def run_reference(pipeline: Pipeline, text: str) -> Document:
+    """The pipeline loop with no fast path: reference steps, every resettle check run."""
+    steps = reference_pipeline(pipeline)
+    metadata: dict[str, Any] = {}
+    for _ in range(MAX_PASSES):
+        before = text
+        for step in steps:
+            text, found = step.apply(text)
+            metadata.update(found)
+        if text == before or not any(s.apply(text)[0] != text for s in steps if s.resettles):
+            break
+    return Document(text, None, metadata)
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+@settings(max_examples=1000)
+@given(text=dirty_text)
+def test_pipeline_equals_reference_on_generated_text(preset: str, text: str) -> None:
+    pipeline = Pipeline.from_preset(preset)
+    assert pipeline(text) == run_reference(pipeline, text)
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+def test_pipeline_equals_reference_on_real_text(preset: str) -> None:
+    pipeline = Pipeline.from_preset(preset)
+    differing = [t for t in REAL_TEXTS if pipeline(t) != run_reference(pipeline, t)]
+    assert differing == []

@@ -1,0 +1,176 @@
+"""Which texts ftfy is certain to leave alone, derived from ftfy's own character data.
+
+``fix_mojibake`` calls ``ftfy.fix_text`` with textfix's configuration (``FTFY_CONFIG``). With
+that configuration ftfy changes a segment (a line) only if one of these holds:
+
+- it holds ``&`` (``unescape_html``: every entity in ``chardata.HTML_ENTITY_RE`` starts with it);
+- it holds ESC (``remove_terminal_escapes``: ``fixes.ANSI_RE`` starts with it);
+- it holds a C1 control (``fix_c1_controls``: ``chardata.C1_CONTROL_RE``), a Latin ligature
+  (``fix_latin_ligatures``: the keys of ``chardata.LIGATURES``) or a surrogate
+  (``fix_surrogates``: ``fixes.SURROGATE_RE``) — together ``HARD_TRIGGER_RE``;
+- ``badness.BADNESS_RE`` matches it: ftfy tries re-encoding only when ``is_bad(segment)``.
+
+Nothing here is typed in by hand: the hard triggers are read from those ftfy tables, and the
+mojibake-prone set ``PRONE_CHARS`` is read from the parsed ``BADNESS_RE``: every alternative of
+that regex needs at least one character from a fixed character class, and for each alternative
+the class least common in correct text is chosen (any choice would be sound; this one is fast).
+A text with none of those characters and no hard trigger cannot match ``BADNESS_RE``.
+
+For text that does hold prone characters (curly quotes, accented letters), ``looks_bad``
+searches ``BADNESS_RE`` only in a window around each one: a match has at most
+``BADNESS_WIDTH`` characters and must contain a prone character, so it lies inside one window.
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse  # type: ignore[import-not-found]  # stdlib; untyped in typeshed
+from collections.abc import Iterable
+from typing import Any
+
+from ftfy import fixes
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+from ftfy.chardata import C1_CONTROL_RE, HTML_ENTITY_RE, LIGATURES
+
+# Characters frequent in correct text cost more when choosing each alternative's class: ASCII
+# most of all, then ftfy's own "common" and quotation categories, then letters.
+_FREQUENT_PUNCTUATION = frozenset(
+    "".join(
+        MOJIBAKE_CATEGORIES[name] for name in ("common", "start_punctuation", "end_punctuation")
+    )
+)
+
+
+def _char_cost(code: int) -> int:
+    char = chr(code)
+    if code < 0x80:
+        return 1000
+    if char in _FREQUENT_PUNCTUATION:
+        return 50
+    if char.isalpha():
+        return 20
+    return 1
+
+
+def _item_chars(op: Any, av: Any) -> frozenset[int] | None:
+    """The characters a mandatory single-character regex item can match, or None if unknown."""
+    if op is sre_parse.LITERAL:
+        return frozenset((av,))
+    if op is sre_parse.IN:
+        chars: set[int] = set()
+        for kind, value in av:
+            if kind is sre_parse.LITERAL:
+                chars.add(value)
+            elif kind is sre_parse.RANGE:
+                chars.update(range(value[0], value[1] + 1))
+            else:  # NEGATE, CATEGORY (\s, \w): too broad to help, treat as unknown
+                return None
+        return frozenset(chars)
+    if op is sre_parse.MAX_REPEAT or op is sre_parse.MIN_REPEAT:
+        low, _high, sub = av
+        if low >= 1 and len(sub.data) == 1:
+            return _item_chars(*sub.data[0])
+    return None
+
+
+def _alternatives(pattern: re.Pattern[str]) -> list[Any]:
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    if len(parsed.data) == 1 and parsed.data[0][0] is sre_parse.BRANCH:
+        return list(parsed.data[0][1][1])
+    return [parsed]
+
+
+def derive_prone_chars(pattern: re.Pattern[str]) -> frozenset[int] | None:
+    """A set of characters at least one of which is in every match of ``pattern``.
+
+    Returns None when some alternative has no mandatory character class (then no such set can
+    be read off the pattern and callers must not take a fast path).
+
+    >>> sorted(map(chr, derive_prone_chars(re.compile("x[éè]|[ab]ÿ"))))
+    ['è', 'é', 'ÿ']
+    >>> derive_prone_chars(re.compile(r"\\s+|é")) is None
+    True
+    """
+    prone: set[int] = set()
+    for alternative in _alternatives(pattern):
+        candidates = [
+            chars for op, av in alternative.data if (chars := _item_chars(op, av)) is not None
+        ]
+        if not candidates:
+            return None
+        prone.update(min(candidates, key=lambda chars: sum(map(_char_cost, chars))))
+    return frozenset(prone)
+
+
+def char_class(codes: Iterable[int]) -> str:
+    """A regex character class matching exactly ``codes``.
+
+    >>> char_class(map(ord, "a-]"))
+    '[\\\\-\\\\]a]'
+    """
+    return "[" + "".join(re.escape(chr(code)) for code in sorted(set(codes))) + "]"
+
+
+def _class_chars(pattern: re.Pattern[str]) -> frozenset[int]:
+    chars = _item_chars(sre_parse.IN, sre_parse.parse(pattern.pattern).data[0][1])
+    assert chars is not None, pattern
+    return chars
+
+
+def _first_literal(pattern: re.Pattern[str]) -> int:
+    op, av = sre_parse.parse(pattern.pattern).data[0]
+    assert op is sre_parse.LITERAL, pattern
+    return int(av)
+
+
+#: The character every terminal escape ftfy removes starts with (ESC).
+TERMINAL_ESCAPE = chr(_first_literal(fixes.ANSI_RE))
+#: Characters that make ftfy act whatever the text around them looks like.
+HARD_TRIGGERS: frozenset[int] = frozenset(
+    {_first_literal(HTML_ENTITY_RE), _first_literal(fixes.ANSI_RE)}
+    | _class_chars(C1_CONTROL_RE)
+    | _class_chars(fixes.SURROGATE_RE)
+    | set(LIGATURES)
+)
+HARD_TRIGGER_RE = re.compile(char_class(HARD_TRIGGERS))
+
+_PRONE = derive_prone_chars(BADNESS_RE)
+#: True when the fast paths could be derived from the installed ftfy (always, for ftfy 6.3).
+DERIVED = _PRONE is not None
+#: Characters at least one of which every ``BADNESS_RE`` match holds.
+PRONE_CHARS: frozenset[int] = _PRONE if _PRONE is not None else frozenset()
+#: Any character that can make ftfy look twice at a text: the prone set and the hard triggers.
+TRIGGER_RE = re.compile(char_class(PRONE_CHARS | HARD_TRIGGERS))
+_PRONE_RE = re.compile(char_class(PRONE_CHARS) if PRONE_CHARS else "(?!)")
+#: The longest match ``BADNESS_RE`` can make.
+BADNESS_WIDTH: int = int(sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1])
+# ftfy searches BADNESS_RE line by line, where "^" matches at each line start; searching a whole
+# text at once needs MULTILINE to see the same matches (it may also see matches that span a line
+# break, which only sends the text to the slow path).
+_BADNESS_MULTILINE_RE = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+
+
+def looks_bad(text: str, *, multiline: bool = False) -> bool:
+    """True if ``BADNESS_RE`` matches ``text`` (``multiline``: at any line start for ``^``).
+
+    Equal to ``bool(BADNESS_RE.search(text))`` but searches only near prone characters.
+    ``pattern.search(text, pos, endpos)`` keeps ``^`` anchored to the real string, so a window
+    match is a match of the whole text.
+
+    >>> looks_bad("CafÃ© au lait"), looks_bad("“Café” — it’s fine.")
+    (True, False)
+    """
+    pattern = _BADNESS_MULTILINE_RE if multiline else BADNESS_RE
+    width = BADNESS_WIDTH
+    # Windows around neighbouring prone characters overlap in prose full of curly quotes and
+    # accents; they are merged so each stretch of text is searched once.
+    window_start = window_end = -1
+    for match in _PRONE_RE.finditer(text):
+        start = max(0, match.start() - width + 1)
+        if start <= window_end:
+            window_end = match.start() + width
+            continue
+        if window_end >= 0 and pattern.search(text, window_start, window_end):
+            return True
+        window_start, window_end = start, match.start() + width
+    return window_end >= 0 and pattern.search(text, window_start, window_end) is not None
