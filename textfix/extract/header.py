@@ -70,6 +70,10 @@ LABELLED_DATE_RE = re.compile(
 DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•]\s+")
 HEADER_KEYS = ("date", "updated", "title", "author")
+# The openings of header lines: a line so opening that was not read is a header fragment.
+HEADER_FRAGMENT_RE = re.compile(
+    r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|date|dated)\b"
+)
 
 
 def extract_header(
@@ -172,16 +176,25 @@ def _starts_body(stop: str, blank_before: bool, body: str, evidence: bool, title
     """Whether ``stop``, the first line after the header lines, starts the body.
 
     After a date or byline, a line of prose (closed by sentence punctuation, or too long for a
-    header line) starts the body; after a blank line, so does a hard-wrapped paragraph of prose.
+    header line) or a dateline opener starts the body; after a blank line, so does any line
+    that does not open like a header line (a subheading, a hard-wrapped paragraph).
     After a title line alone (a lone title, see ``titles``), only a blank line and a paragraph
     of body prose will do.
     """
-    paragraph = body[: body.find("\n\n")] if "\n\n" in body else body
     if not evidence:
+        paragraph = body[: body.find("\n\n")] if "\n\n" in body else body
         return blank_before and is_lone_title(title) and is_body_prose(paragraph)
     if ends_sentence(stop) or len(stop) > MAX_TITLE or len(stop.split()) > MAX_TITLE_WORDS:
         return True
-    return blank_before and (ends_sentence(paragraph) or len(paragraph) > MAX_TITLE)
+    if (stop[:1].isupper() or stop[:1] == "(") and read_dateline(stop):
+        return True  # "SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs" opens a story
+    if not blank_before:
+        return False  # a short unknown line inside the header block: the header is not whole
+    # After a blank line a short line is a subheading of the body ("Top story: …", "Year"),
+    # unless it opens like a header line that was not read ("By Law", "Updated daily").
+    return HEADER_FRAGMENT_RE.match(stop) is None and (
+        len(stop) > MAX_META_LINE or YEAR_HINT_RE.search(stop) is None
+    )
 
 
 def _read_header_line(line: str, index: int, metadata: dict[str, str], bounds: DateBounds) -> bool:

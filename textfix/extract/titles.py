@@ -79,7 +79,8 @@ def is_lone_title(line: str) -> bool:
     >>> is_lone_title("“We will not surrender”"), is_lone_title("The reasons are:")
     (False, False)
     """
-    if len(line) > MAX_LONE_TITLE or line.endswith(BAD_LONE_ENDINGS):
+    # "Mr. Putin's response: “Good.”" ends a sentence inside its closing quote.
+    if len(line) > MAX_LONE_TITLE or line.rstrip(CLOSERS).endswith(BAD_LONE_ENDINGS):
         return False
     words = line.split()
     if not 2 <= len(words) <= MAX_LONE_TITLE_WORDS or words[0].lower() in GREETINGS:
