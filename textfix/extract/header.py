@@ -9,11 +9,14 @@ the whole of it matches a header pattern:
   ``|``-separated date and byline segments (``February 12, 2022 | By Jane Smith``);
 - bylines (``By Jane Smith``, see ``bylines``);
 - the Daily Mail's run-in ``By . X . PUBLISHED: . …`` header (see ``dailymail``);
-- a short first line, as the title, when a date or byline line follows it.
+- a short first line, as the title, when a date or byline line follows it, or alone when a blank
+  line and body prose follow it (a lone title, see ``titles``).
 
-A title-like line alone is never taken, and a header is taken only when the body left behind has
-no header of its own, so a second pass finds nothing (idempotence) and an
-ambiguous top of a document is left alone. The dateline opening the body (``KYIV, Ukraine (AP)
+A header is taken whole or not at all: an unread short line inside the header block, or a header
+fragment below it ("By Law", "Updated daily"), makes the whole top of the text ambiguous and
+nothing is taken. A header is also taken only when the body left behind has no header of its
+own (two header blocks, the seed's date line twice), so a second pass finds nothing
+(idempotence). The dateline opening the body (``KYIV, Ukraine (AP)
 — …``) stays in the text; its place and agency go into the metadata.
 """
 
@@ -97,6 +100,10 @@ def extract_header(
     ('On February 12, 2022 the embassy closed.', {})
     """
     bounds = make_bounds(date_order, min_date, max_date, dt.date.today())
+    if text[:1].isupper() or text[:1] == "(":
+        opener = read_dateline(text)
+        if opener:  # a story opening with its dateline has no header above it (quick path)
+            return text, opener
     found = _read_header(text, bounds)
     if found is None or _read_header(found[0], bounds) is not None:
         body, metadata = text, dict[str, str]()
@@ -129,7 +136,7 @@ def _read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | 
             blank_before = blank_before or seen > 0
             pos = end + 1
             continue
-        if seen == 0 and _cannot_open_header(line):
+        if seen == 0 and _cannot_open_header(text, end, line):
             return None
         if seen == MAX_HEADER_LINES:
             stop = line
@@ -159,17 +166,25 @@ def _read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | 
     return body, metadata
 
 
-def _cannot_open_header(line: str) -> bool:
-    """Quick reject of the common no-header case: a first line too long to be a title.
+def _cannot_open_header(text: str, end: int, line: str) -> bool:
+    """Quick reject of the common no-header case, before any date pattern runs.
 
-    Such a line can only open a header as the Daily Mail's run-in header or the seed's
-    ``date 2022-02-12 <title>`` line; two prefix tests rule both out before any date pattern.
+    A first line too long for a title can only open a header as the Daily Mail's run-in header
+    or the seed's ``date 2022-02-12 <title>`` line. A sentence (closed by a full stop, no year,
+    not opening like a byline or a date label) can only be a title with a date or byline line
+    below it, so it is rejected when the next line has no year and no byline word either.
     """
-    return (
-        len(line) > MAX_TITLE
-        and not line.startswith(DAILY_MAIL_OPENINGS)
-        and DATE_TITLE_PREFIX_RE.match(line) is None
-    )
+    if line.startswith(DAILY_MAIL_OPENINGS) or DATE_TITLE_PREFIX_RE.match(line) is not None:
+        return False
+    if len(line) > MAX_TITLE:
+        return True
+    if not line.endswith(".") or YEAR_HINT_RE.search(line) or HEADER_FRAGMENT_RE.match(line):
+        return False
+    following = text[end : end + MAX_META_LINE + 2].lstrip()
+    following = following[: following.find("\n")] if "\n" in following else following
+    if len(following) > MAX_META_LINE:
+        return True  # prose again: too long for a date or byline line
+    return YEAR_HINT_RE.search(following) is None and HEADER_FRAGMENT_RE.match(following) is None
 
 
 def _starts_body(stop: str, blank_before: bool, body: str, evidence: bool, title: str) -> bool:
