@@ -101,8 +101,11 @@ def extract_header(
     """
     bounds = make_bounds(date_order, min_date, max_date, dt.date.today())
     if text[:1].isupper() or text[:1] == "(":
+        # Quick path: a story opening with its dateline has no header above it, unless the
+        # line is a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA")
+        # with a date or byline line below it.
         opener = read_dateline(text)
-        if opener:  # a story opening with its dateline has no header above it (quick path)
+        if opener and _no_meta_line_after(text, max(text.find("\n"), 0)):
             return text, opener
     found = _read_header(text, bounds)
     if found is None or _read_header(found[0], bounds) is not None:
@@ -180,6 +183,11 @@ def _cannot_open_header(text: str, end: int, line: str) -> bool:
         return True
     if not line.endswith(".") or YEAR_HINT_RE.search(line) or HEADER_FRAGMENT_RE.match(line):
         return False
+    return _no_meta_line_after(text, end)
+
+
+def _no_meta_line_after(text: str, end: int) -> bool:
+    """True when the next non-blank line after ``end`` cannot be a date or byline line."""
     following = text[end : end + MAX_META_LINE + 2].lstrip()
     following = following[: following.find("\n")] if "\n" in following else following
     if len(following) > MAX_META_LINE:
