@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from textfix.boilerplate_rules import check_boilerplate_options, coerce_max_share, coerce_rule_ids
 from textfix.errors import UnknownStepError
+from textfix.extract.dates import check_date_options, coerce_max_date, coerce_min_date
 from textfix.extract.header import extract_header
 from textfix.normalisers.ascii import transliterate
 from textfix.normalisers.boilerplate import explain_boilerplate, remove_boilerplate
@@ -91,9 +92,15 @@ DATE_ORDER = OptionSpec(
     "how extract_header reads ambiguous numeric dates like 02/03/2022 (None: leave them unset)",
 )
 MIN_DATE = OptionSpec(
-    "min_date", None, None, "earliest date extract_header takes (ISO; 1900-01-01)"
+    "min_date",
+    None,
+    None,
+    "earliest date extract_header takes (ISO; 1900-01-01)",
+    coerce_min_date,
 )
-MAX_DATE = OptionSpec("max_date", None, None, "latest date extract_header takes (ISO; tomorrow)")
+MAX_DATE = OptionSpec(
+    "max_date", None, None, "latest date extract_header takes (ISO; tomorrow)", coerce_max_date
+)
 
 STEPS: Mapping[str, StepSpec] = {
     spec.name: spec
@@ -152,6 +159,7 @@ STEPS: Mapping[str, StepSpec] = {
             "extractor",
             "take date, title and byline lines off the top into metadata",
             (DATE_ORDER, MIN_DATE, MAX_DATE),
+            check=check_date_options,
         ),
     )
 }

@@ -48,7 +48,11 @@ def read_dateline(line: str) -> dict[str, str]:
     >>> read_dateline("Officials in Kyiv - and in Moscow - said little.")
     {}
     """
-    match = DATELINE_RE.match(line[:200])
+    head = line[:200]
+    # Quick reject: every dateline closes with a dash and a space; most openings have none.
+    if "- " not in head and "— " not in head and "– " not in head:
+        return {}
+    match = DATELINE_RE.match(head)
     if match is None:
         return {}
     found: dict[str, str] = {}

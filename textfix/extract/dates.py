@@ -122,6 +122,54 @@ def make_bounds(
     return DateBounds(order, earliest, latest)
 
 
+def coerce_iso_date(name: str, value: object) -> str | None:
+    """An ISO date option as given (a str, a ``datetime.date`` or None) as ``YYYY-MM-DD``.
+
+    >>> coerce_iso_date("min_date", dt.date(2000, 1, 2)), coerce_iso_date("min_date", None)
+    ('2000-01-02', None)
+    >>> coerce_iso_date("min_date", "not-a-date")
+    Traceback (most recent call last):
+    ...
+    textfix.errors.ConfigError: min_date='not-a-date' is not an ISO date (YYYY-MM-DD)
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise ConfigError(f"{name}={value!r} is not an ISO date (YYYY-MM-DD)")
+    return _iso_option(name, value).isoformat()
+
+
+def coerce_min_date(value: object) -> str | None:
+    """``min_date`` as ``YYYY-MM-DD`` (the registry's ``coerce`` hook)."""
+    return coerce_iso_date("min_date", value)
+
+
+def coerce_max_date(value: object) -> str | None:
+    """``max_date`` as ``YYYY-MM-DD`` (the registry's ``coerce`` hook)."""
+    return coerce_iso_date("max_date", value)
+
+
+def check_date_options(
+    date_order: str | None = None, min_date: str | None = None, max_date: str | None = None
+) -> None:
+    """Raise ConfigError for header options that are bad together (the registry's ``check``).
+
+    >>> check_date_options(min_date="2022-01-01", max_date="2021-01-01")
+    Traceback (most recent call last):
+    ...
+    textfix.errors.ConfigError: min_date='2022-01-01' is after max_date='2021-01-01'
+    >>> check_date_options(date_order="dmy", min_date="2000-01-01")
+    """
+    bounds = make_bounds(date_order, min_date, max_date, dt.date.today())
+    if bounds.earliest > bounds.latest:
+        latest = bounds.latest.isoformat()
+        raise ConfigError(f"min_date={min_date!r} is after max_date={max_date or latest!r}")
+
+
 def _iso_option(name: str, value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)

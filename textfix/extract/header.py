@@ -9,11 +9,14 @@ the whole of it matches a header pattern:
   ``|``-separated date and byline segments (``February 12, 2022 | By Jane Smith``);
 - bylines (``By Jane Smith``, see ``bylines``);
 - the Daily Mail's run-in ``By . X . PUBLISHED: . …`` header (see ``dailymail``);
-- a short first line, as the title, when a date or byline line follows it.
+- a short first line, as the title, when a date or byline line follows it, or alone when a blank
+  line and body prose follow it (a lone title, see ``titles``).
 
-A title-like line alone is never taken, and a header is taken only when the body left behind has
-no header of its own, so a second pass finds nothing (idempotence) and an
-ambiguous top of a document is left alone. The dateline opening the body (``KYIV, Ukraine (AP)
+A header is taken whole or not at all: an unread short line inside the header block, or a header
+fragment below it ("By Law", "Updated daily"), makes the whole top of the text ambiguous and
+nothing is taken. A header is also taken only when the body left behind has no header of its
+own (two header blocks, the seed's date line twice), so a second pass finds nothing
+(idempotence). The dateline opening the body (``KYIV, Ukraine (AP)
 — …``) stays in the text; its place and agency go into the metadata.
 """
 
@@ -23,16 +26,27 @@ import datetime as dt
 import re
 
 from textfix.extract.bylines import read_byline
+from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
 from textfix.extract.datelines import read_dateline
 from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of, make_bounds, read_date_field
+from textfix.extract.titles import (
+    MAX_TITLE,
+    MAX_TITLE_WORDS,
+    YEAR_HINT_RE,
+    ends_sentence,
+    is_body_prose,
+    is_lone_title,
+    looks_like_title,
+)
 
 MAX_HEADER_LINES = 5
 MAX_HEADER_LINE = 300
-MAX_TITLE = 200
 # Date and byline lines are short; a longer line is only tested as a title (cheap path).
 MAX_META_LINE = 160
-MAX_TITLE_WORDS = 30
+# How far to look for the end of a line: a longer line is no header line, and a Daily Mail run-in
+# header fits well within it.
+LINE_SCAN = 1000
 
 _PUBLISHED_LABELS = (
     "published|first published|posted|date|dated|datum|veröffentlicht|publié|publiée|"
@@ -58,13 +72,11 @@ LABELLED_DATE_RE = re.compile(
 # The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
 DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
 SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•]\s+")
-# Every date field has a four-digit year; a line without one is tested no further for dates.
-YEAR_HINT_RE = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
-# "<CINRAM LTD> 4TH QTR NET" (Reuters' company markup) and "[Video] …" open titles too.
-TITLE_START_RE = re.compile(r"[\d\"'‘“«„¿¡<(\[]|[^\W\d_]")
-# A line opening like a byline or a date label is a sentence when it is not one: never a title.
-NOT_TITLE_START_RE = re.compile(r"(?i:by|updated|published|posted|last updated)\b")
 HEADER_KEYS = ("date", "updated", "title", "author")
+# The openings of header lines: a line so opening that was not read is a header fragment.
+HEADER_FRAGMENT_RE = re.compile(
+    r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|date|dated)\b"
+)
 
 
 def extract_header(
@@ -88,6 +100,13 @@ def extract_header(
     ('On February 12, 2022 the embassy closed.', {})
     """
     bounds = make_bounds(date_order, min_date, max_date, dt.date.today())
+    if text[:1].isupper() or text[:1] == "(":
+        # Quick path: a story opening with its dateline has no header above it, unless the
+        # line is a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA")
+        # with a date or byline line below it.
+        opener = read_dateline(text)
+        if opener and _no_meta_line_after(text, max(text.find("\n"), 0)):
+            return text, opener
     found = _read_header(text, bounds)
     if found is None or _read_header(found[0], bounds) is not None:
         body, metadata = text, dict[str, str]()
@@ -100,37 +119,105 @@ def extract_header(
 
 
 def _read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | None:
-    """The body and the header metadata of ``text``, or None when it has no header."""
+    """The body and the header metadata of ``text``, or None when it has no header.
+
+    A header is taken whole or not at all: when the first line below the header lines is a
+    short line that is no prose ("By Law", a subheading), the top of the text is ambiguous and
+    nothing is taken, so no header fragment is left stranded at the top of the body.
+    """
     metadata: dict[str, str] = {}
     evidence = False  # a date or byline was read, not just a title-like line
     pos = 0
     seen = 0
-    while seen < MAX_HEADER_LINES and pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+    blank_before = False  # a blank line separates the current line from the header above it
+    stop: str | None = None  # the first line that is no header line
+    while pos < len(text):
+        end = text.find("\n", pos, pos + LINE_SCAN)
+        end = min(len(text), pos + LINE_SCAN) if end < 0 else end
         line = text[pos:end].strip()
         if not line:
+            blank_before = blank_before or seen > 0
             pos = end + 1
             continue
+        if seen == 0 and _cannot_open_header(text, end, line):
+            return None
+        if seen == MAX_HEADER_LINES:
+            stop = line
+            break
         run_in = read_daily_mail_header(line, bounds)
         if run_in is not None:
             for key, value in run_in.metadata.items():
                 metadata.setdefault(key, value)
-            start = text.find(line, pos) + run_in.end
+            start = pos + (len(text[pos:end]) - len(text[pos:end].lstrip())) + run_in.end
             return text[start:].lstrip(), metadata
         if len(line) > MAX_HEADER_LINE or not _read_header_line(line, seen, metadata, bounds):
+            stop = line
             break
         evidence = evidence or len(metadata) > ("title" in metadata)
         seen += 1
+        blank_before = False
         pos = end + 1
     body = text[pos:].lstrip("\n \t") if pos < len(text) else ""
-    # A title-like line alone is no header: every document opens with some line, and taking
-    # it would make a second pass take the next one (the body's first short paragraph).
-    if not evidence:
+    title = metadata.get("title", "")
+    if stop is not None and not _starts_body(stop, blank_before, body, evidence, title):
+        return None
+    # A title-like line alone is no header unless body prose follows it (``_starts_body``).
+    if not evidence and stop is None:
         return None
     if not body and "date" not in metadata and "updated" not in metadata:
         return None
     return body, metadata
+
+
+def _cannot_open_header(text: str, end: int, line: str) -> bool:
+    """Quick reject of the common no-header case, before any date pattern runs.
+
+    A first line too long for a title can only open a header as the Daily Mail's run-in header
+    or the seed's ``date 2022-02-12 <title>`` line. A sentence (closed by a full stop, no year,
+    not opening like a byline or a date label) can only be a title with a date or byline line
+    below it, so it is rejected when the next line has no year and no byline word either.
+    """
+    if line.startswith(DAILY_MAIL_OPENINGS) or DATE_TITLE_PREFIX_RE.match(line) is not None:
+        return False
+    if len(line) > MAX_TITLE:
+        return True
+    if not line.endswith(".") or YEAR_HINT_RE.search(line) or HEADER_FRAGMENT_RE.match(line):
+        return False
+    return _no_meta_line_after(text, end)
+
+
+def _no_meta_line_after(text: str, end: int) -> bool:
+    """True when the next non-blank line after ``end`` cannot be a date or byline line."""
+    following = text[end : end + MAX_META_LINE + 2].lstrip()
+    following = following[: following.find("\n")] if "\n" in following else following
+    if len(following) > MAX_META_LINE:
+        return True  # prose again: too long for a date or byline line
+    return YEAR_HINT_RE.search(following) is None and HEADER_FRAGMENT_RE.match(following) is None
+
+
+def _starts_body(stop: str, blank_before: bool, body: str, evidence: bool, title: str) -> bool:
+    """Whether ``stop``, the first line after the header lines, starts the body.
+
+    After a date or byline, a line of prose (closed by sentence punctuation, or too long for a
+    header line) or a dateline opener starts the body; after a blank line, so does any line
+    that does not open like a header line (a subheading, a hard-wrapped paragraph).
+    After a title line alone (a lone title, see ``titles``), only a blank line and a paragraph
+    of body prose will do.
+    """
+    if not evidence:
+        paragraph = body[: body.find("\n\n")] if "\n\n" in body else body
+        return blank_before and is_lone_title(title) and is_body_prose(paragraph)
+    if ends_sentence(stop) or len(stop) > MAX_TITLE or len(stop.split()) > MAX_TITLE_WORDS:
+        return True
+    if (stop[:1].isupper() or stop[:1] == "(") and read_dateline(stop):
+        return True  # "SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs" opens a story
+    if not blank_before:
+        return False  # a short unknown line inside the header block: the header is not whole
+    # After a blank line a short line is a subheading of the body ("Top story: …", "Year"),
+    # unless it opens like a header line that was not read ("By Law", "Updated daily").
+    return HEADER_FRAGMENT_RE.match(stop) is None and (
+        len(stop) > MAX_META_LINE or YEAR_HINT_RE.search(stop) is None
+    )
 
 
 def _read_header_line(line: str, index: int, metadata: dict[str, str], bounds: DateBounds) -> bool:
@@ -163,7 +250,7 @@ def _read_header_line(line: str, index: int, metadata: dict[str, str], bounds: D
 
 
 def _take_title(line: str, metadata: dict[str, str]) -> bool:
-    if not _looks_like_title(line):
+    if not looks_like_title(line):
         return False
     metadata["title"] = line
     return True
@@ -192,25 +279,3 @@ def _read_date_segment(segment: str, bounds: DateBounds) -> tuple[str, str | Non
         kind = "updated" if labelled["updated"] else "date"
         return kind, read_date_field(labelled["field"], bounds)
     return "date", read_date_field(segment, bounds)
-
-
-def _looks_like_title(line: str) -> bool:
-    """A short line that starts like a heading and does not end like a clause.
-
-    Titles may end with a full stop (the New York Times' "G7 nations pledge $20 billion to
-    Ukraine."): a title line counts only with a date or byline line below it.
-
-    >>> _looks_like_title("Can Ukrainian forces recapture Kherson from Russia?")
-    True
-    >>> _looks_like_title("By the river"), _looks_like_title("- item")
-    (False, False)
-    """
-    return (
-        len(line) <= MAX_TITLE
-        and TITLE_START_RE.match(line) is not None
-        and NOT_TITLE_START_RE.match(line) is None
-        # A date that was not taken (out of bounds, ambiguous, impossible) is no title either.
-        and (YEAR_HINT_RE.search(line) is None or DATE_FIELD_RE.fullmatch(line) is None)
-        and not line.endswith((",", ";", ":", "…"))
-        and len(line.split()) <= MAX_TITLE_WORDS
-    )
