@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from textfix.strategies.damage import add_mojibake, add_stray_quotes, check_codecs
-from textfix.strategies.damage import misdirect_quotes
-from textfix.strategies.page import BOILERPLATE_LINES, HEADER_FORMATS, add_boilerplate
-from textfix.strategies.page import add_header, check_choices
+from textfix.strategies.damage import add_mojibake, add_stray_quotes, check_codecs, misdirect_quotes
+from textfix.strategies.page import (
+    BOILERPLATE_LINES,
+    HEADER_FORMATS,
+    add_boilerplate,
+    add_header,
+    check_choices,
+)
 from textfix.strategies.words import Seed, as_random, write_news_article
 
 #: The damage ``make_dirty_article`` can apply, in the order it applies it.
@@ -43,9 +47,9 @@ def make_dirty_article(
     options: stray and misdirected curly quotes (not mixed straight/curly, which ``keep``
     leaves as it is), boilerplate lines, header lines, and one layer of mojibake.
 
-    >>> article = make_dirty_article(5, damage=["header", "mojibake"], header_formats=["date_title"])
+    >>> article = make_dirty_article(5, damage=["header", "mojibake"])
     >>> article.damage, sorted(article.metadata)
-    (('header', 'mojibake'), ['date', 'title'])
+    (('header', 'mojibake'), ['author', 'date', 'title'])
     >>> make_dirty_article(damage=["typos"])
     Traceback (most recent call last):
     ...
@@ -59,7 +63,7 @@ def make_dirty_article(
     )
     rng = as_random(seed)
     clean = write_news_article(rng)
-    text, metadata = clean, {}
+    text, metadata = clean, dict[str, str]()
     applied = tuple(kind for kind in DAMAGE_KINDS if kind in kinds)
     for kind in applied:
         if kind == "header":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from textfix.strategies.words import PEOPLE, MONTHS, Seed, as_random, write_title
+from textfix.strategies.words import MONTHS, PEOPLE, Seed, as_random, write_title
 
 #: Header formats: name -> what it looks like (each a line of its own above the body).
 HEADER_FORMATS: dict[str, str] = {
@@ -35,8 +35,11 @@ BOILERPLATE_LINES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.")
-_MONTH_ABBREVIATIONS += ("Sept.", "Oct.", "Nov.", "Dec.")
+# AP style, as US news sites print them.
+_MONTH_ABBREVIATIONS = (
+    *("Jan.", "Feb.", "March", "April", "May", "June"),
+    *("July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."),
+)
 _FIRST_DAY = datetime.date(1995, 1, 1).toordinal()
 _LAST_DAY = datetime.date(2024, 12, 31).toordinal()
 

@@ -242,8 +242,7 @@ def check_paragraph_counts(min_paragraphs: int, max_paragraphs: int, max_sentenc
     """Raise ValueError unless the paragraph and sentence counts make sense."""
     if not 1 <= min_paragraphs <= max_paragraphs:
         raise ValueError(
-            f"need 1 <= min_paragraphs <= max_paragraphs, got {min_paragraphs} and "
-            f"{max_paragraphs}"
+            f"need 1 <= min_paragraphs <= max_paragraphs, got {min_paragraphs} and {max_paragraphs}"
         )
     if max_sentences < 1:
         raise ValueError(f"max_sentences must be at least 1, got {max_sentences}")
