@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from hypothesis import assume, example, given
 
+from tests.reliability import any_text, has_lone_surrogate, run_step, step_variants, variant_id
 from textfix import Pipeline
 from textfix.config import PRESETS
 from textfix.registry import STEPS
 from textfix.strategies import mojibake, news_article
 from textfix.testing import assert_conservative, assert_idempotent
-from tests.reliability import any_text, has_lone_surrogate, run_step, step_variants, variant_id
 
 VARIANTS = step_variants()
 # transliterate's purpose is to rewrite correct non-ASCII text; the ascii preset runs it.
