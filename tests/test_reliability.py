@@ -63,6 +63,17 @@ def test_preset_is_total_idempotent_and_adds_no_surrogates(preset: str, text: st
         assert not has_lone_surrogate(once.text)
 
 
+@pytest.mark.parametrize("preset", list(PRESETS))
+@pytest.mark.parametrize("text", ["a&shy;b", "a&#xad;b", "a&#x200b;b", "a&#xfeff;b"])
+def test_preset_is_idempotent_when_mojibake_repair_unescapes_invisible_characters(
+    preset: str, text: str
+) -> None:
+    # Found by the fuzz target: fix_mojibake unescapes these entities after
+    # remove_control_chars has run, so the first pass left a soft hyphen that the second removed.
+    pipeline = Pipeline.from_preset(preset)
+    assert_idempotent(lambda value: pipeline(value).text, text)
+
+
 @pytest.mark.parametrize("variant", CONSERVATIVE_STEPS, ids=variant_id)
 @given(text=news_article())
 def test_step_is_conservative_on_clean_news_prose(
