@@ -22,7 +22,7 @@ from textfix.registry import STEPS
 SMALL = 10_000
 LARGE = 1_000_000
 ALLOWED_SLOWDOWN = 2.5
-ROUNDS = 2  # measurements before a pattern is declared non-linear
+ROUNDS = 3  # measurements before a pattern is declared non-linear
 SIZES = (SMALL, 30_000, 100_000, 300_000, LARGE)
 # A step that handles 1 MB in under 20 ms passes whatever its ratio: at that speed cache and
 # memory-bandwidth effects decide the ratio, not backtracking (scaled down for smaller sizes).
@@ -87,7 +87,7 @@ def first_superlinear_size(func: Callable[[str], object], build: Callable[[int],
 
     Growing sizes stop a quadratic step at 30 KB, in seconds, instead of hanging on 1 MB.
     """
-    t_small = _best_time(func, build(SMALL), repeats=5, min_total=0.02)
+    t_small = _best_time(func, build(SMALL), repeats=5, min_total=0.05)
     for size in SIZES[1:]:
         t_size = _best_time(func, build(size), repeats=2, min_total=0.0)
         bound = max(ALLOWED_SLOWDOWN * (size / SMALL) * t_small, FLOOR_SECONDS * size / LARGE)
