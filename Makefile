@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_OUT := demo-output
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest bench clean fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,18 @@ pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# Fuzz the pipelines with atheris for FUZZ_SECONDS (default 10 minutes); crashes are saved as
+# fuzz/crash-* and replayed with `$(BIN)/python fuzz/fuzz_pipeline.py fuzz/crash-<hash>`.
+FUZZ_SECONDS ?= 600
+$(VENV)/.installed-fuzz: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev,fuzz]"
+	touch $@
+
+fuzz: $(VENV)/.installed-fuzz
+	@mkdir -p fuzz/.corpus
+	cd fuzz && ../$(BIN)/python fuzz_pipeline.py .corpus seeds \
+		-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -timeout=60 -rss_limit_mb=4096
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .mypy_cache .ruff_cache

@@ -110,6 +110,7 @@ STEPS: Mapping[str, StepSpec] = {
             remove_control_chars,
             "normaliser",
             "remove control and invisible characters (keeps ZWJ/ZWNJ)",
+            resettles=True,  # fix_mojibake unescapes "&shy;", "&#x200b;" into new ones
         ),
         StepSpec(
             "fix_mojibake",
