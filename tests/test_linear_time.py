@@ -100,10 +100,7 @@ def first_superlinear_size(func: Callable[[str], object], build: Callable[[int],
 
 
 # A known super-linear case, found by this test; a strict xfail until its step is fixed.
-KNOWN_SUPERLINEAR = {
-    ("extract_header", "header-spaces"): "DATE_TITLE_LINE_RE's lazy title followed by "
-    "[ \\t]* backtracks quadratically on a header line with a long inner run of spaces",
-}
+KNOWN_SUPERLINEAR: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.slow

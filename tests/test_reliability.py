@@ -183,17 +183,13 @@ def test_mojibake_round_trip_on_news_prose_without_known_failures(text: str) -> 
     assume(checked)
 
 
-# The news preset against dirty_article's answer key, one kind of damage at a time. Kinds whose
-# repair lives in a step another issue is rewriting are strict xfails until it merges.
+# The news preset against dirty_article's answer key, one kind of damage at a time. Kinds that
+# a step does not yet repair are strict xfails naming the gap.
 _PENDING = {
-    "boilerplate": "remove_boilerplate's curated rules miss share rows, copyright and agency "
-    "sign-off lines (issue 4)",
     "stray_quotes": "repair_quotes restores glued single openers only; not glued double "
     "openers or padding (issue 3)",
-    "misdirected_quotes": "repair_quotes does not yet turn wrong-way curly quotes (issue 3)",
     "mojibake": "the KNOWN_ROUND_TRIP_FAILURES above ('í', 'Å', 'ễ')",
 }
-_HEADER_PENDING = "extract_header reads only ' date YYYY-MM-DD <title>' lines (issue 5)"
 DAMAGE_CASES = [
     pytest.param(
         kind,
@@ -203,12 +199,7 @@ DAMAGE_CASES = [
     )
     for kind in DAMAGE_KINDS
 ] + [
-    pytest.param(
-        "header",
-        (name,),
-        marks=[pytest.mark.xfail(strict=True, reason=_HEADER_PENDING)],
-        id=f"header-{name}",
-    )
+    pytest.param("header", (name,), id=f"header-{name}")
     for name in HEADER_FORMATS
     if name != "date_title"
 ]
@@ -225,13 +216,8 @@ def test_news_preset_recovers_dirty_article(
     assert document.metadata == article.metadata
 
 
-# Idempotency failures found by the battery and the fuzz target in steps this branch does not
-# own; strict xfails so that the fix shows up as a failure to un-mark.
-@pytest.mark.xfail(
-    strict=True,
-    reason="repair_quotes: each pass turns one more glued ’ into ' ‘' (the lookahead only "
-    "sees a closing ’ once the previous one has been repaired); issue 3 rewrites the step",
-)
+# Idempotency failures found by the battery and the fuzz target: regression tests, and strict
+# xfails for those not yet fixed.
 def test_repair_quotes_is_idempotent_on_chained_glued_quotes() -> None:
     from textfix.normalisers.quotes import repair_quotes
 
