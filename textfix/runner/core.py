@@ -23,7 +23,7 @@ from textfix.io.writers import (
     write_file_atomically,
 )
 from textfix.pipeline import Pipeline
-from textfix.runner.parallel import run_ordered
+from textfix.runner.parallel import run_ordered, worker_count
 from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
 from textfix.runner.stats import RunStats
@@ -106,7 +106,6 @@ def run_clean(
         raise InputError("--resume needs an output file (-o) and file inputs, not stdin")
     if options.resume and spec.kind == "parquet":
         raise InputError("--resume works with JSONL and .txt-directory outputs, not Parquet")
-    workers = 1 if uses_stdin else (options.workers or os.cpu_count() or 1)
     # Byte ranges give error records line numbers only after the parent adds the lines of the
     # earlier ranges; a mirrored tree names files by line number, so it reads whole files.
     tasks = list(plan_tasks(files, chunk_bytes=options.chunk_bytes, split=spec.kind != "txt"))
@@ -132,6 +131,7 @@ def run_clean(
     stats = writer.open(options.resume)
     started = time.perf_counter() - stats.seconds
     remaining = [task for task in tasks if task.number > writer.done_task]
+    workers = 1 if uses_stdin else worker_count(options.workers, remaining, options.chunk_bytes)
     total = sum(task.size for task in tasks) or None
     try:
         with RunProgress(total, enabled=not options.quiet) as progress:
