@@ -149,13 +149,20 @@ def run(corpus: Path, out: Path, workers: int, preset: str) -> Run:
             sample = _sample(pid)
             if sample is None:
                 continue
+            stack.extend(_children(pid))
+            # Between fork and exec a child still reports its parent's memory (and peak):
+            # count a process only once it runs its own program.
+            parent = pid == process.pid
+            if parent and "runner_throughput" in sample[2]:
+                continue
+            if not parent and "multiprocessing" not in sample[2]:
+                continue
             if pid not in processes:
-                role = "parent" if pid == process.pid else "worker"
+                role = "parent" if parent else "worker"
                 processes[pid] = Process("tracker" if "resource_tracker" in sample[2] else role)
             entry = processes[pid]
             entry.peak = max(entry.peak, sample[0])
             entry.cpu = max(entry.cpu, sample[1])
-            stack.extend(_children(pid))
         time.sleep(0.02)
     return Run(workers, time.perf_counter() - started, process.returncode, processes)
 

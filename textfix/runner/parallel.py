@@ -27,11 +27,13 @@ from textfix.runner.worker import (
 )
 
 
-def run_ordered(config: WorkerConfig, tasks: Iterable[Task], workers: int) -> Iterator[TaskResult]:
-    """The result of each task, in task order."""
+def run_ordered(
+    config: WorkerConfig, tasks: Iterable[Task], workers: int
+) -> Iterator[tuple[Task, TaskResult]]:
+    """Each task with its result, in task order; ``tasks`` is consumed only as workers free."""
     if workers <= 1:
         for task in tasks:
-            yield run_task(config, task)
+            yield task, run_task(config, task)
         return
     # fork would copy the parent's open output files and progress threads into each worker;
     # spawn starts clean processes (the pipeline is pickled once, by the initializer).
@@ -40,13 +42,15 @@ def run_ordered(config: WorkerConfig, tasks: Iterable[Task], workers: int) -> It
         max_workers=workers, mp_context=context, initializer=init_worker, initargs=(config,)
     ) as pool:
         _start_workers(pool, workers)
-        pending: deque[Future[TaskResult]] = deque()
+        pending: deque[tuple[Task, Future[TaskResult]]] = deque()
         for task in tasks:
-            pending.append(pool.submit(run_task_in_worker, task))
+            pending.append((task, pool.submit(run_task_in_worker, task)))
             if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
+                done, future = pending.popleft()
+                yield done, future.result()
         while pending:
-            yield pending.popleft().result()
+            done, future = pending.popleft()
+            yield done, future.result()
 
 
 def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
@@ -73,24 +77,23 @@ def _bare_main() -> Iterator[None]:
         sys.modules["__main__"] = real
 
 
-def worker_count(requested: int, tasks: list[Task], chunk_bytes: int) -> int:
+def worker_count(requested: int, task_sizes: list[int], chunk_bytes: int) -> int:
     """How many processes to run ``tasks`` on (0 requested: every core this process may use).
 
     A pool costs each worker a Python start-up and the pipeline's imports (about half a second
     of CPU), so one task, or less input than one task's worth, runs in the calling process.
 
-    >>> from textfix.runner.tasks import Unit
-    >>> big = [Task(n, (Unit(0, "a.jsonl", "a", 100, n * 10, n * 10 + 10),)) for n in range(10)]
-    >>> worker_count(2, big, 10), worker_count(8, big[:3], 10), worker_count(2, big[:1], 10)
+    >>> sizes = [10] * 10  # ten tasks of 10 bytes
+    >>> worker_count(2, sizes, 10), worker_count(8, sizes[:3], 10), worker_count(2, sizes[:1], 10)
     (2, 3, 1)
-    >>> worker_count(2, big, 1000)  # 100 bytes in all: not worth a pool
+    >>> worker_count(2, sizes, 1000)  # 100 bytes in all: not worth a pool
     1
     """
     if requested <= 0:
         requested = _usable_cores()
-    if len(tasks) <= 1 or sum(task.size for task in tasks) <= chunk_bytes:
+    if len(task_sizes) <= 1 or sum(task_sizes) <= chunk_bytes:
         return 1
-    return max(1, min(requested, len(tasks)))
+    return max(1, min(requested, len(task_sizes)))
 
 
 def _usable_cores() -> int:
