@@ -8,6 +8,7 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+from textfix.io.readers import expand_inputs
 from textfix.io.records import ReadOptions
 from textfix.io.writers import output_spec
 from textfix.pipeline import Pipeline
@@ -125,3 +126,37 @@ def test_small_inputs_run_in_process_and_large_ones_on_the_pool(tmp_path: Path) 
     assert (tmp_path / f"out-{size + 1}.jsonl").read_bytes() == (
         tmp_path / f"out-{size // 4}.jsonl"
     ).read_bytes()
+
+
+def test_directory_walk_keeps_sorted_rglob_order(tmp_path: Path) -> None:
+    names = ["b/2.txt", "b.txt", "a-c.txt", "b/a/1.jsonl", "b-a/3.txt", "B.txt", "é.txt", "a.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "b", target_is_directory=True)
+    expected = [
+        p.relative_to(tmp_path).as_posix()
+        for p in sorted(tmp_path.rglob("*"))
+        if p.is_file() and p.suffix in (".txt", ".jsonl")
+    ]
+    assert [name for _, name in expand_inputs([str(tmp_path)])] == expected
+    assert "link/2.txt" not in expected  # like rglob, symlinked directories are not entered
+
+
+def test_directory_walk_is_lazy(tmp_path: Path) -> None:
+    for d in range(40):
+        folder = tmp_path / f"d{d:02d}"
+        folder.mkdir()
+        for i in range(50):
+            (folder / f"{i:03d}.txt").write_text("x")
+    tracemalloc.start()
+    try:
+        walk = expand_inputs([str(tmp_path)])
+        first = next(walk)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert first[1] == "d00/000.txt"
+    assert len(list(walk)) == 40 * 50 - 1
+    # Holding the 2,000 paths (as sorting rglob's output did) takes several hundred KB.
+    assert peak < 100_000, peak
