@@ -31,7 +31,31 @@ def read_jsonl_range(
 
     Numbers are relative to the range (1 = its first line); the caller adds the lines of the
     ranges before. A range starting mid-line skips to the next line: the line belongs to the
-    range its first byte is in.
+    range its first byte is in. (Workers use :func:`iter_jsonl_range`, which does not hold the
+    whole range in memory.)
+    """
+    lines = [0]
+    items = list(iter_jsonl_range(stream, start, end, source, options, lines))
+    return items, lines[0]
+
+
+def iter_jsonl_range(
+    stream: IO[bytes],
+    start: int,
+    end: int,
+    source: str,
+    options: ReadOptions,
+    lines: list[int],
+) -> Iterator[Item]:
+    """Like :func:`read_jsonl_range`, one record at a time; ``lines[0]`` counts the lines read.
+
+    >>> import io
+    >>> count = [0]
+    >>> data = io.BytesIO(b'{"text": "a"}\\n\\n{"text": "b"}\\n')
+    >>> [item.number for item in iter_jsonl_range(data, 1, 30, "s", ReadOptions(), count)]
+    [2]
+    >>> count
+    [2]
     """
     if start > 0:
         stream.seek(start - 1)
@@ -39,17 +63,14 @@ def read_jsonl_range(
     else:
         stream.seek(0)
         position = 0
-    items: list[Item] = []
-    lines = 0
     while position < end:
         line = stream.readline()
         if not line:
             break
         position += len(line)
-        lines += 1
+        lines[0] += 1
         if line.strip():
-            items.append(parse_jsonl_line(line, source, lines, options))
-    return items, lines
+            yield parse_jsonl_line(line, source, lines[0], options)
 
 
 def parse_jsonl_line(line: bytes, source: str, number: int, options: ReadOptions) -> Item:

@@ -5,6 +5,7 @@ Every input unit becomes either a :class:`Record` or a :class:`BadRecord`; nothi
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,7 +62,8 @@ def expand_inputs(
 
     ``None`` stands for stdin. A file inside a directory is named relative to that directory;
     with ``glob`` (e.g. ``"**/*.jsonl.gz"``) only matching files are taken, otherwise every
-    file of a known format.
+    file of a known format. Without ``glob`` the tree is walked lazily, one directory listing
+    at a time (the order is that of sorting every path), so a million files cost no memory.
     """
     for name in inputs:
         if name == "-":
@@ -69,8 +71,8 @@ def expand_inputs(
             continue
         path = Path(name)
         if path.is_dir():
-            children = path.glob(glob) if glob else path.rglob("*")
-            for child in sorted(children):
+            children = sorted(path.glob(glob)) if glob else _walk_sorted(path)
+            for child in children:
                 if child.is_file() and _readable_name(child):
                     yield child, child.relative_to(path).as_posix()
         elif path.is_file():
@@ -78,6 +80,24 @@ def expand_inputs(
             yield path, name
         else:
             raise InputError(f"{name}: no such file or directory")
+
+
+def _walk_sorted(folder: Path) -> Iterator[Path]:
+    """Every path under ``folder`` in ``sorted(folder.rglob("*"))`` order, lazily.
+
+    Sorting paths compares them part by part, which is a depth-first walk taking each
+    directory's entries in name order. Like ``rglob``, symlinked directories are not entered.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in listing)
+    except OSError:
+        return
+    for name, is_dir in entries:
+        child = folder / name
+        yield child
+        if is_dir:
+            yield from _walk_sorted(child)
 
 
 def _readable_name(path: Path) -> bool:

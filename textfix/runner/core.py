@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+
+import orjson
 
 from textfix.errors import InputError
 from textfix.io.compression import strip_compression
@@ -23,7 +27,7 @@ from textfix.io.writers import (
     write_file_atomically,
 )
 from textfix.pipeline import Pipeline
-from textfix.runner.parallel import run_ordered
+from textfix.runner.parallel import run_ordered, worker_count
 from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
 from textfix.runner.stats import RunStats
@@ -99,17 +103,21 @@ def run_clean(
     read = read or ReadOptions(text_field=text_field)
     spec = output_spec(output, options.output_format)
     errors_path = errors or options.errors or default_errors_path(output)
-    files = list(expand_inputs(inputs, glob=options.glob))
     check_not_own_input(inputs, [output, errors_path, options.removed, options.report], spec)
-    uses_stdin = any(path is None for path, _ in files)
+    uses_stdin = "-" in inputs
     if options.resume and (output is None or uses_stdin):
         raise InputError("--resume needs an output file (-o) and file inputs, not stdin")
     if options.resume and spec.kind == "parquet":
         raise InputError("--resume works with JSONL and .txt-directory outputs, not Parquet")
-    workers = 1 if uses_stdin else (options.workers or os.cpu_count() or 1)
+
     # Byte ranges give error records line numbers only after the parent adds the lines of the
     # earlier ranges; a mirrored tree names files by line number, so it reads whole files.
-    tasks = list(plan_tasks(files, chunk_bytes=options.chunk_bytes, split=spec.kind != "txt"))
+    def plan(files: Iterable[tuple[Path | None, str]]) -> Iterator[Task]:
+        return plan_tasks(files, chunk_bytes=options.chunk_bytes, split=spec.kind != "txt")
+
+    # The plan is walked twice, never held: once here for its size and fingerprint, once as
+    # the workers take it. A corpus of a million files costs the parent no memory.
+    survey = _Survey.of(expand_inputs(inputs, glob=options.glob), plan)
     config = WorkerConfig(
         pipeline,
         read,
@@ -119,7 +127,7 @@ def run_clean(
     )
     job = fingerprint(
         {
-            "inputs": [(name, _stat(path)) for path, name in files],
+            "inputs": survey.inputs_digest,
             "pipeline": repr(pipeline),
             "read": repr(read),
             "output": repr(spec),
@@ -131,15 +139,18 @@ def run_clean(
     writer = _Writer(spec, errors_path, options.removed, job)
     stats = writer.open(options.resume)
     started = time.perf_counter() - stats.seconds
-    remaining = [task for task in tasks if task.number > writer.done_task]
-    total = sum(task.size for task in tasks) or None
+    done = writer.done_task + 1  # tasks finished before a resume
+    remaining_sizes = survey.task_sizes[done:]
+    workers = (
+        1 if uses_stdin else worker_count(options.workers, remaining_sizes, options.chunk_bytes)
+    )
+    remaining = (
+        task for task in plan(expand_inputs(inputs, glob=options.glob)) if task.number >= done
+    )
     try:
-        with RunProgress(total, enabled=not options.quiet) as progress:
-            done_bytes = sum(task.size for task in tasks if task.number <= writer.done_task)
-            progress.advance(stats.documents_in, done_bytes)
-            by_number = {task.number: task for task in remaining}
-            for result in run_ordered(config, remaining, workers):
-                task = by_number.pop(result.number)
+        with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
+            progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
+            for task, result in run_ordered(config, remaining, workers):
                 writer.write(task, result)
                 stats.add(result.stats)
                 stats.seconds = time.perf_counter() - started
@@ -151,7 +162,7 @@ def run_clean(
     stats.seconds = time.perf_counter() - started
     writer.finish()
     if options.report is not None:
-        report = {**stats.as_dict(), "inputs": len(files), "workers": workers}
+        report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
         write_file_atomically(options.report, dumps_line(report))
     if not options.quiet:
         print_summary(stats)
@@ -163,6 +174,35 @@ def _stat(path: Path | None) -> tuple[int, int] | None:
         return None
     info = path.stat()
     return info.st_size, info.st_mtime_ns
+
+
+@dataclass(frozen=True)
+class _Survey:
+    """What a first walk of the plan tells: inputs, their digest, each task's size."""
+
+    inputs: int
+    inputs_digest: str
+    task_sizes: list[int]
+
+    @classmethod
+    def of(
+        cls,
+        files: Iterable[tuple[Path | None, str]],
+        plan: Callable[[Iterable[tuple[Path | None, str]]], Iterator[Task]],
+    ) -> _Survey:
+        """Plan ``files``, keeping only each task's size and a digest of names, sizes, mtimes."""
+        digest = hashlib.sha256()
+        count = 0
+
+        def walked() -> Iterator[tuple[Path | None, str]]:
+            nonlocal count
+            for path, name in files:
+                digest.update(orjson.dumps([name, _stat(path)]))
+                count += 1
+                yield path, name
+
+        sizes = [task.size for task in plan(walked())]
+        return cls(count, digest.hexdigest(), sizes)
 
 
 class _Writer:

@@ -1,7 +1,8 @@
 """The progress bar (rich, on stderr) and the final summary table.
 
 The bar shows documents, MB, docs/s, MB/s and, when the input size is known, an ETA. It is
-off with ``--quiet`` and whenever stderr is not a terminal (logs and CI stay clean).
+off with ``--quiet`` and whenever stderr is not a terminal (logs and CI stay clean). rich is
+imported only when a bar or a summary is shown: quiet runs and worker processes never load it.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 import sys
 import time
 from types import TracebackType
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from textfix.runner.stats import RunStats, summary_rows
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class RunProgress:
@@ -31,6 +32,9 @@ class RunProgress:
 
     def __enter__(self) -> RunProgress:
         if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
             self._progress = Progress(
                 TextColumn("[bold]textfix[/bold]"),
                 BarColumn(),
@@ -74,6 +78,9 @@ class RunProgress:
 
 def print_summary(stats: RunStats) -> None:
     """The final summary table, on stderr."""
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="textfix clean", show_header=False)
     table.add_column("figure")
     table.add_column("value", justify="right")

@@ -16,7 +16,7 @@ from textfix.io.readers import format_of
 
 #: Target bytes of input per task: large enough that process overhead is noise, small enough
 #: that memory per worker stays a few times this.
-DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024
+DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024
 #: The most whole files one task takes (many tiny ``.txt`` files become one task).
 MAX_FILES_PER_TASK = 256
 

@@ -7,13 +7,14 @@ error and removal records, so it never handles documents one by one.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from textfix.io.compression import compress_member, open_binary
-from textfix.io.jsonl import read_jsonl_range
+from textfix.io.jsonl import iter_jsonl_range
 from textfix.io.readers import read_items
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.writers import (
@@ -65,6 +66,15 @@ def init_worker(config: WorkerConfig) -> None:
     _CONFIG = config
 
 
+def worker_ready() -> bool:
+    """A no-op task: submitting one makes the pool start a worker process now.
+
+    >>> worker_ready()
+    True
+    """
+    return True
+
+
 def run_task_in_worker(task: Task) -> TaskResult:
     """The pool's entry point: run ``task`` with the config from :func:`init_worker`."""
     assert _CONFIG is not None, "init_worker was not called"
@@ -81,7 +91,8 @@ def error_record(item: BadRecord) -> dict[str, Any]:
 
 
 def _unit_items(unit: Unit, read: ReadOptions) -> tuple[Iterator[Item], list[int]]:
-    """The unit's items and a one-element list that ends up holding its line count."""
+    """The unit's items, one at a time, and a one-element list that ends up holding its line
+    count. Nothing holds a whole range or file of records: a task's memory is its output."""
     count = [0]
     if unit.end is None:
         path = None if unit.path is None else Path(unit.path)
@@ -92,17 +103,22 @@ def _unit_items(unit: Unit, read: ReadOptions) -> tuple[Iterator[Item], list[int
                 yield item
 
         return whole(), count
-    with open_binary(Path(unit.path or "")) as stream:
-        items, lines = read_jsonl_range(stream, unit.start, unit.end, unit.name, read)
-    count[0] = lines
-    return iter(items), count
+    end = unit.end
+
+    def byte_range() -> Iterator[Item]:
+        with open_binary(Path(unit.path or "")) as stream:
+            yield from iter_jsonl_range(stream, unit.start, end, unit.name, read, count)
+
+    return byte_range(), count
 
 
 def run_task(config: WorkerConfig, task: Task) -> TaskResult:
     """Read, clean and serialise every record of ``task``."""
     result = TaskResult(task.number)
     stats = result.stats
-    chunks: list[bytes] = []
+    # Each line goes into one growing buffer at once: orjson gives every ``dumps`` result a
+    # buffer of at least 4 KB, so a list of the lines of an 8 MB task held over 100 MB.
+    output = io.BytesIO()
     rows: list[dict[str, Any]] = []
     for unit in task.units:
         items, count = _unit_items(unit, config.read)
@@ -114,7 +130,7 @@ def run_task(config: WorkerConfig, task: Task) -> TaskResult:
                 stats.errored += 1
                 result.errors.append({**error_record(item), "_unit": unit.index})
                 continue
-            line = _clean_one(config, unit, item, result, chunks, rows)
+            line = _clean_one(config, unit, item, result, output, rows)
             if line is not None:
                 stats.errored += 1
                 result.errors.append({**line, "_unit": unit.index})
@@ -123,7 +139,8 @@ def run_task(config: WorkerConfig, task: Task) -> TaskResult:
         if rows:
             result.payload = arrow_batch_bytes(rows, config.read.text_field, config.read.id_field)
     elif config.output.kind == "jsonl":
-        result.payload = compress_member(b"".join(chunks), config.output.compression)
+        # getvalue() hands over the buffer without a copy when nothing else shares it.
+        result.payload = compress_member(output.getvalue(), config.output.compression)
     return result
 
 
@@ -132,7 +149,7 @@ def _clean_one(
     unit: Unit,
     record: Record,
     result: TaskResult,
-    chunks: list[bytes],
+    output: io.BytesIO,
     rows: list[dict[str, Any]],
 ) -> dict[str, Any] | None:
     """Clean and serialise one record; the error record when that fails, else None."""
@@ -147,7 +164,7 @@ def _clean_one(
         fields = output_record(record, cleaned.document)
         kind = config.output.kind
         if kind == "jsonl":
-            chunks.append(dumps_line(fields))
+            output.write(dumps_line(fields))
         elif kind == "parquet":
             rows.append(fields)
         else:
