@@ -104,16 +104,8 @@ KNOWN_ROUND_TRIP_FAILURES = [
         ),
         id="soft-hyphen-cp1252",
     ),
-    pytest.param(
-        "Ingrid Åberg",
-        "latin-1",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="fix_mojibake turns NEL in 'Ã\\x85' (latin-1 mojibake of 'Å', also 'ą', "
-            "'Ņ') into a line break before ftfy sees it",
-        ),
-        id="nel-latin-1",
-    ),
+    # NEL in 'Ã\x85' (latin-1 mojibake of 'Å') once became a line break before ftfy saw it.
+    pytest.param("Ingrid Åberg", "latin-1", id="nel-latin-1"),
     pytest.param(
         "Ingrid Åberg, a researcher, said so.",
         "cp1252",
@@ -124,14 +116,7 @@ KNOWN_ROUND_TRIP_FAILURES = [
         ),
         id="a-ring-alone-cp1252",
     ),
-    pytest.param(
-        "Nguyễn Văn An",
-        "latin-1",
-        marks=pytest.mark.xfail(
-            strict=True, reason="fix_mojibake: NEL in 'á»\\x85' (latin-1 mojibake of 'ễ')"
-        ),
-        id="nel-latin-1-vietnamese",
-    ),
+    pytest.param("Nguyễn Văn An", "latin-1", id="nel-latin-1-vietnamese"),
     pytest.param("Café owners — it’s “fine”, déjà vu…", "cp1252", id="control-cp1252"),
     pytest.param("Café owners — it’s “fine”, déjà vu…", "latin-1", id="control-latin-1"),
 ]

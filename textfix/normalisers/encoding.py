@@ -134,12 +134,28 @@ def _fix_segments(text: str) -> str:
     return "".join(pieces)
 
 
+def line_breaks_for_ftfy(text: str) -> str:
+    r"""Make line breaks ``"\n"``, all but NEL (U+0085), which is ftfy's to read.
+
+    NEL is the C1 control that cp1252 mojibake leaves where ``…`` was, and the second character
+    of latin-1 mojibake such as ``"Ã\x85"`` (``Å``): ftfy turns it into the right character, so
+    making it a line break first would cut the mojibake in two.
+
+    >>> line_breaks_for_ftfy("a\r\nb\u2028Ingrid Ã\x85berg")
+    'a\nb\nIngrid Ã\x85berg'
+    """
+    if "\x85" not in text:
+        return normalise_line_breaks(text)
+    return "\x85".join(normalise_line_breaks(part) for part in text.split("\x85"))
+
+
 def fix_mojibake(text: str) -> str:
     r"""Repair text that was encoded in one encoding and decoded in another.
 
-    Line breaks are made ``"\n"`` first: ftfy splits text into lines on ``"\n"`` before it
-    converts other line breaks, so without this ``"&amp;\r<b>"`` would become ``"&amp;\n<b>"``
-    on one pass and ``"&\n<b>"`` on the next; here the first pass gives the final answer.
+    Line breaks are made ``"\n"`` first (see ``line_breaks_for_ftfy``): ftfy splits text into
+    lines on ``"\n"`` before it converts other line breaks, so without this ``"&amp;\r<b>"``
+    would become ``"&amp;\n<b>"`` on one pass and ``"&\n<b>"`` on the next; here the first pass
+    gives the final answer.
     The result is always ``fix_mojibake_reference(text)``; text that ``needs_ftfy`` says ftfy
     would leave alone is returned at once, and of the rest only the lines ftfy could change are
     given to ftfy.
@@ -150,8 +166,10 @@ def fix_mojibake(text: str) -> str:
     'It’s already “fine”.'
     >>> fix_mojibake("&amp;\r<b>")
     '&\n<b>'
+    >>> fix_mojibake("Ingrid Ã\x85berg")
+    'Ingrid Åberg'
     """
-    text = normalise_line_breaks(text)
+    text = line_breaks_for_ftfy(text)
     if not needs_ftfy(text):
         return text
     return _fix_segments(text)
@@ -165,4 +183,4 @@ def fix_mojibake_reference(text: str) -> str:
     >>> fix_mojibake_reference("CafÃ© au lait")
     'Café au lait'
     """
-    return ftfy.fix_text(normalise_line_breaks(text), FTFY_CONFIG)
+    return ftfy.fix_text(line_breaks_for_ftfy(text), FTFY_CONFIG)
