@@ -131,6 +131,9 @@ STEPS: Mapping[str, StepSpec] = {
             "normaliser",
             "repair stray and misdirected quotes; apply the quote style",
             (QUOTE_STYLE,),
+            # transliterate can turn the letters around a quote into ASCII ones ("Š`Ð" ->
+            # "S`D"), which quote repair reads differently.
+            resettles=True,
             explain=explain_quotes,
         ),
         StepSpec(
