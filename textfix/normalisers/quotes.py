@@ -37,6 +37,7 @@ from textfix.normalisers.quote_marks import (
     pair_marks,
     read_marks,
 )
+from textfix.normalisers.quote_precheck import all_canonical
 
 QuoteStyle = Literal["keep", "straight", "curly"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
@@ -197,15 +198,35 @@ def _settle_paragraph(
     return para.translate(CURLY_TO_STRAIGHT) if style == "straight" else para
 
 
-def _repair(text: str, style: QuoteStyle, notes: list[str] | None) -> str:
+def _settled_already(text: str, style: QuoteStyle) -> bool:
+    """True when the full analysis of ``text`` would only apply ``style`` (see quote_precheck).
+
+    Curly style also turns straight quotes, so there only text without them qualifies.
+    """
+    if style == "curly" and ("'" in text or '"' in text):
+        return False
+    return all_canonical(text)
+
+
+def _styled(text: str, style: QuoteStyle) -> str:
+    """What the full analysis returns for text that ``_settled_already`` accepted."""
+    return text.translate(CURLY_TO_STRAIGHT) if style == "straight" else text
+
+
+def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: bool = True) -> str:
     if _ANY_QUOTE_RE.search(text) is None:
         return text
+    if precheck and _settled_already(text, style):
+        return _styled(text, style)
     uses_curly = any(glyph in text for glyph in "‘’“”")
     parts = PARAGRAPH_BREAK_RE.split(text)
     base = 0
     for index, part in enumerate(parts):
         if index % 2 == 0:
-            parts[index] = _settle_paragraph(part, style, uses_curly, base, notes)
+            if precheck and _settled_already(part, style):
+                parts[index] = _styled(part, style)
+            else:
+                parts[index] = _settle_paragraph(part, style, uses_curly, base, notes)
         base += len(part)
     return "".join(parts)
 
@@ -238,4 +259,26 @@ def explain_quotes(text: str, *, quote_style: QuoteStyle = "keep") -> tuple[str,
     """
     notes: list[str] = []
     result = _repair(text, quote_style, notes)
+    return result, notes
+
+
+def repair_quotes_reference(text: str, *, quote_style: QuoteStyle = "keep") -> str:
+    """``repair_quotes`` without its pre-check: every paragraph gets the full analysis.
+
+    >>> repair_quotes_reference("don‘t")
+    'don’t'
+    """
+    return _repair(text, quote_style, None, precheck=False)
+
+
+def explain_quotes_reference(
+    text: str, *, quote_style: QuoteStyle = "keep"
+) -> tuple[str, list[str]]:
+    """``explain_quotes`` without its pre-check, for the equivalence tests.
+
+    >>> explain_quotes_reference("“ Go home ”")[1]
+    ['padding at 0: inside “…']
+    """
+    notes: list[str] = []
+    result = _repair(text, quote_style, notes, precheck=False)
     return result, notes
