@@ -280,3 +280,14 @@ def test_quote_precheck_character_classes_match_the_analysis() -> None:
     assert re.findall(r"\s", everything) == [c for c in everything if c.isspace()]
     letters = re.findall(f"[{LATIN_LETTERS}]", everything)
     assert letters and all(c.isalpha() for c in letters)
+
+
+@pytest.mark.parametrize("context", ["plain {}\nascii", "café {}\nnoir"])
+def test_control_char_fast_check_sees_every_suspect(context: str) -> None:
+    from textfix.normalisers.unicode import _SUSPECT_CHARS
+
+    # Both fast checks (bytes.translate for ASCII text, str.isprintable otherwise) must let
+    # every suspect through to the removal; U+FFFC is printable, for one.
+    for char in _SUSPECT_CHARS:
+        text = context.format(char)
+        assert remove_control_chars(text) == remove_control_chars_reference(text), hex(ord(char))
