@@ -75,10 +75,15 @@ CANONICAL_RE = re.compile(
 # (``is’set``) and a letter that does not start a contraction: maybe a stray opener. A superset
 # of ``quote_marks._is_stray_opener``: no word boundary is required on the left, and
 # IGNORECASE matches every character whose lower case is in the word list (the Kelvin sign too).
+# The regex starts with the mark, so the engine scans for marks; the words are read with one
+# fixed-width lookbehind per word length.
+_BY_LENGTH: dict[int, list[str]] = {}
+for _word in sorted(STRAY_LEFT_WORDS):
+    _BY_LENGTH.setdefault(len(_word), []).append(_word)
 STRAY_RE = re.compile(
-    f"(?:{'|'.join(sorted(STRAY_LEFT_WORDS, key=len, reverse=True))})['’]"
-    f"(?!(?i:{CONTRACTION_RE.pattern}))(?=[^\\W\\d_])",
-    re.IGNORECASE,
+    f"['’](?=[^\\W\\d_])(?!(?i:{CONTRACTION_RE.pattern}))(?:"
+    + "|".join(f"(?<=(?i:{'|'.join(words)})['’])" for words in _BY_LENGTH.values())
+    + ")"
 )
 _CURLY_DOUBLES = ("“", "”")
 
