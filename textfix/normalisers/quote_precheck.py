@@ -10,7 +10,9 @@ mark's role, its pairing and its output glyph are fixed whatever the other canon
   apostrophe or a closing quote. It never opens, and a ``’`` closer only ever pairs with a ``‘``
   opener, which it already matches. (Where ``’`` is a stray opener, ``is’set``, see STRAY_RE.)
 - ``'`` between a non-space, non-quote character and a Latin letter or ASCII digit: an
-  apostrophe (role ``inner``), which never pairs.
+  apostrophe (role ``inner``), which never pairs. In a paragraph without ``‘`` or ``’``, a
+  ``'`` with no quote beside it anywhere: straight single marks then pair only with each other
+  and keep their glyphs in ``keep`` style (elisions and possessives stay ``'`` too).
 - ``“`` and ``‘`` at the start or after a space or opening punctuation, before a character that
   is neither a space nor a quote: openers already facing the right way, with no padding to
   remove. ``‘`` must not start an elision (``‘90s``, ``‘n’``), which makes it an apostrophe.
@@ -23,7 +25,7 @@ No two marks may touch (a mark beside a quote changes the next mark's context). 
 (backticks, acute accents, low-9 quotes, ``''``, reversed or padded quotes, straight single
 quotes as quotation marks, stray openers) sends the paragraph through the full analysis.
 Known false negatives (full analysis, same result, only slower): apostrophes next to non-Latin
-letters, ``‘`` after a letter, straight ``'`` used as quotation marks.
+letters, ``‘`` after a letter, straight ``'`` quotes in a paragraph with curly ones.
 
 >>> all_canonical("“It’s done,” she said of O’Neill’s ‘plan’.")
 True
@@ -55,51 +57,84 @@ LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 #: Every quote character, each matched alone (``''`` counts as two).
 ANY_QUOTE_RE = re.compile(f"[{_Q}]")
 
-#: Quote characters in canonical contexts. Each branch starts with the quote itself, so the
-#: regex engine scans for the quote characters and only then checks the context.
-CANONICAL_RE = re.compile(
+_NOT_SPACE_OPEN_QUOTE = f"[^\\s{_O}{_Q}]"
+_NOT_SPACE_OPEN = f"[^\\s{_O}]"
+_ELISION = f"(?i:{ELISION_RE.pattern})"
+_ELIDED_N = f"(?i:{ELIDED_N_RE.pattern})"
+_CONTRACTION = f"(?i:{CONTRACTION_RE.pattern})"
+
+# Words of STRAY_LEFT_WORDS by length: a lookbehind must have one width.
+_BY_LENGTH: dict[int, list[str]] = {}
+for _word in sorted(STRAY_LEFT_WORDS):
+    _BY_LENGTH.setdefault(len(_word), []).append(_word)
+
+
+def _stray(mark: str) -> str:
+    """``mark`` between a stray-left word and a letter that starts no contraction (``is’set``).
+
+    A superset of ``quote_marks._is_stray_opener``: no word boundary is required on the left,
+    and IGNORECASE matches every character whose lower case is in the word list (the Kelvin
+    sign too).
+    """
+    words = "|".join(f"(?<=(?i:{'|'.join(group)}){mark})" for group in _BY_LENGTH.values())
+    return f"{mark}(?=[^\\W\\d_])(?!{_CONTRACTION})(?:{words})"
+
+
+#: A quote mark that is not in a canonical context (the negation of each context in the
+#: module doc), or may be a stray opener. Every branch starts with its quote character, so the
+#: regex engine scans for quote characters and reads the context only where one stands.
+SUSPICIOUS_RE = re.compile(
     "|".join(
         (
-            f"’(?<=[^\\s{_O}{_Q}]’)",
-            f"'(?<=[^\\s{_O}{_Q}]')(?=[{LATIN_LETTERS}0-9])",
-            f"“(?<![^\\s{_O}]“)(?=[^\\s{_Q}])",
-            f"”(?<=[^\\s{_O}{_Q}]”)",
-            f"‘(?<![^\\s{_O}]‘)(?=[^\\s{_Q}])(?!(?i:{ELISION_RE.pattern}))"
-            f"(?!(?i:{ELIDED_N_RE.pattern}))",
-            f'"(?<![{_Q}]")(?![{_Q}])',
+            f"’(?<!{_NOT_SPACE_OPEN_QUOTE}’)",
+            f"'(?:(?<=[{_Q}]')|(?=[{_Q}]))",
+            f"“(?:(?<={_NOT_SPACE_OPEN}“)|(?![^\\s{_Q}]))",
+            f"”(?<!{_NOT_SPACE_OPEN_QUOTE}”)",
+            f"‘(?:(?<={_NOT_SPACE_OPEN}‘)|(?![^\\s{_Q}])|(?={_ELISION})|(?={_ELIDED_N}))",
+            f'"(?:(?<=[{_Q}]")|(?=[{_Q}]))',
+            *"‚‛„‟`´",
+            _stray("’"),
+            _stray("'"),
         )
     )
 )
 
-# A mark between a word quote repair reads as one before a quotation that swallowed its space
-# (``is’set``) and a letter that does not start a contraction: maybe a stray opener. A superset
-# of ``quote_marks._is_stray_opener``: no word boundary is required on the left, and
-# IGNORECASE matches every character whose lower case is in the word list (the Kelvin sign too).
-# The regex starts with the mark, so the engine scans for marks; the words are read with one
-# fixed-width lookbehind per word length.
-_BY_LENGTH: dict[int, list[str]] = {}
-for _word in sorted(STRAY_LEFT_WORDS):
-    _BY_LENGTH.setdefault(len(_word), []).append(_word)
-STRAY_RE = re.compile(
-    f"['’](?=[^\\W\\d_])(?!(?i:{CONTRACTION_RE.pattern}))(?:"
-    + "|".join(f"(?<=(?i:{'|'.join(words)})['’])" for words in _BY_LENGTH.values())
-    + ")"
-)
-_CURLY_DOUBLES = ("“", "”")
+
+#: A straight ``'`` that is not an apostrophe between letters: canonical only in a paragraph
+#: without curly single quotes, where it can only pair with another straight ``'``.
+LOOSE_APOSTROPHE_RE = re.compile(f"'(?:(?<!{_NOT_SPACE_OPEN_QUOTE}')|(?![{LATIN_LETTERS}0-9]))")
+
+
+def mixes_single_quotes(text: str) -> bool:
+    """True if ``text`` has straight and curly single quotes, which may pair with each other.
+
+    >>> mixes_single_quotes("the students' ‘union’"), mixes_single_quotes("the students' 'union'")
+    (True, False)
+    """
+    return "'" in text and ("‘" in text or "’" in text)
+
+
+def mixes_double_quotes(text: str) -> bool:
+    """True if ``text`` has straight and curly double quotes, which may pair with each other.
+
+    >>> mixes_double_quotes('"a" “b”'), mixes_double_quotes("“b”")
+    (True, False)
+    """
+    return '"' in text and ("“" in text or "”" in text)
 
 
 def all_canonical(text: str) -> bool:
     """True if every quote mark of ``text`` is in a canonical context (see the module doc).
 
     ``text`` is a paragraph or a whole text: paragraph breaks are whitespace, which reads as
-    the edge of a paragraph in every context above.
+    the edge of a paragraph in every context above, so a mark is suspicious in a paragraph
+    exactly when it is suspicious in the whole text.
 
-    >>> all_canonical("no quotes at all"), all_canonical("don't")
-    (True, True)
+    >>> all_canonical("no quotes at all"), all_canonical("don't"), all_canonical("‘90s")
+    (True, True, False)
     """
-    count = len(ANY_QUOTE_RE.findall(text))
-    if not count:
-        return True
-    if len(CANONICAL_RE.findall(text)) != count or STRAY_RE.search(text) is not None:
-        return False
-    return not ('"' in text and any(curly in text for curly in _CURLY_DOUBLES))
+    return (
+        SUSPICIOUS_RE.search(text) is None
+        and not mixes_double_quotes(text)
+        and not (mixes_single_quotes(text) and LOOSE_APOSTROPHE_RE.search(text))
+    )

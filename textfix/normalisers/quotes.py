@@ -37,7 +37,12 @@ from textfix.normalisers.quote_marks import (
     pair_marks,
     read_marks,
 )
-from textfix.normalisers.quote_precheck import all_canonical
+from textfix.normalisers.quote_precheck import (
+    SUSPICIOUS_RE,
+    all_canonical,
+    mixes_double_quotes,
+    mixes_single_quotes,
+)
 
 QuoteStyle = Literal["keep", "straight", "curly"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
@@ -198,35 +203,60 @@ def _settle_paragraph(
     return para.translate(CURLY_TO_STRAIGHT) if style == "straight" else para
 
 
-def _settled_already(text: str, style: QuoteStyle) -> bool:
-    """True when the full analysis of ``text`` would only apply ``style`` (see quote_precheck).
+def _needs_analysis(text: str, style: QuoteStyle) -> bool:
+    """False when the full analysis of ``text`` (a paragraph) would only apply ``style``.
 
-    Curly style also turns straight quotes, so there only text without them qualifies.
+    That holds when every mark is canonical (see ``quote_precheck``) and, in curly style,
+    there is no straight quote to turn.
     """
     if style == "curly" and ("'" in text or '"' in text):
-        return False
-    return all_canonical(text)
+        return True
+    return not all_canonical(text)
 
 
 def _styled(text: str, style: QuoteStyle) -> str:
-    """What the full analysis returns for text that ``_settled_already`` accepted."""
+    """What the full analysis returns for text that needs no analysis."""
     return text.translate(CURLY_TO_STRAIGHT) if style == "straight" else text
 
 
 def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: bool = True) -> str:
     if _ANY_QUOTE_RE.search(text) is None:
         return text
-    if precheck and _settled_already(text, style):
-        return _styled(text, style)
+    marks: list[int] = []
+    per_paragraph = False
+    if precheck:
+        first = SUSPICIOUS_RE.search(text)
+        per_paragraph = (
+            mixes_double_quotes(text)
+            or mixes_single_quotes(text)
+            or (style == "curly" and ("'" in text or '"' in text))
+        )
+        if first is None and not per_paragraph:
+            return _styled(text, style)
+        # Suspicious marks found in the whole text are the ones found in each paragraph
+        # (paragraph breaks are whitespace on both readings); only their paragraphs, and those
+        # the per-paragraph checks flag, get the full analysis.
+        marks = (
+            []
+            if first is None
+            else [m.start() for m in SUSPICIOUS_RE.finditer(text, first.start())]
+        )
     uses_curly = any(glyph in text for glyph in "‘’“”")
     parts = PARAGRAPH_BREAK_RE.split(text)
     base = 0
+    next_mark = 0
     for index, part in enumerate(parts):
         if index % 2 == 0:
-            if precheck and _settled_already(part, style):
-                parts[index] = _styled(part, style)
-            else:
-                parts[index] = _settle_paragraph(part, style, uses_curly, base, notes)
+            if precheck:
+                end = base + len(part)
+                suspicious = next_mark < len(marks) and marks[next_mark] < end
+                while next_mark < len(marks) and marks[next_mark] < end:
+                    next_mark += 1
+                if not suspicious and not (per_paragraph and _needs_analysis(part, style)):
+                    parts[index] = _styled(part, style)
+                    base += len(part)
+                    continue
+            parts[index] = _settle_paragraph(part, style, uses_curly, base, notes)
         base += len(part)
     return "".join(parts)
 
