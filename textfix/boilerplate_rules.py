@@ -203,6 +203,9 @@ def _first_of_sequence(parsed: Any) -> tuple[set[str] | None, bool]:
     return chars, True
 
 
+_UNSEEN: Any = object()
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """Rules compiled for matching: one alternation per first character, plus a length cap.
@@ -216,17 +219,24 @@ class RuleSet:
     any_first_char: tuple[int, ...]
     max_length: int
     _compiled: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False)
+    # Characters whose rules are the same share one compiled pattern (73 first characters of
+    # the curated rules need 52 patterns), which makes a worker's first documents cheaper.
+    _by_indexes: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict, compare=False)
 
     def pattern_for(self, char: str) -> re.Pattern[str] | None:
         """The combined pattern of every rule a line starting with ``char`` can match."""
-        try:
-            return self._compiled[char]
-        except KeyError:
-            pass
-        indexes = sorted({*self.by_first_char.get(char, ()), *self.any_first_char})
+        pattern = self._compiled.get(char, _UNSEEN)
+        if pattern is not _UNSEEN:
+            return pattern
+        indexes = tuple(sorted({*self.by_first_char.get(char, ()), *self.any_first_char}))
         pattern = None
         if indexes:
-            pattern = re.compile("|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in indexes))
+            pattern = self._by_indexes.get(indexes)
+            if pattern is None:
+                pattern = re.compile(
+                    "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in indexes)
+                )
+                self._by_indexes[indexes] = pattern
         self._compiled[char] = pattern
         return pattern
 
@@ -239,7 +249,9 @@ class RuleSet:
         """
         if not folded or len(folded) > self.max_length:
             return None
-        pattern = self.pattern_for(folded[0])
+        pattern = self._compiled.get(folded[0], _UNSEEN)
+        if pattern is _UNSEEN:
+            pattern = self.pattern_for(folded[0])
         if pattern is None:
             return None
         found = pattern.fullmatch(folded)
