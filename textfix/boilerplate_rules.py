@@ -203,9 +203,6 @@ def _first_of_sequence(parsed: Any) -> tuple[set[str] | None, bool]:
     return chars, True
 
 
-_UNSEEN: Any = object()
-
-
 @dataclass(frozen=True)
 class RuleSet:
     """Rules compiled for matching: one alternation per first character, plus a length cap.
@@ -225,9 +222,8 @@ class RuleSet:
 
     def pattern_for(self, char: str) -> re.Pattern[str] | None:
         """The combined pattern of every rule a line starting with ``char`` can match."""
-        pattern = self._compiled.get(char, _UNSEEN)
-        if pattern is not _UNSEEN:
-            return pattern
+        if char in self._compiled:
+            return self._compiled[char]
         indexes = tuple(sorted({*self.by_first_char.get(char, ()), *self.any_first_char}))
         pattern = None
         if indexes:
@@ -249,8 +245,9 @@ class RuleSet:
         """
         if not folded or len(folded) > self.max_length:
             return None
-        pattern = self._compiled.get(folded[0], _UNSEEN)
-        if pattern is _UNSEEN:
+        try:
+            pattern = self._compiled[folded[0]]
+        except KeyError:
             pattern = self.pattern_for(folded[0])
         if pattern is None:
             return None
