@@ -8,7 +8,8 @@ mark's role, its pairing and its output glyph are fixed whatever the other canon
 
 - ``’`` after a character that is not a space, an opening bracket/dash or a quote: an
   apostrophe or a closing quote. It never opens, and a ``’`` closer only ever pairs with a ``‘``
-  opener, which it already matches. (Where ``’`` is a stray opener, ``is’set``, see STRAY_RE.)
+  opener, which it already matches. (Where ``’`` may be a stray opener, ``is’set``, it is
+  suspicious: see ``_stray``.)
 - ``'`` between a non-space, non-quote character and a Latin letter or ASCII digit: an
   apostrophe (role ``inner``), which never pairs. In a paragraph without ``‘`` or ``’``, a
   ``'`` with no quote beside it anywhere: straight single marks then pair only with each other
@@ -22,8 +23,9 @@ mark's role, its pairing and its output glyph are fixed whatever the other canon
   with straight marks, and a straight pair keeps its glyphs in ``keep`` style.
 
 No two marks may touch (a mark beside a quote changes the next mark's context). Anything else
-(backticks, acute accents, low-9 quotes, ``''``, reversed or padded quotes, straight single
-quotes as quotation marks, stray openers) sends the paragraph through the full analysis.
+(backticks, acute accents, low-9 quotes, ``''``, reversed or padded quotes, elisions, possible
+stray openers, straight and curly quotes of one kind mixed) sends the paragraph through the full
+analysis.
 Known false negatives (full analysis, same result, only slower): apostrophes next to non-Latin
 letters, ``‘`` after a letter, straight ``'`` quotes in a paragraph with curly ones.
 
@@ -53,9 +55,6 @@ _O = re.escape("".join(sorted(OPEN_PUNCT)))
 # Letters for which ``str.isalpha`` is true (checked by the tests): ASCII and Latin-1/Extended-A/B
 # letters without the multiplication and division signs.
 LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
-
-#: Every quote character, each matched alone (``''`` counts as two).
-ANY_QUOTE_RE = re.compile(f"[{_Q}]")
 
 _NOT_SPACE_OPEN_QUOTE = f"[^\\s{_O}{_Q}]"
 _NOT_SPACE_OPEN = f"[^\\s{_O}]"
