@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import SHARED
 from textfix import Document, Pipeline
+from textfix.boilerplate_prefix import PREFIX_LENGTH
+from textfix.boilerplate_rules import fold_line, load_ruleset
 from textfix.config import PRESETS
 from textfix.normalisers import ftfy_triggers
 from textfix.normalisers.ascii import transliterate, transliterate_reference
@@ -295,3 +297,49 @@ def test_control_char_fast_check_sees_every_suspect(context: str) -> None:
     for char in _SUSPECT_CHARS:
         text = context.format(char)
         assert remove_control_chars(text) == remove_control_chars_reference(text), hex(ord(char))
+
+
+# --- boilerplate: the prefix index against trying every rule of the first character -----------
+
+_RULESET = load_ruleset()
+_INDEXED_RULES = [
+    (rule, prefixes)
+    for rule, prefixes in zip(_RULESET.rules, _RULESET.prefixes, strict=True)
+    if prefixes is not None
+]
+
+
+def test_most_boilerplate_rules_have_known_prefixes() -> None:
+    assert len(_INDEXED_RULES) > len(_RULESET.rules) // 2
+
+
+@pytest.mark.parametrize("index", range(len(_INDEXED_RULES)))
+@settings(max_examples=60)
+@given(data=st.data())
+def test_rule_prefixes_cover_every_match(index: int, data: st.DataObject) -> None:
+    rule, prefixes = _INDEXED_RULES[index]
+    line = data.draw(st.from_regex(re.compile(rule.pattern), fullmatch=True))
+    assert line[:PREFIX_LENGTH] in prefixes
+
+
+@st.composite
+def rule_like_lines(draw: st.DrawFn) -> str:
+    """A match of a curated rule, sometimes cut short or with text added before or after."""
+    rule, _ = draw(st.sampled_from(_INDEXED_RULES))
+    line = draw(st.from_regex(re.compile(rule.pattern), fullmatch=True))
+    cut = draw(st.integers(0, len(line)))
+    return draw(st.sampled_from((line, line[:cut], "a" + line, line + " x", line[cut:])))
+
+
+@settings(max_examples=2000)
+@given(line=rule_like_lines() | st.sampled_from(_WORDS) | st.text(max_size=12))
+def test_boilerplate_match_equals_reference_on_generated_lines(line: str) -> None:
+    folded = fold_line(line)
+    assert _RULESET.match(folded) == _RULESET.match_reference(folded)
+
+
+def test_boilerplate_equals_reference_on_real_lines() -> None:
+    lines = {line for text in REAL_TEXTS for line in text.split("\n") if 0 < len(line) <= 400}
+    folded = [fold_line(line) for line in lines]
+    assert [f for f in folded if _RULESET.match(f) != _RULESET.match_reference(f)] == []
+    assert sum(_RULESET.match(f) is not None for f in folded) > 0  # rules do match real lines
