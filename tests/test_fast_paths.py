@@ -23,10 +23,20 @@ from hypothesis import strategies as st
 
 from tests.conftest import SHARED
 from textfix import Document, Pipeline
+from textfix.boilerplate_prefix import PREFIX_LENGTH
+from textfix.boilerplate_rules import fold_line, load_ruleset
 from textfix.config import PRESETS
 from textfix.normalisers import ftfy_triggers
 from textfix.normalisers.ascii import transliterate, transliterate_reference
 from textfix.normalisers.encoding import fix_mojibake, fix_mojibake_reference, needs_ftfy
+from textfix.normalisers.quote_precheck import LATIN_LETTERS, all_canonical
+from textfix.normalisers.quotes import (
+    QUOTE_STYLES,
+    explain_quotes,
+    explain_quotes_reference,
+    repair_quotes,
+    repair_quotes_reference,
+)
 from textfix.normalisers.unicode import (
     normalise_unicode,
     normalise_unicode_reference,
@@ -42,6 +52,7 @@ REFERENCES: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
     "normalise_unicode": (normalise_unicode, normalise_unicode_reference),
     "normalise_whitespace": (normalise_whitespace, normalise_whitespace_reference),
     "transliterate": (transliterate, transliterate_reference),
+    "repair_quotes": (repair_quotes, repair_quotes_reference),
 }
 
 CORPORA = SHARED / "corpora"
@@ -216,3 +227,119 @@ def test_pipeline_equals_reference_on_real_text(preset: str) -> None:
     pipeline = Pipeline.from_preset(preset)
     differing = [t for t in REAL_TEXTS if pipeline(t) != run_reference(pipeline, t)]
     assert differing == []
+
+
+# --- quote repair: the pre-check against the full analysis ------------------------------------
+
+_QUOTE_FRAGMENTS = (
+    *"'\"‘’‚‛“”„‟`´", "''", "``", " ", "\n", "\n\n", "\n \n", "\t", ".", ",", "?", "(", ")",
+    "—", "-", "/", "=", "«", "»", "6", "12", "90s", "tis", "n", "t", "s", "ll", "re", "d",
+    "is", "the", "said", "a", "O", "Neill", "rock", "don", "students", "DAYS", "Kyiv", "Київ",
+    "hawai", "i", "\u212a", "ſ", "½", "²", "é", "İ", "\u00a0", "_",
+)  # fmt: skip
+quote_text = st.lists(
+    st.sampled_from(_QUOTE_FRAGMENTS) | st.text(st.characters(codec=None), max_size=2),
+    max_size=30,
+).map("".join)
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+@settings(max_examples=2000)
+@given(text=quote_text)
+@example(text="Russia is’set to invade Ukraine in DAYS’")
+@example(text="li\u212ae’set it")  # the Kelvin sign lowers to "k": "like" is a stray word
+@example(text='“Go,” he said. ‘90s ’n’ "yes" don’t')
+@example(text="the students' 'union' 'n' rock, ‘a’ 'tis")  # straight single quotes only
+@example(text="the students' ‘union’")  # straight and curly single quotes pair
+def test_repair_quotes_equals_reference_on_generated_text(style: str, text: str) -> None:
+    assert repair_quotes(text, quote_style=style) == repair_quotes_reference(  # type: ignore[arg-type]
+        text,
+        quote_style=style,  # type: ignore[arg-type]
+    )
+    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
+        text,
+        quote_style=style,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+def test_repair_quotes_equals_reference_on_real_text(style: str) -> None:
+    differing = [
+        text
+        for text in REAL_TEXTS
+        if repair_quotes(text, quote_style=style)  # type: ignore[arg-type]
+        != repair_quotes_reference(text, quote_style=style)  # type: ignore[arg-type]
+    ]
+    assert differing == []
+
+
+def test_quote_precheck_is_taken_on_real_text() -> None:
+    paragraphs = [p for text in REAL_TEXTS for p in text.split("\n\n") if "’" in p or "“" in p]
+    assert len(paragraphs) > 500
+    # Most real paragraphs with quotes skip the full analysis (else the pre-check is pointless).
+    assert sum(map(all_canonical, paragraphs)) > 0.6 * len(paragraphs)
+
+
+def test_quote_precheck_character_classes_match_the_analysis() -> None:
+    # The pre-check reads contexts with regex classes; quote_marks reads them with str methods.
+    everything = "".join(map(chr, range(0x110000)))
+    assert re.findall(r"\s", everything) == [c for c in everything if c.isspace()]
+    letters = re.findall(f"[{LATIN_LETTERS}]", everything)
+    assert letters and all(c.isalpha() for c in letters)
+
+
+@pytest.mark.parametrize("context", ["plain {}\nascii", "café {}\nnoir"])
+def test_control_char_fast_check_sees_every_suspect(context: str) -> None:
+    from textfix.normalisers.unicode import _SUSPECT_CHARS
+
+    # Both fast checks (bytes.translate for ASCII text, str.isprintable otherwise) must let
+    # every suspect through to the removal; U+FFFC is printable, for one.
+    for char in _SUSPECT_CHARS:
+        text = context.format(char)
+        assert remove_control_chars(text) == remove_control_chars_reference(text), hex(ord(char))
+
+
+# --- boilerplate: the prefix index against trying every rule of the first character -----------
+
+_RULESET = load_ruleset()
+_INDEXED_RULES = [
+    (rule, prefixes)
+    for rule, prefixes in zip(_RULESET.rules, _RULESET.prefixes, strict=True)
+    if prefixes is not None
+]
+
+
+def test_most_boilerplate_rules_have_known_prefixes() -> None:
+    assert len(_INDEXED_RULES) > len(_RULESET.rules) // 2
+
+
+@pytest.mark.parametrize("index", range(len(_INDEXED_RULES)))
+@settings(max_examples=60)
+@given(data=st.data())
+def test_rule_prefixes_cover_every_match(index: int, data: st.DataObject) -> None:
+    rule, prefixes = _INDEXED_RULES[index]
+    line = data.draw(st.from_regex(re.compile(rule.pattern), fullmatch=True))
+    assert line[:PREFIX_LENGTH] in prefixes
+
+
+@st.composite
+def rule_like_lines(draw: st.DrawFn) -> str:
+    """A match of a curated rule, sometimes cut short or with text added before or after."""
+    rule, _ = draw(st.sampled_from(_INDEXED_RULES))
+    line = draw(st.from_regex(re.compile(rule.pattern), fullmatch=True))
+    cut = draw(st.integers(0, len(line)))
+    return draw(st.sampled_from((line, line[:cut], "a" + line, line + " x", line[cut:])))
+
+
+@settings(max_examples=2000)
+@given(line=rule_like_lines() | st.sampled_from(_WORDS) | st.text(max_size=12))
+def test_boilerplate_match_equals_reference_on_generated_lines(line: str) -> None:
+    folded = fold_line(line)
+    assert _RULESET.match(folded) == _RULESET.match_reference(folded)
+
+
+def test_boilerplate_equals_reference_on_real_lines() -> None:
+    lines = {line for text in REAL_TEXTS for line in text.split("\n") if 0 < len(line) <= 400}
+    folded = [fold_line(line) for line in lines]
+    assert [f for f in folded if _RULESET.match(f) != _RULESET.match_reference(f)] == []
+    assert sum(_RULESET.match(f) is not None for f in folded) > 0  # rules do match real lines

@@ -67,12 +67,12 @@ def _match_lines(lines: list[str], ruleset: RuleSet) -> list[BoilerplateRule | N
     # any rule allows (plus room for runs of spaces and edge junk) is never folded or matched.
     limit = ruleset.max_length + 40
     matched: list[BoilerplateRule | None] = [None] * len(lines)
+    match = ruleset.match
     for index, line in enumerate(lines):
-        if not line or len(line) > limit:
-            continue
-        rule = ruleset.match(fold_line(line))
-        if rule is not None and HEADER_LINE_RE.fullmatch(line) is None:
-            matched[index] = rule
+        if line and len(line) <= limit:
+            rule = match(fold_line(line))
+            if rule is not None and HEADER_LINE_RE.fullmatch(line) is None:
+                matched[index] = rule
     return matched
 
 
@@ -145,7 +145,10 @@ def find_boilerplate(
     """
     if not text:
         return text, [], None
-    ruleset = load_ruleset(as_paths(rules), as_paths(skip_rules, "skip_rules"))
+    if rules == () and skip_rules == ():  # the default: skip converting the options
+        ruleset = load_ruleset((), ())  # the same cache entry as check_boilerplate_options
+    else:
+        ruleset = load_ruleset(as_paths(rules), as_paths(skip_rules, "skip_rules"))
     lines = text.split("\n")
     matched = _match_lines(lines, ruleset)
     if not any(matched):

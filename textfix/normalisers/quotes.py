@@ -37,6 +37,12 @@ from textfix.normalisers.quote_marks import (
     pair_marks,
     read_marks,
 )
+from textfix.normalisers.quote_precheck import (
+    SUSPICIOUS_RE,
+    all_canonical,
+    mixes_double_quotes,
+    mixes_single_quotes,
+)
 
 QuoteStyle = Literal["keep", "straight", "curly"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
@@ -197,14 +203,59 @@ def _settle_paragraph(
     return para.translate(CURLY_TO_STRAIGHT) if style == "straight" else para
 
 
-def _repair(text: str, style: QuoteStyle, notes: list[str] | None) -> str:
+def _needs_analysis(text: str, style: QuoteStyle) -> bool:
+    """False when the full analysis of ``text`` (a paragraph) would only apply ``style``.
+
+    That holds when every mark is canonical (see ``quote_precheck``) and, in curly style,
+    there is no straight quote to turn.
+    """
+    if style == "curly" and ("'" in text or '"' in text):
+        return True
+    return not all_canonical(text)
+
+
+def _styled(text: str, style: QuoteStyle) -> str:
+    """What the full analysis returns for text that needs no analysis."""
+    return text.translate(CURLY_TO_STRAIGHT) if style == "straight" else text
+
+
+def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: bool = True) -> str:
     if _ANY_QUOTE_RE.search(text) is None:
         return text
+    marks: list[int] = []
+    per_paragraph = False
+    if precheck:
+        first = SUSPICIOUS_RE.search(text)
+        per_paragraph = (
+            mixes_double_quotes(text)
+            or mixes_single_quotes(text)
+            or (style == "curly" and ("'" in text or '"' in text))
+        )
+        if first is None and not per_paragraph:
+            return _styled(text, style)
+        # Suspicious marks found in the whole text are the ones found in each paragraph
+        # (paragraph breaks are whitespace on both readings); only their paragraphs, and those
+        # the per-paragraph checks flag, get the full analysis.
+        marks = (
+            []
+            if first is None
+            else [m.start() for m in SUSPICIOUS_RE.finditer(text, first.start())]
+        )
     uses_curly = any(glyph in text for glyph in "‘’“”")
     parts = PARAGRAPH_BREAK_RE.split(text)
     base = 0
+    next_mark = 0
     for index, part in enumerate(parts):
         if index % 2 == 0:
+            if precheck:
+                end = base + len(part)
+                suspicious = next_mark < len(marks) and marks[next_mark] < end
+                while next_mark < len(marks) and marks[next_mark] < end:
+                    next_mark += 1
+                if not suspicious and not (per_paragraph and _needs_analysis(part, style)):
+                    parts[index] = _styled(part, style)
+                    base += len(part)
+                    continue
             parts[index] = _settle_paragraph(part, style, uses_curly, base, notes)
         base += len(part)
     return "".join(parts)
@@ -238,4 +289,26 @@ def explain_quotes(text: str, *, quote_style: QuoteStyle = "keep") -> tuple[str,
     """
     notes: list[str] = []
     result = _repair(text, quote_style, notes)
+    return result, notes
+
+
+def repair_quotes_reference(text: str, *, quote_style: QuoteStyle = "keep") -> str:
+    """``repair_quotes`` without its pre-check: every paragraph gets the full analysis.
+
+    >>> repair_quotes_reference("don‘t")
+    'don’t'
+    """
+    return _repair(text, quote_style, None, precheck=False)
+
+
+def explain_quotes_reference(
+    text: str, *, quote_style: QuoteStyle = "keep"
+) -> tuple[str, list[str]]:
+    """``explain_quotes`` without its pre-check, for the equivalence tests.
+
+    >>> explain_quotes_reference("“ Go home ”")[1]
+    ['padding at 0: inside “…']
+    """
+    notes: list[str] = []
+    result = _repair(text, quote_style, notes, precheck=False)
     return result, notes

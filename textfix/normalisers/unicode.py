@@ -25,7 +25,13 @@ SOFT_HYPHEN = "\u00ad"
 # Spaces that are really just spaces in scraped prose.
 NO_BREAK_SPACES_RE = re.compile("[\u00a0\u202f\u2007]")
 _NO_BREAK_SPACES = ("\u00a0", "\u202f", "\u2007")
-_SUSPECT_RE = re.compile(f"[{re.escape(_CONTROL + _INVISIBLE)}\u00ad\u00a0\u202f\u2007]")
+_SUSPECT_CHARS = f"{_CONTROL}{_INVISIBLE}\u00ad\u00a0\u202f\u2007"
+_SUSPECT_RE = re.compile(f"[{re.escape(_SUSPECT_CHARS)}]")
+# The suspects ASCII text can hold, as bytes: deleting them with bytes.translate and comparing
+# lengths runs at memory speed, several times faster than a regex search.
+_ASCII_SUSPECTS = bytes(ord(char) for char in _SUSPECT_CHARS if char.isascii())
+# Suspects str.isprintable accepts (U+FFFC OBJECT REPLACEMENT CHARACTER), searched for apart.
+_PRINTABLE_SUSPECTS = tuple(char for char in _SUSPECT_CHARS if char.isprintable())
 
 
 def remove_control_chars(text: str) -> str:
@@ -39,9 +45,15 @@ def remove_control_chars(text: str) -> str:
     >>> remove_control_chars("family: \U0001f468\u200d\U0001f469\u200d\U0001f467")
     'family: 👨\u200d👩\u200d👧'
     """
-    if text.isascii() and text.isprintable():
-        return text
-    if not _SUSPECT_RE.search(text):
+    if text.isascii():
+        if len(text.encode("ascii").translate(None, _ASCII_SUSPECTS)) == len(text):
+            return text
+    # str.isprintable runs in C and rejects every suspect but the few in _PRINTABLE_SUSPECTS; a
+    # line break is the one non-printable character ordinary text has, so it becomes a space.
+    elif (
+        text.replace("\n", " ").isprintable()
+        and not any(char in text for char in _PRINTABLE_SUSPECTS)
+    ) or not _SUSPECT_RE.search(text):
         return text
     return INVISIBLE_RE.sub("", text).replace(SOFT_HYPHEN, "")
 
