@@ -17,8 +17,8 @@ def shout(text: str) -> str:
 def test_from_preset_runs_steps_in_order() -> None:
     pipeline = Pipeline.from_preset("news")
     assert pipeline.step_names == (
-        "remove_control_chars",
         "fix_mojibake",
+        "remove_control_chars",
         "normalise_unicode",
         "repair_quotes",
         "normalise_whitespace",

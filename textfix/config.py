@@ -22,8 +22,8 @@ from textfix.errors import ConfigError
 from textfix.registry import MUST_FOLLOW, STEP_ORDER, all_options, get_step
 
 _DEFAULT_STEPS = (
-    "remove_control_chars",
     "fix_mojibake",
+    "remove_control_chars",
     "normalise_unicode",
     "repair_quotes",
     "normalise_whitespace",

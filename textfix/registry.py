@@ -106,18 +106,17 @@ STEPS: Mapping[str, StepSpec] = {
     spec.name: spec
     for spec in (
         StepSpec(
-            "remove_control_chars",
-            remove_control_chars,
-            "normaliser",
-            "remove control and invisible characters (keeps ZWJ/ZWNJ)",
-            resettles=True,  # fix_mojibake unescapes "&shy;", "&#x200b;" into new ones
-        ),
-        StepSpec(
             "fix_mojibake",
             fix_mojibake,
             "normaliser",
             "repair mojibake with ftfy",
             resettles=True,
+        ),
+        StepSpec(
+            "remove_control_chars",
+            remove_control_chars,
+            "normaliser",
+            "remove control and invisible characters (keeps ZWJ/ZWNJ)",
         ),
         StepSpec(
             "normalise_unicode",
@@ -154,6 +153,9 @@ STEPS: Mapping[str, StepSpec] = {
             "normaliser",
             "remove boilerplate lines (footers, ad slots, share prompts)",
             (BOILERPLATE_RULES, SKIP_RULES, MAX_REMOVED_SHARE),
+            # Position-aware rules read a line's neighbours: once extract_header takes the
+            # header lines, a one-word line such as "Advertisement" can stand at the edge.
+            resettles=True,
             explain=explain_boilerplate,
             check=check_boilerplate_options,
         ),
@@ -176,6 +178,9 @@ MUST_FOLLOW: Mapping[str, tuple[str, ...]] = {
     # Collapsing whitespace or NBSPs first destroys bytes that mojibake repair needs.
     "normalise_whitespace": ("fix_mojibake",),
     "normalise_unicode": ("fix_mojibake",),
+    # A soft hyphen is the second half of latin-1/cp1252 mojibake of "í" ("Ã\xad"), and
+    # entities such as "&shy;" only become control characters when fix_mojibake unescapes them.
+    "remove_control_chars": ("fix_mojibake",),
     # Unidecode straightens quotes, erasing the direction quote repair reads.
     "transliterate": ("repair_quotes", "fix_mojibake"),
 }

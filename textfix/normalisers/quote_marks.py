@@ -75,7 +75,7 @@ def _char_class(ch: str) -> str:
         return "S"
     if ch.isalpha():
         return "L"
-    if ch.isdigit():
+    if ch.isdecimal():
         return "D"
     if ch in OPEN_PUNCT:
         return "O"

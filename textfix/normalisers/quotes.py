@@ -79,7 +79,7 @@ def _pair_glyph(mark: Mark, partner: Mark, style: QuoteStyle) -> tuple[str, str]
 
 def _curly_glyph(para: str, mark: Mark) -> str:
     """Curly style for an unpaired straight mark: its direction from its role."""
-    after_digit = para[mark.start - 1 : mark.start].isdigit()
+    after_digit = para[mark.start - 1 : mark.start].isdecimal()
     if mark.role == DIGIT or (after_digit and not para[mark.end : mark.end + 1].isalpha()):
         return mark.glyph  # a foot or inch mark: 6'4", a 12" pizza
     if mark.glyph == "''" and mark.kind == "single":
