@@ -26,8 +26,8 @@ demo: $(VENV)/.installed
 	@$(BIN)/python -c "import json,sys; [print(json.dumps({k: r[k] for k in ('id', 'metadata') if k in r}, ensure_ascii=False)) for r in map(json.loads, open('$(DEMO_OUT)/cleaned.jsonl', encoding='utf-8'))]"
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check textfix tests benchmarks
-	$(BIN)/ruff format --check textfix tests benchmarks
+	$(BIN)/ruff check textfix tests benchmarks fuzz
+	$(BIN)/ruff format --check textfix tests benchmarks fuzz
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[bench]"

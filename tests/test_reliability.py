@@ -22,7 +22,6 @@ from textfix.strategies import (
     DAMAGE_KINDS,
     HEADER_FORMATS,
     dirty_article,
-    mojibake,
     news_article,
 )
 from textfix.testing import assert_conservative, assert_idempotent
