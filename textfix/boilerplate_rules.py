@@ -286,12 +286,14 @@ class RuleSet:
             unindexed, indexed = self._unindexed[folded[0]], self._indexed[folded[:PREFIX_LENGTH]]
         except KeyError:
             unindexed, indexed = self._halves(folded)
-        best = -1
-        for pattern in (unindexed, indexed):
-            found = pattern.fullmatch(folded) if pattern is not None else None
-            if found is not None and found.lastgroup is not None:
-                index = int(found.lastgroup[1:])
-                best = index if best < 0 else min(best, index)
+        found = unindexed.fullmatch(folded) if unindexed is not None else None
+        best = int(found.lastgroup[1:]) if found is not None and found.lastgroup else -1
+        if indexed is None:  # the common case: no indexed rule admits the line's prefix
+            return self.rules[best] if best >= 0 else None
+        found = indexed.fullmatch(folded)
+        if found is not None and found.lastgroup:
+            index = int(found.lastgroup[1:])
+            best = index if best < 0 else min(best, index)
         return self.rules[best] if best >= 0 else None
 
     def match_reference(self, folded: str) -> BoilerplateRule | None:
