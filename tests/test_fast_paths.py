@@ -350,6 +350,12 @@ def test_a_rule_matches_exactly_where_one_of_its_branches_does(
     assert (re.fullmatch(pattern, line) is not None) == any(b.fullmatch(line) for b in branches)
 
 
+def test_digit_class_is_str_isdecimal() -> None:
+    # The index reads "a branch opening with \\d" as "a line opening with a decimal character".
+    everything = "".join(map(chr, range(0x110000)))
+    assert re.findall(r"\d", everything) == [c for c in everything if c.isdecimal()]
+
+
 _FACTORED = [
     (branch, factors)
     for branch in _BRANCHES

@@ -10,6 +10,9 @@ derived from it (``boilerplate_prefix``, ``boilerplate_factors``):
   characters are enumerable, starting with one of them;
 - else on lines starting with one of its first characters, or on every line when unknown.
 
+First characters are those ``boilerplate_prefix`` enumerates, or, for a branch opening with
+``\\d``, the decimal digits (``str.isdecimal``: what ``\\d`` matches in a str pattern).
+
 On top of that a branch is tried only on lines whose first character its whole rule admits
 (``RuleSet.by_first_char``), as ``RuleSet.match_reference`` does. Every filter only drops
 branches that cannot match, so the first rule (in order) with a matching candidate branch is
@@ -26,9 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textfix.boilerplate_factors import rule_factors
-from textfix.boilerplate_prefix import PREFIX_LENGTH, rule_prefixes
+from textfix.boilerplate_prefix import PREFIX_LENGTH, _parser, rule_prefixes
 
 #: A branch with more factors than this is not gated (the checks would cost more than a match).
 MAX_GATE_FACTORS = 3
@@ -82,6 +86,7 @@ class Branch:
     pattern: str
     prefixes: frozenset[str] | None  # first PREFIX_LENGTH characters of its matches
     first: frozenset[str] | None  # first characters of its matches
+    digit_first: bool  # every match starts with a decimal digit (``\\d``, ``str.isdecimal``)
     gate: frozenset[str] | None  # a few literals one of which every match holds (no prefixes)
 
 
@@ -93,8 +98,26 @@ def branches_of(rule: int, pattern: str) -> list[Branch]:
         first = rule_prefixes(piece, 1) if prefixes is None else None
         factors = rule_factors(piece) if prefixes is None else None
         gate = factors if factors and len(factors) <= MAX_GATE_FACTORS else None
-        found.append(Branch(rule, piece, prefixes, first, gate))
+        digit_first = first is None and _starts_with_digit(list(_parser.parse(piece)))
+        found.append(Branch(rule, piece, prefixes, first, digit_first, gate))
     return found
+
+
+def _starts_with_digit(items: list[Any]) -> bool:
+    """True when the first item of a parsed pattern is ``\\d``, or repeats it at least once."""
+    if not items:
+        return False
+    op, av = items[0]
+    if str(op) in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _starts_with_digit(list(av[2]))
+    return str(op) == "IN" and [(str(o), str(a)) for o, a in av] == [("CATEGORY", "CATEGORY_DIGIT")]
+
+
+def _may_start(branch: Branch, char: str) -> bool:
+    """Whether a match of ``branch`` can start with ``char``."""
+    if branch.first is not None:
+        return char in branch.first
+    return char.isdecimal() or not branch.digit_first
 
 
 class LineIndex:
@@ -104,11 +127,7 @@ class LineIndex:
         #: ``admits(rule, char)``: whether ``match_reference`` tries the rule on lines so starting.
         self.admits = admits
         self.branches = tuple(b for rule, p in enumerate(patterns) for b in branches_of(rule, p))
-        gate: dict[str, int] = {}
-        for number, branch in enumerate(self.branches):
-            for factor in branch.gate or ():
-                gate[factor] = gate.get(factor, 0) | 1 << number
-        self.gate = tuple(gate.items())
+        self._gates: dict[str, tuple[tuple[str, int], ...]] = {}
         self._by_key: dict[str, re.Pattern[str] | None] = {}
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._by_mask: dict[tuple[str, int], re.Pattern[str] | None] = {}
@@ -152,12 +171,22 @@ class LineIndex:
                 for n, b in enumerate(self.branches)
                 if b.prefixes is None
                 and b.gate is None
-                and (b.first is None or char in b.first)
+                and _may_start(b, char)
                 and self.admits(b.rule, char)
             ]
         )
         self._by_char[char] = pattern
         return pattern
+
+    def gate_for(self, char: str) -> tuple[tuple[str, int], ...]:
+        """The factors to look for in a line starting ``char``, each with the branches it opens."""
+        gate: dict[str, int] = {}
+        for number, branch in enumerate(self.branches):
+            if branch.gate and _may_start(branch, char) and self.admits(branch.rule, char):
+                for factor in branch.gate:
+                    gate[factor] = gate.get(factor, 0) | 1 << number
+        self._gates[char] = tuple(gate.items())
+        return self._gates[char]
 
     def _for_mask(self, char: str, mask: int) -> re.Pattern[str] | None:
         if len(self._by_mask) >= _MAX_CACHED:
@@ -166,9 +195,7 @@ class LineIndex:
             [
                 n
                 for n, b in enumerate(self.branches)
-                if mask >> n & 1
-                and (b.first is None or char in b.first)
-                and self.admits(b.rule, char)
+                if mask >> n & 1 and _may_start(b, char) and self.admits(b.rule, char)
             ]
         )
         self._by_mask[char, mask] = pattern
@@ -195,8 +222,12 @@ class LineIndex:
             if found is not None and found.lastgroup:
                 rule = _rule_of(found.lastgroup)
                 best = rule if best < 0 else min(best, rule)
+        try:
+            gate = self._gates[char]
+        except KeyError:
+            gate = self.gate_for(char)
         mask = 0
-        for factor, bits in self.gate:
+        for factor, bits in gate:
             if factor in folded:
                 mask |= bits
         if mask:
