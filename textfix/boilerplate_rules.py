@@ -69,9 +69,10 @@ def fold_line(line: str) -> str:
     collapsed = " ".join(line.split())
     # A line made only of junk ("* * *", "———") is kept as it is, for the separator rule.
     folded = collapsed.strip(_EDGE_JUNK).rstrip(_TRAILING_JUNK) or collapsed
-    for curly, straight in _FOLDED_QUOTES:
-        if curly in folded:
-            folded = folded.replace(curly, straight)
+    if not folded.isascii():  # (an O(1) flag check) curly quotes are never ASCII
+        for curly, straight in _FOLDED_QUOTES:
+            if curly in folded:
+                folded = folded.replace(curly, straight)
     return folded.lower()
 
 
