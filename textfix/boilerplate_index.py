@@ -128,6 +128,11 @@ class LineIndex:
         self.admits = admits
         self.branches = tuple(b for rule, p in enumerate(patterns) for b in branches_of(rule, p))
         self._gates: dict[str, tuple[tuple[str, int], ...]] = {}
+        # Prefix -> the branches (in order) admitting it: a new line prefix costs one lookup.
+        self._prefixed: dict[str, list[int]] = {}
+        for number, branch in enumerate(self.branches):
+            for prefix in sorted(branch.prefixes or ()):
+                self._prefixed.setdefault(prefix, []).append(number)
         self._by_key: dict[str, re.Pattern[str] | None] = {}
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         self._by_mask: dict[tuple[str, int], re.Pattern[str] | None] = {}
@@ -155,11 +160,7 @@ class LineIndex:
         if len(self._by_key) >= _MAX_CACHED:
             self._by_key.clear()  # bounded memory on adversarial input
         pattern = self._combined(
-            [
-                n
-                for n, b in enumerate(self.branches)
-                if b.prefixes is not None and key in b.prefixes and self.admits(b.rule, key[0])
-            ]
+            [n for n in self._prefixed.get(key, ()) if self.admits(self.branches[n].rule, key[0])]
         )
         self._by_key[key] = pattern
         return pattern
