@@ -301,6 +301,20 @@ def test_control_char_fast_check_sees_every_suspect(context: str) -> None:
         assert remove_control_chars(text) == remove_control_chars_reference(text), hex(ord(char))
 
 
+@pytest.mark.parametrize("context", ["ascii {} text", "café {} noir", "{}", "  {}x"])
+def test_whitespace_fast_checks_see_every_break_and_anomaly(context: str) -> None:
+    from textfix.normalisers.whitespace import _ANOMALIES, _LINE_BREAK_CHARS
+
+    assert set(_LINE_BREAK_CHARS) == {
+        c
+        for c in map(chr, range(0x3000))
+        if c != "\n" and ("a" + c + "b").splitlines() == ["a", "b"]
+    }
+    for fragment in (*_LINE_BREAK_CHARS, *_ANOMALIES, "\r\n"):
+        text = context.format(fragment)
+        assert normalise_whitespace(text) == normalise_whitespace_reference(text), repr(fragment)
+
+
 # --- boilerplate: the prefix index against trying every rule of the first character -----------
 
 _RULESET = load_ruleset()
