@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from textfix._toml import load_toml_bytes
-from textfix.boilerplate_prefix import PREFIX_LENGTH, rule_prefixes
+from textfix.boilerplate_index import LineIndex
+from textfix.boilerplate_prefix import rule_prefixes
 from textfix.errors import ConfigError
 
 Where = Literal["anywhere", "edge", "heading"]
@@ -68,9 +69,10 @@ def fold_line(line: str) -> str:
     collapsed = " ".join(line.split())
     # A line made only of junk ("* * *", "———") is kept as it is, for the separator rule.
     folded = collapsed.strip(_EDGE_JUNK).rstrip(_TRAILING_JUNK) or collapsed
-    for curly, straight in _FOLDED_QUOTES:
-        if curly in folded:
-            folded = folded.replace(curly, straight)
+    if not folded.isascii():  # (an O(1) flag check) curly quotes are never ASCII
+        for curly, straight in _FOLDED_QUOTES:
+            if curly in folded:
+                folded = folded.replace(curly, straight)
     return folded.lower()
 
 
@@ -204,9 +206,6 @@ def _first_of_sequence(parsed: Any) -> tuple[set[str] | None, bool]:
     return chars, True
 
 
-_MAX_CACHED_PREFIXES = 1 << 16
-
-
 @dataclass(frozen=True)
 class RuleSet:
     """Rules compiled for matching: one alternation per first character, plus a length cap.
@@ -222,13 +221,11 @@ class RuleSet:
     #: Per rule, the prefixes of its matches (``boilerplate_prefix``), or None when unknown.
     prefixes: tuple[frozenset[str] | None, ...] = ()
     _compiled: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False)
-    # The two halves ``match`` tries: per first character, the rules without known prefixes;
-    # per line prefix, the rules with known prefixes that admit it.
-    _unindexed: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False)
-    _indexed: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False)
     # Characters whose rules are the same share one compiled pattern (73 first characters of
     # the curated rules need 52 patterns), which makes a worker's first documents cheaper.
     _by_indexes: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict, compare=False)
+    #: The rules' branches filed by prefix, first character and factors (``boilerplate_index``).
+    _index: LineIndex | None = field(default=None, compare=False)
 
     def pattern_for(self, char: str) -> re.Pattern[str] | None:
         """The combined pattern of every rule a line starting with ``char`` can match."""
@@ -252,20 +249,9 @@ class RuleSet:
             self._by_indexes[key] = pattern
         return pattern
 
-    def _halves(self, folded: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        """The patterns ``match`` tries on a non-empty folded line (see ``match``)."""
-        char, key = folded[0], folded[:PREFIX_LENGTH]
-        if char not in self._unindexed:
-            rules = self._first_char_rules(char)
-            self._unindexed[char] = self._combined([i for i in rules if self.prefixes[i] is None])
-        if key not in self._indexed:
-            if len(self._indexed) >= _MAX_CACHED_PREFIXES:
-                self._indexed.clear()  # bounded memory on adversarial input
-            rules = self._first_char_rules(char)
-            self._indexed[key] = self._combined(
-                [i for i in rules if key in (self.prefixes[i] or ())]
-            )
-        return self._unindexed[char], self._indexed[key]
+    def admits(self, rule: int, char: str) -> bool:
+        """Whether ``match_reference`` tries rule number ``rule`` on lines starting ``char``."""
+        return rule in self.any_first_char or rule in self.by_first_char.get(char, ())
 
     def match(self, folded: str) -> BoilerplateRule | None:
         """The first rule whose pattern matches the whole folded line, or None.
@@ -276,23 +262,11 @@ class RuleSet:
         """
         if not folded or len(folded) > self.max_length:
             return None
-        if not self.prefixes:
+        if self._index is None:
             return self.match_reference(folded)
-        # The rules of the line's first character are split in two: those whose prefixes are
-        # unknown, and those whose derived prefixes admit the line's first PREFIX_LENGTH
-        # characters. The others cannot match, so the first rule (in order) that matches is the
-        # first of the two halves' winners. Most lines admit no rule of the second half.
-        try:
-            unindexed, indexed = self._unindexed[folded[0]], self._indexed[folded[:PREFIX_LENGTH]]
-        except KeyError:
-            unindexed, indexed = self._halves(folded)
-        best = -1
-        for pattern in (unindexed, indexed):
-            found = pattern.fullmatch(folded) if pattern is not None else None
-            if found is not None and found.lastgroup is not None:
-                index = int(found.lastgroup[1:])
-                best = index if best < 0 else min(best, index)
-        return self.rules[best] if best >= 0 else None
+        # Only branches that can match the line are tried (see ``boilerplate_index``).
+        index = self._index.match(folded)
+        return self.rules[index] if index >= 0 else None
 
     def match_reference(self, folded: str) -> BoilerplateRule | None:
         """``match`` without the prefix index: every rule of the first character is tried.
@@ -333,6 +307,9 @@ def compile_rules(rules: Sequence[BoilerplateRule]) -> RuleSet:
         tuple(anywhere),
         max_length,
         tuple(rule_prefixes(rule.pattern) for rule in rules),
+    )
+    object.__setattr__(
+        ruleset, "_index", LineIndex([rule.pattern for rule in rules], ruleset.admits)
     )
     # Compile the catch-all alternation now, so a pattern that cannot be combined fails here.
     ruleset.pattern_for("")
