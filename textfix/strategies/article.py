@@ -33,6 +33,18 @@ class DirtyArticle:
     damage: tuple[str, ...] = ()
 
 
+#: textfix keeps a document whole when its boilerplate lines hold more than 30% of its words
+#: (remove_boilerplate's ``max_removed_share``); an article gets more paragraphs until the
+#: lines added hold at most this share, so the answer key (lines removed) is what textfix does.
+BOILERPLATE_MAX_SHARE = 0.25
+
+
+def _added_share(before: str, after: str) -> float:
+    """The share of ``after``'s words that were added to ``before``."""
+    words_after = len(after.split())
+    return (words_after - len(before.split())) / max(1, words_after)
+
+
 def make_dirty_article(
     seed: Seed = 0,
     *,
@@ -69,7 +81,12 @@ def make_dirty_article(
         if kind == "header":
             text, metadata = add_header(text, rng, formats=header_formats)
         elif kind == "boilerplate":
-            text = add_boilerplate(text, rng, positions=boilerplate_positions)
+            dirty = add_boilerplate(text, rng, positions=boilerplate_positions)
+            while _added_share(text, dirty) > BOILERPLATE_MAX_SHARE:
+                more = write_news_article(rng, min_paragraphs=1, max_paragraphs=2)
+                clean, text = f"{clean}\n\n{more}", f"{text}\n\n{more}"
+                dirty = add_boilerplate(text, rng, positions=boilerplate_positions)
+            text = dirty
         elif kind == "stray_quotes":
             text = add_stray_quotes(text, rng)
         elif kind == "misdirected_quotes":
