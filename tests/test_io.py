@@ -14,7 +14,7 @@ import pytest
 import zstandard
 
 from textfix.io.compression import compress_member, open_binary
-from textfix.io.jsonl import read_jsonl_range
+from textfix.io.jsonl import iter_jsonl_range
 from textfix.io.readers import BadRecord, ReadOptions, Record, expand_inputs, read_items
 from textfix.io.writers import mirror_name, output_spec
 
@@ -181,11 +181,12 @@ def test_byte_ranges_cover_every_line_once(tmp_path: Path, chunk: int) -> None:
     base = 0
     for start in range(0, len(body), chunk):
         with open_binary(path) as stream:
-            items, lines = read_jsonl_range(
-                stream, start, min(len(body), start + chunk), "r.jsonl", ReadOptions()
+            lines = [0]
+            items = iter_jsonl_range(
+                stream, start, min(len(body), start + chunk), "r.jsonl", ReadOptions(), lines
             )
-        got.extend((item.number + base, type(item).__name__) for item in items)
-        base += lines
+            got.extend((item.number + base, type(item).__name__) for item in items)
+        base += lines[0]
     assert got == [(item.number, type(item).__name__) for item in whole]
 
 

@@ -24,21 +24,6 @@ def read_jsonl(
             yield parse_jsonl_line(line, source, number, options)
 
 
-def read_jsonl_range(
-    stream: IO[bytes], start: int, end: int, source: str, options: ReadOptions
-) -> tuple[list[Item], int]:
-    """The records of the lines whose first byte lies in ``[start, end)``, and the line count.
-
-    Numbers are relative to the range (1 = its first line); the caller adds the lines of the
-    ranges before. A range starting mid-line skips to the next line: the line belongs to the
-    range its first byte is in. (Workers use :func:`iter_jsonl_range`, which does not hold the
-    whole range in memory.)
-    """
-    lines = [0]
-    items = list(iter_jsonl_range(stream, start, end, source, options, lines))
-    return items, lines[0]
-
-
 def iter_jsonl_range(
     stream: IO[bytes],
     start: int,
@@ -47,7 +32,12 @@ def iter_jsonl_range(
     options: ReadOptions,
     lines: list[int],
 ) -> Iterator[Item]:
-    """Like :func:`read_jsonl_range`, one record at a time; ``lines[0]`` counts the lines read.
+    """The records of the lines whose first byte lies in ``[start, end)``, one at a time;
+    ``lines[0]`` counts the lines read.
+
+    Numbers are relative to the range (1 = its first line); the caller adds the lines of the
+    ranges before. A range starting mid-line skips to the next line: the line belongs to the
+    range its first byte is in.
 
     >>> import io
     >>> count = [0]

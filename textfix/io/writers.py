@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import io
 import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Literal
+from typing import Any, Literal
 
 import orjson
 
@@ -93,24 +90,6 @@ def fsync_directory(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
-
-
-@contextmanager
-def atomic_output(path: Path | None) -> Iterator[IO[bytes]]:
-    """A binary stream that becomes ``path`` only when the block ends without error.
-
-    ``None`` writes to stdout.
-    """
-    if path is None:
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    temporary = temporary_name(path)
-    with temporary.open("wb") as stream:
-        yield stream
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.replace(temporary, path)
 
 
 def write_file_atomically(path: Path, data: bytes) -> None:
