@@ -128,3 +128,14 @@ def test_config_rejects_unknown_keys(tmp_path: object) -> None:
 
 def test_clean_returns_text() -> None:
     assert textfix.clean("CafÃ©\u00a0au   lait") == "Café au lait"
+
+
+@pytest.mark.parametrize("preset", ["default", "news"])
+def test_explain_gives_the_same_document_as_a_call_when_a_second_pass_runs(preset: str) -> None:
+    # Stripping the no-break space leaves "Ü¤", mojibake ftfy repairs only on its own line: the
+    # pipeline settles in a second pass, and explain records it too.
+    pipeline = Pipeline.from_preset(preset)
+    explanation = pipeline.explain("\u00a0Ü¤")
+    assert explanation.document == pipeline("\u00a0Ü¤")
+    assert [change.step for change in explanation.changes].count("fix_mojibake") == 1
+    assert explanation.changes[-1].after == explanation.document.text

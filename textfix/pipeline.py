@@ -157,14 +157,23 @@ class Pipeline:
         A ``resettles`` step whose output no later step changed is settled without running it
         again: steps are idempotent, so it would return its own output.
         """
-        document = _as_document(item)
+        return self._clean(_as_document(item), None)
+
+    def _clean(self, document: Document, changes: list[StepChange] | None) -> Document:
+        """Run passes until settled (see ``__call__``); with ``changes``, record each step's."""
         text = document.text
         metadata = dict(document.metadata)
         for _ in range(MAX_PASSES):
             before = text
             settled_outputs = []
             for step in self.steps:
-                text, found = step.apply(text)
+                if changes is None:
+                    new_text, found = step.apply(text)
+                else:
+                    new_text, found, notes = step.apply_explained(text)
+                    if new_text != text or found or notes:
+                        changes.append(StepChange(step.name, text, new_text, found, tuple(notes)))
+                text = new_text
                 if found:
                     metadata.update(found)
                 if step.resettles:
@@ -179,18 +188,11 @@ class Pipeline:
             yield self(item)
 
     def explain(self, item: TextOrDocument) -> Explanation:
-        """Clean ``item`` and record, for each step that changed something, what changed."""
-        document = _as_document(item)
-        text = document.text
-        metadata = dict(document.metadata)
-        changes = []
-        for step in self.steps:
-            new_text, found, notes = step.apply_explained(text)
-            if new_text != text or found or notes:
-                changes.append(StepChange(step.name, text, new_text, dict(found), tuple(notes)))
-            text = new_text
-            metadata.update(found)
-        return Explanation(Document(text, document.id, metadata), tuple(changes))
+        """Clean ``item`` as ``__call__`` does and record, for each step that changed something
+        (in every pass made), what changed."""
+        changes: list[StepChange] = []
+        document = self._clean(_as_document(item), changes)
+        return Explanation(document, tuple(changes))
 
     def __repr__(self) -> str:
         return f"Pipeline({list(self.steps)!r})"
