@@ -70,25 +70,27 @@ def article(draw: st.DrawFn) -> tuple[str, list[str]]:
     return separator.join(header) + ("\n\n" if header else "") + "\n\n".join(body), body
 
 
-@given(text=any_text)
-def test_values_come_from_the_input(text: str) -> None:
+def assert_values_come_from(text: str) -> dict[str, str]:
+    """Extract; the title's words and the dates' years must stand in ``text``. Returns the
+    metadata."""
     _, metadata = extract_header(text)
     if "title" in metadata:
         assert all(w in text for w in metadata["title"].split())
     for key in ("date", "updated"):
         if key in metadata:
             assert metadata[key][:4] in text
+    return metadata
+
+
+@given(text=any_text)
+def test_values_come_from_the_input(text: str) -> None:
+    assert_values_come_from(text)
 
 
 @given(case=article())
 def test_generated_header_values_come_from_the_input(case: tuple[str, list[str]]) -> None:
     text, _ = case
-    _, metadata = extract_header(text)
-    if "title" in metadata:
-        assert all(w in text for w in metadata["title"].split())
-    for key in ("date", "updated"):
-        if key in metadata:
-            assert metadata[key][:4] in text
+    metadata = assert_values_come_from(text)
     if "author" in metadata:
         assert "By " + metadata["author"] in text
 
