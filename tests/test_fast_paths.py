@@ -31,9 +31,18 @@ from textfix.config import PRESETS
 from textfix.normalisers import ftfy_triggers
 from textfix.normalisers.ascii import transliterate, transliterate_reference
 from textfix.normalisers.encoding import fix_mojibake, fix_mojibake_reference, needs_ftfy
-from textfix.normalisers.quote_precheck import LATIN_LETTERS, all_canonical
+from textfix.normalisers.quote_lexicon import CURLY_TO_STRAIGHT, TOKEN_RE
+from textfix.normalisers.quote_marks import pair_marks, read_marks
+from textfix.normalisers.quote_precheck import (
+    LATIN_LETTERS,
+    MARK_TOKENS,
+    SUSPICIOUS_RE,
+    all_canonical,
+    suspicious_marks,
+)
 from textfix.normalisers.quotes import (
     QUOTE_STYLES,
+    _flatten,
     explain_quotes,
     explain_quotes_reference,
     repair_quotes,
@@ -288,6 +297,118 @@ def test_quote_precheck_character_classes_match_the_analysis() -> None:
     assert re.findall(r"\s", everything) == [c for c in everything if c.isspace()]
     letters = re.findall(f"[{LATIN_LETTERS}]", everything)
     assert letters and all(c.isalpha() for c in letters)
+
+
+# Aimed at the shortcuts: the per-character suspicious-mark regexes and the plain apostrophes
+# the analysis leaves out (letters and digits of every kind beside ’ and ', marks at word edges,
+# stray-opener words, doubled marks, backticks, accents, primes, paragraph breaks of each kind).
+_APOSTROPHE_FRAGMENTS = (
+    "’", "'", "‘", "`", "´", "''", "``", "′", "″", "ʼ", '"', "“", "”", "don", "t", "s", "ll",
+    "O", "Neill", "it", "is", "IS", "set", "SET", "said", "like", "DAYS", "students", "rock",
+    "n", "roll", "tis", "90s", "1990", "6", "4", "é", "Київ", "İs", "\u212a", "ſ", "ß", "²",
+    "٣", "_", " ", "\t", "\n", "\n\n", "\n \n", "\r\n\r\n", ".", ",", "(", "—", "-",
+)  # fmt: skip
+apostrophe_text = st.lists(st.sampled_from(_APOSTROPHE_FRAGMENTS), max_size=24).map("".join)
+
+ADVERSARIAL_QUOTES = (
+    "",
+    "’",
+    "'",
+    "don’t it's O'Neill’s 1990’s rock ’n’ roll ’tis 'tis o’ o' ’s",
+    "the students’ union, the students' 'union', the students'' union",
+    "Russia is’set to invade Ukraine in DAYS’ and IS'SET to THE’end, said'no",
+    "Київ’s é’é İs’set li\u212ae’set ſ’s ß’s x²’s ٣’s a_’s",
+    "He is 6'4\" and 5’ 11\", a 12″ pizza, 6′2″ and 1990’s-era '90s",
+    "``code'' and `tick` it´s don`t ``a`` ''b'' '''c''' ´´",
+    "‘a’’b’ ’’ '' ‘’ ‘‘x’’ ’‘ 'x’ ‘x'",
+    "‘Go’\n\n’Stop’ don’t\n’90s\n \n‘n’ it’s",
+    "a’b\n’c’ d’\n\ne’f\r\n\r\n’g’h",
+    "“It’s”’s x’”y ”z“ “ a ” ‘ b ’",
+    "\"It's\" 'n' \"x\"'s 'y'\"",
+    "it’s\n\n“quoted” and 'single'\n\nplain don't\n\nis’set it",
+    "Hawai'i and O'ahu, Kaua’i",
+    "Russia is'set to invade in DAYS' and",
+    "don't\n\nit is’set to go, DAYS’ later\n\nO’Neill",
+    "\ud83d’s a’\ud83d \x00’\x00",
+)
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+@pytest.mark.parametrize("text", ADVERSARIAL_QUOTES)
+def test_repair_quotes_equals_reference_on_adversarial_text(style: str, text: str) -> None:
+    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
+        text,
+        quote_style=style,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+@settings(max_examples=1500)
+@given(text=apostrophe_text)
+def test_repair_quotes_equals_reference_around_apostrophes(style: str, text: str) -> None:
+    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
+        text,
+        quote_style=style,  # type: ignore[arg-type]
+    )
+
+
+@settings(max_examples=1500)
+@given(text=quote_text | apostrophe_text)
+@example(text="Russia is’set to invade Ukraine in DAYS’")
+@example(text="a''b\n\n'\"")
+def test_suspicious_marks_are_those_of_the_single_regex(text: str) -> None:
+    # One literal-led regex per quote character finds what one regex over all of them finds.
+    assert suspicious_marks(text) == [m.start() for m in SUSPICIOUS_RE.finditer(text)]
+
+
+@settings(max_examples=1500)
+@given(text=quote_text | apostrophe_text)
+@example(text="```a''b'''c''''")
+def test_token_regex_reads_marks_as_alternatives_do(text: str) -> None:
+    alternatives = re.compile(r"``|''|[\"'‘’‚‛“”„‟`´]")
+    assert [m.span() for m in TOKEN_RE.finditer(text)] == [
+        m.span() for m in alternatives.finditer(text)
+    ]
+
+
+def _paired(para: str, tokens: re.Pattern[str], style: str) -> dict[int, dict[str, Any]]:
+    """Each mark read with ``tokens`` and paired, by offset; its partner named by offset."""
+    marks = read_marks(para, tokens)
+    pair_marks(para, marks, style == "curly")
+    return {
+        mark.start: {
+            **dataclasses.asdict(mark),
+            "partner": marks[mark.partner].start if mark.partner >= 0 else None,
+        }
+        for mark in marks
+    }
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+@settings(max_examples=1000)
+@given(text=quote_text | apostrophe_text)
+@example(text="don’t O'Neill is’set it's 1990’s ’n’ a’’b")
+def test_mark_tokens_leave_out_only_plain_apostrophes(style: str, text: str) -> None:
+    # The claims of quote_precheck._mark_tokens, mark by mark: every mark read is read and
+    # paired as in the full reading, and every mark left out is an unpaired inner apostrophe.
+    full = _paired(text, TOKEN_RE, style)
+    fewer = _paired(text, MARK_TOKENS[style], style)
+    assert {start: full[start] for start in fewer} == fewer
+    skippable = {"keep": "’'", "straight": "'", "curly": "’"}[style]
+    for start in full.keys() - fewer.keys():
+        mark = full[start]
+        assert mark["glyph"] in skippable
+        assert (mark["role"], mark["partner"], mark["stray"], mark["fix"]) == (
+            "inner",
+            None,
+            False,
+            "",
+        )
+
+
+@given(text=quote_text | apostrophe_text)
+def test_flatten_is_translate(text: str) -> None:
+    assert _flatten(text) == text.translate(CURLY_TO_STRAIGHT)
 
 
 @pytest.mark.parametrize("context", ["plain {}\nascii", "café {}\nnoir"])

@@ -15,7 +15,11 @@ import re
 
 #: Every character (or pair of characters) quote repair may read or rewrite. Guillemets, primes,
 #: the ʻokina (U+02BB) and the modifier letters ʼ ʿ ʾ are not quotation marks and are absent.
-TOKEN_RE = re.compile(r"``|''|[\"'‘’‚‛“”„‟`´]")
+#: A mark is one quote character, or two backticks or two ``'`` read as one. Written as a set
+#: of quote characters and then the optional (greedy) second character, rather than as three
+#: alternatives, so that the regex engine skips to the next quote character with a set test:
+#: that halves the time of reading the marks of a paragraph (measured on real paragraphs).
+TOKEN_RE = re.compile(r"[\"'‘’‚‛“”„‟`´](?:(?<=`)`|(?<=')')?")
 QUOTE_CHARS = frozenset("'\"‘’‚‛“”„‟`´")
 
 SINGLE_GLYPHS = frozenset(("'", "‘", "’", "‚", "‛", "`", "´"))

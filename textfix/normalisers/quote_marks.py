@@ -16,6 +16,7 @@ lexicon), ``none`` (not a quotation mark here) and ``tick-close`` (the end of a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from textfix.normalisers.quote_lexicon import (
@@ -84,12 +85,15 @@ def _char_class(ch: str) -> str:
     return "P"
 
 
-def read_marks(para: str) -> list[Mark]:
-    """Every mark of a paragraph with its role from context and the lexicon."""
+def read_marks(para: str, tokens: re.Pattern[str] = TOKEN_RE) -> list[Mark]:
+    """Every mark of a paragraph (each match of ``tokens``) with its role from context and
+    the lexicon. ``tokens`` is ``TOKEN_RE`` or one that leaves out marks no other mark reads
+    (``quote_precheck.MARK_TOKENS``).
+    """
     marks: list[Mark] = []
     apostrophe_at = -1  # the start of the closing mark of a ’n’
     seen_backtick = False  # after one backtick, another closes `code`: never an apostrophe
-    for match in TOKEN_RE.finditer(para):
+    for match in tokens.finditer(para):
         start, end, glyph = match.start(), match.end(), match.group()
         mark = Mark(start, end, glyph, "single" if glyph in SINGLE_GLYPHS else "double")
         before = _char_class(para[start - 1] if start else "")

@@ -24,6 +24,7 @@ from textfix.normalisers.quote_lexicon import (
     PARAGRAPH_BREAK_RE,
     STRAIGHT,
     STRAIGHT_GLYPH,
+    TOKEN_RE,
     WORD_BEFORE_RE,
 )
 from textfix.normalisers.quote_marks import (
@@ -37,12 +38,7 @@ from textfix.normalisers.quote_marks import (
     pair_marks,
     read_marks,
 )
-from textfix.normalisers.quote_precheck import (
-    SUSPICIOUS_RE,
-    all_canonical,
-    mixes_double_quotes,
-    mixes_single_quotes,
-)
+from textfix.normalisers.quote_precheck import MARK_TOKENS, mixes_quotes, suspicious_marks
 
 QuoteStyle = Literal["keep", "straight", "curly"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
@@ -50,6 +46,7 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 _ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
 _HSPACE_RE = re.compile(r"[ \t]+")
 _MAX_PASSES = 3
+_CURLY_STRAIGHT_PAIRS = tuple((chr(code), straight) for code, straight in CURLY_TO_STRAIGHT.items())
 
 
 def _pair_glyph(mark: Mark, partner: Mark, style: QuoteStyle) -> tuple[str, str]:
@@ -98,9 +95,14 @@ def _curly_glyph(para: str, mark: Mark) -> str:
 
 
 def _repair_paragraph(
-    para: str, style: QuoteStyle, uses_curly: bool, base: int, notes: list[str] | None
+    para: str,
+    style: QuoteStyle,
+    uses_curly: bool,
+    base: int,
+    notes: list[str] | None,
+    tokens: re.Pattern[str],
 ) -> str:
-    marks = read_marks(para)
+    marks = read_marks(para, tokens)
     if not marks:
         return para
     pair_marks(para, marks, style == "curly")
@@ -181,7 +183,12 @@ def _remove_padding(
 
 
 def _settle_paragraph(
-    para: str, style: QuoteStyle, uses_curly: bool, base: int, notes: list[str] | None
+    para: str,
+    style: QuoteStyle,
+    uses_curly: bool,
+    base: int,
+    notes: list[str] | None,
+    tokens: re.Pattern[str],
 ) -> str:
     """Repair a paragraph until a further pass changes nothing, so the step is idempotent.
 
@@ -190,58 +197,71 @@ def _settle_paragraph(
     after a few passes, context cannot decide, and the paragraph is left as it was (``straight``
     still flattens it).
     """
-    current = _repair_paragraph(para, style, uses_curly, base, notes)
+    current = _repair_paragraph(para, style, uses_curly, base, notes, tokens)
     if current == para:
         return para
     for _ in range(_MAX_PASSES):
-        again = _repair_paragraph(current, style, uses_curly, base, None)
+        again = _repair_paragraph(current, style, uses_curly, base, None, tokens)
         if again == current:
             return current
         current = again
     if notes is not None:
         notes.append(f"left unchanged at {base}: no stable repair")
-    return para.translate(CURLY_TO_STRAIGHT) if style == "straight" else para
+    return _flatten(para) if style == "straight" else para
 
 
 def _needs_analysis(text: str, style: QuoteStyle) -> bool:
-    """False when the full analysis of ``text`` (a paragraph) would only apply ``style``.
+    """False when the full analysis of ``text`` would only apply ``style``, given that ``text``
+    has no suspicious mark (see ``quote_precheck``).
 
-    That holds when every mark is canonical (see ``quote_precheck``) and, in curly style,
+    That holds when straight and curly quotes cannot pair with each other and, in curly style,
     there is no straight quote to turn.
     """
     if style == "curly" and ("'" in text or '"' in text):
         return True
-    return not all_canonical(text)
+    return mixes_quotes(text)
+
+
+def _flatten(text: str) -> str:
+    """``text.translate(CURLY_TO_STRAIGHT)``, 100 times faster on non-ASCII news texts (measured).
+
+    ``str.translate`` looks every character up in the table, where ``str.replace`` skips to
+    the character with a vectorised search. Replacing one character at a time gives the same
+    result because no replacement (``'`` or ``"``) is itself replaced.
+
+    >>> print(_flatten("“It’s ‚low‘ „low“”"))
+    "It's 'low' "low""
+    """
+    if text.isascii():
+        return text
+    for curly, straight in _CURLY_STRAIGHT_PAIRS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return text
 
 
 def _styled(text: str, style: QuoteStyle) -> str:
     """What the full analysis returns for text that needs no analysis."""
-    return text.translate(CURLY_TO_STRAIGHT) if style == "straight" else text
+    return _flatten(text) if style == "straight" else text
 
 
 def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: bool = True) -> str:
-    if _ANY_QUOTE_RE.search(text) is None:
-        return text
     marks: list[int] = []
     per_paragraph = False
     if precheck:
-        first = SUSPICIOUS_RE.search(text)
-        per_paragraph = (
-            mixes_double_quotes(text)
-            or mixes_single_quotes(text)
-            or (style == "curly" and ("'" in text or '"' in text))
-        )
-        if first is None and not per_paragraph:
+        # A mark is suspicious in the whole text exactly when it is in its paragraph (paragraph
+        # breaks are whitespace, which every context reads as a paragraph's edge), and a
+        # paragraph mixes quotes only if the whole text does: the whole text is checked once,
+        # and only the paragraphs holding a suspicious mark, or mixing quotes, are analysed.
+        marks = suspicious_marks(text)
+        per_paragraph = _needs_analysis(text, style)
+        if not marks and not per_paragraph:
             return _styled(text, style)
-        # Suspicious marks found in the whole text are the ones found in each paragraph
-        # (paragraph breaks are whitespace on both readings); only their paragraphs, and those
-        # the per-paragraph checks flag, get the full analysis.
-        marks = (
-            []
-            if first is None
-            else [m.start() for m in SUSPICIOUS_RE.finditer(text, first.start())]
-        )
+    elif _ANY_QUOTE_RE.search(text) is None:
+        return text
     uses_curly = any(glyph in text for glyph in "‘’“”")
+    # The analysis reads only the marks that can change its result (see ``_mark_tokens``).
+    tokens = MARK_TOKENS[style] if precheck else TOKEN_RE
     parts = PARAGRAPH_BREAK_RE.split(text)
     base = 0
     next_mark = 0
@@ -256,7 +276,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
                     parts[index] = _styled(part, style)
                     base += len(part)
                     continue
-            parts[index] = _settle_paragraph(part, style, uses_curly, base, notes)
+            parts[index] = _settle_paragraph(part, style, uses_curly, base, notes, tokens)
         base += len(part)
     return "".join(parts)
 
@@ -293,7 +313,8 @@ def explain_quotes(text: str, *, quote_style: QuoteStyle = "keep") -> tuple[str,
 
 
 def repair_quotes_reference(text: str, *, quote_style: QuoteStyle = "keep") -> str:
-    """``repair_quotes`` without its pre-check: every paragraph gets the full analysis.
+    """``repair_quotes`` without its pre-check: every paragraph gets the full analysis, which
+    reads every mark (``quote_lexicon.TOKEN_RE``).
 
     >>> repair_quotes_reference("don‘t")
     'don’t'
