@@ -30,7 +30,7 @@ from textfix.boilerplate_rules import fold_line, load_ruleset
 from textfix.config import PRESETS
 from textfix.normalisers import ftfy_triggers
 from textfix.normalisers.ascii import transliterate, transliterate_reference
-from textfix.normalisers.encoding import fix_mojibake, fix_mojibake_reference, needs_ftfy
+from textfix.normalisers.encoding import fix_mojibake, fix_mojibake_reference, fix_quiet_text
 from textfix.normalisers.quote_lexicon import CURLY_TO_STRAIGHT, TOKEN_RE
 from textfix.normalisers.quote_marks import pair_marks, read_marks
 from textfix.normalisers.quote_precheck import (
@@ -164,8 +164,8 @@ def test_looks_bad_is_badness_search_on_real_text() -> None:
     assert mismatches == []
 
 
-def test_needs_ftfy_is_false_only_where_ftfy_changes_nothing() -> None:
-    skipped = [text for text in REAL_TEXTS if not needs_ftfy(text)]
+def test_quiet_text_is_left_alone_by_ftfy_but_for_entities() -> None:
+    skipped = [text for text in REAL_TEXTS if fix_quiet_text(text) == text]
     assert len(skipped) > 200  # the fast path is taken on real text
     assert [t for t in skipped if fix_mojibake_reference(t) != t] == []
 
@@ -434,6 +434,25 @@ def test_whitespace_fast_checks_see_every_break_and_anomaly(context: str) -> Non
     for fragment in (*_LINE_BREAK_CHARS, *_ANOMALIES, "\r\n"):
         text = context.format(fragment)
         assert normalise_whitespace(text) == normalise_whitespace_reference(text), repr(fragment)
+
+
+# Runs of every mix of spaces, tabs and line breaks, beside whitespace the step leaves alone.
+whitespace_text = st.lists(
+    st.sampled_from(
+        (" ", "  ", "\t", " \t ", "\n", "\n\n", "\n\n\n", " \n", "\n ", "\t\n", "\n\t", "\r\n",
+         "\r", "\x0b", "\x85", "\u2028", "\xa0", "\u3000", "\x1f", "\u200b", "x", "word", "é")
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=3000)
+@given(text=whitespace_text)
+@example(text=" \n  \n \n  x  \t\n\t y \n")  # a run with spaces around every newline
+@example(text="a \t\nb\n\t\n\t\nc")  # tabs where the reference sees spaces
+@example(text="\n    Reuters indented\n    lines  \n")
+def test_normalise_whitespace_equals_reference_on_whitespace_runs(text: str) -> None:
+    assert normalise_whitespace(text) == normalise_whitespace_reference(text)
 
 
 # --- boilerplate: the prefix index against trying every rule of the first character -----------

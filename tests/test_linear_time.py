@@ -52,6 +52,8 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "header-spaces": lambda size: "date 2022-02-12 x" + " " * (size - 18) + "y",
     "boilerplate-lines": lambda size: _repeat("Advertisement\n", size),
     "controls": lambda size: _repeat("\x00\u200b\xad\r", size),
+    "entities": lambda size: _repeat("AT&amp;T &lt;b> &#3;“q” ", size),
+    "indented-lines": lambda size: _repeat("\n    x  y \n", size),
 }
 
 _STEP_FUNCTIONS: dict[str, Callable[[str], object]] = {

@@ -13,9 +13,8 @@ from ftfy.fixes import unescape_html
 from textfix.normalisers.ftfy_triggers import (
     DERIVED,
     HARD_TRIGGER_RE,
-    HARD_TRIGGERS,
-    TERMINAL_ESCAPE,
     TRIGGER_RE,
+    is_quiet,
     looks_bad,
 )
 from textfix.normalisers.whitespace import normalise_line_breaks
@@ -43,30 +42,60 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 
 # With HTML unescaping off: what ``ftfy.fix_text`` switches to once it has seen a "<".
 _FTFY_CONFIG_NO_HTML = FTFY_CONFIG._replace(unescape_html=False)
-# The hard triggers that are ASCII ("&" and ESC): the only way ftfy can change ASCII text.
-_ASCII_TRIGGERS = tuple(sorted(chr(code) for code in HARD_TRIGGERS if code < 0x80))
 
 
-def needs_ftfy(text: str) -> bool:
-    r"""False when ``ftfy.fix_text(text, FTFY_CONFIG)`` is certain to return ``text`` unchanged.
+def _unescape_until_stable(segment: str) -> str | None:
+    r"""ftfy's result for a quiet segment (see ``is_quiet``) with HTML unescaping on, or None.
 
-    The fast check of ``fix_mojibake``: ASCII text without ``&`` or ESC, and text in which no
-    line has a hard trigger or matches ftfy's badness heuristic, is left alone by ftfy (see
-    ``ftfy_triggers`` for why, derived from ftfy's own tables).
+    On a quiet segment each round of ``fix_and_explain`` is ``unescape_html`` alone, so ftfy's
+    result is ``unescape_html`` repeated until nothing changes, as long as every text on the
+    way is quiet too (``"&amp;eacute;"`` becomes ``"&eacute;"``, then ``"é"``); None when one
+    is not (``"&#xfb01;"`` unescapes to the ligature ``"ﬁ"``), and ftfy must run.
 
-    >>> needs_ftfy("plain ASCII"), needs_ftfy("AT&amp;T"), needs_ftfy("“Café” — it’s fine")
-    (False, True, False)
-    >>> needs_ftfy("CafÃ©"), needs_ftfy("\ufb01nancial")
+    >>> _unescape_until_stable("AT&amp;amp;T &lt;b&gt; caf&eacute;")
+    'AT&T <b> café'
+    >>> _unescape_until_stable("Ã&copy;") is None, _unescape_until_stable("&#xfb01;") is None
     (True, True)
     """
-    if text.isascii():
-        return any(trigger in text for trigger in _ASCII_TRIGGERS)
-    if not DERIVED or HARD_TRIGGER_RE.search(text):
-        return True
-    if len(text) > FTFY_CONFIG.max_decode_length:
-        # ftfy would cut a long line into segments whose starts are not line starts.
-        return True
-    return looks_bad(text, multiline=True)
+    while "&" in segment and (unescaped := unescape_html(segment)) != segment:
+        if not is_quiet(unescaped):
+            return None
+        segment = unescaped
+    return segment
+
+
+def fix_quiet_text(text: str) -> str | None:
+    r"""``ftfy.fix_text(text, FTFY_CONFIG)`` when unescaping HTML is all it does, else None.
+
+    ftfy fixes each line on its own, with one piece of state: from the first line holding a
+    ``"<"`` on, it no longer unescapes. So for a quiet text (``is_quiet``) ftfy unescapes the
+    lines before that one (``_unescape_until_stable``) and leaves the rest alone. Here those
+    lines are unescaped all at once: ``HTML_ENTITY_RE`` cannot match a ``"\n"``, so a round
+    over them is a round over each, and the whole-text checks see every line's problems (and
+    maybe more, which only sends the text to ftfy). Entities nested deeper than one round plus
+    a check (``"&amp;lt;"``) are left to ``_fix_segments``, line by line as ftfy does: rounds
+    over the whole text for one deep line would make the step quadratic.
+    A text over ``max_decode_length`` is left to ``_fix_segments`` too: ftfy cuts its long lines
+    where an entity may span the cut.
+
+    >>> fix_quiet_text("&lt;ABC> said\n“Fine” &amp; <b>\n&amp;")
+    '<ABC> said\n“Fine” &amp; <b>\n&amp;'
+    >>> fix_quiet_text("CafÃ© &amp; co") is None, fix_quiet_text("&amp;lt;") is None
+    (True, True)
+    """
+    if len(text) > FTFY_CONFIG.max_decode_length or not is_quiet(text):
+        return None
+    if "&" not in text:
+        return text
+    tag = text.find("<")
+    cut = len(text) if tag == -1 else text.rfind("\n", 0, tag) + 1
+    head = text[:cut]
+    unescaped = unescape_html(head)
+    if unescaped == head:
+        return text
+    if not is_quiet(unescaped) or ("&" in unescaped and unescape_html(unescaped) != unescaped):
+        return None
+    return unescaped if cut == len(text) else unescaped + text[cut:]
 
 
 def _segment_bounds(text: str, position: int, limit: int) -> tuple[int, int]:
@@ -80,26 +109,6 @@ def _segment_bounds(text: str, position: int, limit: int) -> tuple[int, int]:
     line_end = len(text) if newline == -1 else newline + 1
     start = line_start + (position - line_start) // limit * limit
     return start, min(line_end, start + limit)
-
-
-def _unescape_ascii(segment: str) -> str | None:
-    """ftfy's result for an ASCII segment without ESC whose entities unescape to ASCII.
-
-    On such a segment every ftfy fix but ``unescape_html`` is a no-op (ftfy skips re-encoding
-    ASCII; C1 controls, ligatures, surrogates and ESC are not ASCII or not there), so
-    ``fix_and_explain`` reduces to unescaping until nothing changes. Returns None when an
-    unescaped entity is not ASCII or is ESC: then the other fixes matter and ftfy must run.
-    Entity-laden ASCII (Reuters-style ``&lt;`` and ``&#3;``) skips ftfy's per-call overhead.
-
-    >>> _unescape_ascii("AT&amp;amp;T &lt;b&gt;"), _unescape_ascii("caf&eacute;") is None
-    ('AT&T <b>', True)
-    """
-    text = segment
-    while (fixed := unescape_html(text)) != text:
-        if not fixed.isascii() or TERMINAL_ESCAPE in fixed:
-            return None
-        text = fixed
-    return text
 
 
 def _fix_segments(text: str) -> str:
@@ -118,10 +127,10 @@ def _fix_segments(text: str) -> str:
         if HARD_TRIGGER_RE.search(segment) or looks_bad(segment):
             config = FTFY_CONFIG if first_tag == -1 or first_tag >= end else _FTFY_CONFIG_NO_HTML
             fixed = None
-            if segment.isascii() and TERMINAL_ESCAPE not in segment:
+            if is_quiet(segment):
                 auto = config.unescape_html == "auto"
                 unescape = config.unescape_html is True or (auto and "<" not in segment)
-                fixed = _unescape_ascii(segment) if unescape else segment
+                fixed = _unescape_until_stable(segment) if unescape else segment
             if fixed is None:
                 fixed = ftfy.fix_and_explain(segment, config).text
             pieces.append(text[done:start])
@@ -156,9 +165,9 @@ def fix_mojibake(text: str) -> str:
     lines on ``"\n"`` before it converts other line breaks, so without this ``"&amp;\r<b>"``
     would become ``"&amp;\n<b>"`` on one pass and ``"&\n<b>"`` on the next; here the first pass
     gives the final answer.
-    The result is always ``fix_mojibake_reference(text)``; text that ``needs_ftfy`` says ftfy
-    would leave alone is returned at once, and of the rest only the lines ftfy could change are
-    given to ftfy.
+    The result is always ``fix_mojibake_reference(text)``; text in which ftfy could at most
+    unescape HTML entities is handled whole without ftfy (``fix_quiet_text``), and of the rest
+    only the lines ftfy could change are given to ftfy.
 
     >>> fix_mojibake("CafÃ© au lait")
     'Café au lait'
@@ -170,9 +179,10 @@ def fix_mojibake(text: str) -> str:
     'Ingrid Åberg'
     """
     text = line_breaks_for_ftfy(text)
-    if not needs_ftfy(text):
-        return text
-    return _fix_segments(text)
+    if not DERIVED:  # never with ftfy 6.3; the shortcuts rest on tables read from ftfy
+        return ftfy.fix_text(text, FTFY_CONFIG)
+    fixed = fix_quiet_text(text)
+    return fixed if fixed is not None else _fix_segments(text)
 
 
 def fix_mojibake_reference(text: str) -> str:

@@ -19,13 +19,17 @@ _LINE_BREAK_CHARS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u20
 HORIZONTAL_SPACE_RUN_RE = re.compile(r"[ \t]+")
 # A paragraph break: a newline, any number of blank or whitespace-only lines, and the next line.
 BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")
-# Runs that actually change: any run holding a tab, or two or more spaces. (A lone space
-# is replaced by itself under ``HORIZONTAL_SPACE_RUN_RE``; skipping it gives the same text.)
-_NEWLINE_RUN_RE = re.compile(r"\n{3,}")
-_CHANGING_SPACE_RUN_RE = re.compile(r"\t[ \t]*| [ \t]+")
+# The reference turns every maximal run of spaces, tabs and newlines into one space (no newline
+# in the run), one newline (one) or a blank line (two or more), and drops the runs at either
+# end; the fast path gets there in passes that each run only when their target is present.
+# Its anomaly check: a newline with a space after or before it, or a third newline in a row.
+# Each starts with "\n", so re jumps from newline to newline (measured on clean news: 0.8 us a
+# document, where the three substring searches it replaces took 6).
+_BREAK_ANOMALY_RE = re.compile(r"\n(?:(?<= \n)| |\n\n)")
+_SPACES_AFTER_BREAK_RE = re.compile("\n +")
 _SPACE_RUN_RE = re.compile("  +")
-# Inside a text, whitespace needs work only where one of these occurs: a tab, two spaces, a
-# space at the end or start of a line, or two blank lines in a row.
+_NEWLINE_RUN_RE = re.compile(r"\n{3,}")
+# Everything the fast path looks for (the equivalence tests put each in several contexts).
 _ANOMALIES = ("\t", "  ", " \n", "\n ", "\n\n\n")
 
 
@@ -56,27 +60,6 @@ def normalise_line_breaks(text: str) -> str:
     return LINE_BREAK_RE.sub("\n", text)
 
 
-def has_whitespace_anomaly(text: str) -> bool:
-    r"""True unless ``normalise_whitespace`` would return ``text`` (with ``"\n"`` breaks) unchanged.
-
-    The fast check of ``normalise_whitespace``: a few substring searches instead of regexes.
-
-    >>> has_whitespace_anomaly("one\n\ntwo"), has_whitespace_anomaly("one \ntwo")
-    (False, True)
-    >>> has_whitespace_anomaly("\none"), has_whitespace_anomaly("one\n\n\ntwo")
-    (True, True)
-    """
-    return (
-        text[:1] in (" ", "\n")
-        or text[-1:] in (" ", "\n")
-        or "\t" in text
-        or "  " in text
-        or " \n" in text
-        or "\n " in text
-        or "\n\n\n" in text
-    )
-
-
 def normalise_whitespace(text: str) -> str:
     r"""Tidy whitespace: one kind of line break, single spaces, single blank lines.
 
@@ -92,26 +75,28 @@ def normalise_whitespace(text: str) -> str:
     'line one\nline two'
     """
     text = normalise_line_breaks(text)
-    if not has_whitespace_anomaly(text):
-        return text
-    # Each stage runs only when its target is present; skipped stages would be identities.
     if "\t" in text:
-        text = _CHANGING_SPACE_RUN_RE.sub(" ", text)
+        text = text.replace("\t", " ")
+    if _BREAK_ANOMALY_RE.search(text):
+        # Spaces after newlines go first: in indented text (Reuters) that removes most runs
+        # of spaces, and the search for the others then finds none.
+        text = _SPACES_AFTER_BREAK_RE.sub("\n", text)
+        if "  " in text:
+            text = _SPACE_RUN_RE.sub(" ", text)
+        # Left now: at most one space before a newline, and runs of newlines; one search
+        # tells whether either is there (most indented text has neither).
+        if _BREAK_ANOMALY_RE.search(text):
+            if " \n" in text:
+                text = text.replace(" \n", "\n")
+            if "\n\n\n" in text:
+                # A single-character repeat: re runs it as one tight loop, where
+                # BLANK_LINES_RE's repeated group keeps a backtracking mark per line.
+                text = _NEWLINE_RUN_RE.sub("\n\n", text)
     elif "  " in text:
-        # Without tabs only runs of two or more spaces change; a regex for just those runs is
-        # faster (measured: 17 ms against 27 ms on the clean benchmark corpus) than halving
-        # them with str.replace, which takes log2(n) rounds for a run of n.
+        # Searched with ``in`` first: a regex search that finds nothing costs more (5.7 us
+        # against 3.3 on a 2,000-character text, measured). No space touches a newline here,
+        # so collapsing runs cannot make " \n".
         text = _SPACE_RUN_RE.sub(" ", text)
-    if " \n" in text:
-        text = text.replace(" \n", "\n")
-    if "\n " in text:
-        text = text.replace("\n ", "\n")
-    # Spaces and tabs beside line breaks are gone now, so the only blank-line runs left to
-    # collapse are three or more newlines.
-    if "\n\n\n" in text:
-        # A single-character repeat: re runs it as one tight loop, where BLANK_LINES_RE's
-        # repeated group keeps a backtracking mark per line and slows on long runs.
-        text = _NEWLINE_RUN_RE.sub("\n\n", text)
     return text.strip(" \n")
 
 
