@@ -1,5 +1,6 @@
 """The shortcuts of ``fix_mojibake`` against ftfy itself: the quiet-text screen derived from
-``BADNESS_RE``, the whole-text HTML unescaping, and the segment path for long lines.
+``BADNESS_RE``, the whole-text HTML unescaping, the segment path for long lines, and ftfy's
+fixing rounds with their checks answered by the fast ones (``ftfy_rounds``).
 
 ``tests/test_fast_paths.py`` compares the whole step with ``fix_mojibake_reference`` on general
 dirty text; the text generated here is aimed at each shortcut's edges instead: entities that
@@ -12,13 +13,14 @@ from __future__ import annotations
 import itertools
 import re
 
+import ftfy
 import pytest
 from ftfy.badness import BADNESS_RE
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.test_fast_paths import REAL_TEXTS, dirty_text
-from textfix.normalisers import encoding, ftfy_triggers
+from textfix.normalisers import encoding, ftfy_rounds, ftfy_triggers
 from textfix.normalisers.encoding import (
     FTFY_CONFIG,
     fix_mojibake,
@@ -178,3 +180,63 @@ def test_entities_across_ftfy_cuts_of_long_lines(
     for line in (quiet, nested, mojibake):
         for text in (line, "short\n" + line + "\n&amp;", line + "\n<b>&amp;</b>"):
             assert fix_mojibake(text) == fix_mojibake_reference(text), text
+
+
+# --- ftfy's rounds with the fast checks -------------------------------------------------------
+
+_CONFIGS = {
+    "textfix": FTFY_CONFIG,
+    "no-html": FTFY_CONFIG._replace(unescape_html=False),
+    "always-html": FTFY_CONFIG._replace(unescape_html=True),
+    "no-c1-no-ligatures": FTFY_CONFIG._replace(fix_c1_controls=False, fix_latin_ligatures=False),
+}
+_REAL_LINES = sorted({line for text in REAL_TEXTS for line in text.splitlines(keepends=True)})
+
+
+def test_fix_segment_covers_textfix_configuration() -> None:
+    # Else fix_mojibake would quietly fall back to ftfy's own rounds (slow, still exact).
+    assert all(ftfy_rounds.covers(config) for config in _CONFIGS.values())
+    assert ftfy_rounds._ONE_STEP is not None  # ftfy 6.3 has its single decoding step
+    assert not ftfy_rounds.covers(FTFY_CONFIG._replace(uncurl_quotes=True))
+    assert not ftfy_rounds.covers(FTFY_CONFIG._replace(normalization="NFC"))
+
+
+@pytest.mark.parametrize("name", list(_CONFIGS))
+def test_fix_segment_equals_ftfy_on_real_lines(name: str) -> None:
+    config = _CONFIGS[name]
+    assert len(_REAL_LINES) > 2000
+    differing = [
+        line
+        for line in _REAL_LINES
+        if ftfy_rounds.fix_segment(line, config) != ftfy.fix_and_explain(line, config).text
+    ]
+    assert differing == []
+
+
+@pytest.mark.parametrize("name", list(_CONFIGS))
+@settings(max_examples=500)
+@given(text=dirty_text | entity_text | screen_text)
+@example(text="â€œCafÃ©â€\x9d &amp;lt; \ufb01 \x1b[1m")  # every kind of fix in one round
+@example(text="<b>Ã©</b> &amp;")  # a tag: no unescaping under "auto"
+def test_fix_segment_equals_ftfy_on_generated_text(name: str, text: str) -> None:
+    config = _CONFIGS[name]
+    assert ftfy_rounds.fix_segment(text, config) == ftfy.fix_and_explain(text, config).text
+
+
+def test_fix_segment_without_ftfys_single_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Should ftfy drop its private single decoding step, the public fix_encoding takes over.
+    monkeypatch.setattr(ftfy_rounds, "_ONE_STEP", None)
+    lines = [line for line in _REAL_LINES if not is_quiet(line)]
+    assert len(lines) > 500
+    assert [
+        line
+        for line in lines
+        if ftfy_rounds.fix_segment(line, FTFY_CONFIG)
+        != ftfy.fix_and_explain(line, FTFY_CONFIG).text
+    ] == []
+
+
+def test_fix_segment_leaves_uncovered_configurations_to_ftfy() -> None:
+    config = FTFY_CONFIG._replace(uncurl_quotes=True, normalization="NFKC")
+    text = "“CafÃ©” ＡＢ"
+    assert ftfy_rounds.fix_segment(text, config) == ftfy.fix_and_explain(text, config).text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ftfy
 from ftfy.fixes import unescape_html
 
+from textfix.normalisers.ftfy_rounds import fix_segment
 from textfix.normalisers.ftfy_triggers import (
     DERIVED,
     HARD_TRIGGER_RE,
@@ -132,7 +133,7 @@ def _fix_segments(text: str) -> str:
                 unescape = config.unescape_html is True or (auto and "<" not in segment)
                 fixed = _unescape_until_stable(segment) if unescape else segment
             if fixed is None:
-                fixed = ftfy.fix_and_explain(segment, config).text
+                fixed = fix_segment(segment, config)
             pieces.append(text[done:start])
             pieces.append(fixed)
             done = end
