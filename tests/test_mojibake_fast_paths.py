@@ -16,6 +16,7 @@ import re
 import ftfy
 import pytest
 from ftfy.badness import BADNESS_RE
+from ftfy.fixes import unescape_html
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ from textfix.normalisers.encoding import (
     fix_mojibake_reference,
     fix_quiet_text,
     line_breaks_for_ftfy,
+    unescape_entities,
 )
 from textfix.normalisers.ftfy_triggers import (
     HARD_TRIGGERS,
@@ -147,6 +149,14 @@ def test_fix_mojibake_equals_ftfy_on_entity_text(text: str) -> None:
     assert fix_mojibake(text) == fix_mojibake_reference(text)
     fixed = fix_quiet_text(line_breaks_for_ftfy(text))
     assert fixed is None or fixed == fix_mojibake_reference(text)
+
+
+@settings(max_examples=1000)
+@given(text=entity_text | dirty_text)
+@example(text="&amp;&amp;amp;&#3;&#3;&&lt;;&#x26;lt;")
+def test_unescape_entities_is_ftfys_unescape(text: str) -> None:
+    assert unescape_entities(text) == unescape_html(text)
+    assert unescape_entities(text) == unescape_html(text)  # now from the remembered entities
 
 
 def test_quiet_text_shortcut_is_taken_on_real_text() -> None:

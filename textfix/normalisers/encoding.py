@@ -7,7 +7,10 @@ here and done by textfix's own steps.
 
 from __future__ import annotations
 
+import functools
+
 import ftfy
+from ftfy.chardata import HTML_ENTITY_RE
 from ftfy.fixes import unescape_html
 
 from textfix.normalisers.ftfy_rounds import fix_segment
@@ -45,6 +48,21 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 _FTFY_CONFIG_NO_HTML = FTFY_CONFIG._replace(unescape_html=False)
 
 
+# ftfy replaces each entity by a function of the entity's text alone, so an entity seen before
+# is looked up: Reuters' "&#3;" otherwise goes through html.unescape every time (measured on
+# Reuters documents: unescaping 1.4 us a document, 0.8 with the cache).
+_unescape_entity = functools.lru_cache(maxsize=4096)(unescape_html)
+
+
+def unescape_entities(text: str) -> str:
+    """``ftfy.fixes.unescape_html(text)``, remembering the replacement of each entity.
+
+    >>> unescape_entities("AT&amp;T &lt;ABC> &#3;&EACUTE;&unknown;")
+    'AT&T <ABC> É&unknown;'
+    """
+    return HTML_ENTITY_RE.sub(lambda match: _unescape_entity(match.group()), text)
+
+
 def _unescape_until_stable(segment: str) -> str | None:
     r"""ftfy's result for a quiet segment (see ``is_quiet``) with HTML unescaping on, or None.
 
@@ -58,7 +76,7 @@ def _unescape_until_stable(segment: str) -> str | None:
     >>> _unescape_until_stable("Ã&copy;") is None, _unescape_until_stable("&#xfb01;") is None
     (True, True)
     """
-    while "&" in segment and (unescaped := unescape_html(segment)) != segment:
+    while "&" in segment and (unescaped := unescape_entities(segment)) != segment:
         if not is_quiet(unescaped):
             return None
         segment = unescaped
@@ -91,10 +109,10 @@ def fix_quiet_text(text: str) -> str | None:
     tag = text.find("<")
     cut = len(text) if tag == -1 else text.rfind("\n", 0, tag) + 1
     head = text[:cut]
-    unescaped = unescape_html(head)
+    unescaped = unescape_entities(head)
     if unescaped == head:
         return text
-    if not is_quiet(unescaped) or ("&" in unescaped and unescape_html(unescaped) != unescaped):
+    if not is_quiet(unescaped) or ("&" in unescaped and unescape_entities(unescaped) != unescaped):
         return None
     return unescaped if cut == len(text) else unescaped + text[cut:]
 
