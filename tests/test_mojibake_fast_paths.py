@@ -87,12 +87,15 @@ screen_text = st.lists(
 @example(text="”“ and ’” are pairs but need a letter before them")
 @example(text="x\nÃ£")  # "\s" of BADNESS_RE matching a line break
 @example(text="Ø ¢Ù ")  # a match of four characters, two of them spaces
-def test_is_quiet_is_its_definition(text: str) -> None:
+def test_is_quiet_and_is_bad_are_their_definitions(text: str) -> None:
     assert is_quiet(text) == is_quiet_reference(text)
+    assert ftfy_triggers.is_bad(text) == bool(BADNESS_RE.search(text))
 
 
-def test_is_quiet_is_its_definition_on_real_text() -> None:
+def test_is_quiet_and_is_bad_are_their_definitions_on_real_text() -> None:
     assert [t for t in REAL_TEXTS if is_quiet(t) != is_quiet_reference(t)] == []
+    lines = {line for text in REAL_TEXTS for line in text.splitlines(keepends=True)}
+    assert [t for t in lines if ftfy_triggers.is_bad(t) != bool(BADNESS_RE.search(t))] == []
     # The screen rarely needs the badness search on correct text (else it is pointless).
     correct = [t for t in REAL_TEXTS if not t.isascii() and is_quiet(t)]
     assert len(correct) > 300

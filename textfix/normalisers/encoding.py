@@ -18,8 +18,8 @@ from textfix.normalisers.ftfy_triggers import (
     DERIVED,
     HARD_TRIGGER_RE,
     TRIGGER_RE,
+    is_bad,
     is_quiet,
-    looks_bad,
 )
 from textfix.normalisers.whitespace import normalise_line_breaks
 
@@ -143,7 +143,7 @@ def _fix_segments(text: str) -> str:
     while (match := TRIGGER_RE.search(text, position)) is not None:
         start, end = _segment_bounds(text, match.start(), limit)
         segment = text[start:end]
-        if HARD_TRIGGER_RE.search(segment) or looks_bad(segment):
+        if HARD_TRIGGER_RE.search(segment) or is_bad(segment):
             config = FTFY_CONFIG if first_tag == -1 or first_tag >= end else _FTFY_CONFIG_NO_HTML
             fixed = None
             if is_quiet(segment):

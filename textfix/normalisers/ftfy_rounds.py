@@ -12,9 +12,9 @@ benchmark's mojibake lines: 229 ms in ftfy, 66 ms here.
 skips a call only when it cannot change the text:
 
 - ``unescape_html`` when the text holds no ``&`` (every entity starts with it);
-- a decoding step when the text is ASCII or ``looks_bad`` is False: the step's first check is
-  exactly that (``possible_encoding(text, "ascii")`` is ``str.isascii``; ``looks_bad`` equals
-  ``is_bad``, tested), and it returns the text unchanged, which ends ftfy's decoding loop;
+- a decoding step when the text is ASCII or not bad: the step's first check is exactly that
+  (``possible_encoding(text, "ascii")`` is ``str.isascii``; ``ftfy_triggers.is_bad`` equals
+  ftfy's, tested), and it returns the text unchanged, which ends ftfy's decoding loop;
 - the C1, ligature, surrogate and terminal-escape fixes when no hard trigger is there (each
   fix's pattern or table holds only hard triggers, see ``ftfy_triggers``).
 
@@ -32,7 +32,7 @@ from typing import Any
 import ftfy
 from ftfy.fixes import unescape_html
 
-from textfix.normalisers.ftfy_triggers import HARD_TRIGGER_RE, looks_bad
+from textfix.normalisers.ftfy_triggers import HARD_TRIGGER_RE, is_bad
 
 # ftfy.fix_and_explain calls fix_encoding without the caller's configuration, so with ftfy's
 # defaults (restore_byte_a0, replace_lossy_sequences, decode_inconsistent_utf8 all on).
@@ -71,7 +71,7 @@ def covers(config: ftfy.TextFixerConfig) -> bool:
 
 def _fix_encoding(text: str) -> str:
     """``ftfy.fix_encoding(text)``: ftfy's decoding steps until one changes nothing."""
-    while not text.isascii() and looks_bad(text):
+    while is_bad(text):
         if _ONE_STEP is None:
             return ftfy.fix_encoding(text)
         fixed: str = _ONE_STEP(text, _ENCODING_CONFIG).text
