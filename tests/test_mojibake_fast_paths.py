@@ -253,3 +253,13 @@ def test_fix_segment_leaves_uncovered_configurations_to_ftfy() -> None:
     config = FTFY_CONFIG._replace(uncurl_quotes=True, normalization="NFKC")
     text = "“CafÃ©” ＡＢ"
     assert ftfy_rounds.fix_segment(text, config) == ftfy.fix_and_explain(text, config).text
+
+
+def test_without_derived_tables_ftfy_does_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Should a new ftfy's regex defeat the derivations, every shortcut stands down.
+    monkeypatch.setattr(encoding, "DERIVED", False)
+    monkeypatch.setattr(ftfy_triggers, "DERIVED", False)
+    texts = ["CafÃ© &amp; co", "“Fine” &lt;b>", "plain", "é”“", "\x1b[1m&amp;"]
+    assert [fix_mojibake(t) for t in texts] == [fix_mojibake_reference(t) for t in texts]
+    assert [ftfy_triggers.is_bad(t) for t in texts] == [bool(BADNESS_RE.search(t)) for t in texts]
+    assert not any(is_quiet(t) for t in texts if not t.isascii())
