@@ -30,6 +30,7 @@ from textfix.boilerplate_rules import fold_line, load_ruleset
 from textfix.config import PRESETS
 from textfix.normalisers import ftfy_triggers
 from textfix.normalisers.ascii import transliterate, transliterate_reference
+from textfix.normalisers.boilerplate import remove_boilerplate, remove_boilerplate_reference
 from textfix.normalisers.encoding import fix_mojibake, fix_mojibake_reference, needs_ftfy
 from textfix.normalisers.quote_precheck import LATIN_LETTERS, all_canonical
 from textfix.normalisers.quotes import (
@@ -55,6 +56,7 @@ REFERENCES: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
     "normalise_whitespace": (normalise_whitespace, normalise_whitespace_reference),
     "transliterate": (transliterate, transliterate_reference),
     "repair_quotes": (repair_quotes, repair_quotes_reference),
+    "remove_boilerplate": (remove_boilerplate, remove_boilerplate_reference),
 }
 
 CORPORA = SHARED / "corpora"
