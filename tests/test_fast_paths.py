@@ -30,6 +30,7 @@ from textfix.boilerplate_rules import fold_line, load_ruleset
 from textfix.config import PRESETS
 from textfix.normalisers import ftfy_triggers
 from textfix.normalisers.ascii import transliterate, transliterate_reference
+from textfix.normalisers.boilerplate import remove_boilerplate, remove_boilerplate_reference
 from textfix.normalisers.encoding import fix_mojibake, fix_mojibake_reference, fix_quiet_text
 from textfix.normalisers.quote_lexicon import CURLY_TO_STRAIGHT, TOKEN_RE
 from textfix.normalisers.quote_marks import pair_marks, read_marks
@@ -64,6 +65,7 @@ REFERENCES: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
     "normalise_whitespace": (normalise_whitespace, normalise_whitespace_reference),
     "transliterate": (transliterate, transliterate_reference),
     "repair_quotes": (repair_quotes, repair_quotes_reference),
+    "remove_boilerplate": (remove_boilerplate, remove_boilerplate_reference),
 }
 
 CORPORA = SHARED / "corpora"

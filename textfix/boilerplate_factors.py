@@ -25,9 +25,13 @@ from __future__ import annotations
 
 import importlib
 import re
+from dataclasses import dataclass
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser" if hasattr(re, "_parser") else "sre_parse")
+_MAXREPEAT: Any = importlib.import_module(
+    "re._constants" if hasattr(re, "_constants") else "sre_constants"
+).MAXREPEAT
 
 #: A character class of more characters than this gives no factor (too common to filter).
 MAX_CLASS = 4
@@ -97,3 +101,178 @@ def _item(op: str, av: Any) -> Factors:
         # A lookahead or lookbehind that must succeed matches a substring of the line too.
         return _sequence(list(av[1]))
     return None  # ANY, NOT_LITERAL, CATEGORY, AT, negative lookarounds, GROUPREF: no factor
+
+
+# --- every factor set, with adjacent literals multiplied out ------------------------------------
+
+#: Sets of adjacent literals are multiplied out up to this many strings.
+MAX_PRODUCT = 64
+#: A class of more characters than this is not multiplied out.
+MAX_PRODUCT_CLASS = 8
+_Set = frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What is known of the strings an item of a pattern matches."""
+
+    exact: _Set | None = None  # all of them, when few
+    starts: _Set | None = None  # strings one of which each of them starts with
+    ends: _Set | None = None  # strings one of which each of them ends with
+    sets: tuple[_Set, ...] = ()  # each of them holds a member of each set
+    zero_width: bool = False  # an anchor or lookaround: the items around it are adjacent
+
+
+def factor_sets(pattern: str) -> list[_Set]:
+    """Sets of strings such that every full match of ``pattern`` holds a member of each.
+
+    Unlike ``rule_factors`` (one set, the likely best), every set found, and literals next to
+    each other multiplied out: ``(?:[a-z]{1,40}/){1,3}(?:reuters|ap)`` gives
+    ``{"/reuters", "/ap"}`` where the single items give ``{"/"}`` and ``{"reuters", "ap"}``.
+
+    >>> sorted(map(sorted, factor_sets("(?:[a-z .]{1,40}/){1,3}(?:reuters|ap)")))
+    [['/'], ['/ap', '/reuters'], ['ap', 'reuters']]
+    >>> sorted(map(sorted, factor_sets(r"\\d+ min(?:ute)?s? ago")))
+    [[' min ago', ' mins ago', ' minute ago', ' minutes ago']]
+    """
+    shape = _sequence_shape(list(_parser.parse(pattern)))
+    found = {*shape.sets, *(s for s in (shape.exact, shape.starts, shape.ends) if s)}
+    return sorted((s for s in found if "" not in s), key=sorted)
+
+
+def _product(left: _Set, right: _Set) -> _Set | None:
+    if len(left) * len(right) > MAX_PRODUCT:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _sequence_shape(items: list[Any]) -> _Shape:
+    shapes = [_shape(str(op), av) for op, av in items]
+    sets: list[_Set] = []
+    window: _Set | None = None  # strings one of which ends just before the next item
+    for shape in shapes:
+        sets.extend(shape.sets)
+        if shape.zero_width:
+            continue
+        if shape.exact is not None:
+            grown = None if window is None else _product(window, shape.exact)
+            if grown is None and window is not None:
+                sets.append(window)
+            window = shape.exact if grown is None else grown
+            continue
+        if window is not None:
+            closed = None if shape.starts is None else _product(window, shape.starts)
+            sets.append(window if closed is None else closed)
+        window = shape.ends
+    if window is not None:
+        sets.append(window)
+    solid = [s for s in shapes if not s.zero_width]
+    exact: _Set | None = frozenset({""})
+    for shape in solid:
+        exact = None if exact is None or shape.exact is None else _product(exact, shape.exact)
+    return _Shape(exact, _edge(solid, starts=True), _edge(solid[::-1], starts=False), tuple(sets))
+
+
+def _edge(shapes: list[_Shape], starts: bool) -> _Set | None:
+    """Strings one of which every match starts (or, reading ``shapes`` reversed, ends) with."""
+    edge: _Set = frozenset({""})
+    for shape in shapes:
+        part = shape.exact if shape.exact is not None else shape.starts if starts else shape.ends
+        if part is None:
+            return edge if edge != {""} else None
+        grown = _product(edge, part) if starts else _product(part, edge)
+        if grown is None:
+            return edge if edge != {""} else None
+        edge = grown
+        if shape.exact is None:
+            break
+    return edge if edge != {""} else None
+
+
+def _shape(op: str, av: Any) -> _Shape:
+    if op == "LITERAL":
+        return _Shape(exact=frozenset({chr(av)}))
+    if op == "IN":
+        chars = _class_chars(av)
+        return _Shape(exact=chars) if chars else _Shape()
+    if op in ("AT", "ASSERT_NOT"):
+        return _Shape(zero_width=True)
+    if op == "ASSERT":  # a lookaround that must succeed: what it matches is in the line too
+        inner = _sequence_shape(list(av[1]))
+        return _Shape(sets=(*inner.sets, *((inner.exact,) if inner.exact else ())), zero_width=True)
+    if op == "SUBPATTERN":
+        return _Shape() if av[1] & _IGNORECASE else _sequence_shape(list(av[3]))
+    if op == "ATOMIC_GROUP":
+        return _sequence_shape(list(av))
+    if op == "BRANCH":
+        return _branch_shape([_sequence_shape(list(b)) for b in av[1]])
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        return _repeat_shape(av[0], av[1], _sequence_shape(list(av[2])))
+    return _Shape()  # ANY, NOT_LITERAL, CATEGORY, GROUPREF: one unknown character or more
+
+
+def _class_chars(items: Any) -> _Set | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if str(op) == "LITERAL":
+            chars.add(chr(av))
+        elif str(op) == "RANGE" and av[1] - av[0] < MAX_PRODUCT_CLASS:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return frozenset(chars) if len(chars) <= MAX_PRODUCT_CLASS else None
+
+
+def _union(parts: list[_Set | None]) -> _Set | None:
+    if any(part is None for part in parts):
+        return None
+    union = frozenset().union(*(p for p in parts if p is not None))
+    return union if len(union) <= MAX_PRODUCT else None
+
+
+def _branch_shape(branches: list[_Shape]) -> _Shape:
+    # A set of the branch: in each alternative, its exact strings or its likely best set.
+    best = [b.exact if b.exact is not None else _best(b.sets) for b in branches]
+    picked = _union(best)
+    return _Shape(
+        exact=_union([b.exact for b in branches]),
+        starts=_union([b.exact if b.exact is not None else b.starts for b in branches]),
+        ends=_union([b.exact if b.exact is not None else b.ends for b in branches]),
+        sets=(picked,) if picked else (),
+    )
+
+
+def _best(sets: tuple[_Set, ...]) -> _Set | None:
+    best: _Set | None = None
+    for found in sets:
+        if "" not in found and _better(found, best):
+            best = found
+    return best
+
+
+def _repeat_shape(low: int, high: Any, body: _Shape) -> _Shape:
+    exact = _repeat_exact(low, high, body.exact)
+    if low == 0:
+        return _Shape(exact=exact)
+    return _Shape(
+        exact=exact,
+        starts=body.exact if body.exact is not None else body.starts,
+        ends=body.exact if body.exact is not None else body.ends,
+        sets=(*body.sets, *((body.exact,) if body.exact else ())),
+    )
+
+
+def _repeat_exact(low: int, high: Any, body: _Set | None) -> _Set | None:
+    """Every string ``body`` (exact strings) repeated ``low`` to ``high`` times matches."""
+    if body is None or high is _MAXREPEAT or high > 4:
+        return None
+    found: set[str] = set()
+    power: _Set | None = frozenset({""})
+    for count in range(high + 1):
+        if power is None:
+            return None
+        if count >= low:
+            found |= power
+        if count < high:
+            power = _product(power, body)
+    return frozenset(found) if len(found) <= MAX_PRODUCT else None

@@ -34,6 +34,7 @@ from typing import Any, Literal
 from textfix._toml import load_toml_bytes
 from textfix.boilerplate_index import LineIndex
 from textfix.boilerplate_prefix import rule_prefixes
+from textfix.boilerplate_scan import LineScan
 from textfix.errors import ConfigError
 
 Where = Literal["anywhere", "edge", "heading"]
@@ -226,6 +227,8 @@ class RuleSet:
     _by_indexes: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict, compare=False)
     #: The rules' branches filed by prefix, first character and factors (``boilerplate_index``).
     _index: LineIndex | None = field(default=None, compare=False)
+    #: The scan for the lines a rule could match (``boilerplate_scan``), built on first use.
+    _scan: LineScan | None = field(default=None, compare=False)
 
     def pattern_for(self, char: str) -> re.Pattern[str] | None:
         """The combined pattern of every rule a line starting with ``char`` can match."""
@@ -252,6 +255,21 @@ class RuleSet:
     def admits(self, rule: int, char: str) -> bool:
         """Whether ``match_reference`` tries rule number ``rule`` on lines starting ``char``."""
         return rule in self.any_first_char or rule in self.by_first_char.get(char, ())
+
+    def candidate_lines(self, text: str) -> list[int] | None:
+        """The numbers (from 0) of the lines of ``text`` a rule could match; None: any line.
+
+        Every line that ``match`` (after ``fold_line``) gives a rule for is among them.
+
+        >>> ruleset = compile_rules([BoilerplateRule("x.ad", "advert(?:isement)?")])
+        >>> ruleset.candidate_lines("Talks failed.\\n\\n• Advertisement\\nAn advert ran.")
+        [2]
+        """
+        scan = self._scan
+        if scan is None:  # built here, not with the rules: a process pays for it when it scans
+            scan = LineScan([rule.pattern for rule in self.rules], _EDGE_JUNK, _TRAILING_JUNK)
+            object.__setattr__(self, "_scan", scan)
+        return scan.candidates(text)
 
     def match(self, folded: str) -> BoilerplateRule | None:
         """The first rule whose pattern matches the whole folded line, or None.
