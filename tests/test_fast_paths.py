@@ -666,6 +666,15 @@ def test_meta_start_covers_every_header_line_opening(data: st.DataObject) -> Non
     assert line[0] in META_FIRST and META_START_RE.match(line) is not None
 
 
+@settings(max_examples=2000)
+@given(line=header_lines())
+def test_is_plain_is_no_header_opening_and_no_year(line: str) -> None:
+    line = line.strip()
+    assume(line)
+    no_year = len(line) > MAX_META_LINE or YEAR_HINT_RE.search(line) is None
+    assert header_shortcuts.is_plain(line) == (META_START_RE.match(line) is None and no_year)
+
+
 def test_meta_start_covers_daily_mail_openings_and_bylines() -> None:
     for opening in DAILY_MAIL_OPENINGS:
         assert META_START_RE.match(opening + "x") is not None
@@ -734,10 +743,10 @@ def title_like(draw: st.DrawFn) -> str:
             st.text(_TITLE_ALPHABET, min_size=1, max_size=6) | st.sampled_from(_WORDS), max_size=16
         )
     )
-    first = draw(st.sampled_from(("A", "T", "Dear", "Hi", "hi", "Z", "“", "'", "1.", "I.", "")))
-    return draw(st.sampled_from((" ", "  ", "\t"))).join(
-        [first + (words[:1] or [""])[0], *words[1:]]
-    )
+    first = draw(st.sampled_from(("A", "T", "Z", "“", "'", "1.", "I.", "", "Dear", "HI", "Re:")))
+    glued = [first + (words[:1] or [""])[0], *words[1:]]
+    parts = draw(st.sampled_from((glued, [first, *words])))
+    return draw(st.sampled_from((" ", "  ", "\t"))).join(parts)
 
 
 @settings(max_examples=5000)

@@ -47,6 +47,7 @@ from textfix.extract.header_shortcuts import (
     META_START_RE,
     dateline_of,
     is_simple_title,
+    next_line_is_plain,
     no_meta_line_after,
     plain_sentence_alone,
     rejects_plain_top,
@@ -125,10 +126,10 @@ def _read_header(
     it. A plain first line is taken as the title on trust, and checked only before a header is
     returned: when it is no title, ``read_header`` stops at it and finds no header, and so does
     this function. ``no_dateline_on_top``: ``no_dateline_on_top`` of ``header_shortcuts``;
-    ``top_has_no_meta``: the caller vouches that the first line is a ``NO_META`` line.
+    ``top_has_no_meta``: the caller vouches that the first line is a ``NO_META`` line (below).
 
     The third value is what the header's reader knows of the body's first line: ``NO_HEADER``
-    (the body opens with a plain line, whole, that cannot open a header), ``NO_META`` (it opens
+    (the body opens with a plain line, whole, where no header can start), ``NO_META`` (it opens
     with a line, whole, that does not open like a header line and that ``read_header_line``
     found no date or byline in: it has a year, and is at most a title at the top of the body)
     or ``UNKNOWN``.
@@ -195,7 +196,7 @@ def _read_header(
             blank_before = False
             pos = end + 1
             continue
-        # The first line, plain or NO_META: at most a title, checked later.
+        # The first line, plain or vouched NO_META: at most a title, checked later.
         metadata["title"] = line
         unchecked = True
         seen = 1
@@ -224,11 +225,17 @@ def _read_header(
             return None  # ... with a paragraph of body prose under it
     if not body and "date" not in metadata and "updated" not in metadata:
         return None
-    # The body opens with the stop line: ``lstrip`` takes off what ``strip`` does and no more
-    # than the blank lines above it, and a line cut at LINE_SCAN would be cut elsewhere.
+    # The body opens inside the stop line (``lstrip`` stops at its first visible character or
+    # before), and read from the body that line strips to ``stop`` again, unless it was cut at
+    # LINE_SCAN (it would be cut elsewhere). Then what is known of ``stop`` holds at the top of
+    # the body.
     if not 0 < stop_end - pos < LINE_SCAN:
         return body, metadata, UNKNOWN
     if not stop_plain:
         return body, metadata, NO_META
-    top_rejected = rejects_plain_top(text, stop_end, stop or "")
-    return body, metadata, NO_HEADER if top_rejected else UNKNOWN
+    # A plain line closed by a full stop is no lone title, so with a plain line (or none)
+    # under it a header cannot start there either. (That test first: it mostly costs less.)
+    stop = stop or ""
+    if len(stop) > MAX_TITLE or (stop[-1] == "." and next_line_is_plain(text, stop_end)):
+        return body, metadata, NO_HEADER
+    return body, metadata, NO_HEADER if rejects_plain_top(text, stop_end, stop) else UNKNOWN

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from textfix.extract.datelines import read_dateline
-from textfix.extract.header_reference import HEADER_FRAGMENT_RE, MAX_META_LINE
+from textfix.extract.header_reference import HEADER_FRAGMENT_RE, LINE_SCAN, MAX_META_LINE
 from textfix.extract.titles import MAX_LONE_TITLE, MAX_TITLE, has_year_hint
 
 # How a line that can hold header metadata opens: a byline word ("By", "Von", …, which
@@ -111,6 +111,37 @@ def no_meta_line_after(text: str, end: int) -> bool:
     return not has_year_hint(following) and (
         following[:1] not in META_FIRST or HEADER_FRAGMENT_RE.match(following) is None
     )
+
+
+def is_plain(line: str) -> bool:
+    """A plain line: it does not open like a header line (``META_START_RE``), and it has no
+    year or is too long for a date or byline line. ``line`` is stripped and not empty.
+
+    >>> is_plain("Ferry fares set to double"), is_plain("By Jane Smith"), is_plain("In 2022")
+    (True, False, False)
+    """
+    return (line[0] not in META_FIRST or META_START_RE.match(line) is None) and (
+        len(line) > MAX_META_LINE or not has_year_hint(line)
+    )
+
+
+def next_line_is_plain(text: str, end: int) -> bool:
+    """True when the first line after ``end`` (a line break or the end of ``text``) that is not
+    blank is plain, or when there is none. Lines are cut as ``read_header`` cuts them.
+
+    >>> next_line_is_plain("Talks fail.\\n\\nThe talks failed after six hours.", 11)
+    True
+    """
+    pos = end + 1
+    size = len(text)
+    while pos < size:
+        cut = text.find("\n", pos, pos + LINE_SCAN)
+        cut = min(size, pos + LINE_SCAN) if cut < 0 else cut
+        line = text[pos:cut].strip()
+        if line:
+            return is_plain(line)
+        pos = cut + 1
+    return True
 
 
 def rejects_plain_top(text: str, end: int, line: str) -> bool:
