@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -98,7 +98,17 @@ class DateBounds:
 
     order: DateOrder | None
     earliest: dt.date
-    latest: dt.date
+    # None: the day after today, read from the clock only when a date is checked (see
+    # ``rolling_bounds``).
+    latest: dt.date | None
+
+    def last_day(self) -> dt.date:
+        """The latest date taken: ``latest``, or tomorrow when it is None.
+
+        >>> DateBounds(None, dt.date(1900, 1, 1), None).last_day() > dt.date.today()
+        True
+        """
+        return self.latest or dt.date.today() + dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=64)
@@ -120,6 +130,25 @@ def make_bounds(
     latest = _iso_option("max_date", max_date) if max_date else today + dt.timedelta(days=1)
     order: DateOrder | None = "dmy" if date_order == "dmy" else "mdy" if date_order else None
     return DateBounds(order, earliest, latest)
+
+
+@lru_cache(maxsize=64)
+def rolling_bounds(
+    date_order: str | None, min_date: str | None, max_date: str | None
+) -> DateBounds:
+    """``make_bounds`` for whatever day it is when a date is checked: one object for every call.
+
+    Without ``max_date`` the latest date is tomorrow; leaving it to ``DateBounds.last_day`` keeps
+    the clock out of the calls that read no date at all (most of them). Bad options raise
+    ConfigError on every call, as ``make_bounds`` does (a raising call is not cached).
+
+    >>> rolling_bounds("dmy", "2000-01-01", None)
+    DateBounds(order='dmy', earliest=datetime.date(2000, 1, 1), latest=None)
+    >>> rolling_bounds(None, None, "2030-01-01").latest
+    datetime.date(2030, 1, 1)
+    """
+    bounds = make_bounds(date_order, min_date, max_date, dt.date.today())
+    return bounds if max_date else replace(bounds, latest=None)
 
 
 def coerce_iso_date(name: str, value: object) -> str | None:
@@ -165,8 +194,8 @@ def check_date_options(
     >>> check_date_options(date_order="dmy", min_date="2000-01-01")
     """
     bounds = make_bounds(date_order, min_date, max_date, dt.date.today())
-    if bounds.earliest > bounds.latest:
-        latest = bounds.latest.isoformat()
+    if bounds.earliest > bounds.last_day():
+        latest = bounds.last_day().isoformat()
         raise ConfigError(f"min_date={min_date!r} is after max_date={max_date or latest!r}")
 
 
@@ -210,7 +239,7 @@ def date_of(match: re.Match[str], bounds: DateBounds) -> str | None:
         found = dt.date(year, month, day)
     except ValueError:
         return None
-    if not bounds.earliest <= found <= bounds.latest:
+    if not bounds.earliest <= found <= bounds.last_day():
         return None
     return found.isoformat()
 

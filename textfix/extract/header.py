@@ -18,65 +18,54 @@ nothing is taken. A header is also taken only when the body left behind has no h
 own (two header blocks, the seed's date line twice), so a second pass finds nothing
 (idempotence). The dateline opening the body (``KYIV, Ukraine (AP)
 — …``) stays in the text; its place and agency go into the metadata.
+
+``extract_header_reference`` (``header_reference``) reads every line with every header reader;
+``extract_header`` returns the same text and metadata for every input (``tests/test_fast_paths.py``
+proves it), faster: most lines are plain, no date, byline or Daily Mail line can open as they do,
+and it settles them with the cheap tests of ``header_shortcuts``; it reads the dateline once and
+reads no line of the body twice when it knows what the body's first line holds.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-from textfix.extract.bylines import read_byline
-from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
 from textfix.extract.datelines import read_dateline
-from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of, make_bounds, read_date_field
+from textfix.extract.dates import DateBounds, rolling_bounds
+from textfix.extract.header_reference import (
+    HEADER_KEYS,
+    LINE_SCAN,
+    MAX_HEADER_LINE,
+    MAX_HEADER_LINES,
+    MAX_META_LINE,
+    cannot_open_header,
+    extract_header_reference,
+    read_header_line,
+    starts_body,
+)
+from textfix.extract.header_shortcuts import (
+    META_FIRST,
+    META_START_RE,
+    dateline_of,
+    is_simple_title,
+    next_line_is_plain,
+    no_meta_line_after,
+    plain_sentence_alone,
+    rejects_plain_top,
+)
 from textfix.extract.titles import (
     MAX_TITLE,
-    MAX_TITLE_WORDS,
-    YEAR_HINT_RE,
-    ends_sentence,
+    has_year_hint,
     is_body_prose,
-    is_lone_title,
+    lone_title_shape,
     looks_like_title,
 )
 
-MAX_HEADER_LINES = 5
-MAX_HEADER_LINE = 300
-# Date and byline lines are short; a longer line is only tested as a title (cheap path).
-MAX_META_LINE = 160
-# How far to look for the end of a line: a longer line is no header line, and a Daily Mail run-in
-# header fits well within it.
-LINE_SCAN = 1000
+__all__ = ["HEADER_KEYS", "MAX_HEADER_LINES", "extract_header", "extract_header_reference"]
 
-_PUBLISHED_LABELS = (
-    "published|first published|posted|date|dated|datum|veröffentlicht|publié|publiée|"
-    "date de publication|publicado|publicada|fecha|data|pubblicato|gepubliceerd|"
-    "опубликовано|дата|опубліковано"
-)
-_UPDATED_LABELS = (
-    "updated|last updated|last modified|modified|aktualisiert|zuletzt aktualisiert|stand|"
-    "mis à jour|actualizado|actualizada|atualizado|atualizada|aggiornato|bijgewerkt|"
-    "laatst bijgewerkt|обновлено|оновлено"
-)
-
-
-def _labels(names: str) -> str:
-    return "|".join(sorted(names.split("|"), key=len, reverse=True))
-
-
-# "Published: 12 Feb 2022", "Updated on Feb. 12, 2022", "Mis à jour le 12 février 2022".
-LABELLED_DATE_RE = re.compile(
-    rf"(?:(?P<published>(?i:{_labels(_PUBLISHED_LABELS)}))|(?P<updated>(?i:{_labels(_UPDATED_LABELS)})))"
-    r"(?::\s*|\s+)(?:(?i:on|at|le|am|em|el|il|op)\s+)?(?P<field>.+)"
-)
-# The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
-DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
-SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•]\s+")
-HEADER_KEYS = ("date", "updated", "title", "author")
-# The openings of header lines: a line so opening that was not read is a header fragment.
-HEADER_FRAGMENT_RE = re.compile(
-    r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|date|dated)\b"
-)
+# What ``_read_header`` knows of the first line of the body it returns (see there).
+UNKNOWN, NO_HEADER, NO_META = 0, 1, 2
+# The bounds of a call without date options (most calls), built once.
+DEFAULT_BOUNDS = rolling_bounds(None, None, None)
 
 
 def extract_header(
@@ -90,6 +79,7 @@ def extract_header(
 
     ``date_order`` (``"dmy"``/``"mdy"``) reads ambiguous numeric dates such as ``02/03/2022``;
     dates outside ``min_date``..``max_date`` (default 1900-01-01 .. tomorrow) are not taken.
+    The text returned is always a suffix of ``text``.
 
     >>> extract_header("date 2022-02-12 Talks fail\\n\\nThe talks failed.")
     ('The talks failed.', {'date': '2022-02-12', 'title': 'Talks fail'})
@@ -99,183 +89,153 @@ def extract_header(
     >>> extract_header("On February 12, 2022 the embassy closed.")
     ('On February 12, 2022 the embassy closed.', {})
     """
-    bounds = make_bounds(date_order, min_date, max_date, dt.date.today())
-    if text[:1].isupper() or text[:1] == "(":
-        # Quick path: a story opening with its dateline has no header above it, unless the
-        # line is a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA")
-        # with a date or byline line below it.
-        opener = read_dateline(text)
-        if opener and _no_meta_line_after(text, max(text.find("\n"), 0)):
-            return text, opener
-    found = _read_header(text, bounds)
-    if found is None or _read_header(found[0], bounds) is not None:
-        body, metadata = text, dict[str, str]()
+    if date_order is None and min_date is None and max_date is None:
+        bounds = DEFAULT_BOUNDS
     else:
-        body, metadata = found
-    if body[:1].isupper() or body[:1] == "(":
-        for key, value in read_dateline(body).items():
-            metadata.setdefault(key, value)
-    return body, metadata
+        bounds = rolling_bounds(date_order, min_date, max_date)
+    opener = dateline_of(text)
+    # Quick path: a story opening with its dateline has no header above it, unless the line is
+    # a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA") with a date or
+    # byline line below it.
+    if opener and no_meta_line_after(text, max(text.find("\n"), 0)):
+        return text, opener
+    # (``no_dateline_on_top`` of ``header_shortcuts``, written out to spare the call.)
+    found = _read_header(text, bounds, not opener and not text[:1].isspace())
+    if found is not None:
+        body, metadata, top = found
+        # A header is taken only when the body has none of its own (idempotence).
+        body_opener = dateline_of(body)
+        if top == NO_HEADER or (
+            _read_header(body, bounds, not body_opener and not body[:1].isspace(), top == NO_META)
+            is None
+        ):
+            for key, value in body_opener.items():
+                metadata.setdefault(key, value)
+            return body, metadata
+    # The text stays as it is; the dateline opening it, read once, is all its metadata.
+    return text, opener
 
 
-def _read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | None:
-    """The body and the header metadata of ``text``, or None when it has no header.
+def _read_header(
+    text: str, bounds: DateBounds, no_dateline_on_top: bool, top_has_no_meta: bool = False
+) -> tuple[str, dict[str, str], int] | None:
+    """``read_header`` of ``header_reference``: the same body and metadata, or None, sooner.
 
-    A header is taken whole or not at all: when the first line below the header lines is a
-    short line that is no prose ("By Law", a subheading), the top of the text is ambiguous and
-    nothing is taken, so no header fragment is left stranded at the top of the body.
+    A plain line (``META_START_RE``) is settled without the date, byline and Daily Mail
+    readers; every other line goes through those of ``read_header``'s steps that can apply to
+    it. A plain first line is taken as the title on trust, and checked only before a header is
+    returned: when it is no title, ``read_header`` stops at it and finds no header, and so does
+    this function. ``no_dateline_on_top``: ``no_dateline_on_top`` of ``header_shortcuts``;
+    ``top_has_no_meta``: the caller vouches that the first line is a ``NO_META`` line (below).
+
+    The third value is what the header's reader knows of the body's first line: ``NO_HEADER``
+    (the body opens with a plain line, whole, where no header can start), ``NO_META`` (it opens
+    with a line, whole, that does not open like a header line and that ``read_header_line``
+    found no date or byline in: it has a year, and is at most a title at the top of the body)
+    or ``UNKNOWN``.
     """
     metadata: dict[str, str] = {}
     evidence = False  # a date or byline was read, not just a title-like line
-    pos = 0
-    seen = 0
+    pos = seen = 0
+    size = len(text)
     blank_before = False  # a blank line separates the current line from the header above it
     stop: str | None = None  # the first line that is no header line
-    while pos < len(text):
+    stop_end = 0  # where the stop line ends, when it is plain or NO_META
+    stop_plain = False
+    unchecked = False  # the title is the first line, taken without ``looks_like_title``
+    plain_top = False  # the first line is plain
+    while pos < size:
         end = text.find("\n", pos, pos + LINE_SCAN)
-        end = min(len(text), pos + LINE_SCAN) if end < 0 else end
+        if end == pos:  # an empty line, the usual blank line
+            blank_before = blank_before or seen > 0
+            pos += 1
+            continue
+        end = min(size, pos + LINE_SCAN) if end < 0 else end
         line = text[pos:end].strip()
         if not line:
             blank_before = blank_before or seen > 0
             pos = end + 1
             continue
-        if seen == 0 and _cannot_open_header(text, end, line):
-            return None
-        if seen == MAX_HEADER_LINES:
-            stop = line
-            break
-        run_in = read_daily_mail_header(line, bounds)
-        if run_in is not None:
-            for key, value in run_in.metadata.items():
-                metadata.setdefault(key, value)
-            start = pos + (len(text[pos:end]) - len(text[pos:end].lstrip())) + run_in.end
-            return text[start:].lstrip(), metadata
-        if len(line) > MAX_HEADER_LINE or not _read_header_line(line, seen, metadata, bounds):
-            stop = line
-            break
-        evidence = evidence or len(metadata) > ("title" in metadata)
-        seen += 1
-        blank_before = False
+        meta = line[0] in META_FIRST and META_START_RE.match(line) is not None
+        # A plain line (see META_START_RE). The "1"/"2" test is ``has_year_hint``'s own, made
+        # here to spare most lines the call.
+        if not meta and (
+            len(line) > MAX_META_LINE or not (("1" in line or "2" in line) and has_year_hint(line))
+        ):
+            if seen:
+                stop, stop_end, stop_plain = line, end, True  # no header line below the first
+                break
+            if len(line) > MAX_TITLE or (line[-1] == "." and plain_sentence_alone(text, end, line)):
+                return None  # ``rejects_plain_top``, written out
+            plain_top = True
+        elif seen or not top_has_no_meta:
+            # Not plain. A line that does not open like a header line then has a year and at
+            # most MAX_META_LINE characters: ``cannot_open_header`` keeps it (it has a year),
+            # and it is no Daily Mail header (that opens like a header line).
+            if seen == 0 and meta and cannot_open_header(text, end, line):
+                return None
+            if seen == MAX_HEADER_LINES:
+                stop = line
+                break
+            run_in = read_daily_mail_header(line, bounds) if meta else None
+            if run_in is not None:
+                if unchecked and not looks_like_title(metadata["title"]):
+                    return None
+                for key, value in run_in.metadata.items():
+                    metadata.setdefault(key, value)
+                start = pos + (len(text[pos:end]) - len(text[pos:end].lstrip())) + run_in.end
+                return text[start:].lstrip(), metadata, UNKNOWN
+            if len(line) > MAX_HEADER_LINE or not read_header_line(line, seen, metadata, bounds):
+                # A stop line that does not open like a header line is NO_META: what
+                # ``read_header_line`` finds in a line below the first it finds at the top
+                # too, where only ``read_date_title`` (after a "date" label) reads more.
+                stop, stop_end = line, 0 if meta else end
+                break
+            evidence = evidence or len(metadata) > ("title" in metadata)
+            seen += 1
+            blank_before = False
+            pos = end + 1
+            continue
+        # The first line, plain or vouched NO_META: at most a title, checked later.
+        metadata["title"] = line
+        unchecked = True
+        seen = 1
         pos = end + 1
-    body = text[pos:].lstrip("\n \t") if pos < len(text) else ""
     title = metadata.get("title", "")
-    if stop is not None and not _starts_body(stop, blank_before, body, evidence, title):
+    if evidence:
+        if stop is not None and not starts_body(stop, blank_before, "", evidence, title):
+            return None  # (``starts_body`` reads no body after a date or byline)
+        if unchecked and not looks_like_title(title):
+            return None
+    elif stop is None or not blank_before or title.endswith("."):
+        # A title-like line alone, or a short unknown line under it; a lone title never ends
+        # with a full stop (tested first: the top of a body often does).
         return None
-    # A title-like line alone is no header unless body prose follows it (``_starts_body``).
-    if not evidence and stop is None:
-        return None
+    elif not (plain_top and is_simple_title(title, no_dateline_on_top)) and not (
+        # ``is_lone_title``, less ``looks_like_title`` when the title was read in full
+        lone_title_shape(title)
+        and (not unchecked or looks_like_title(title))
+        and (no_dateline_on_top or not read_dateline(title))
+    ):
+        return None  # ``starts_body`` after a title alone: it must be a lone title ...
+    body = text[pos:].lstrip("\n \t") if pos < size else ""
+    if not evidence:
+        cut = body.find("\n\n")
+        if not is_body_prose(body if cut < 0 else body[:cut]):
+            return None  # ... with a paragraph of body prose under it
     if not body and "date" not in metadata and "updated" not in metadata:
         return None
-    return body, metadata
-
-
-def _cannot_open_header(text: str, end: int, line: str) -> bool:
-    """Quick reject of the common no-header case, before any date pattern runs.
-
-    A first line too long for a title can only open a header as the Daily Mail's run-in header
-    or the seed's ``date 2022-02-12 <title>`` line. A sentence (closed by a full stop, no year,
-    not opening like a byline or a date label) can only be a title with a date or byline line
-    below it, so it is rejected when the next line has no year and no byline word either.
-    """
-    if line.startswith(DAILY_MAIL_OPENINGS) or DATE_TITLE_PREFIX_RE.match(line) is not None:
-        return False
-    if len(line) > MAX_TITLE:
-        return True
-    if not line.endswith(".") or YEAR_HINT_RE.search(line) or HEADER_FRAGMENT_RE.match(line):
-        return False
-    return _no_meta_line_after(text, end)
-
-
-def _no_meta_line_after(text: str, end: int) -> bool:
-    """True when the next non-blank line after ``end`` cannot be a date or byline line."""
-    following = text[end : end + MAX_META_LINE + 2].lstrip()
-    following = following[: following.find("\n")] if "\n" in following else following
-    if len(following) > MAX_META_LINE:
-        return True  # prose again: too long for a date or byline line
-    return YEAR_HINT_RE.search(following) is None and HEADER_FRAGMENT_RE.match(following) is None
-
-
-def _starts_body(stop: str, blank_before: bool, body: str, evidence: bool, title: str) -> bool:
-    """Whether ``stop``, the first line after the header lines, starts the body.
-
-    After a date or byline, a line of prose (closed by sentence punctuation, or too long for a
-    header line) or a dateline opener starts the body; after a blank line, so does any line
-    that does not open like a header line (a subheading, a hard-wrapped paragraph).
-    After a title line alone (a lone title, see ``titles``), only a blank line and a paragraph
-    of body prose will do.
-    """
-    if not evidence:
-        paragraph = body[: body.find("\n\n")] if "\n\n" in body else body
-        return blank_before and is_lone_title(title) and is_body_prose(paragraph)
-    if ends_sentence(stop) or len(stop) > MAX_TITLE or len(stop.split()) > MAX_TITLE_WORDS:
-        return True
-    if (stop[:1].isupper() or stop[:1] == "(") and read_dateline(stop):
-        return True  # "SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs" opens a story
-    if not blank_before:
-        return False  # a short unknown line inside the header block: the header is not whole
-    # After a blank line a short line is a subheading of the body ("Top story: …", "Year"),
-    # unless it opens like a header line that was not read ("By Law", "Updated daily").
-    return HEADER_FRAGMENT_RE.match(stop) is None and (
-        len(stop) > MAX_META_LINE or YEAR_HINT_RE.search(stop) is None
-    )
-
-
-def _read_header_line(line: str, index: int, metadata: dict[str, str], bounds: DateBounds) -> bool:
-    """Record what header ``line`` holds in ``metadata``; False when it is not a header line."""
-    if index == 0:
-        date_title = _read_date_title(line, bounds)
-        if date_title is not None:
-            metadata.update(date_title)
-            return True
-    found: dict[str, str] = {}
-    if len(line) > MAX_META_LINE:
-        return index == 0 and _take_title(line, metadata)
-    has_year = YEAR_HINT_RE.search(line) is not None
-    segments = SEGMENT_SPLIT_RE.split(line) if "|" in line or "·" in line or "•" in line else [line]
-    for segment in segments:
-        author = read_byline(segment)
-        if author is not None:
-            found.setdefault("author", author)
-            continue
-        kind, value = _read_date_segment(segment, bounds) if has_year else ("date", None)
-        if value is None:
-            found = {}
-            break
-        found.setdefault(kind, value)
-    if found:
-        for key, value in found.items():
-            metadata.setdefault(key, value)
-        return True
-    return index == 0 and _take_title(line, metadata)
-
-
-def _take_title(line: str, metadata: dict[str, str]) -> bool:
-    if not looks_like_title(line):
-        return False
-    metadata["title"] = line
-    return True
-
-
-def _read_date_title(line: str, bounds: DateBounds) -> dict[str, str] | None:
-    """``date 2022-02-12 <title>``: the date, and the title when there is one."""
-    label = DATE_TITLE_PREFIX_RE.match(line)
-    if label is None:
-        return None
-    match = DATE_FIELD_RE.match(line, label.end())
-    if match is None or (match.end() < len(line) and not line[match.end()].isspace()):
-        return None
-    date = date_of(match, bounds)
-    if date is None:
-        return None
-    title = line[match.end() :].strip()
-    return {"date": date, "title": title} if title else {"date": date}
-
-
-def _read_date_segment(segment: str, bounds: DateBounds) -> tuple[str, str | None]:
-    """``("date" or "updated", YYYY-MM-DD)`` for a whole (maybe labelled) date segment."""
-    segment = segment.rstrip(" .,")
-    labelled = LABELLED_DATE_RE.fullmatch(segment)
-    if labelled is not None:
-        kind = "updated" if labelled["updated"] else "date"
-        return kind, read_date_field(labelled["field"], bounds)
-    return "date", read_date_field(segment, bounds)
+    # The body opens inside the stop line (``lstrip`` stops at its first visible character or
+    # before), and read from the body that line strips to ``stop`` again, unless it was cut at
+    # LINE_SCAN (it would be cut elsewhere). Then what is known of ``stop`` holds at the top of
+    # the body.
+    if not 0 < stop_end - pos < LINE_SCAN:
+        return body, metadata, UNKNOWN
+    if not stop_plain:
+        return body, metadata, NO_META
+    # A plain line closed by a full stop is no lone title, so with a plain line (or none)
+    # under it a header cannot start there either. (That test first: it mostly costs less.)
+    stop = stop or ""
+    if len(stop) > MAX_TITLE or (stop[-1] == "." and next_line_is_plain(text, stop_end)):
+        return body, metadata, NO_HEADER
+    return body, metadata, NO_HEADER if rejects_plain_top(text, stop_end, stop) else UNKNOWN
