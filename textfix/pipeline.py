@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +35,20 @@ class Step:
     options: tuple[tuple[str, Any], ...] = ()
     resettles: bool = False
     explainer: Callable[..., tuple[str, list[str]]] | None = None
+    # ``func`` with the options bound once, so a call builds no keyword dict (a pipeline makes
+    # several calls per document).
+    bound: Callable[[str], Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        bound = partial(self.func, **dict(self.options)) if self.options else self.func
+        object.__setattr__(self, "bound", bound)
 
     def apply(self, text: str) -> tuple[str, dict[str, Any]]:
         """Run the step on ``text``: the new text and any metadata it extracted."""
-        if not self.options and not self.extractor:
-            return self.func(text), {}  # the common case, without building a kwargs dict
         if self.extractor:
-            new_text, metadata = self.func(text, **dict(self.options))
+            new_text, metadata = self.bound(text)
             return new_text, metadata
-        return self.func(text, **dict(self.options)), {}
+        return self.bound(text), {}
 
     def apply_explained(self, text: str) -> tuple[str, dict[str, Any], list[str]]:
         """Like ``apply``, plus the step's own notes on what it changed (when it has any)."""
