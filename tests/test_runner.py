@@ -12,6 +12,7 @@ from textfix.errors import InputError
 from textfix.io.records import ReadOptions
 from textfix.pipeline import Pipeline
 from textfix.runner import RunOptions, run_clean
+from textfix.runner.worker import part_path
 
 NEWS = Pipeline.from_preset("news")
 DEFAULT = Pipeline.from_preset("default")
@@ -82,9 +83,28 @@ def test_output_order_and_bytes_do_not_depend_on_workers(tmp_path: Path) -> None
         )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+    # Worker processes hand their output over in part files; every one was appended and removed.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "in",
+        "out-1.errors.jsonl",
+        "out-1.jsonl.gz",
+        "out-2.errors.jsonl",
+        "out-2.jsonl.gz",
+    ]
     ids = [r.get("id") for r in read_lines(tmp_path / "out-1.jsonl.gz")]
     assert ids[:3] == ["article-0.txt", "article-1.txt", "article-2.txt"]
     assert ids[5:8] == ["0-0", "0-1", "0-2"]
+
+
+def test_a_new_run_removes_part_files_a_killed_run_left(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "in", files=2, per_file=30, faults=False)
+    out = tmp_path / "out.jsonl"
+    stale = part_path(out, 999)  # no task of this run has that number
+    stale.write_bytes(b'{"text": "from a run that was killed"}\n')
+    run_clean([str(tmp_path / "in")], NEWS, out, options=RunOptions(workers=2, chunk_bytes=2_000))
+    assert not stale.exists()
+    assert b"killed" not in out.read_bytes()
+    assert len(read_lines(out)) == 2 * 30 + 5
 
 
 def test_report_counts_steps(tmp_path: Path) -> None:

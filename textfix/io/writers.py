@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import orjson
 
@@ -68,6 +69,43 @@ def temporary_name(path: Path) -> Path:
     PosixPath('out/clean.jsonl.gz.tmp')
     """
     return path.with_name(path.name + ".tmp")
+
+
+def append_file(stream: IO[bytes], part: Path) -> None:
+    """Append the bytes of ``part`` to ``stream`` (a file), then delete ``part``.
+
+    The copy is made by the kernel (``os.sendfile``), so the bytes never enter Python; where a
+    platform refuses it, they are copied through a buffer instead.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "part").write_bytes(b"second\\n")
+    >>> with (folder / "out").open("wb") as out:
+    ...     _ = out.write(b"first\\n")
+    ...     append_file(out, folder / "part")
+    ...     _ = out.write(b"third\\n")
+    >>> (folder / "out").read_bytes(), (folder / "part").exists()
+    (b'first\\nsecond\\nthird\\n', False)
+    """
+    stream.flush()
+    with part.open("rb") as source:
+        size = os.fstat(source.fileno()).st_size
+        offset = 0
+        try:
+            while offset < size:
+                sent = os.sendfile(stream.fileno(), source.fileno(), offset, size - offset)
+                if sent == 0:
+                    break
+                offset += sent
+        except OSError:
+            pass  # not supported between these files: copy the rest below
+        if offset < size:
+            source.seek(offset)
+            stream.seek(0, os.SEEK_END)
+            shutil.copyfileobj(source, stream)
+    # sendfile wrote through the descriptor; put the buffered stream back at the end.
+    stream.seek(0, os.SEEK_END)
+    part.unlink()
 
 
 def fsync_and_rename(temporary: Path, path: Path) -> None:

@@ -20,6 +20,7 @@ from textfix.io.readers import expand_inputs
 from textfix.io.records import ReadOptions
 from textfix.io.writers import (
     OutputSpec,
+    append_file,
     dumps_line,
     fsync_and_rename,
     output_spec,
@@ -32,7 +33,7 @@ from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
 from textfix.runner.stats import RunStats
 from textfix.runner.tasks import DEFAULT_CHUNK_BYTES, Task, plan_tasks
-from textfix.runner.worker import TaskResult, WorkerConfig
+from textfix.runner.worker import TaskResult, WorkerConfig, stale_parts
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,7 @@ class _Writer:
 
     def open(self, resume: bool) -> RunStats:
         """Open temporary outputs (cut back to the last checkpoint when resuming)."""
+        self.remove_parts()
         checkpoint = self.journal.load() if resume and self.journal is not None else None
         if self.spec.kind == "jsonl" and self.spec.path is not None:
             self.targets["out"] = self.spec.path
@@ -265,7 +267,10 @@ class _Writer:
     def write(self, task: Task, result: TaskResult) -> None:
         """Write one task's results, fixing up line numbers of ranges after the first."""
         if self.spec.kind == "jsonl":
-            self._stream("out").write(result.payload)
+            if result.part is not None:
+                append_file(self._stream("out"), Path(result.part))
+            else:
+                self._stream("out").write(result.payload)
         elif self.spec.kind == "parquet" and result.payload:
             self._write_parquet(result.payload)
         for key, entries in (("errors", result.errors), ("removed", result.removed)):
@@ -328,8 +333,15 @@ class _Writer:
         if self.journal is not None:
             self.journal.finish()
 
+    def remove_parts(self) -> None:
+        """Delete part files of tasks whose output was never appended (an interrupted run)."""
+        if self.spec.kind == "jsonl" and self.spec.path is not None:
+            for part in stale_parts(self.spec.path):
+                part.unlink(missing_ok=True)
+
     def abandon(self) -> None:
         """Close everything and keep the temporaries and the journal for ``--resume``."""
+        self.remove_parts()
         self.stack.close()
         if self.parquet is not None:
             self.parquet.close()
