@@ -844,10 +844,14 @@ def test_has_year_hint_is_the_year_hint_search_on_real_lines() -> None:
     assert [x for x in lines if has_year_hint(x) != (YEAR_HINT_RE.search(x) is not None)] == []
 
 
+# Built once: a from_regex strategy of a pattern this size takes long to build.
+_DATELINE_OPENINGS = st.from_regex(DATELINE_RE) | st.sampled_from(_HEADER_OPENERS)
+
+
 @st.composite
 def dateline_like(draw: st.DrawFn) -> str:
     """A dateline opening a story, maybe cut or with lines above it, or any header top."""
-    opening = draw(st.from_regex(DATELINE_RE) | st.sampled_from(_HEADER_OPENERS))
+    opening = draw(_DATELINE_OPENINGS)
     text = opening + draw(
         st.sampled_from(("", "x", "Shares fell.", " \n", "\nx", "\n\nThe talks."))
     )

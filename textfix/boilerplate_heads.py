@@ -29,15 +29,11 @@ of whitespace apart in many ways.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable
 from typing import Any
 
-_parser: Any = importlib.import_module("re._parser" if hasattr(re, "_parser") else "sre_parse")
-_constants: Any = importlib.import_module(
-    "re._constants" if hasattr(re, "_constants") else "sre_constants"
-)
+from textfix.boilerplate_prefix import _constants, _parser
 
 #: How many atoms a head has at most (longer heads: fewer lines pass, a bigger scan pattern).
 HEAD_LENGTH = 12
