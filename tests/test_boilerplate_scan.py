@@ -379,15 +379,9 @@ _ADVERSARIAL: dict[str, Callable[[int], str]] = {
 @pytest.mark.slow
 @pytest.mark.parametrize("pattern", list(_ADVERSARIAL))
 def test_remove_boilerplate_time_scales_linearly(pattern: str) -> None:
-    from tests.test_linear_time import ROUNDS, first_superlinear_size
+    from tests.test_linear_time import assert_linear
 
-    failures = []
-    for _ in range(ROUNDS):
-        failure = first_superlinear_size(remove_boilerplate, _ADVERSARIAL[pattern])
-        if not failure:
-            return
-        failures.append(failure)
-    pytest.fail(f"remove_boilerplate on {pattern!r} is not linear: " + "; ".join(failures))
+    assert_linear(remove_boilerplate, _ADVERSARIAL[pattern], f"remove_boilerplate on {pattern!r}")
 
 
 # --- the shortcuts in the removal itself -------------------------------------------------------
