@@ -9,13 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textfix import Pipeline
-from textfix.boilerplate_rules import curated_rules, fold_line, load_ruleset
-from textfix.errors import ConfigError
-from textfix.normalisers.boilerplate import (
+from textfix.boilerplate.remove import (
     explain_boilerplate,
     find_boilerplate,
     remove_boilerplate,
 )
+from textfix.boilerplate.rules import curated_rules, fold_line, load_ruleset
+from textfix.errors import ConfigError
 
 PROSE = "The talks in Geneva ended without agreement after six long hours on Friday."
 PROSE2 = "Officials from both sides said they would meet again next week in Vienna."

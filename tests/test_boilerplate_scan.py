@@ -21,11 +21,19 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SHARED
-from textfix.boilerplate_bytes import WHITESPACE, encodings, raw_forms
-from textfix.boilerplate_factors import factor_sets
-from textfix.boilerplate_heads import DIGIT, Head, rule_heads
-from textfix.boilerplate_index import split_branches
-from textfix.boilerplate_rules import (
+from textfix.boilerplate.bytes import WHITESPACE, encodings, raw_forms
+from textfix.boilerplate.factors import factor_sets
+from textfix.boilerplate.heads import DIGIT, Head, rule_heads
+from textfix.boilerplate.index import split_branches
+from textfix.boilerplate.remove import (
+    _match_lines,
+    find_boilerplate,
+    find_boilerplate_reference,
+    remove_boilerplate,
+    remove_boilerplate_reference,
+    word_count,
+)
+from textfix.boilerplate.rules import (
     _EDGE_JUNK,
     _TRAILING_JUNK,
     BoilerplateRule,
@@ -35,15 +43,7 @@ from textfix.boilerplate_rules import (
     fold_line,
     load_ruleset,
 )
-from textfix.boilerplate_scan import LineScan
-from textfix.normalisers.boilerplate import (
-    _match_lines,
-    find_boilerplate,
-    find_boilerplate_reference,
-    remove_boilerplate,
-    remove_boilerplate_reference,
-    word_count,
-)
+from textfix.boilerplate.scan import LineScan
 
 CORPORA = SHARED / "corpora"
 EVERY_CHARACTER = "".join(map(chr, range(0x110000)))

@@ -25,10 +25,11 @@ from hypothesis import strategies as st
 from benchmarks import header_accuracy
 from tests.conftest import SHARED
 from textfix import Document, Pipeline
-from textfix.boilerplate_factors import rule_factors
-from textfix.boilerplate_index import split_branches
-from textfix.boilerplate_prefix import PREFIX_LENGTH, rule_prefixes
-from textfix.boilerplate_rules import fold_line, load_ruleset
+from textfix.boilerplate.factors import rule_factors
+from textfix.boilerplate.index import split_branches
+from textfix.boilerplate.prefix import PREFIX_LENGTH, rule_prefixes
+from textfix.boilerplate.remove import remove_boilerplate, remove_boilerplate_reference
+from textfix.boilerplate.rules import fold_line, load_ruleset
 from textfix.config import PRESETS
 from textfix.errors import ConfigError
 from textfix.extract import header_reference, header_shortcuts
@@ -61,7 +62,6 @@ from textfix.extract.titles import (
 )
 from textfix.normalisers import ftfy_triggers
 from textfix.normalisers.ascii import transliterate, transliterate_reference
-from textfix.normalisers.boilerplate import remove_boilerplate, remove_boilerplate_reference
 from textfix.normalisers.encoding import fix_mojibake, fix_mojibake_reference, fix_quiet_text
 from textfix.normalisers.quote_lexicon import CURLY_TO_STRAIGHT, TOKEN_RE
 from textfix.normalisers.quote_marks import pair_marks, read_marks

@@ -287,7 +287,7 @@ def learn(
     ] = "text",
 ) -> None:
     """Learn boilerplate lines that recur across CORPUS and write them as a rule file."""
-    from textfix.boilerplate_learn import LineCounter, rules_toml
+    from textfix.boilerplate.learn import LineCounter, rules_toml
     from textfix.io.readers import Record, expand_inputs, read_items
     from textfix.io.records import ReadOptions
 

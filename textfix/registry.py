@@ -11,12 +11,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from textfix.boilerplate_rules import check_boilerplate_options, coerce_max_share, coerce_rule_ids
+from textfix.boilerplate.remove import explain_boilerplate, remove_boilerplate
+from textfix.boilerplate.rules import check_boilerplate_options, coerce_max_share, coerce_rule_ids
 from textfix.errors import UnknownStepError
 from textfix.extract.dates import check_date_options, coerce_max_date, coerce_min_date
 from textfix.extract.header import extract_header
 from textfix.normalisers.ascii import transliterate
-from textfix.normalisers.boilerplate import explain_boilerplate, remove_boilerplate
 from textfix.normalisers.encoding import fix_mojibake
 from textfix.normalisers.quotes import QUOTE_STYLES, explain_quotes, repair_quotes
 from textfix.normalisers.unicode import normalise_unicode, remove_control_chars

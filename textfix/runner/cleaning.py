@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from textfix.boilerplate.remove import Removal, find_boilerplate
 from textfix.document import Document
 from textfix.io.records import Record
-from textfix.normalisers.boilerplate import Removal, find_boilerplate
 from textfix.pipeline import MAX_PASSES, Pipeline, Step
 
 

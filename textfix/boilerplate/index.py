@@ -31,8 +31,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from textfix.boilerplate_factors import rule_factors
-from textfix.boilerplate_prefix import PREFIX_LENGTH, _parser, rule_prefixes
+from textfix.boilerplate.factors import rule_factors
+from textfix.boilerplate.prefix import PREFIX_LENGTH, _parser, rule_prefixes
 
 #: A branch with more factors than this is not gated (the checks would cost more than a match).
 MAX_GATE_FACTORS = 3

@@ -12,7 +12,7 @@ share their first rare character (``:``, ``/``, ``@``; an *anchor*), the set cos
 on it, and the lines are found by it and by what stands before and after it in the members
 (``Photograph: `` is found at its ``:``, looking behind for ``photograph``).
 
->>> from textfix.boilerplate_bytes import scan_text
+>>> from textfix.boilerplate.bytes import scan_text
 >>> gate = Gate([frozenset({"/reuters", "/afp"}), frozenset({"/"})])
 >>> gate.pieces, gate.find(scan_text("Talks failed.\\nPhoto: John Smith/AFP\\nA 1/2 share"))
 (('/',), [15])
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from textfix.boilerplate_bytes import as_scanned, atom_pattern, encodings
+from textfix.boilerplate.bytes import as_scanned, atom_pattern, encodings
 
 #: A set with more distinct pieces than this is not used to check a line.
 MAX_CHECK_PIECES = 8

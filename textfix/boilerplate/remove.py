@@ -1,6 +1,6 @@
 """Boilerplate lines: footers, ad slots and prompts a scraper kept with the article.
 
-Rules live in ``textfix/data/boilerplate*.toml`` (see :mod:`textfix.boilerplate_rules`); each
+Rules live in ``textfix/data/boilerplate*.toml`` (see :mod:`textfix.boilerplate.rules`); each
 is matched against a whole folded line, so prose that quotes a phrase ("There will be more to
 come," the minister warned) stays. Lines are also judged by where they stand:
 
@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textfix.boilerplate_rules import BoilerplateRule, RuleSet, as_paths, fold_line, load_ruleset
+from textfix.boilerplate.rules import BoilerplateRule, RuleSet, as_paths, fold_line, load_ruleset
 
 # Written with a literal start (not \n{3,}) so the search skips to line breaks: 15x faster.
 _BLANK_RUN_RE = re.compile(r"\n\n\n+")

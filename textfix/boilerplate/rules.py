@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from textfix._toml import load_toml_bytes
-from textfix.boilerplate_index import LineIndex
-from textfix.boilerplate_prefix import rule_prefixes
-from textfix.boilerplate_scan import LineScan
+from textfix.boilerplate.index import LineIndex
+from textfix.boilerplate.prefix import rule_prefixes
+from textfix.boilerplate.scan import LineScan
 from textfix.errors import ConfigError
 
 Where = Literal["anywhere", "edge", "heading"]

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from textfix.boilerplate_heads import DIGIT, Atom
+from textfix.boilerplate.heads import DIGIT, Atom
 
 #: The one character that folds to two ("i" and U+0307): texts holding it are not scanned.
 DOTTED_CAPITAL_I = "\u0130"

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from textfix.boilerplate_prefix import _constants, _parser
+from textfix.boilerplate.prefix import _constants, _parser
 
 #: How many atoms a head has at most (longer heads: fewer lines pass, a bigger scan pattern).
 HEAD_LENGTH = 12

@@ -39,7 +39,7 @@ import heapq
 import re
 from collections.abc import Sequence
 
-from textfix.boilerplate_bytes import (
+from textfix.boilerplate.bytes import (
     CONTINUATION,
     DOTTED_CAPITAL_I,
     EXACT_RUN,
@@ -56,10 +56,10 @@ from textfix.boilerplate_bytes import (
     scan_text,
     unit_pattern,
 )
-from textfix.boilerplate_factors import factor_sets
-from textfix.boilerplate_gates import Gate, usable
-from textfix.boilerplate_heads import DIGIT, Atom, Head, rule_heads
-from textfix.boilerplate_index import split_branches
+from textfix.boilerplate.factors import factor_sets
+from textfix.boilerplate.gates import Gate, usable
+from textfix.boilerplate.heads import DIGIT, Atom, Head, rule_heads
+from textfix.boilerplate.index import split_branches
 
 # A head needs this many atoms to file a branch by its heads, when it has literal factors.
 _MIN_ATOMS = 3
