@@ -15,14 +15,13 @@ removed). ``where`` says where a match counts: ``anywhere``; ``edge`` only befor
 after the last line of prose, or beside other boilerplate (ambiguous one-word lines such as
 "Share" or "Reuters"); ``heading`` anywhere, and the headline list under it goes too.
 
-Every rule of a set is compiled into one alternation per possible first character, so a line
-costs one dictionary lookup and at most one regex match, and lines longer than the longest
-line any rule can match are never matched at all.
+All rules of a set are matched at once over a whole document by an RE2 set
+(``textfix.boilerplate.engine``); only the lines it finds are folded and checked with Python's
+``re``, rule by rule in order.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,9 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from textfix._toml import load_toml_bytes
-from textfix.boilerplate.index import LineIndex
-from textfix.boilerplate.prefix import rule_prefixes
-from textfix.boilerplate.scan import LineScan
+from textfix.boilerplate.engine import EDGE_JUNK, FOLDED_QUOTES, TRAILING_JUNK, LineEngine
 from textfix.errors import ConfigError
 
 Where = Literal["anywhere", "edge", "heading"]
@@ -42,17 +39,10 @@ WHERE_VALUES: tuple[Where, ...] = ("anywhere", "edge", "heading")
 #: Lines longer than this (after folding) are never boilerplate: no rule is tried on them.
 MAX_RULE_LINE = 300
 
-# Folding straightens the quote family so one pattern serves "Editor's" and "Editor’s".
-# (str.replace per quote is several times faster than str.translate with a table.)
-_FOLDED_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'))
-# Bullets, arrows and pipes that scrapers leave in front of or behind link text.
-_EDGE_JUNK = " \t•·▶►▸›‹»«→|*-–—>"
-_TRAILING_JUNK = _EDGE_JUNK + ".…:!;,\"'"
 # A backreference by number would point at the wrong group once rules are combined.
 _NUMBERED_BACKREF_RE = re.compile(r"\\[1-9]")
 # Global flags such as "(?i)" are only allowed at the start of a whole expression.
 _GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")
-_parser: Any = importlib.import_module("re._parser" if hasattr(re, "_parser") else "sre_parse")
 
 
 def fold_line(line: str) -> str:
@@ -69,9 +59,9 @@ def fold_line(line: str) -> str:
     """
     collapsed = " ".join(line.split())
     # A line made only of junk ("* * *", "———") is kept as it is, for the separator rule.
-    folded = collapsed.strip(_EDGE_JUNK).rstrip(_TRAILING_JUNK) or collapsed
+    folded = collapsed.strip(EDGE_JUNK).rstrip(TRAILING_JUNK) or collapsed
     if not folded.isascii():  # (an O(1) flag check) curly quotes are never ASCII
-        for curly, straight in _FOLDED_QUOTES:
+        for curly, straight in FOLDED_QUOTES:
             if curly in folded:
                 folded = folded.replace(curly, straight)
     return folded.lower()
@@ -143,136 +133,19 @@ def _parse_rule(entry: Any, source: str) -> BoilerplateRule:
     )
 
 
-def _first_chars(parsed: Any) -> set[str] | None:
-    """The characters a non-empty match can start with, or None when any character can."""
-    chars: set[str] = set()
-    for op, av in parsed:
-        found, nullable = _first_of_item(str(op), av)
-        if found is None:
-            return None
-        chars |= found
-        if not nullable:
-            return chars
-    return chars
-
-
-def _first_of_item(op: str, av: Any) -> tuple[set[str] | None, bool]:
-    if op == "LITERAL":
-        return {chr(av)}, False
-    if op == "IN":
-        chars: set[str] = set()
-        for item_op, item_av in av:
-            if str(item_op) == "LITERAL":
-                chars.add(chr(item_av))
-            elif str(item_op) == "RANGE" and item_av[1] - item_av[0] < 64:
-                chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
-            elif str(item_op) == "CATEGORY" and str(item_av) == "CATEGORY_DIGIT":
-                # \d: ASCII digits only; a line opening with another script's digit is not
-                # tried against \d rules (a missed removal, never a wrong one).
-                chars.update("0123456789")
-            else:
-                return None, False
-        return chars, False
-    if op == "SUBPATTERN":
-        return _first_of_sequence(av[-1])
-    if op == "ATOMIC_GROUP":
-        return _first_of_sequence(av)
-    if op == "BRANCH":
-        union: set[str] = set()
-        nullable = False
-        for branch in av[1]:
-            found, branch_nullable = _first_of_sequence(branch)
-            if found is None:
-                return None, False
-            union |= found
-            nullable = nullable or branch_nullable
-        return union, nullable
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        found, nullable = _first_of_sequence(av[2])
-        return found, nullable or av[0] == 0
-    if op == "AT":
-        return set(), True
-    return None, False
-
-
-def _first_of_sequence(parsed: Any) -> tuple[set[str] | None, bool]:
-    chars: set[str] = set()
-    for op, av in parsed:
-        found, nullable = _first_of_item(str(op), av)
-        if found is None:
-            return None, False
-        chars |= found
-        if not nullable:
-            return chars, False
-    return chars, True
-
-
 @dataclass(frozen=True)
 class RuleSet:
-    """Rules compiled for matching: one alternation per first character, plus a length cap.
-
-    The alternation for a first character is compiled the first time a line starting with it
-    is matched, so a process pays only for the characters its documents use.
-    """
+    """Rules compiled for matching: each rule's pattern, and the engine that finds the lines
+    of a document some rule could match (``textfix.boilerplate.engine``)."""
 
     rules: tuple[BoilerplateRule, ...]
-    by_first_char: dict[str, tuple[int, ...]]
-    any_first_char: tuple[int, ...]
-    max_length: int
-    #: Per rule, the prefixes of its matches (``boilerplate_prefix``), or None when unknown.
-    prefixes: tuple[frozenset[str] | None, ...] = ()
-    _compiled: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False)
-    # Characters whose rules are the same share one compiled pattern (73 first characters of
-    # the curated rules need 52 patterns), which makes a worker's first documents cheaper.
-    _by_indexes: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict, compare=False)
-    #: The rules' branches filed by prefix, first character and factors (``boilerplate_index``).
-    _index: LineIndex | None = field(default=None, compare=False)
-    #: The scan for the lines a rule could match (``boilerplate_scan``), built on first use.
-    _scan: LineScan | None = field(default=None, compare=False)
+    patterns: tuple[re.Pattern[str], ...] = field(compare=False)
+    engine: LineEngine = field(compare=False)
+    #: Folded lines longer than this are never boilerplate: no rule is tried on them.
+    max_length: int = MAX_RULE_LINE
 
-    def pattern_for(self, char: str) -> re.Pattern[str] | None:
-        """The combined pattern of every rule a line starting with ``char`` can match."""
-        if char in self._compiled:
-            return self._compiled[char]
-        pattern = self._combined(self._first_char_rules(char))
-        self._compiled[char] = pattern
-        return pattern
-
-    def _first_char_rules(self, char: str) -> list[int]:
-        return sorted({*self.by_first_char.get(char, ()), *self.any_first_char})
-
-    def _combined(self, indexes: Sequence[int]) -> re.Pattern[str] | None:
-        """One alternation of the rules at ``indexes`` (in order), shared by equal index lists."""
-        if not indexes:
-            return None
-        key = tuple(indexes)
-        pattern = self._by_indexes.get(key)
-        if pattern is None:
-            pattern = re.compile("|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in key))
-            self._by_indexes[key] = pattern
-        return pattern
-
-    def admits(self, rule: int, char: str) -> bool:
-        """Whether ``match_reference`` tries rule number ``rule`` on lines starting ``char``."""
-        return rule in self.any_first_char or rule in self.by_first_char.get(char, ())
-
-    def candidate_lines(self, text: str) -> list[int] | None:
-        """The numbers (from 0) of the lines of ``text`` a rule could match; None: any line.
-
-        Every line that ``match`` (after ``fold_line``) gives a rule for is among them.
-
-        >>> ruleset = compile_rules([BoilerplateRule("x.ad", "advert(?:isement)?")])
-        >>> ruleset.candidate_lines("Talks failed.\\n\\n• Advertisement\\nAn advert ran.")
-        [2]
-        """
-        scan = self._scan
-        if scan is None:  # built here, not with the rules: a process pays for it when it scans
-            scan = LineScan([rule.pattern for rule in self.rules], _EDGE_JUNK, _TRAILING_JUNK)
-            object.__setattr__(self, "_scan", scan)
-        return scan.candidates(text)
-
-    def match(self, folded: str) -> BoilerplateRule | None:
-        """The first rule whose pattern matches the whole folded line, or None.
+    def match(self, folded: str, indexes: Sequence[int] | None = None) -> BoilerplateRule | None:
+        """The first rule (of those at ``indexes``, default all) matching the whole folded line.
 
         >>> ruleset = compile_rules([BoilerplateRule("x.ad", "advert(?:isement)?")])
         >>> ruleset.match("advertisement").id, ruleset.match("an advertisement")
@@ -280,58 +153,40 @@ class RuleSet:
         """
         if not folded or len(folded) > self.max_length:
             return None
-        if self._index is None:
-            return self.match_reference(folded)
-        # Only branches that can match the line are tried (see ``boilerplate_index``).
-        index = self._index.match(folded)
-        return self.rules[index] if index >= 0 else None
+        for index in range(len(self.rules)) if indexes is None else indexes:
+            if self.patterns[index].fullmatch(folded) is not None:
+                return self.rules[index]
+        return None
 
-    def match_reference(self, folded: str) -> BoilerplateRule | None:
-        """``match`` without the prefix index: every rule of the first character is tried.
+    def match_lines(self, text: str) -> list[tuple[int, BoilerplateRule]]:
+        """The lines of ``text`` (numbered from 0) matching a rule once folded, with the rule.
+
+        Lines longer than ``max_length`` + 40 characters are never folded or matched.
 
         >>> ruleset = compile_rules([BoilerplateRule("x.ad", "advert(?:isement)?")])
-        >>> ruleset.match_reference("advertisement").id
-        'x.ad'
+        >>> text = "Talks.\\n\\n• Advertisement\\nAn advert ran."
+        >>> [(number, rule.id) for number, rule in ruleset.match_lines(text)]
+        [(2, 'x.ad')]
         """
-        if not folded or len(folded) > self.max_length:
-            return None
-        pattern = self.pattern_for(folded[0])
-        if pattern is None:
-            return None
-        found = pattern.fullmatch(folded)
-        if found is None or found.lastgroup is None:
-            return None
-        return self.rules[int(found.lastgroup[1:])]
+        longest = self.max_length + 40
+        found = []
+        lines: list[str] | None = None
+        for number, indexes in self.engine.candidates(text, longest):
+            if lines is None:
+                lines = text.split("\n")
+            line = lines[number]
+            if len(line) <= longest and (rule := self.match(fold_line(line), indexes)):
+                found.append((number, rule))
+        return found
 
 
 def compile_rules(rules: Sequence[BoilerplateRule]) -> RuleSet:
     """Compile ``rules`` into a RuleSet; a rule earlier in the list wins a tie."""
-    buckets: dict[str, list[int]] = {}
-    anywhere: list[int] = []
-    max_length = 0
-    for index, rule in enumerate(rules):
-        parsed = _parser.parse(rule.pattern)
-        max_length = max(max_length, min(parsed.getwidth()[1], MAX_RULE_LINE))
-        chars = _first_chars(parsed)
-        if chars is None:
-            anywhere.append(index)
-        else:
-            for char in chars:
-                buckets.setdefault(char, []).append(index)
-
-    ruleset = RuleSet(
+    return RuleSet(
         tuple(rules),
-        {char: tuple(found) for char, found in buckets.items()},
-        tuple(anywhere),
-        max_length,
-        tuple(rule_prefixes(rule.pattern) for rule in rules),
+        tuple(re.compile(rule.pattern) for rule in rules),
+        LineEngine([rule.pattern for rule in rules]),
     )
-    object.__setattr__(
-        ruleset, "_index", LineIndex([rule.pattern for rule in rules], ruleset.admits)
-    )
-    # Compile the catch-all alternation now, so a pattern that cannot be combined fails here.
-    ruleset.pattern_for("")
-    return ruleset
 
 
 def curated_rule_files() -> tuple[str, ...]:
@@ -388,10 +243,7 @@ def load_ruleset(paths: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> Rul
                 "see the ids in textfix/data/boilerplate*.toml and your --rules files"
             )
     skipped = set(skip)
-    try:
-        return compile_rules([rule for rule in rules if rule.id not in skipped])
-    except re.error as error:  # a pattern that compiles alone but not combined
-        raise ConfigError(f"boilerplate rules cannot be combined: {error}") from None
+    return compile_rules([rule for rule in rules if rule.id not in skipped])
 
 
 def as_paths(value: Any, option: str = "rules") -> tuple[str, ...]:
