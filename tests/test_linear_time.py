@@ -54,6 +54,8 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "controls": lambda size: _repeat("\x00\u200b\xad\r", size),
     "entities": lambda size: _repeat("AT&amp;T &lt;b> &#3;“q” ", size),
     "indented-lines": lambda size: _repeat("\n    x  y \n", size),
+    "boilerplate-paragraphs": lambda size: _repeat("Advertisement\n\n", size),
+    "separator-lines": lambda size: _repeat("* * *\n—\n", size),
 }
 
 _STEP_FUNCTIONS: dict[str, Callable[[str], object]] = {

@@ -17,7 +17,7 @@ middle of an article is taken for a headline when another headline-like line fol
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from textfix.boilerplate.rules import BoilerplateRule, RuleSet, as_paths, load_ruleset
@@ -96,19 +96,18 @@ def word_count(text: str) -> int:
     return marks.count(b"x ") + marks.endswith(b"x")
 
 
-def _blocks_after(lines: list[str], start: int) -> list[list[int]]:
-    """The paragraphs (runs of non-blank line indexes) from ``start`` on."""
-    blocks: list[list[int]] = []
+def _blocks_after(lines: list[str], start: int) -> Iterator[list[int]]:
+    """The paragraphs (runs of non-blank line indexes) from ``start`` on, one by one (a
+    heading reads only the few it takes, so many headings cost no more than the text)."""
     current: list[int] = []
     for index in range(start, len(lines)):
         if lines[index]:
             current.append(index)
         elif current:
-            blocks.append(current)
+            yield current
             current = []
     if current:
-        blocks.append(current)
-    return blocks
+        yield current
 
 
 def _headline_list(
@@ -129,17 +128,16 @@ def _headline_list(
         items.append(own)
         own += 1
     later: list[int] = []
-    blocks = _blocks_after(lines, own)
-    taken = 0
-    for block in blocks:
+    to_the_end = True
+    for block in _blocks_after(lines, own):
         if len(items) + len(later) + len(block) > MAX_LIST_ITEMS or not all(map(listable, block)):
+            to_the_end = False
             break
         later.extend(block)
-        taken += 1
     # Headlines in paragraphs of their own are taken when there are two or more of them, or
     # when they run to the end of the document; one short line followed by prose is more
     # likely a subheading ("What happens next?") and stays.
-    if len(items) + len(later) >= 2 or (later and taken == len(blocks)):
+    if len(items) + len(later) >= 2 or (later and to_the_end):
         items.extend(later)
     return items
 
@@ -206,9 +204,8 @@ def remove_matched(
         return text, [], None
     removals = [Removal(index + 1, lines[index], removed[index]) for index in sorted(removed)]
     removed_words = sum(len(removal.line.split()) for removal in removals)
-    kept = lines.copy()
-    for index in sorted(removed, reverse=True):
-        del kept[index]
+    # (one pass: deleting the removed lines one by one from a list is quadratic in their number)
+    kept = [line for index, line in enumerate(lines) if index not in removed]
     # The guard needs the document's word count only when the removals come near the share:
     # the removed words plus one per kept line with a word is a lower bound that usually
     # settles it, at a tenth of the cost of splitting the whole text.
