@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import FIXTURES, SHARED
 from textfix import Pipeline
 from textfix.normalisers.quotes import QUOTE_STYLES, explain_quotes, repair_quotes
-from textfix.registry import get_step
+from textfix.registry import get_step, resolve
 
 QUOTE_FIXTURES = sorted((FIXTURES / "quotes").glob("*.json"))
 HEADLINES = SHARED / "corpora" / "fwd_news_headlines_2021_2022" / "headlines.json"
@@ -81,7 +81,7 @@ def test_explain_is_silent_on_correct_text() -> None:
 
 
 def test_explain_hook_is_registered_and_used_by_the_pipeline() -> None:
-    assert get_step("repair_quotes").explain is explain_quotes
+    assert resolve(get_step("repair_quotes").explain) is explain_quotes
     explanation = Pipeline.from_preset("default").explain("Fans: ’We want more’")
     [change] = [c for c in explanation.changes if c.step == "repair_quotes"]
     assert change.notes == ("wrong direction at 6: '’' -> '‘'",)

@@ -78,8 +78,13 @@ class BoilerplateRule:
     comment: str = ""
 
 
-def parse_rules(raw: bytes, source: str = "<rules>") -> tuple[BoilerplateRule, ...]:
+def parse_rules(
+    raw: bytes, source: str = "<rules>", *, check_patterns: bool = True
+) -> tuple[BoilerplateRule, ...]:
     """Rules from the bytes of a TOML rule file; ConfigError names what is wrong.
+
+    ``check_patterns=False`` skips compiling each pattern to check it (the curated rules, which
+    the tests check, so a process does not pay for compiling rules it never tries).
 
     >>> parse_rules(b'[[rule]]\\nid = "x.ad"\\npattern = "ad"')[0].where
     'anywhere'
@@ -95,10 +100,10 @@ def parse_rules(raw: bytes, source: str = "<rules>") -> tuple[BoilerplateRule, .
     entries = data.get("rule", [])
     if not isinstance(entries, list):
         raise ConfigError(f"{source}: 'rule' must be an array of tables ([[rule]])")
-    return tuple(_parse_rule(entry, source) for entry in entries)
+    return tuple(_parse_rule(entry, source, check_patterns) for entry in entries)
 
 
-def _parse_rule(entry: Any, source: str) -> BoilerplateRule:
+def _parse_rule(entry: Any, source: str, check_pattern: bool) -> BoilerplateRule:
     if not isinstance(entry, dict):
         raise ConfigError(f"{source}: each [[rule]] must be a table")
     rule_id, pattern = entry.get("id"), entry.get("pattern")
@@ -111,15 +116,14 @@ def _parse_rule(entry: Any, source: str) -> BoilerplateRule:
         raise ConfigError(
             f"{source}: rule {rule_id!r}: where={where!r} is not one of {', '.join(WHERE_VALUES)}"
         )
-    try:
-        compiled = re.compile(pattern)
-    except re.error as error:
-        raise ConfigError(f"{source}: rule {rule_id!r}: bad pattern: {error}") from None
-    if (
-        compiled.groupindex
-        or _NUMBERED_BACKREF_RE.search(pattern)
-        or _GLOBAL_FLAGS_RE.search(pattern)
-    ):
+    if check_pattern:
+        try:
+            named_groups = bool(re.compile(pattern).groupindex)
+        except re.error as error:
+            raise ConfigError(f"{source}: rule {rule_id!r}: bad pattern: {error}") from None
+    else:
+        named_groups = "(?P<" in pattern
+    if named_groups or _NUMBERED_BACKREF_RE.search(pattern) or _GLOBAL_FLAGS_RE.search(pattern):
         raise ConfigError(
             f"{source}: rule {rule_id!r}: patterns may not use named groups, "
             "backreferences or global inline flags (lines are already lower-cased)"
@@ -139,10 +143,11 @@ class RuleSet:
     of a document some rule could match (``textfix.boilerplate.engine``)."""
 
     rules: tuple[BoilerplateRule, ...]
-    patterns: tuple[re.Pattern[str], ...] = field(compare=False)
     engine: LineEngine = field(compare=False)
     #: Folded lines longer than this are never boilerplate: no rule is tried on them.
     max_length: int = MAX_RULE_LINE
+    # Each rule's compiled pattern, compiled the first time the rule is tried on a line.
+    _patterns: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
     def match(self, folded: str, indexes: Sequence[int] | None = None) -> BoilerplateRule | None:
         """The first rule (of those at ``indexes``, default all) matching the whole folded line.
@@ -153,8 +158,12 @@ class RuleSet:
         """
         if not folded or len(folded) > self.max_length:
             return None
+        patterns = self._patterns
         for index in range(len(self.rules)) if indexes is None else indexes:
-            if self.patterns[index].fullmatch(folded) is not None:
+            pattern = patterns.get(index)
+            if pattern is None:
+                pattern = patterns[index] = re.compile(self.rules[index].pattern)
+            if pattern.fullmatch(folded) is not None:
                 return self.rules[index]
         return None
 
@@ -182,11 +191,7 @@ class RuleSet:
 
 def compile_rules(rules: Sequence[BoilerplateRule]) -> RuleSet:
     """Compile ``rules`` into a RuleSet; a rule earlier in the list wins a tie."""
-    return RuleSet(
-        tuple(rules),
-        tuple(re.compile(rule.pattern) for rule in rules),
-        LineEngine([rule.pattern for rule in rules]),
-    )
+    return RuleSet(tuple(rules), LineEngine([rule.pattern for rule in rules]))
 
 
 def curated_rule_files() -> tuple[str, ...]:
@@ -208,7 +213,9 @@ def curated_rules() -> tuple[BoilerplateRule, ...]:
     return tuple(
         rule
         for name in curated_rule_files()
-        for rule in parse_rules(data.joinpath(name).read_bytes(), f"textfix/data/{name}")
+        for rule in parse_rules(
+            data.joinpath(name).read_bytes(), f"textfix/data/{name}", check_patterns=False
+        )
     )
 
 

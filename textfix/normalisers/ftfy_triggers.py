@@ -32,6 +32,7 @@ English prose, so the screen never scans the text with a regex.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -234,12 +235,24 @@ def derive_badness_screen(
 
 
 def char_class(codes: Iterable[int]) -> str:
-    """A regex character class matching exactly ``codes``.
+    """A regex character class matching exactly ``codes`` (runs of codes as ranges, which
+    keeps classes such as the 2,048 surrogates quick to compile).
 
-    >>> char_class(map(ord, "a-]"))
-    '[\\\\-\\\\]a]'
+    >>> char_class(map(ord, "a-]")), char_class(map(ord, "abcdz"))
+    ('[\\\\-\\\\]a]', '[a-dz]')
     """
-    return "[" + "".join(re.escape(chr(code)) for code in sorted(set(codes))) + "]"
+    parts: list[str] = []
+    for _, run in itertools.groupby(enumerate(sorted(set(codes))), lambda x: x[1] - x[0]):
+        run_codes = [code for _, code in run]
+        first, last = re.escape(chr(run_codes[0])), re.escape(chr(run_codes[-1]))
+        parts.append(
+            first
+            if len(run_codes) == 1
+            else f"{first}{last}"
+            if len(run_codes) == 2
+            else f"{first}-{last}"
+        )
+    return "[" + "".join(parts) + "]"
 
 
 #: The character every terminal escape ftfy removes starts with (ESC: ``fixes.ANSI_RE``).
@@ -267,7 +280,10 @@ _PRONE_RE = re.compile(char_class(PRONE_CHARS) if PRONE_CHARS else "(?!)")
 # ftfy searches BADNESS_RE line by line, where "^" matches at each line start; searching a whole
 # text at once needs MULTILINE to see the same matches (it may also see matches that span a line
 # break, which only sends the text to the slow path).
-_BADNESS_MULTILINE_RE = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+# (Compiled on first use: the regex is large, and most processes never need it.)
+_badness_multiline_re = functools.cache(
+    lambda: re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+)
 
 _LONE, _PAIRS = _SCREEN if _SCREEN is not None else (frozenset(), {})
 # The screen reads a text's non-ASCII runs: hard triggers there (surrogates never get that far,
@@ -363,7 +379,7 @@ def looks_bad(text: str, *, multiline: bool = False) -> bool:
     >>> looks_bad("CafÃ© au lait"), looks_bad("“Café” — it’s fine.")
     (True, False)
     """
-    pattern = _BADNESS_MULTILINE_RE if multiline else BADNESS_RE
+    pattern = _badness_multiline_re() if multiline else BADNESS_RE
     width = BADNESS_WIDTH
     # Windows around neighbouring prone characters overlap in prose full of curly quotes and
     # accents; they are merged so each stretch of text is searched once.
