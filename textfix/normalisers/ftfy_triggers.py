@@ -186,12 +186,19 @@ def derive_prone_chars(alternatives: Iterable[Alternative]) -> frozenset[int] | 
         candidates = [chars for chars in alternative if chars is not None]
         if not candidates:
             return None
-        prone.update(min(candidates, key=lambda chars: sum(map(_char_cost, chars))))
+        cheapest = min(candidates, key=_cost)
+        prone.update(cheapest)
     return frozenset(prone)
 
 
+_COSTS: dict[frozenset[int], int] = {}
+
+
 def _cost(chars: frozenset[int]) -> int:
-    return sum(map(_char_cost, chars))
+    cost = _COSTS.get(chars)
+    if cost is None:  # (the same classes come up again and again: computed once each)
+        cost = _COSTS[chars] = sum(map(_char_cost, chars))
+    return cost
 
 
 def derive_badness_screen(
@@ -294,7 +301,8 @@ _LONE_RE = re.compile(char_class(_LONE) if _LONE else "(?!)")
 _PAIR_START_RE = re.compile(
     f"{char_class(_PAIRS)}(?={char_class(set().union(*_PAIRS.values()))})" if _PAIRS else "(?!)"
 )
-_PAIR_SECONDS = {chr(code): frozenset(map(chr, seconds)) for code, seconds in _PAIRS.items()}
+_seconds_as_chars = functools.cache(lambda seconds: frozenset(map(chr, seconds)))
+_PAIR_SECONDS = {chr(code): _seconds_as_chars(seconds) for code, seconds in _PAIRS.items()}
 # Every ASCII byte becomes a space, so that splitting UTF-8 on whitespace leaves the runs of
 # non-ASCII characters (bytes.split() counts only ASCII bytes as whitespace).
 _ASCII_TO_SPACE = bytes.maketrans(bytes(range(0x80)), b" " * 0x80)
