@@ -186,6 +186,7 @@ _ODD_PATTERNS = [
     r"(?:.{0,150}\n)?all rights",
     r"[]a ]+ end|[-a ]b",
     r"(?>atomic) group|k\s+k",
+    r"a(?=b){2}|x(?:\b)?y|(?:\b)+z",
 ]
 _USER_RULES = [
     *_CURATED,
@@ -200,6 +201,7 @@ _USER_RULES = [
 @example("Jane Doe contributed\nReporters contributed to this\nxy\nRead more")
 @example("Subscribe now\nTAP here\n\u00e9dition\n• more\nabc\n12 comments")
 @example("a b c/getty images\nxxy\n]] end\n-b\natomic group\nk \t k")
+@example("a\nxy\nz\naa")
 def test_user_rules_match_as_the_oracle(text: str) -> None:
     assume(not _other_digit_first(text))
     assert_equals_oracle(text, _USER_RULES)

@@ -111,9 +111,9 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
     counted repeats left open (``{0,150}`` is ``{0,}``), which keeps the automaton small.
 
     >>> loosen(r"share(?=s)x$|\\bfoo\\d{1,3}")
-    'sharex|foo\\\\p{Nd}{1,}'
+    'share(?:)x(?:)|(?:)foo\\\\p{Nd}{1,}'
     >>> loosen(r"[\\d^$-](?<![a-z])(?=x)x{1,3}", for_re2=False)
-    '[\\\\d^$-](?=x)x{1,3}'
+    '[\\\\d^$-](?:)(?=x)x{1,3}'
     >>> re.fullmatch(loosen("read more", for_re2=False), "read \\t\\xa0more") is not None
     True
     """
@@ -133,15 +133,17 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
         elif char == "\\":
             escape = pattern[index : index + 2]
             if escape[1:] in ("A", "Z", "b", "B"):
-                pass
+                out.append("(?:)")  # (an empty group: a quantifier after it still has one)
             elif for_re2 and escape[1:] in _UNICODE_CLASSES:
                 out.append(_UNICODE_CLASSES[escape[1:]][0])
             else:
                 out.append(escape)
             index += 2
         elif char == "(" and pattern.startswith(dropped, index):
+            out.append("(?:)")
             index = _group_end(pattern, index)
         elif char in "^$":
+            out.append("(?:)")
             index += 1
         elif char == "{" and for_re2 and (bounds := _BOUNDS_RE.match(pattern, index)):
             out.append(f"{{{bounds.group(1)},}}")
@@ -235,7 +237,11 @@ class LineEngine:
         search = self._searches.get(index)
         if search is None:
             loose = loosen(self._patterns[index], for_re2=False)
-            search = self._searches[index] = re.compile(f"\n{_wrapped(loose, False)}(?=\n)")
+            try:
+                search = re.compile(f"\n{_wrapped(loose, False)}(?=\n)")
+            except re.error:  # a pattern re reads only whole: every line is a candidate
+                search = re.compile("\n")
+            self._searches[index] = search
         return search
 
     def candidates(self, text: str, max_line: int = 340) -> list[tuple[int, tuple[int, ...]]]:
