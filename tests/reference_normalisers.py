@@ -22,7 +22,7 @@ from textfix.normalisers.unicode import (
     SOFT_HYPHEN,
     bound_combining_runs,
 )
-from textfix.normalisers.whitespace import BLANK_LINES_RE, HORIZONTAL_SPACE_RUN_RE, LINE_BREAK_RE
+from textfix.normalisers.whitespace import normalise_whitespace_by_line
 
 
 def fix_mojibake_reference(text: str) -> str:
@@ -45,11 +45,8 @@ def normalise_unicode_reference(text: str) -> str:
 
 
 def normalise_whitespace_reference(text: str) -> str:
-    """``normalise_whitespace`` without its fast checks."""
-    text = LINE_BREAK_RE.sub("\n", text)
-    text = HORIZONTAL_SPACE_RUN_RE.sub(" ", text)
-    text = BLANK_LINES_RE.sub("\n\n", text.replace(" \n", "\n").replace("\n ", "\n"))
-    return text.strip(" \n")
+    """``normalise_whitespace`` without its fast path for prose: every text line by line."""
+    return normalise_whitespace_by_line(text)
 
 
 def transliterate_reference(text: str) -> str:

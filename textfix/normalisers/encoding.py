@@ -8,6 +8,7 @@ level per round and cannot tell prose about HTML (``"the entity &nbsp;"``) from 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import ftfy
@@ -162,13 +163,39 @@ def _fix_encoding(text: str) -> str:
     return fixed if fixed is not None else _fix_segments(text)
 
 
+# A capital letter standing as a word before one space: ftfy reads "Ã " as "à" whose no-break
+# space byte became a space, but "Ã is a letter in Portuguese" and "Â is" are correct text.
+_LOST_NBSP_SPOT_RE = re.compile(r"(?<!\w)[ÂÃ](?= \S)")
+
+
+def is_ambiguous_nbsp_loss(text: str) -> bool:
+    """True when ftfy would change ``text`` only for a lone capital ``Ã``/``Â`` before a space.
+
+    The mojibake of ``"à "`` keeps a second space (``"Ã  praia"``) or sits inside a word
+    (``"voilÃ ."``), and mojibake seldom comes alone: another mojibake spot elsewhere in the
+    text makes it evidence again. Known miss: ``"Ã s"`` (Portuguese ``"às"``) alone in a text.
+
+    >>> is_ambiguous_nbsp_loss("Ã is a letter in Portuguese"), is_ambiguous_nbsp_loss("Ã  praia")
+    (True, False)
+    >>> is_ambiguous_nbsp_loss("CafÃ© Ã is")
+    False
+    """
+    if "Ã " not in text and "Â " not in text:
+        return False
+    masked = _LOST_NBSP_SPOT_RE.sub("A", text)
+    return masked != text and is_quiet(masked)
+
+
 def settle_mojibake(text: str, fix_encoding: Callable[[str], str]) -> str:
     """Unescape, ``fix_encoding`` and compose in rounds until a round changes nothing.
 
-    ``text`` must be composed already (``compose``); so is the result.
+    ``text`` must be composed already (``compose``); so is the result. A text whose only
+    mojibake is ambiguous (``is_ambiguous_nbsp_loss``) is not given to ``fix_encoding``.
     """
     for _ in range(MAX_ROUNDS):
-        fixed = fix_encoding(unescape_html_text(text))
+        unescaped = unescape_html_text(text)
+        ambiguous = is_ambiguous_nbsp_loss(unescaped)
+        fixed = unescaped if ambiguous else fix_encoding(unescaped)
         if fixed == text or (fixed := compose(fixed)) == text:
             break
         text = fixed

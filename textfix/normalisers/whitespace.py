@@ -26,7 +26,8 @@ BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")
 # Each starts with "\n", so re jumps from newline to newline (measured on clean news: 0.8 us a
 # document, where the three substring searches it replaces took 6).
 _BREAK_ANOMALY_RE = re.compile(r"\n(?:(?<= \n)| |\n\n)")
-_SPACES_AFTER_BREAK_RE = re.compile("\n +")
+# What only the line-by-line path handles: an indented line, a code fence, a hard break.
+_NEEDS_LINES_RE = re.compile(r"(?:^|\n)[ \t]+[^ \t\n]|```|~~~|  \n")
 _SPACE_RUN_RE = re.compile("  +")
 _NEWLINE_RUN_RE = re.compile(r"\n{3,}")
 # Everything the fast path looks for (the equivalence tests put each in several contexts).
@@ -60,36 +61,122 @@ def normalise_line_breaks(text: str) -> str:
     return LINE_BREAK_RE.sub("\n", text)
 
 
-def normalise_whitespace(text: str) -> str:
-    r"""Tidy whitespace: one kind of line break, single spaces, single blank lines.
+def _is_fence(line: str) -> bool:
+    """A Markdown code fence (```` ``` ```` or ``~~~``), at any indentation: stripping a line's
+    indentation must not make it a fence."""
+    return line.lstrip(" \t").startswith(("```", "~~~"))
 
-    Line breaks become ``"\n"``; runs of spaces and tabs inside a line become one space; spaces
+
+def _is_indented(line: str) -> bool:
+    return line[:1] in (" ", "\t") and not line.isspace()
+
+
+def _code_lines(lines: list[str]) -> tuple[list[bool], list[bool]]:
+    """Which lines are verbatim (fences and what they enclose) and which keep their indentation.
+
+    An indented line is code when it starts with a tab, when the line before or after it is
+    indented too (a code block, a YAML mapping, a table), or when the line before ends with
+    ``:``, ``{``, ``(`` or ``[`` (the head of a block). A lone indented line after prose is a
+    paragraph indent (Reuters indents each paragraph's first line) and loses it.
+    """
+    verbatim = [False] * len(lines)
+    fenced = False
+    for number, line in enumerate(lines):
+        if _is_fence(line):
+            verbatim[number] = True
+            fenced = not fenced
+        else:
+            verbatim[number] = fenced
+    indented = [_is_indented(line) and not verbatim[n] for n, line in enumerate(lines)]
+    code = [False] * len(lines)
+    last = len(lines) - 1
+    for number, line in enumerate(lines):
+        if not indented[number]:
+            continue
+        before = lines[number - 1].rstrip(" \t") if number else ""
+        code[number] = (
+            line[0] == "\t"
+            or (number > 0 and indented[number - 1])
+            or (number < last and indented[number + 1])
+            or before.endswith((":", "{", "(", "["))
+        )
+    return verbatim, code
+
+
+def _tidy_line(line: str, code: bool, hard_break: bool) -> str:
+    """One line outside a fenced block: trailing spaces go (two stay, Markdown's hard break,
+    when ``hard_break`` and the line ended in two or more); on a prose line the indent goes
+    and runs of spaces and tabs become one space; a code line keeps its indent and spacing."""
+    body = line.rstrip(" \t")
+    if not body:
+        return ""
+    trailing = "  " if hard_break and line.endswith("  ") else ""
+    if not code:
+        body = body.replace("\t", " ").lstrip(" ")
+        if "  " in body:
+            body = _SPACE_RUN_RE.sub(" ", body)
+    return body + trailing
+
+
+def normalise_whitespace(text: str) -> str:
+    r"""Tidy whitespace where it is damage, and leave code and Markdown their whitespace.
+
+    Line breaks become ``"\n"``; in prose, runs of spaces and tabs become one space and spaces
     at the start and end of lines go; paragraphs are separated by exactly one blank line; the
-    text has no leading or trailing blank lines. Single line breaks inside a paragraph stay.
-    Typographic spaces (NBSP, thin space, ideographic space) are left to the unicode step.
+    text has no leading or trailing blank lines. Left alone: fenced code blocks (```` ``` ````,
+    ``~~~``) whole, the indentation, tabs and spacing of indented code lines (see
+    ``_code_lines``), and Markdown's hard break (two spaces before a line break inside a
+    paragraph). Typographic spaces (NBSP, thin space, ideographic space) are left to the
+    unicode step.
 
     >>> normalise_whitespace("  Hello   world \r\n\r\n\r\nNext\tparagraph\n\n")
     'Hello world\n\nNext paragraph'
-    >>> normalise_whitespace("line one\nline two")
-    'line one\nline two'
+    >>> normalise_whitespace("def f(x):\n    if x:\n\treturn  1\n\n\n```\n  a\n\n\n```")
+    'def f(x):\n    if x:\n\treturn  1\n\n```\n  a\n\n\n```'
+    >>> normalise_whitespace("line one  \nline two ")  # a Markdown hard break stays
+    'line one  \nline two'
     """
     text = normalise_line_breaks(text)
+    if not _NEEDS_LINES_RE.search(text):
+        return _normalise_prose(text)
+    return normalise_whitespace_by_line(text)
+
+
+def normalise_whitespace_by_line(text: str) -> str:
+    """``normalise_whitespace`` one line at a time, for text that may hold code or Markdown."""
+    lines = normalise_line_breaks(text).split("\n")
+    verbatim, code = _code_lines(lines)
+    out: list[str] = []
+    last = len(lines) - 1
+    for number, line in enumerate(lines):
+        if verbatim[number]:
+            out.append(line)
+            continue
+        following = lines[number + 1] if number < last else ""
+        hard_break = bool(following) and not following.isspace() and not verbatim[number + 1]
+        tidy = _tidy_line(line, code[number], hard_break)
+        # One blank line between paragraphs; none at the start (a fence line is never blank).
+        if tidy or (out and out[-1]):
+            out.append(tidy)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def _normalise_prose(text: str) -> str:
+    """``normalise_whitespace`` for text with no indented line, fence or hard break."""
     if "\t" in text:
         text = text.replace("\t", " ")
     if _BREAK_ANOMALY_RE.search(text):
-        # Spaces after newlines go first: in indented text (Reuters) that removes most runs
-        # of spaces, and the search for the others then finds none.
-        text = _SPACES_AFTER_BREAK_RE.sub("\n", text)
+        # Left: at most one space before a newline, runs of spaces, and runs of newlines.
         if "  " in text:
             text = _SPACE_RUN_RE.sub(" ", text)
-        # Left now: at most one space before a newline, and runs of newlines; one search
-        # tells whether either is there (most indented text has neither).
         if _BREAK_ANOMALY_RE.search(text):
             if " \n" in text:
                 text = text.replace(" \n", "\n")
             if "\n\n\n" in text:
-                # A single-character repeat: re runs it as one tight loop, where
-                # BLANK_LINES_RE's repeated group keeps a backtracking mark per line.
+                # A single-character repeat: re runs it as one tight loop, where a regex with
+                # a repeated group keeps a backtracking mark per line.
                 text = _NEWLINE_RUN_RE.sub("\n\n", text)
     elif "  " in text:
         # Searched with ``in`` first: a regex search that finds nothing costs more (5.7 us
