@@ -8,12 +8,15 @@ conservative. Mojibake of realistic text comes back to the clean text. The READM
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from tests.conftest import FIXTURES
+from tests.interaction_strategies import interaction_text
 from tests.reliability import any_text, has_lone_surrogate, run_step, step_variants, variant_id
 from textfix import Pipeline
 from textfix.config import PRESETS
@@ -251,3 +254,46 @@ def test_ascii_preset_is_idempotent_on_nested_entities() -> None:
     pipeline = Pipeline.from_preset("ascii")
     assert pipeline("&d&d&d&dd;;;;").text == "d"
     assert_idempotent(lambda value: pipeline(value).text, "&d&d&d&dd;;;;")
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=variant_id)
+@given(text=interaction_text)
+def test_step_is_idempotent_on_text_aimed_between_steps(
+    variant: tuple[str, dict[str, Any]], text: str
+) -> None:
+    name, options = variant
+    spec = STEPS[name]
+    once = run_step(spec, text, **options)
+    assert run_step(spec, once, **options) == once
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+@given(text=interaction_text)
+def test_preset_is_idempotent_on_text_aimed_between_steps(preset: str, text: str) -> None:
+    pipeline = Pipeline.from_preset(preset)
+    once = pipeline(text).text
+    assert pipeline(once).text == once
+
+
+def _correct_texts() -> list[Any]:
+    data = json.loads((FIXTURES / "correct_text.json").read_text(encoding="utf-8"))
+    return [
+        pytest.param(
+            case["text"],
+            case.get("expected", case["text"]),
+            id=case["label"],
+            marks=[pytest.mark.xfail(strict=True, reason=case["known_failure"])]
+            if "known_failure" in case
+            else [],
+        )
+        for case in data["texts"]
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), _correct_texts())
+def test_default_preset_leaves_correct_text_unchanged(text: str, expected: str) -> None:
+    # Prose in many languages, code, Markdown, prose about HTML, measurements and names come
+    # back unchanged; the "exception" cases are the changes the README lists, with their result.
+    pipeline = Pipeline.from_preset("default")
+    assert pipeline(text).text == expected
+    assert pipeline(expected).text == expected
