@@ -80,26 +80,47 @@ def looks_escaped(text: str) -> bool:
     return standalone and HTML_TALK_RE.search(text) is None
 
 
-def _pop_tail(out: list[str], count: int) -> None:
-    """Remove the last ``count`` characters from the pieces in ``out``."""
-    while count:
-        last = out.pop()
-        if len(last) > count:
-            out.append(last[:-count])
-            return
-        count -= len(last)
+class _Written:
+    """The text read so far, as pieces; each piece's end can move back without copying it,
+    so removing an entity from the end of a long piece costs the entity, not the piece."""
 
+    __slots__ = ("ends", "pieces")
 
-def _tail(out: list[str]) -> str:
-    """The last ``_LONGEST_ENTITY`` characters (or fewer) of the pieces in ``out``."""
-    pieces: list[str] = []
-    length = 0
-    for piece in reversed(out):
-        pieces.append(piece)
-        length += len(piece)
-        if length >= _LONGEST_ENTITY:
-            break
-    return "".join(reversed(pieces))[-_LONGEST_ENTITY:]
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.ends: list[int] = []
+
+    def append(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self.ends.append(len(piece))
+
+    def tail(self) -> str:
+        """The last ``_LONGEST_ENTITY`` characters (or fewer)."""
+        parts: list[str] = []
+        length = 0
+        for piece, end in zip(reversed(self.pieces), reversed(self.ends), strict=True):
+            part = piece[max(0, end - _LONGEST_ENTITY + length) : end]
+            parts.append(part)
+            length += len(part)
+            if length >= _LONGEST_ENTITY:
+                break
+        return "".join(reversed(parts))
+
+    def remove(self, count: int) -> None:
+        """Remove the last ``count`` characters."""
+        while count:
+            if self.ends[-1] > count:
+                self.ends[-1] -= count
+                return
+            count -= self.ends[-1]
+            self.pieces.pop()
+            self.ends.pop()
+
+    def text(self) -> str:
+        return "".join(
+            piece if end == len(piece) else piece[:end]
+            for piece, end in zip(self.pieces, self.ends, strict=True)
+        )
 
 
 def settle_entities(text: str, finish: Finish) -> str:
@@ -118,7 +139,7 @@ def settle_entities(text: str, finish: Finish) -> str:
     """
     pending = re.split("(;)", text)
     pending.reverse()
-    out: list[str] = []
+    out = _Written()
     # Every decoding shortens the text read so far by at least two characters net of its
     # replacement, except through ``finish``; the budget makes termination obvious all the same.
     budget = len(text) + 1
@@ -128,14 +149,14 @@ def settle_entities(text: str, finish: Finish) -> str:
             if piece:
                 out.append(piece)
             continue
-        head = _ENTITY_HEAD_RE.search(_tail(out)) if out else None
+        head = _ENTITY_HEAD_RE.search(out.tail())
         decoded = decode_entity(head.group() + ";") if head and budget else None
         if decoded is None or head is None:
             out.append(";")
             continue
         budget -= 1
-        _pop_tail(out, len(head.group()))
+        out.remove(len(head.group()))
         replacement = re.split("(;)", finish(decoded))
         replacement.reverse()
         pending.extend(replacement)
-    return "".join(out)
+    return out.text()
