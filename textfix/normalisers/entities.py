@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 
 from ftfy.chardata import HTML_ENTITY_RE
@@ -53,7 +54,8 @@ def looks_escaped(text: str) -> bool:
     """True when ``text`` shows it was HTML-escaped, so its entities are damage to undo.
 
     It does when an entity touches a letter, a digit or another entity (``"caf&eacute;"``,
-    ``"AT&amp;T"``, ``"&lt;b&gt;"``, ``"&amp;amp;"``): nobody writes that by hand. An entity
+    ``"AT&amp;T"``, ``"&lt;b&gt;"``, ``"&amp;amp;"``): nobody writes that by hand; so does a
+    reference to a control character (Reuters ends each story ``"&#3;"``). An entity
     standing as a word of its own (``"Fish &amp; chips"``) is evidence too, unless it is
     written as code (between backticks) or the text talks about HTML (``HTML_TALK_RE``:
     "entity", "escape", "markup", ...), where it is the thing talked about.
@@ -69,8 +71,11 @@ def looks_escaped(text: str) -> bool:
         return False
     standalone = False
     for match in HTML_ENTITY_RE.finditer(text):
-        if decode_entity(match.group()) is None:
+        decoded = decode_entity(match.group())
+        if decoded is None:
             continue
+        if decoded == "" or unicodedata.category(decoded[0]) == "Cc":
+            return True  # a reference to a control character: only software writes those
         start, end = match.span()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
