@@ -28,7 +28,7 @@ from textfix.normalisers.whitespace import normalise_whitespace_by_line
 def fix_mojibake_reference(text: str) -> str:
     """``fix_mojibake`` with every round's text given whole to ``ftfy.fix_text``."""
     text = line_breaks_for_ftfy(text)
-    composed = unicodedata.normalize("NFC", bound_combining_runs(text))
+    composed = _compose(text)
     # encoding.FTFY_CONFIG read at each call: a test may patch it.
     fixed = settle_mojibake(composed, lambda value: ftfy.fix_text(value, encoding.FTFY_CONFIG))
     return text if fixed == composed else fixed
@@ -41,7 +41,14 @@ def remove_control_chars_reference(text: str) -> str:
 
 def normalise_unicode_reference(text: str) -> str:
     """``normalise_unicode`` without its fast checks."""
-    return NO_BREAK_SPACES_RE.sub(" ", unicodedata.normalize("NFC", bound_combining_runs(text)))
+    return NO_BREAK_SPACES_RE.sub(" ", _compose(text))
+
+
+def _compose(text: str) -> str:
+    """``compose`` without its ASCII shortcut: NFC text as it is, other text bounded and NFC."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", bound_combining_runs(text))
 
 
 def normalise_whitespace_reference(text: str) -> str:

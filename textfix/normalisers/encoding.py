@@ -194,11 +194,16 @@ def settle_mojibake(text: str, fix_encoding: Callable[[str], str]) -> str:
     """
     for _ in range(MAX_ROUNDS):
         unescaped = unescape_html_text(text)
-        ambiguous = is_ambiguous_nbsp_loss(unescaped)
-        fixed = unescaped if ambiguous else fix_encoding(unescaped)
-        if fixed == text or (fixed := compose(fixed)) == text:
+        fixed = fix_encoding(unescaped)
+        if fixed != unescaped and is_ambiguous_nbsp_loss(unescaped):
+            fixed = unescaped
+        if fixed == text or (composed := compose(fixed)) == text:
             break
-        text = fixed
+        text = composed
+        if composed == unescaped:
+            # Only unescaping changed the text, and it leaves none to do: the next round
+            # would change nothing.
+            break
     return text
 
 

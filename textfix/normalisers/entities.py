@@ -128,10 +128,16 @@ class _Written:
         )
 
 
+def _decode_finished(entity: str, finish: Finish) -> str:
+    decoded = decode_entity(entity)
+    return entity if decoded is None else finish(decoded)
+
+
 def settle_entities(text: str, finish: Finish) -> str:
     """Decode every entity in ``text``, and every entity that decoding forms, in one pass.
 
-    The text is read in pieces that end at a ``";"``; at each ``";"`` the entity ending there,
+    Most text needs one regex pass, which is tried first. Otherwise the text is read in
+    pieces that end at a ``";"``; at each ``";"`` the entity ending there,
     if any, is replaced by ``finish(decoded)``, which is read next, so an entity it completes
     (``"&amp;"`` + ``"lt;"``) is decoded too. Each piece is read once and each decoding
     removes what it decodes, so the time is linear. ``finish`` maps decoded characters to
@@ -142,6 +148,11 @@ def settle_entities(text: str, finish: Finish) -> str:
     >>> settle_entities("a&s&s&shy;hy;hy;b", lambda decoded: decoded.replace("\\xad", ""))
     'ab'
     """
+    once = HTML_ENTITY_RE.sub(lambda match: _decode_finished(match.group(), finish), text)
+    if "&" not in once or not any(
+        decode_entity(match.group()) is not None for match in HTML_ENTITY_RE.finditer(once)
+    ):
+        return once  # no decoding formed another entity: one regex pass was all of it
     pending = re.split("(;)", text)
     pending.reverse()
     out = _Written()
