@@ -31,6 +31,9 @@ _BREAK_ANOMALY_RE = re.compile(r"\n(?:(?<= \n)| |\n\n)")
 # is prose whatever its neighbours. Known miss: a code line written as a capitalised sentence.
 _SENTENCE = r"[A-Z][^\s=(){}\[\];<>#$|`\\]*(?:[ \t]+[^\s=(){}\[\];<>#$|`\\]+){4,}[ \t]*"
 _SENTENCE_RE = re.compile(rf"[ \t]+{_SENTENCE}$")
+#: How a line that opens a block ends (Python, C-like languages, YAML, shell): the indented
+#: line after it is the block's body, even a one-line one.
+BLOCK_HEADS = (":", "{", "(", "[", " do", ";do", " then", ";then", " else")
 # A nested Markdown list item: an indent, then a bullet or a number and a space.
 _LIST_ITEM_RE = re.compile(r"[ \t]+(?:[-*+]|\d{1,9}[.)]) ")
 # An indented line after the first that is not a sentence; it starts with "\n", so re jumps
@@ -87,11 +90,11 @@ def _code_lines(lines: list[str]) -> tuple[list[bool], list[bool]]:
 
     An indented line that is not a sentence (``_SENTENCE_RE``) is code when it starts with a
     tab, when the line before or after it is such a line too (a code block, a YAML mapping),
-    when the line before ends with
-    ``:``, ``{``, ``(`` or ``[`` (the head of a block), or when it is a nested Markdown list
-    item (``"  - item"``, ``"   2. item"``). Any other lone indented line is taken for a
-    paragraph indent (Reuters indents each paragraph's first line) and loses it; known false
-    negative: a one-line block body after a head such as ``"do"`` or ``"then"``.
+    when the line before opens a block
+    (``BLOCK_HEADS``: ``:``, ``{``, ``do``, ...), or when it is a nested Markdown list item
+    (``"  - item"``, ``"   2. item"``). Any other lone indented line is taken for a paragraph
+    indent (Reuters indents each paragraph's first line) and loses it; known false negative: a
+    one-line block body after a head not listed (``"begin"``, ``"=>"``).
     """
     verbatim = [False] * len(lines)
     fenced = False
@@ -112,7 +115,7 @@ def _code_lines(lines: list[str]) -> tuple[list[bool], list[bool]]:
             line[0] == "\t"
             or (number > 0 and indented[number - 1])
             or (number < last and indented[number + 1])
-            or before.endswith((":", "{", "(", "["))
+            or before.endswith(BLOCK_HEADS)
             or _LIST_ITEM_RE.match(line) is not None
         )
     return verbatim, code
@@ -186,7 +189,7 @@ def _needs_lines(text: str) -> bool:
         if (
             _is_indented(before)
             or _is_indented(after)
-            or before.rstrip(" \t").endswith((":", "{", "(", "["))
+            or before.rstrip(" \t").endswith(BLOCK_HEADS)
             or _LIST_ITEM_RE.match(line) is not None
         ):
             return True
