@@ -9,6 +9,9 @@ conservative. Mojibake of realistic text comes back to the clean text. The READM
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -300,3 +303,22 @@ def test_default_preset_leaves_correct_text_unchanged(text: str, expected: str) 
     pipeline = Pipeline.from_preset("default")
     assert pipeline(text).text == expected
     assert pipeline(expected).text == expected
+
+
+def test_battery_script_runs_and_counts(tmp_path: Path) -> None:
+    # fuzz/battery.py runs outside CI for hours; this keeps it working: a short run writes the
+    # counts per preset and a failure file.
+    script = FIXTURES.parent / "fuzz" / "battery.py"
+    out = tmp_path / "battery"
+    subprocess.run(
+        [sys.executable, str(script), "--examples", "5", "--out", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    counts = json.loads((out / "counts.json").read_text(encoding="utf-8"))
+    assert counts["final"] is True
+    assert {name: tally["examples"] for name, tally in counts["presets"].items()} == {
+        name: 5 for name in PRESETS
+    }
+    assert (out / "failures.jsonl").exists()
