@@ -183,6 +183,9 @@ STEPS: Mapping[str, StepSpec] = {
             Lazy("textfix.normalisers.whitespace", "normalise_whitespace"),
             "normaliser",
             "one kind of line break, single spaces, single blank lines",
+            # Whether a line keeps its indent or hard break depends on its neighbours, which
+            # remove_boilerplate and extract_header can take away.
+            resettles=True,
         ),
         StepSpec(
             "remove_boilerplate",
