@@ -17,11 +17,13 @@ from textfix.normalisers.quote_lexicon import (
     CLOSER_GLYPH,
     CURLY,
     CURLY_TO_STRAIGHT,
+    ELIDED_YEAR_RE,
     HAWAIIAN_WORDS,
     LETTERS_AFTER_RE,
     LOW_NINE,
     OPENER_GLYPH,
     PARAGRAPH_BREAK_RE,
+    QUOTE_CHARS,
     STRAIGHT,
     STRAIGHT_GLYPH,
     TOKEN_RE,
@@ -46,6 +48,9 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 _ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
 _HSPACE_RE = re.compile(r"[ \t]+")
 _MAX_PASSES = 3
+_CURLY_PAIRS = frozenset(("‘’", "“”"))
+# Characters that come before a string in code: a padded straight pair after one is left alone.
+_CODE_BEFORE_STRING = frozenset("=([{,+<%") | QUOTE_CHARS
 _CURLY_STRAIGHT_PAIRS = tuple((chr(code), straight) for code, straight in CURLY_TO_STRAIGHT.items())
 
 
@@ -74,6 +79,12 @@ def _pair_glyph(mark: Mark, partner: Mark, style: QuoteStyle) -> tuple[str, str]
     return target, names.get(mark.glyph, "mixed quotes")
 
 
+def _elided_year(para: str, mark: Mark) -> bool:
+    """An unpaired opening single mark before two digits: ``back in '04``, ``a ‘59 Cadillac``."""
+    unpaired = mark.partner < 0 or not mark.confident
+    return mark.role == OPEN and unpaired and bool(ELIDED_YEAR_RE.match(para, mark.end))
+
+
 def _curly_glyph(para: str, mark: Mark) -> str:
     """Curly style for an unpaired straight mark: its direction from its role."""
     after_digit = para[mark.start - 1 : mark.start].isdecimal()
@@ -81,7 +92,7 @@ def _curly_glyph(para: str, mark: Mark) -> str:
         return mark.glyph  # a foot or inch mark: 6'4", a 12" pizza
     if mark.glyph == "''" and mark.kind == "single":
         return "‘’" if mark.role == OPEN else "’’"
-    if mark.role in (OPEN, AMBIG):
+    if mark.role in (OPEN, AMBIG) and not (mark.glyph == "'" and _elided_year(para, mark)):
         return OPENER_GLYPH[mark.kind]
     if mark.glyph == "''":
         return "’’"  # an apostrophe and a closing quote: the students
@@ -124,6 +135,8 @@ def _repair_paragraph(
                 out, reason = " " + out, "stray opener"
         elif mark.fix:
             out, reason = ("’" if uses_curly or style == "curly" else "'"), mark.fix
+        elif mark.glyph == "‘" and _elided_year(para, mark) and not has_low_nine:
+            out, reason = "’", "wrong direction"  # back in ‘04, with no quote to close
         elif mark.glyph == "‘" and mark.role == APOS and not has_low_nine:
             # An unpaired ‘ after a word, or starting ’90s with no closing quote to come, can
             # only be an apostrophe or a closer, and both are written ’.
@@ -138,7 +151,7 @@ def _repair_paragraph(
             edits.append((mark.start, mark.end, out))
             if notes is not None and reason:
                 notes.append(f"{reason} at {base + mark.start}: {mark.glyph!r} -> {out.strip()!r}")
-    _remove_padding(para, marks, shapes, edits, base, notes)
+    _remove_padding(para, marks, shapes, style, edits, base, notes)
     if not edits:
         return para
     edits.sort()
@@ -156,16 +169,22 @@ def _remove_padding(
     para: str,
     marks: list[Mark],
     outs: list[str],
+    style: QuoteStyle,
     edits: list[tuple[int, int, str]],
     base: int,
     notes: list[str] | None,
 ) -> None:
-    """``“ Go home ”`` → ``“Go home”``: spaces inside a confident pair of curly quotes."""
+    """``“ Go home ”`` → ``“Go home”``: spaces inside a confident pair of curly quotes, or of
+    straight double quotes around prose (``" We won, " he said``; see ``_prose_padding``)."""
     for i, mark in enumerate(marks):
-        if not mark.opener or not mark.confident or outs[i].lstrip() not in ("‘", "“"):
+        if not mark.opener or not mark.confident:
             continue
         closer = marks[mark.partner]
-        if outs[mark.partner] not in ("’", "”"):
+        shape = outs[i].lstrip() + outs[mark.partner]
+        written = shape.translate(CURLY_TO_STRAIGHT) if style == "straight" else shape
+        if shape not in _CURLY_PAIRS and not (
+            written == '""' and _prose_padding(para, mark, closer)
+        ):
             continue
         after = _HSPACE_RE.match(para, mark.end)
         inner_start = after.end() if after else mark.end
@@ -180,6 +199,26 @@ def _remove_padding(
             edits.append((inner_end, closer.start, ""))
         if notes is not None:
             notes.append(f"padding at {base + mark.start}: inside {outs[i].strip()}…")
+
+
+def _prose_padding(para: str, opener: Mark, closer: Mark) -> bool:
+    """True if a padded straight pair quotes prose, not a string in code (``print(" hi ")``,
+    ``x = " a "``, ``[" a ", " b "]``), whose spaces belong to the string.
+
+    >>> marks = read_marks('" We won, " he said')
+    >>> _prose_padding('" We won, " he said', marks[0], marks[1])
+    True
+    >>> marks = read_marks('x = " a b "')
+    >>> _prose_padding('x = " a b "', marks[0], marks[1])
+    False
+    """
+    inner = para[opener.end : closer.start]
+    if "\n" in inner or not any(char.isalpha() for char in inner):
+        return False
+    before = para[max(0, opener.start - 40) : opener.start].rstrip(" \t")
+    if before.endswith(":"):  # "key": " value " in JSON, but said: " We are ready "
+        before = before[:-1]
+    return not before or before[-1] not in _CODE_BEFORE_STRING
 
 
 def _settle_paragraph(
