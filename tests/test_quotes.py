@@ -57,7 +57,7 @@ def test_fixtures_have_enough_cases() -> None:
     ("text", "note"),
     [
         ("Russia is’set to invade Ukraine in DAYS’", "stray opener"),
-        ("”a game changer”", "wrong direction"),
+        ("”A game changer” for the city, the mayor said.", "wrong direction"),
         ("“ Go home ”", "padding"),
         ("``word''", "latex quotes"),
         ("''word''", "doubled quotes"),

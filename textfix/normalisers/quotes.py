@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from textfix.normalisers.quote_convention import DocumentFacts
 from textfix.normalisers.quote_lexicon import (
     CLOSER_GLYPH,
     CURLY,
@@ -48,15 +49,23 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 _ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
 _HSPACE_RE = re.compile(r"[ \t]+")
 _MAX_PASSES = 3
-_CURLY_PAIRS = frozenset(("‘’", "“”"))
+_CURLY_PAIRS = frozenset(("‘’", "“”", "’’", "””"))  # the last two: ’Ja’ in Swedish
 # Characters that come before a string in code: a padded straight pair after one is left alone.
 _CODE_BEFORE_STRING = frozenset("=([{,+<%") | QUOTE_CHARS
 _CURLY_STRAIGHT_PAIRS = tuple((chr(code), straight) for code, straight in CURLY_TO_STRAIGHT.items())
 
 
-def _pair_glyph(mark: Mark, partner: Mark, style: QuoteStyle) -> tuple[str, str]:
-    """The glyph for a paired mark, and the name of the repair when it differs."""
+def _pair_glyph(
+    mark: Mark, partner: Mark, style: QuoteStyle, right_quotes: bool = False
+) -> tuple[str, str]:
+    """The glyph for a paired mark, and the name of the repair when it differs.
+
+    ``right_quotes``: the document writes ``”Hej”`` (see ``quote_convention``), so a pair that
+    opens with a right quote is kept.
+    """
     opener = mark if mark.opener else partner
+    if right_quotes and opener.glyph in ("”", "’") and mark.glyph in ("”", "’"):
+        return mark.glyph, ""
     if opener.glyph in LOW_NINE:  # „…“ and ‚…‘ are correct; only curly style fills a closer
         if style == "curly" and not mark.opener and mark.glyph in ("'", '"', "''"):
             return ("‘" if mark.kind == "single" else "“"), ""
@@ -105,18 +114,40 @@ def _curly_glyph(para: str, mark: Mark) -> str:
     return CLOSER_GLYPH[mark.kind]
 
 
+def _is_markup(para: str, mark: Mark) -> bool:
+    """Part of a run of two or more apostrophes: MediaWiki bold or italic markup."""
+    if mark.glyph == "''":
+        return True
+    around = para[mark.start - 1 : mark.start] + para[mark.end : mark.end + 1]
+    return mark.glyph == "'" and "'" in around
+
+
+def _right_quote_pairs(marks: list[Mark]) -> bool:
+    """True if a confident pair opens with a right quote and closes with the same (``”Hej”``)."""
+    return any(
+        mark.opener
+        and mark.confident
+        and mark.glyph in ("”", "’")
+        and marks[mark.partner].glyph == mark.glyph
+        for mark in marks
+    )
+
+
 def _repair_paragraph(
     para: str,
     style: QuoteStyle,
-    uses_curly: bool,
+    facts: DocumentFacts,
     base: int,
     notes: list[str] | None,
     tokens: re.Pattern[str],
 ) -> str:
     marks = read_marks(para, tokens)
+    if facts.markup:
+        marks = [mark for mark in marks if not _is_markup(para, mark)]
     if not marks:
         return para
     pair_marks(para, marks, style == "curly")
+    right_quotes = _right_quote_pairs(marks) and facts.right_quotes()
     has_low_nine = any(mark.glyph in LOW_NINE for mark in marks)
     closers_after = [0] * (len(marks) + 1)
     for i in range(len(marks) - 1, -1, -1):
@@ -130,11 +161,11 @@ def _repair_paragraph(
             mark.confident or mark.glyph in LOW_NINE or marks[mark.partner].glyph in LOW_NINE
         )
         if paired:
-            out, reason = _pair_glyph(mark, marks[mark.partner], style)
+            out, reason = _pair_glyph(mark, marks[mark.partner], style, right_quotes)
             if mark.stray and mark.confident:
                 out, reason = " " + out, "stray opener"
         elif mark.fix:
-            out, reason = ("’" if uses_curly or style == "curly" else "'"), mark.fix
+            out, reason = ("’" if facts.uses_curly or style == "curly" else "'"), mark.fix
         elif mark.glyph == "‘" and _elided_year(para, mark) and not has_low_nine:
             out, reason = "’", "wrong direction"  # back in ‘04, with no quote to close
         elif mark.glyph == "‘" and mark.role == APOS and not has_low_nine:
@@ -224,7 +255,7 @@ def _prose_padding(para: str, opener: Mark, closer: Mark) -> bool:
 def _settle_paragraph(
     para: str,
     style: QuoteStyle,
-    uses_curly: bool,
+    facts: DocumentFacts,
     base: int,
     notes: list[str] | None,
     tokens: re.Pattern[str],
@@ -236,11 +267,11 @@ def _settle_paragraph(
     after a few passes, context cannot decide, and the paragraph is left as it was (``straight``
     still flattens it).
     """
-    current = _repair_paragraph(para, style, uses_curly, base, notes, tokens)
+    current = _repair_paragraph(para, style, facts, base, notes, tokens)
     if current == para:
         return para
     for _ in range(_MAX_PASSES):
-        again = _repair_paragraph(current, style, uses_curly, base, None, tokens)
+        again = _repair_paragraph(current, style, facts, base, None, tokens)
         if again == current:
             return current
         current = again
@@ -298,7 +329,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
             return _styled(text, style)
     elif _ANY_QUOTE_RE.search(text) is None:
         return text
-    uses_curly = any(glyph in text for glyph in "‘’“”")
+    facts = DocumentFacts(text)
     # The analysis reads only the marks that can change its result (see ``_mark_tokens``).
     tokens = MARK_TOKENS[style] if precheck else TOKEN_RE
     parts = PARAGRAPH_BREAK_RE.split(text)
@@ -315,7 +346,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
                     parts[index] = _styled(part, style)
                     base += len(part)
                     continue
-            parts[index] = _settle_paragraph(part, style, uses_curly, base, notes, tokens)
+            parts[index] = _settle_paragraph(part, style, facts, base, notes, tokens)
         base += len(part)
     return "".join(parts)
 
