@@ -90,8 +90,7 @@ def _pair_glyph(
 
 def _elided_year(para: str, mark: Mark) -> bool:
     """An unpaired opening single mark before two digits: ``back in '04``, ``a ‘59 Cadillac``."""
-    unpaired = mark.partner < 0 or not mark.confident
-    return mark.role == OPEN and unpaired and bool(ELIDED_YEAR_RE.match(para, mark.end))
+    return mark.role == OPEN and mark.partner < 0 and bool(ELIDED_YEAR_RE.match(para, mark.end))
 
 
 def _curly_glyph(para: str, mark: Mark) -> str:
@@ -166,7 +165,11 @@ def _repair_paragraph(
                 out, reason = " " + out, "stray opener"
         elif mark.fix:
             out, reason = ("’" if facts.uses_curly or style == "curly" else "'"), mark.fix
-        elif mark.glyph == "‘" and _elided_year(para, mark) and not has_low_nine:
+        elif (
+            mark.glyph == "‘"
+            and _elided_year(para, mark)
+            and not (has_low_nine or closers_after[i + 1])
+        ):
             out, reason = "’", "wrong direction"  # back in ‘04, with no quote to close
         elif mark.glyph == "‘" and mark.role == APOS and not has_low_nine:
             # An unpaired ‘ after a word, or starting ’90s with no closing quote to come, can
