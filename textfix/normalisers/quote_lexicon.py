@@ -56,7 +56,7 @@ CONTRACTION_RE = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![^\W_])", re.IGNORECASE)
 #: ``’n’`` is handled with its closing mark. Left out on purpose: ``’round`` and ``’22``, which
 #: start quotations as often as they elide (``‘Round the world’``, ``‘22 dead’``).
 ELISION_RE = re.compile(
-    r"(?:tis|twas|twere|twill|em|til|cause|cos|cuz|bout|nuff|\d0s|\d\ds)(?![^\W_])",
+    r"(?:tis|twas|twere|twill|em|er|im|til|cause|cos|cuz|bout|nuff|\d0s|\d\ds)(?![^\W_])",
     re.IGNORECASE,
 )
 #: A clipped year (``back in ’04``, ``a ’59 Cadillac``): an elision only when no closing quote
