@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from benchmarks import header_accuracy
 from tests.conftest import SHARED
+from tests.quotes_reference import explain_quotes_reference, repair_quotes_reference
 from textfix import Document, Pipeline
 from textfix.boilerplate_factors import rule_factors
 from textfix.boilerplate_index import split_branches
@@ -72,14 +73,7 @@ from textfix.normalisers.quote_precheck import (
     all_canonical,
     suspicious_marks,
 )
-from textfix.normalisers.quotes import (
-    QUOTE_STYLES,
-    _flatten,
-    explain_quotes,
-    explain_quotes_reference,
-    repair_quotes,
-    repair_quotes_reference,
-)
+from textfix.normalisers.quotes import QUOTE_STYLES, _flatten, explain_quotes, repair_quotes
 from textfix.normalisers.unicode import (
     normalise_unicode,
     normalise_unicode_reference,

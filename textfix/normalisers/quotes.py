@@ -383,26 +383,3 @@ def explain_quotes(text: str, *, quote_style: QuoteStyle = "keep") -> tuple[str,
     notes: list[str] = []
     result = _repair(text, quote_style, notes)
     return result, notes
-
-
-def repair_quotes_reference(text: str, *, quote_style: QuoteStyle = "keep") -> str:
-    """``repair_quotes`` without its pre-check: every paragraph gets the full analysis, which
-    reads every mark (``quote_lexicon.TOKEN_RE``).
-
-    >>> repair_quotes_reference("don‘t")
-    'don’t'
-    """
-    return _repair(text, quote_style, None, precheck=False)
-
-
-def explain_quotes_reference(
-    text: str, *, quote_style: QuoteStyle = "keep"
-) -> tuple[str, list[str]]:
-    """``explain_quotes`` without its pre-check, for the equivalence tests.
-
-    >>> explain_quotes_reference("“ Go home ”")[1]
-    ['padding at 0: inside “…']
-    """
-    notes: list[str] = []
-    result = _repair(text, quote_style, notes, precheck=False)
-    return result, notes
