@@ -29,13 +29,12 @@ from textfix.language import identify_language
 
 #: Languages whose typography writes a quotation with right quotes on both sides.
 RIGHT_QUOTE_LANGUAGES = frozenset(("sv", "fi", "no", "nb", "nn", "da"))
-#: The confidence below which the identifier's guess counts as doubt (measured on short
-#: English headlines with quotes taken out: 0.78 and above; "Hej, sa hon." gets 0.36), and
-#: the lower bar for a sample of ``LONG_SAMPLE_WORDS`` words or more, whose top guess is right
-#: even when names from many languages spread the model's probability (English news naming
-#: Nguyễn Văn An and Grzegorz Wójcik: 0.47).
+#: The confidence below which the identifier's guess on a short sample counts as doubt
+#: (measured on short English headlines with quotes taken out: 0.78 and above; "Hej, sa hon."
+#: gets 0.36). On a sample of ``LONG_SAMPLE_WORDS`` words or more the top guess is trusted
+#: whatever its confidence: names from many languages spread the model's probability without
+#: changing its top guess (English news naming Nguyễn Văn An and Grzegorz Wójcik: "en" at 0.21).
 MIN_CONFIDENCE = 0.5
-MIN_CONFIDENCE_LONG = 0.25
 LONG_SAMPLE_WORDS = 20
 #: The fewest words a line needs to count as prose when sampling the document's language.
 PROSE_WORDS = 8
@@ -85,8 +84,10 @@ class DocumentFacts:
         if self._right_quotes is None:
             sample = _sample(self.text)
             guess = identify_language(sample)
-            sure = MIN_CONFIDENCE if sample.count(" ") < LONG_SAMPLE_WORDS else MIN_CONFIDENCE_LONG
+            short = sample.count(" ") + 1 < LONG_SAMPLE_WORDS
             self._right_quotes = (
-                guess is None or guess.code in RIGHT_QUOTE_LANGUAGES or guess.confidence < sure
+                guess is None
+                or guess.code in RIGHT_QUOTE_LANGUAGES
+                or (short and guess.confidence < MIN_CONFIDENCE)
             )
         return self._right_quotes
