@@ -252,7 +252,8 @@ def _prose_padding(para: str, opener: Mark, closer: Mark) -> bool:
     before = para[max(0, opener.start - 40) : opener.start].rstrip(" \t")
     if before.endswith(":"):  # "key": " value " in JSON, but said: " We are ready "
         before = before[:-1]
-    return not before or before[-1] not in _CODE_BEFORE_STRING
+    # After a digit, a spaced " is an inch or ditto mark (5 " wide and 6 " tall).
+    return not before or not (before[-1] in _CODE_BEFORE_STRING or before[-1].isdecimal())
 
 
 def _settle_paragraph(
