@@ -122,14 +122,20 @@ def _is_markup(para: str, mark: Mark) -> bool:
 
 
 def _right_quote_pairs(marks: list[Mark]) -> bool:
-    """True if a confident pair opens with a right quote and closes with the same (``”Hej”``)."""
-    return any(
-        mark.opener
-        and mark.confident
-        and mark.glyph in ("”", "’")
-        and marks[mark.partner].glyph == mark.glyph
-        for mark in marks
-    )
+    """True if a confident pair opens with a right quote and closes with the same (``”Hej”``),
+    and no pair of the paragraph opens with a left quote: ``(”we” or “us”)`` writes English
+    quotes, one of them turned the wrong way.
+    """
+    shown = False
+    for mark in marks:
+        if not (mark.opener and mark.confident):
+            continue
+        if mark.glyph in ("“", "‘"):
+            return False
+        shown = shown or (
+            mark.glyph in ("”", "’") and marks[mark.partner].glyph == mark.glyph and not mark.stray
+        )
+    return shown
 
 
 def _repair_paragraph(
