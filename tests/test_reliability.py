@@ -165,6 +165,38 @@ def test_news_preset_recovers_dirty_article(
     assert document.metadata == article.metadata
 
 
+# The acceptance figures on a fixed sample: seeds 0-999 with every kind of damage at once,
+# text compared whitespace-insensitively. Every miss there is the known ftfy failure above.
+_SEED_RATES: dict[str, float] = {}
+
+
+def seed_rates() -> dict[str, float]:
+    from textfix.strategies import make_dirty_article
+
+    if not _SEED_RATES:
+        pipeline = Pipeline.from_preset("news")
+        text = metadata = 0
+        for seed in range(1000):
+            article = make_dirty_article(seed)
+            document = pipeline(article.dirty)
+            text += document.text.split() == article.clean.split()
+            metadata += document.metadata == article.metadata
+        _SEED_RATES.update(text=text / 1000, metadata=metadata / 1000)
+    return _SEED_RATES
+
+
+def test_news_preset_recovers_the_text_of_seeds_0_to_999() -> None:
+    assert seed_rates()["text"] >= 0.97
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="98.1%: ftfy 6.3 leaves 'Ã…' (Å) on a byline with no other mojibake (see above)",
+)
+def test_news_preset_recovers_the_metadata_of_seeds_0_to_999() -> None:
+    assert seed_rates()["metadata"] >= 0.99
+
+
 # Idempotency failures found by the battery and the fuzz target: regression tests, and strict
 # xfails for those not yet fixed.
 def test_repair_quotes_is_idempotent_on_chained_glued_quotes() -> None:
