@@ -2,9 +2,15 @@
 
 A role says what context makes of a mark before pairing: ``open`` (space or bracket before,
 text after), ``close`` (text before, space or punctuation after), ``ambiguous`` (space on both
-sides), ``inner`` (between letters: an apostrophe, or a stray opener that swallowed a space),
-``digit`` (after a digit: a closer or a foot/inch mark), ``apostrophe`` (decided by the
-lexicon), ``none`` (not a quotation mark here) and ``tick-close`` (the end of a `code` span).
+sides, or between ``:``/``,``/``;`` and a word), ``inner`` (between letters: an apostrophe, or a
+stray opener that swallowed a space), ``digit`` (after a digit: a closer or a foot/inch mark),
+``apostrophe`` (decided by the lexicon), ``none`` (not a quotation mark here) and
+``tick-close`` (the end of a `code` span).
+
+Pairing gives an ambiguous double quote its direction from the quotes before it: it closes the
+open quote if there is one and opens otherwise, whichever way its glyph faces. That is what
+tells padding (``“ Go home ”``) from a wrong direction, and repairs both at once
+(``” Go home “``): the glyph of a padded mark says nothing about its role.
 
 >>> [(mark.glyph, mark.role) for mark in read_marks("“Go,” he’s 6'")]
 [('“', 'open'), ('”', 'close'), ('’', 'inner'), ("'", 'digit')]
