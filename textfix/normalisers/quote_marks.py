@@ -7,10 +7,10 @@ stray opener that swallowed a space), ``digit`` (after a digit: a closer or a fo
 ``apostrophe`` (decided by the lexicon), ``none`` (not a quotation mark here) and
 ``tick-close`` (the end of a `code` span).
 
-Pairing gives an ambiguous double quote its direction from the quotes before it: it closes the
-open quote if there is one and opens otherwise, whichever way its glyph faces. That is what
-tells padding (``“ Go home ”``) from a wrong direction, and repairs both at once
-(``” Go home “``): the glyph of a padded mark says nothing about its role.
+Pairing gives an ambiguous double (or curly single) quote its direction from the quotes
+before it: it closes the open quote if there is one and opens otherwise, whichever way its
+glyph faces. That is what tells padding (``“ Go home ”``) from a wrong direction, and repairs
+both at once (``” Go home “``): the glyph of a padded mark says nothing about its role.
 
 >>> [(mark.glyph, mark.role) for mark in read_marks("“Go,” he’s 6'")]
 [('“', 'open'), ('”', 'close'), ('’', 'inner'), ("'", 'digit')]
@@ -209,9 +209,10 @@ def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
                 role = CLOSE
             else:
                 mark.stray, role = True, OPEN
-        elif role == AMBIG and mark.kind == "double":
-            # A double quote with space on both sides (padding, “ Go home ”, or turned the
-            # wrong way as well, ” Go home “) takes its direction from the quotes before it.
+        elif role == AMBIG and (mark.kind == "double" or mark.glyph in ("‘", "’")):
+            # A double or curly single quote with space on both sides (padding, “ Go home ”,
+            # or turned the wrong way as well, ” Go home “) takes its direction from the
+            # quotes before it. A straight ' there may be a foot mark or a typo: left as it was.
             role = CLOSE if stack else OPEN
         if role == OPEN or (role == AMBIG and (mark.glyph in "‘“" or (curly and not stack))):
             stack.append(i)
