@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from benchmarks import header_accuracy
 from tests.boilerplate_oracle import oracle_rules, remove_boilerplate_reference
 from tests.conftest import SHARED
+from tests.quotes_reference import explain_quotes_reference, repair_quotes_reference
 from tests.reference_normalisers import (
     fix_mojibake_reference,
     normalise_unicode_reference,
@@ -78,14 +79,7 @@ from textfix.normalisers.quote_precheck import (
     all_canonical,
     suspicious_marks,
 )
-from textfix.normalisers.quotes import (
-    QUOTE_STYLES,
-    _flatten,
-    explain_quotes,
-    explain_quotes_reference,
-    repair_quotes,
-    repair_quotes_reference,
-)
+from textfix.normalisers.quotes import QUOTE_STYLES, _flatten, explain_quotes, repair_quotes
 from textfix.normalisers.unicode import normalise_unicode, remove_control_chars
 from textfix.normalisers.whitespace import normalise_whitespace
 from textfix.pipeline import MAX_PASSES
