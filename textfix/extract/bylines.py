@@ -15,8 +15,15 @@ import re
 
 from textfix.extract.dates import MONTHS, WEEKDAYS
 
-# Byline words of the languages textfix's boilerplate rules cover.
-BY_WORD = r"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR)"
+# Byline words of the languages textfix's boilerplate rules cover, with the verbs WordPress
+# themes put before them ("Posted by", "Written by") and the "Author:" labels.
+BY_WORD = (
+    r"(?:(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eporting|[Rr]eported) by"
+    r"|[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR"
+    r"|(?:[Aa]uthor|AUTHOR|[Aa]utor|[Aa]uteur|[Aa]utore|[Aa]uteur)(?=:))"
+)
+# The first letters of BY_WORD: a segment opening otherwise is no byline.
+BY_FIRST = "BbVvPpDdWwSsRrAa"
 # A capitalised word: Smith, O'Brien, JANE, Al-Sayed, J., Ж. — and lower-case name particles.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
 CAP_WORD = rf"[{UPPER}][\w'’\-]{{0,30}}\.?"
@@ -39,8 +46,10 @@ def read_byline(segment: str) -> str | None:
     'Jane Smith, Reuters'
     >>> read_byline("By Friday, Kyiv") is None, read_byline("By the time we arrived.") is None
     (True, True)
+    >>> read_byline("Posted by Jane Smith"), read_byline("Author: Jane Smith")
+    ('Jane Smith', 'Jane Smith')
     """
-    if segment[:1] not in "BbVvPpDd":  # cheap test first: every byline word starts so
+    if segment[:1] not in BY_FIRST:  # cheap test first: every byline word starts so
         return None
     match = BYLINE_RE.fullmatch(segment)
     if match is None:

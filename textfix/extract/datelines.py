@@ -34,6 +34,20 @@ DATELINE_RE = re.compile(
     rf"|{_agency('osource')}{DASH})"
 )
 REGION_DATE_RE = re.compile(rf"{MONTH} \d{{1,2}}")
+# Capitals that open headlines and captions, never a story's place: media, labels, words.
+NOT_PLACES = frozenset(
+    {
+        "FROM", "THE", "WATCH", "BREAKING", "UPDATE", "UPDATED", "LIVE", "VIDEO", "PHOTOS",
+        "EXCLUSIVE", "OPINION", "ANALYSIS", "REVIEW", "REPORT", "NEWS", "EDITORIAL", "LETTERS",
+        "COMMENT", "SPONSORED", "ADVERTISEMENT", "CORRECTION", "WARNING", "NOTE", "PHOTO",
+        "TRAILER", "TEASER", "LISTEN", "PODCAST", "QUIZ", "POLL", "RECAP", "SPOILERS", "NEW",
+        "MORE", "READ", "SEE", "ALSO", "HERE", "THIS", "THAT", "WHAT", "WHY", "HOW", "WHEN",
+        "NATO", "FBI", "CIA", "NASA", "UEFA", "FIFA", "OPEC", "EU", "UN", "USA", "US", "UK",
+    }
+)  # fmt: skip
+# A story's first paragraph is prose: this many words, or closed by sentence punctuation.
+MIN_STORY_WORDS = 15
+STORY_SCAN = 400
 
 
 def read_dateline(line: str) -> dict[str, str]:
@@ -65,4 +79,48 @@ def read_dateline(line: str) -> dict[str, str]:
     source = match["csource"] or match["wsource"] or match["osource"]
     if source:
         found["source"] = source
+    return found
+
+
+def story_dateline(text: str) -> dict[str, str]:
+    """``read_dateline`` of the paragraph opening ``text``, when that paragraph is a story.
+
+    A place with a region, a day or an agency is a dateline wherever it stands (``SALVADOR, Feb
+    26 - Shr 34 cts``). A place in capitals alone (``LONDON - …``) is a dateline only in a
+    paragraph of prose (``MIN_STORY_WORDS`` words, two lines, or closed by sentence punctuation),
+    only when the place is no headline word (``NOT_PLACES``, or three letters or fewer: ``SNL``,
+    ``CNN``), and only when the sentence after the dash opens with no lower-case letter and holds
+    no ``|`` or second dash (a headline's parts).
+
+    >>> story_dateline("LONDON - Shares fell sharply on Tuesday as investors fled to bonds.")
+    {'dateline': 'LONDON'}
+    >>> story_dateline("SNL - New Weapon"), story_dateline("FROM - Series Premiere Trailer")
+    ({}, {})
+    >>> story_dateline("SALVADOR, Feb 26 - Showers continued throughout the week in the zone.")
+    {'dateline': 'SALVADOR'}
+    >>> story_dateline("Kyiv (AP) — Russian forces shelled the city.")
+    {'dateline': 'Kyiv', 'source': 'AP'}
+    """
+    if not (text[:1].isupper() or text[:1] == "("):
+        return {}
+    head = text[:STORY_SCAN]
+    found = read_dateline(head)
+    if not found or "source" in found:
+        return found
+    match = DATELINE_RE.match(head)
+    if match is None or match["cregion"]:
+        return found  # "SALVADOR, Feb 26 -", "PORTLAND, Ore. -": a place and its region or day
+    place = found["dateline"]
+    if len(place) <= 3 or place in NOT_PLACES:
+        return {}
+    cut = head.find("\n\n")
+    paragraph = head if cut < 0 else head[:cut]
+    rest = paragraph.split("\n", 1)[0][match.end() :]
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    if rest[:1].islower() or "|" in sentence or " - " in sentence or " — " in sentence:
+        return {}
+    words = len(paragraph.split())
+    prose = "\n" in paragraph.strip() or words >= MIN_STORY_WORDS
+    if not prose and not paragraph.rstrip().rstrip("\"'’”)").endswith((".", "!", "?")):
+        return {}
     return found

@@ -2,17 +2,20 @@
 
 Two kinds of title are taken off the top of a text:
 
-- a title line with a date or byline line under it (``looks_like_title``): the date or byline is
-  the evidence, so the line may even end with a full stop (the New York Times' "G7 nations
-  pledge $20 billion to Ukraine.");
-- a lone title (``is_lone_title``): a short first line with no date or byline, taken only when a
-  blank line and a paragraph of body prose (``is_body_prose``) follow it. Titles never end with
-  a full stop and body prose always does, so a second pass can never take the body's first
-  paragraph as another title.
+- a title line beside a date or byline line (``looks_like_title``): the date or byline is the
+  evidence, so a title with a date or byline line under it may even end with a full stop (the
+  New York Times' "G7 nations pledge $20 billion to Ukraine.");
+- a lone title (``is_lone_title``): a short first line of three words or more with no date or
+  byline, taken only when a blank line and a paragraph of body prose (``is_body_prose``) follow
+  it. A lone title never ends with a full stop; when the body's first paragraph could be one,
+  ``extract_header`` takes nothing (a second pass must find no header).
 
-Known false positives of the lone title: a short unpunctuated first paragraph ("Dear all" is
-refused, "Thanks for reading" is not) followed by prose; a subheading line at the top of a text
-that has lost its title. Both are rare at the top of a scraped article.
+Refused as titles: newsletter section headings ("Top story: …"), two-word subheadings
+("Hostomel airbase"), three-word headings opening with an article ("The corruption problem").
+Taken: a headline that is a quotation ("'No-one can define new hunt ban'"). Known false
+positives of the lone title: a short unpunctuated first paragraph ("Dear all" is refused,
+"Thanks for reading" is not) followed by prose; a longer subheading at the top of a text that
+has lost its title.
 """
 
 from __future__ import annotations
@@ -27,8 +30,11 @@ MAX_TITLE_WORDS = 30
 # A lone title has no evidence but its shape: keep it shorter than a sentence of prose.
 MAX_LONE_TITLE = 100
 MAX_LONE_TITLE_WORDS = 14
+# Fewer words make a subheading ("Hostomel airbase", "What’s happening?"), not a lone title.
+MIN_LONE_TITLE_WORDS = 3
 # Body prose after a lone title: a paragraph of at least this many words closed by a full stop.
 MIN_PROSE_WORDS = 8
+MIN_OPEN_PROSE_WORDS = 12
 
 # Every date field has a four-digit year; a line without one is tested no further for dates.
 # The "no digit before" test sits after the first two digits (it then looks back at three
@@ -48,6 +54,17 @@ OPEN_QUOTES = "\"'‘“«„‚‹"
 CLOSE_QUOTES = "\"'’”»“‘›"
 # What may follow a closing full stop: quotes and brackets.
 CLOSERS = CLOSE_QUOTES + ")]"
+# Section headings of newsletters and live pages, then ":" and the item ("Top story: …").
+NEWSLETTER_HEADING_RE = re.compile(
+    r"(?i:top stor(?:y|ies)|lunchtime read|midweek catch-up|today in focus|coming up|"
+    r"in other news|the papers|what we(?:'|’)re reading|one more thing|today(?:'|’)s agenda|"
+    r"morning mail|evening mail|the bottom line|also in the news|key events|"
+    r"in today(?:'|’)s newsletter|in this newsletter|sign up|related|see also|read more):"
+)
+# A heading of three words opening with an article is a section of the story ("The corruption
+# problem"), not its headline; a lone title never ends on a conjunction ("Jane Arraf and").
+ARTICLES = frozenset({"the", "a", "an"})
+HANGING_WORDS = frozenset({"and", "or", "the", "a", "an", "&"})
 # A lone title never ends like a clause, a list lead-in or a cut-off line.
 BAD_LONE_ENDINGS = (".", "…", ":", ";", ",", "-", "–", "—", "/", "(", "&", "+")
 
@@ -80,6 +97,8 @@ def looks_like_title(line: str) -> bool:
     True
     >>> looks_like_title("By the river"), looks_like_title("- item")
     (False, False)
+    >>> looks_like_title("Top story: Kremlin invokes ‘demilitarisation’ as excuse")
+    False
     """
     return (
         len(line) <= MAX_TITLE
@@ -89,6 +108,7 @@ def looks_like_title(line: str) -> bool:
         and (YEAR_HINT_RE.search(line) is None or DATE_FIELD_RE.fullmatch(line) is None)
         and not line.endswith((",", ";", ":", "…"))
         and len(line.split()) <= MAX_TITLE_WORDS
+        and NEWSLETTER_HEADING_RE.match(line) is None
     )
 
 
@@ -99,7 +119,9 @@ def is_lone_title(line: str) -> bool:
     (True, True)
     >>> is_lone_title("Fares rise."), is_lone_title("1. Fares rise"), is_lone_title("Fares")
     (False, False, False)
-    >>> is_lone_title("“We will not surrender”"), is_lone_title("The reasons are:")
+    >>> is_lone_title("'No-one can define new hunt ban'"), is_lone_title("The reasons are:")
+    (True, False)
+    >>> is_lone_title("Hostomel airbase"), is_lone_title("The corruption problem")
     (False, False)
     """
     return (
@@ -122,14 +144,18 @@ def lone_title_shape(line: str) -> bool:
     if len(line) > MAX_LONE_TITLE or line.rstrip(CLOSERS).endswith(BAD_LONE_ENDINGS):
         return False
     words = line.split()
-    if not 2 <= len(words) <= MAX_LONE_TITLE_WORDS or words[0].lower() in GREETINGS:
+    # Two words make a subheading ("Hostomel airbase"), or an exclamation ("Ferry saved!").
+    if not MIN_LONE_TITLE_WORDS - line.endswith("!") <= len(words) <= MAX_LONE_TITLE_WORDS:
+        return False
+    first = words[0].lower()
+    if first in GREETINGS or words[-1].lower() in HANGING_WORDS:
+        return False
+    if len(words) == MIN_LONE_TITLE_WORDS and first in ARTICLES:
         return False
     opening = line.lstrip(OPEN_QUOTES + "([<")[:1]
     if not opening or opening.islower() or LIST_ITEM_RE.match(line) is not None:
         return False
-    # A quotation alone ("'We will not surrender'") is a pull quote, not a headline.
-    if line[0] in OPEN_QUOTES and line.rstrip("?!")[-1:] in CLOSE_QUOTES:
-        return False
+    # A quotation alone is a headline too ("'No-one can define new hunt ban'", BBC style).
     if line.count("|") > 1 or "://" in line or "www." in line or "@" in line:
         return False  # a navigation trail, a link or an address
     return SENTENCE_BREAK_RE.search(line) is None
@@ -145,14 +171,20 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_body_prose(paragraph: str) -> bool:
-    """A paragraph of body prose: at least ``MIN_PROSE_WORDS`` words, closed by a full stop.
-
-    Only a full stop counts (titles may end with "?" or "!", never with a full stop).
+    """A paragraph of body prose: at least ``MIN_PROSE_WORDS`` words closed by a full stop, or
+    at least ``MIN_OPEN_PROSE_WORDS`` words however it ends (a standfirst that lost its full
+    stop). A shorter question could be a title itself, and is no proof of a body.
 
     >>> is_body_prose("The council confirmed the decision at a meeting on Thursday.")
+    True
+    >>> is_body_prose("So what is the gap between Labour and the Tories nowadays?")
+    False
+    >>> is_body_prose("Brewers now make more money from such drinks than they ever did from beer")
     True
     >>> is_body_prose("Ferry fares set to double"), is_body_prose("It failed.")
     (False, False)
     """
-    stripped = paragraph.rstrip().rstrip(CLOSERS)
-    return stripped.endswith(".") and len(paragraph.split(None, MIN_PROSE_WORDS)) >= MIN_PROSE_WORDS
+    words = len(paragraph.split(None, MIN_OPEN_PROSE_WORDS))
+    if words < MIN_PROSE_WORDS:
+        return False
+    return words >= MIN_OPEN_PROSE_WORDS or paragraph.rstrip().rstrip(CLOSERS).endswith(".")

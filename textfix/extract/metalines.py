@@ -1,0 +1,193 @@
+"""Header lines that hold metadata: a date, an updated date, a byline, a source, alone or several
+on one line, in the orders news sites and WordPress themes print them.
+
+A line is read whole first (``Published: Oct. 5, 2022, 6:20 p.m. ET``, ``By Jane Smith``); a
+line that is not one field is cut into segments at ``|``, ``·``, ``•``, `` / ``, spaced dashes,
+before ``by`` and before an "updated" label (``June 3, 2021 | By Lena Park``, ``Posted on
+February 12, 2022 by Jane Smith``, ``Published Feb. 12, 2022 Updated Feb. 13, 2022``), and a
+segment that is still no field is tried as a byline and a date joined by ``on`` or a comma
+(``By Jane Smith on 12 February 2022``). Every segment must be a field, or the line is not a
+metadata line: one unknown word makes it a title or prose.
+
+A bare name (``Jane Smith · 12 February 2022``) is an author only beside a date on the same
+line; a news agency (``Reuters``, ``AP``) or a ``Source:`` label gives ``source``; a reading time
+(``5 min read``) or a lone clock (``14:02 GMT``) beside a date is read and dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textfix.extract.bylines import read_byline
+from textfix.extract.dates import CLOCK, DateBounds, read_date_field
+from textfix.extract.titles import has_year_hint
+
+_PUBLISHED_LABELS = (
+    "published|first published|published on|publication date|posted|posted on|date|dated|"
+    "datum|created|veröffentlicht|erstellt|publié|publiée|date de publication|publicado|"
+    "publicada|fecha|data|pubblicato|gepubliceerd|geplaatst|опубликовано|дата|опубліковано"
+)
+_UPDATED_LABELS = (
+    "updated|last updated|last modified|modified|updated on|aktualisiert|zuletzt aktualisiert|"
+    "stand|mis à jour|modifié|actualizado|actualizada|atualizado|atualizada|aggiornato|"
+    "bijgewerkt|laatst bijgewerkt|обновлено|оновлено"
+)
+
+
+def _labels(names: str) -> str:
+    return "|".join(sorted(names.split("|"), key=len, reverse=True))
+
+
+# "Published: 12 Feb 2022", "Updated on Feb. 12, 2022", "Mis à jour le 12 février 2022".
+LABELLED_DATE_RE = re.compile(
+    rf"(?:(?P<published>(?i:{_labels(_PUBLISHED_LABELS)}))"
+    rf"|(?P<updated>(?i:{_labels(_UPDATED_LABELS)})))"
+    r"(?::\s*|\s+)(?:(?i:on|at|le|am|em|el|il|op)\s+)?(?P<field>.+)"
+)
+# Where a line of several fields is cut: separators, and before "by" and "updated" labels.
+SEGMENT_SPLIT_RE = re.compile(
+    r"\s+[|·•/]\s+|\s*\|\s*|\s+[—–]\s+|\s+-{1,2}\s+"
+    r"|\s+(?=(?:by|By|BY)\s)"
+    r"|\s+(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|actualizado)\b)"
+)
+# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022".
+JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?i:on|le|am|el)\s+")
+SOURCE_LABEL_RE = re.compile(
+    r"(?i:source|sources|quelle|fuente|fonte|bron|источник):\s*(?P<name>[^\W\d_][\w.&' \-]{0,40})"
+)
+AGENCIES = frozenset(
+    {
+        "reuters", "ap", "the associated press", "associated press", "afp", "agence france-presse",
+        "bloomberg", "pa", "pa media", "press association", "dpa", "ansa", "efe", "xinhua",
+        "tass", "ria novosti", "interfax", "upi", "kyodo", "yonhap", "anadolu agency", "aap",
+        "pti", "ians", "the canadian press", "cp", "nexstar media wire", "cnn", "bbc news",
+    }
+)  # fmt: skip
+# A bare name beside a date: two to four capitalised words, maybe with a particle.
+BARE_NAME_RE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]+\.?(?:\s+(?:(?:de|van|von|der|da|del|di|la|le|bin|al|el)\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?){1,3}"
+)
+# Words of site sections and navigation, never of a name ("Top Stories | Feb 12, 2022").
+NOT_NAME_WORDS = frozenset(
+    {
+        "news", "stories", "story", "top", "latest", "live", "home", "world", "business",
+        "sport", "sports", "politics", "opinion", "comment", "analysis", "video", "photos",
+        "updated", "published", "breaking", "local", "national", "international", "health",
+        "science", "tech", "technology", "culture", "entertainment", "travel", "weather",
+        "staff", "editor", "editors", "team", "desk", "admin", "share", "comments", "read",
+    }
+)  # fmt: skip
+# "5 min read", "3 minute read", "Lesezeit: 4 Minuten": read beside a date, then dropped.
+NOISE_RE = re.compile(
+    rf"\d{{1,3}}[ -]min(?:ute)?s?\.? read|(?i:lesezeit):? \d{{1,3}} (?i:min\w*)|{CLOCK}"
+)
+# Keys a metadata line fills; "name" becomes "author" beside a date.
+FIELD_KEYS = ("date", "updated", "author", "source")
+
+
+def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
+    """The fields of ``line`` (stripped) when all of it is header metadata, else None.
+
+    >>> import datetime as dt
+    >>> from textfix.extract.dates import make_bounds
+    >>> b = make_bounds(None, None, None, dt.date(2024, 1, 1))
+    >>> read_meta_line("June 3, 2021 | By Lena Park", b)
+    {'date': '2021-06-03', 'author': 'Lena Park'}
+    >>> read_meta_line("Posted on February 12, 2022 by Jane Smith", b)
+    {'date': '2022-02-12', 'author': 'Jane Smith'}
+    >>> read_meta_line("Published Feb. 12, 2022 Updated Feb. 13, 2022, 4:25 p.m. ET", b)
+    {'date': '2022-02-12', 'updated': '2022-02-13'}
+    >>> read_meta_line("By the time we arrived, 12 people had left", b) is None
+    True
+    """
+    has_year = has_year_hint(line)
+    whole = _read_segment(line, bounds, has_year)
+    if whole is not None:
+        return _fields([whole])
+    parts = [p for p in SEGMENT_SPLIT_RE.split(line) if p]
+    if len(parts) > 8:
+        return None
+    found: list[tuple[str, str]] = []
+    for part in parts:
+        field = _read_segment(part, bounds, has_year)
+        if field is not None:
+            found.append(field)
+            continue
+        joined = _read_joined(part, bounds) if has_year else None
+        if joined is None:
+            return None
+        found.extend(joined)
+    return _fields(found)
+
+
+def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
+    metadata: dict[str, str] = {}
+    for key, value in found:
+        if key in FIELD_KEYS and metadata.setdefault(key, value) != value and key != "source":
+            return None  # two dates or two bylines on one line: not one header's fields
+    if "date" not in metadata and "updated" not in metadata:
+        if "author" not in metadata:
+            # A source label alone is a header line; a bare name or an agency alone is not.
+            labelled = [v for k, v in found if k == "source_label"]
+            return {"source": labelled[0]} if labelled and len(found) == 1 else None
+        if any(k in ("name", "noise") for k, _ in found):
+            return None
+    else:
+        names = [v for k, v in found if k == "name"]
+        if len(names) > 1 or (names and "author" in metadata):
+            return None
+        if names:
+            metadata["author"] = names[0]
+    for key, value in found:
+        if key == "source_label":
+            metadata.setdefault("source", value)
+    return metadata
+
+
+def _read_segment(segment: str, bounds: DateBounds, has_year: bool) -> tuple[str, str] | None:
+    segment = segment.strip()
+    if not segment:
+        return None
+    author = read_byline(segment)
+    if author is not None:
+        return "author", author
+    if has_year and has_year_hint(segment):
+        date = _read_date(segment, bounds)
+        if date is not None:
+            return date
+    if segment.lower().removeprefix("(").removesuffix(")") in AGENCIES:
+        return "source", segment.strip("()")
+    label = SOURCE_LABEL_RE.fullmatch(segment)
+    if label is not None:
+        return "source_label", label["name"].strip()
+    if NOISE_RE.fullmatch(segment) is not None:
+        return "noise", segment
+    if BARE_NAME_RE.fullmatch(segment) is not None and not any(
+        word.lower().strip(".") in NOT_NAME_WORDS for word in segment.split()
+    ):
+        return "name", segment
+    return None
+
+
+def _read_date(segment: str, bounds: DateBounds) -> tuple[str, str] | None:
+    segment = segment.rstrip(" .,")
+    labelled = LABELLED_DATE_RE.fullmatch(segment)
+    if labelled is not None:
+        value = read_date_field(labelled["field"], bounds)
+        kind = "updated" if labelled["updated"] else "date"
+    else:
+        value, kind = read_date_field(segment, bounds), "date"
+    return None if value is None else (kind, value)
+
+
+def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | None:
+    """A byline and a date in one segment, joined by "on" or a comma, either way round."""
+    for cut in JOIN_SPLIT_RE.finditer(segment):
+        left, right = segment[: cut.start()], segment[cut.end() :]
+        author = read_byline(left)
+        if author is not None:
+            date = _read_date(right, bounds) if has_year_hint(right) else None
+            if date is not None:
+                return [("author", author), date]
+    return None
