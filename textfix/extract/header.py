@@ -32,7 +32,7 @@ import re
 
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
-from textfix.extract.datelines import story_dateline
+from textfix.extract.datelines import could_open_dateline, read_dateline, story_dateline
 from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of, rolling_bounds
 from textfix.extract.metalines import read_meta_line
 from textfix.extract.titles import (
@@ -41,7 +41,7 @@ from textfix.extract.titles import (
     ends_sentence,
     has_year_hint,
     is_body_prose,
-    is_lone_title,
+    lone_title_shape,
     looks_like_title,
 )
 
@@ -153,7 +153,7 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
         if not kinds:
             if cannot_open_header(text, end, line):
                 return None
-            seed = read_date_title(line, bounds)
+            seed = read_date_title(line, bounds) if line[0] in "dD" else None
             if seed is not None:
                 metadata.update(seed)
                 kinds.append(_META)
@@ -162,7 +162,7 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
         if len(kinds) == MAX_HEADER_LINES:
             stop, stop_at = line, pos
             break
-        if line.startswith(DAILY_MAIL_OPENINGS):
+        if line[0] in "BPUL" and line.startswith(DAILY_MAIL_OPENINGS):
             run_in = read_daily_mail_header(line, bounds)
             if run_in is not None:
                 if _META in kinds or (
@@ -207,12 +207,11 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
     if not evidence:
         if "source" in metadata or stop is None or not blank_before or kinds != [_TITLE]:
             return None
+        # ``is_lone_title`` less ``looks_like_title``, which the loop tested.
+        if not lone_title_shape(title) or (could_open_dateline(title) and read_dateline(title)):
+            return None
         cut = body.find("\n\n")
-        return (
-            (body, metadata)
-            if is_lone_title(title) and is_body_prose(body if cut < 0 else body[:cut])
-            else None
-        )
+        return (body, metadata) if is_body_prose(body if cut < 0 else body[:cut]) else None
     if stop is not None and not starts_body(stop, blank_before):
         return None
     if not body and "date" not in metadata and "updated" not in metadata:
@@ -251,13 +250,20 @@ def cannot_open_header(text: str, end: int, line: str) -> bool:
     >>> cannot_open_header("The talks failed.\\n\\nThey did.", 17, "The talks failed.")
     True
     """
-    if line.startswith(DAILY_MAIL_OPENINGS) or DATE_TITLE_PREFIX_RE.match(line) is not None:
+    if line[0] in "BPULDd" and (
+        line.startswith(DAILY_MAIL_OPENINGS) or DATE_TITLE_PREFIX_RE.match(line) is not None
+    ):
         return False
-    if len(line) > MAX_HEADER_LINE:
+    if len(line) > MAX_TITLE:
         return True
-    if not line.endswith(".") or has_year_hint(line) or META_START_RE.match(line):
+    if line[-1] != "." or has_year_hint(line) or _opens_like_meta(line):
         return False
     return no_meta_line_after(text, end)
+
+
+def _opens_like_meta(line: str) -> bool:
+    """``META_START_RE.match(line)``, sooner for the lines opening with another letter."""
+    return line[:1] in META_FIRST and META_START_RE.match(line) is not None
 
 
 def no_meta_line_after(text: str, end: int) -> bool:
@@ -271,7 +277,7 @@ def no_meta_line_after(text: str, end: int) -> bool:
     following = following[:cut] if cut >= 0 else following
     if len(following) > MAX_META_LINE:
         return True  # prose again: too long for a metadata line
-    return not has_year_hint(following) and META_START_RE.match(following) is None
+    return not has_year_hint(following) and not _opens_like_meta(following)
 
 
 def starts_body(stop: str, blank_before: bool) -> bool:

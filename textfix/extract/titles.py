@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from textfix.extract.datelines import read_dateline
+from textfix.extract.datelines import could_open_dateline, read_dateline
 from textfix.extract.dates import DATE_FIELD_RE
 
 MAX_TITLE = 200
@@ -105,10 +105,10 @@ def looks_like_title(line: str) -> bool:
         and TITLE_START_RE.match(line) is not None
         and NOT_TITLE_START_RE.match(line) is None
         # A date that was not taken (out of bounds, ambiguous, impossible) is no title either.
-        and (YEAR_HINT_RE.search(line) is None or DATE_FIELD_RE.fullmatch(line) is None)
+        and (not has_year_hint(line) or DATE_FIELD_RE.fullmatch(line) is None)
         and not line.endswith((",", ";", ":", "…"))
         and len(line.split()) <= MAX_TITLE_WORDS
-        and NEWSLETTER_HEADING_RE.match(line) is None
+        and (":" not in line or NEWSLETTER_HEADING_RE.match(line) is None)
     )
 
 
@@ -127,7 +127,8 @@ def is_lone_title(line: str) -> bool:
     return (
         lone_title_shape(line)
         and looks_like_title(line)
-        and not read_dateline(line)  # "LONDON (Reuters) - Shares fell" opens a story
+        # "LONDON (Reuters) - Shares fell" opens a story
+        and not (could_open_dateline(line) and read_dateline(line))
     )
 
 
