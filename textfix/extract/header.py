@@ -38,6 +38,7 @@ from textfix.extract.metalines import read_meta_line
 from textfix.extract.titles import (
     MAX_TITLE,
     MAX_TITLE_WORDS,
+    SENTENCE_BREAK_RE,
     ends_sentence,
     has_year_hint,
     is_body_prose,
@@ -195,7 +196,9 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
         kinds
         and kinds[-1] == _TITLE
         and evidence
-        and not _trailing_title_holds(text, metadata["title"], title_end, title_blank_after)
+        and not _trailing_title_holds(
+            text, metadata["title"], title_end, title_blank_after, title_blank_before
+        )
     ):
         # The last line is no title but the top of the body: stop there.
         stop, stop_at, blank_before = metadata.pop("title"), title_at, title_blank_before
@@ -228,10 +231,14 @@ def _meta_of(line: str, bounds: DateBounds) -> dict[str, str] | None:
     return read_meta_line(line, bounds)
 
 
-def _trailing_title_holds(text: str, title: str, end: int, blank_after: bool) -> bool:
-    """A title line with no metadata line under it: no closing full stop, no run-on."""
+def _trailing_title_holds(
+    text: str, title: str, end: int, blank_after: bool, blank_before: bool
+) -> bool:
+    """A title line with no metadata line under it: no run-on, and a closing full stop only on
+    one sentence set right under the metadata line and above a blank line (the New York Times'
+    "G7 nations pledge $20 billion to Ukraine.")."""
     if title.rstrip("\"'’”)]").endswith("."):
-        return False
+        return not blank_before and blank_after and SENTENCE_BREAK_RE.search(title) is None
     if blank_after or end >= len(text):
         return True
     following = text[end + 1 : end + 81].lstrip(" \t")
