@@ -67,6 +67,18 @@ ARTICLES = frozenset({"the", "a", "an"})
 HANGING_WORDS = frozenset({"and", "or", "the", "a", "an", "&"})
 # A lone title never ends like a clause, a list lead-in or a cut-off line.
 BAD_LONE_ENDINGS = (".", "…", ":", ";", ",", "-", "–", "—", "/", "(", "&", "+")
+# Words that join a clause to the one before it: a line opening with one goes on from something
+# ("So what is the gap…?"), and a paragraph opening with one goes on from the line above it
+# ("And can the revival continue?"), so neither is a title over its body. "Yet another storm"
+# and "No jail for singer" open headlines: "yet" and "no" are left out.
+JOINING_WORDS = frozenset({"and", "but", "or", "nor", "so"})
+# A question opening a text is a headline when short (the BBC's have at most eight words); a
+# longer one is an interview's question or a standfirst's. Known false negative: a long
+# headline question with no date or byline beside it.
+MAX_LONE_QUESTION_WORDS = 10
+# A line with more numbers than this is a result or a table row ("Nadal 6-7 (6/8) 6-2 7-6 …"),
+# not a headline ("UK inflation hits 30-year high of 5.4%").
+MAX_LONE_TITLE_NUMBERS = 3
 
 
 # YEAR_HINT_RE cut in two at its choice of first digit: a regex opening with one character is
@@ -140,6 +152,10 @@ def lone_title_shape(line: str) -> bool:
 
     >>> lone_title_shape("Ferry fares set to double"), lone_title_shape("Fares rise.")
     (True, False)
+    >>> lone_title_shape("So who is minding the harbour these days?")
+    False
+    >>> lone_title_shape("Final: Ortiz 6-4 3-6 7-5 6-2 Lind")
+    False
     """
     # "Mr. Putin's response: “Good.”" ends a sentence inside its closing quote.
     if len(line) > MAX_LONE_TITLE or line.rstrip(CLOSERS).endswith(BAD_LONE_ENDINGS):
@@ -150,6 +166,12 @@ def lone_title_shape(line: str) -> bool:
         return False
     first = words[0].lower()
     if first in GREETINGS or words[-1].lower() in HANGING_WORDS:
+        return False
+    if first.rstrip(",") in JOINING_WORDS:
+        return False
+    if line.endswith("?") and len(words) > MAX_LONE_QUESTION_WORDS:
+        return False
+    if sum(any(c.isdigit() for c in word) for word in words) > MAX_LONE_TITLE_NUMBERS:
         return False
     if len(words) == MIN_LONE_TITLE_WORDS and first in ARTICLES:
         return False
@@ -174,7 +196,9 @@ def ends_sentence(text: str) -> bool:
 def is_body_prose(paragraph: str) -> bool:
     """A paragraph of body prose: at least ``MIN_PROSE_WORDS`` words closed by a full stop, or
     at least ``MIN_OPEN_PROSE_WORDS`` words however it ends (a standfirst that lost its full
-    stop). A shorter question could be a title itself, and is no proof of a body.
+    stop). A shorter question could be a title itself, and is no proof of a body. A paragraph
+    that goes on from the line above it (opening in lower case, with punctuation, or with a
+    joining word such as "And" or "But") opens no body: the line above is prose too.
 
     >>> is_body_prose("The council confirmed the decision at a meeting on Thursday.")
     True
@@ -184,8 +208,15 @@ def is_body_prose(paragraph: str) -> bool:
     True
     >>> is_body_prose("Ferry fares set to double"), is_body_prose("It failed.")
     (False, False)
+    >>> is_body_prose("But the council said the ferry would keep its winter timetable for now.")
+    False
     """
-    words = len(paragraph.split(None, MIN_OPEN_PROSE_WORDS))
-    if words < MIN_PROSE_WORDS:
+    words = paragraph.split(None, MIN_OPEN_PROSE_WORDS)
+    if len(words) < MIN_PROSE_WORDS:
         return False
-    return words >= MIN_OPEN_PROSE_WORDS or paragraph.rstrip().rstrip(CLOSERS).endswith(".")
+    opening = paragraph.lstrip()[:1]
+    if not (opening.isupper() or opening.isdigit() or opening in OPEN_QUOTES + "(["):
+        return False
+    if words[0].lower().rstrip(",") in JOINING_WORDS:
+        return False
+    return len(words) >= MIN_OPEN_PROSE_WORDS or paragraph.rstrip().rstrip(CLOSERS).endswith(".")
