@@ -36,12 +36,14 @@ from textfix.extract.datelines import could_open_dateline, read_dateline, story_
 from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of, rolling_bounds
 from textfix.extract.metalines import read_meta_line
 from textfix.extract.titles import (
+    CLOSERS,
     MAX_TITLE,
     MAX_TITLE_WORDS,
     SENTENCE_BREAK_RE,
     ends_sentence,
     has_year_hint,
     is_body_prose,
+    is_simple_title,
     lone_title_shape,
     looks_like_title,
 )
@@ -69,6 +71,8 @@ HEADER_FRAGMENT_RE = re.compile(
     r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
     r"dated|written by|author:|source:)\b"
 )
+# The next line that is not blank, cut one character past the longest metadata line.
+NEXT_LINE_RE = re.compile(rf"\s*([^\n]{{0,{MAX_META_LINE + 1}}})")
 # The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
 DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
 # A title line run on into the next line ends on one of these.
@@ -114,12 +118,22 @@ def extract_header(
     # line below it.
     if opener and no_meta_line_after(text, max(text.find("\n"), 0)):
         return text, opener
-    found = read_header(text, bounds)
-    if found is not None and read_header(found[0], bounds) is None:
-        body, metadata = found
-        for key, value in story_dateline(body).items():
-            metadata.setdefault(key, value)
-        return body, metadata
+    found = _read_block(text, bounds, False)
+    if found is not None:
+        body, metadata, stop = found
+        # A header is taken only when the body has none of its own (idempotence). The body's
+        # first line, when the block stopped at it whole, is known: no metadata line, maybe
+        # not even the top of a header.
+        if stop is None:
+            again = _read_block(body, bounds, False)
+        elif cannot_open_header(text, stop[1], stop[0], stop[2]):
+            again = None
+        else:
+            again = _read_block(body, bounds, True)
+        if again is None:
+            for key, value in story_dateline(body).items():
+                metadata.setdefault(key, value)
+            return body, metadata
     # The text stays as it is; the dateline opening it is all its metadata.
     return text, opener
 
@@ -132,15 +146,27 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
     >>> read_header(top, rolling_bounds(None, None, None))
     ('It failed.', {'author': 'Lena Park', 'title': 'Talks fail', 'date': '2022-02-12'})
     """
+    found = _read_block(text, bounds, False)
+    return None if found is None else found[:2]
+
+
+def _read_block(
+    text: str, bounds: DateBounds, top_not_meta: bool
+) -> tuple[str, dict[str, str], tuple[str, int, bool] | None] | None:
+    """``read_header``, and what is known of the body's first line: ``(line, end, plain)``
+    when the block stopped at that line, read whole, and found no metadata or Daily Mail header
+    in it; else None. ``top_not_meta``: the caller knows so of the first line of ``text``."""
     metadata: dict[str, str] = {}
     kinds: list[str] = []  # _META or _TITLE, one per header line
     title_at = title_end = 0  # where the title line starts and ends
     title_blank_before = title_blank_after = False
+    simple_title = False  # the title is a plain first line that ``is_simple_title`` took
     pos = 0
     size = len(text)
     blank_before = False  # a blank line separates the current line from the header above it
     stop: str | None = None  # the first line that is no header line
     stop_at = size
+    stop_known: tuple[str, int, bool] | None = None  # the stop line, whole and not metadata
     while pos < size:
         end = text.find("\n", pos, pos + LINE_SCAN)
         end = min(size, pos + LINE_SCAN) if end < 0 else end
@@ -151,10 +177,14 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
                 title_blank_after = True
             pos = end + 1
             continue
+        # A plain line holds no metadata: only the title tests see it (most lines are plain).
+        plain = is_plain(line)
+        simple = False  # a plain first line that is surely a lone title
         if not kinds:
-            if cannot_open_header(text, end, line):
+            if cannot_open_header(text, end, line, plain):
                 return None
-            seed = read_date_title(line, bounds) if line[0] in "dD" else None
+            simple = plain and is_simple_title(line)
+            seed = read_date_title(line, bounds) if not plain and line[0] in "dD" else None
             if seed is not None:
                 metadata.update(seed)
                 kinds.append(_META)
@@ -163,7 +193,12 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
         if len(kinds) == MAX_HEADER_LINES:
             stop, stop_at = line, pos
             break
-        if line[0] in "BPUL" and line.startswith(DAILY_MAIL_OPENINGS):
+        if (
+            not plain
+            and line[0] in "BPUL"
+            and not (top_not_meta and not kinds)
+            and line.startswith(DAILY_MAIL_OPENINGS)
+        ):
             run_in = read_daily_mail_header(line, bounds)
             if run_in is not None:
                 if _META in kinds or (
@@ -172,8 +207,11 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
                     return None
                 metadata.update(run_in.metadata)
                 start = pos + (len(text[pos:end]) - len(text[pos:end].lstrip())) + run_in.end
-                return text[start:].lstrip(), metadata
-        meta = _meta_of(line, bounds)
+                return text[start:].lstrip(), metadata, None
+        if plain or len(line) > MAX_META_LINE or (top_not_meta and not kinds):
+            meta = None
+        else:
+            meta = read_meta_line(line, bounds)
         if meta is not None:
             if any(key in metadata for key in meta if key != "source"):
                 stop, stop_at = line, pos  # a second header's field: not this block's
@@ -181,13 +219,18 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
             for key, value in meta.items():
                 metadata.setdefault(key, value)
             kinds.append(_META)
-        elif "title" not in metadata and len(line) <= MAX_HEADER_LINE and looks_like_title(line):
+        elif "title" not in metadata and (
+            simple or (len(line) <= MAX_HEADER_LINE and looks_like_title(line))
+        ):
             metadata["title"] = line
+            simple_title = simple
             kinds.append(_TITLE)
             title_at, title_end, title_blank_after = pos, end, False
             title_blank_before = blank_before
         else:
             stop, stop_at = line, pos
+            if end == size or text[end] == "\n":
+                stop_known = (line, end, plain)
             break
         blank_before = False
         pos = end + 1
@@ -196,12 +239,13 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
         kinds
         and kinds[-1] == _TITLE
         and evidence
-        and not _trailing_title_holds(
+        and not trailing_title_holds(
             text, metadata["title"], title_end, title_blank_after, title_blank_before
         )
     ):
         # The last line is no title but the top of the body: stop there.
         stop, stop_at, blank_before = metadata.pop("title"), title_at, title_blank_before
+        stop_known = None
         kinds.pop()
     if not kinds:
         return None
@@ -211,27 +255,36 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
         if "source" in metadata or stop is None or not blank_before or kinds != [_TITLE]:
             return None
         # ``is_lone_title`` less ``looks_like_title``, which the loop tested.
-        if not lone_title_shape(title) or (could_open_dateline(title) and read_dateline(title)):
+        if not (simple_title or lone_title_shape(title)):
+            return None
+        if could_open_dateline(title) and read_dateline(title):
             return None
         cut = body.find("\n\n")
-        return (body, metadata) if is_body_prose(body if cut < 0 else body[:cut]) else None
+        if not is_body_prose(body if cut < 0 else body[:cut]):
+            return None
+        return body, metadata, stop_known
     if stop is not None and not starts_body(stop, blank_before):
         return None
     if not body and "date" not in metadata and "updated" not in metadata:
         return None
-    return body, metadata
+    return body, metadata, stop_known
 
 
-def _meta_of(line: str, bounds: DateBounds) -> dict[str, str] | None:
-    """``read_meta_line`` of a line that may hold metadata; None, sooner, for the others."""
-    if len(line) > MAX_META_LINE:
-        return None
-    if (line[0] not in META_FIRST or META_START_RE.match(line) is None) and not has_year_hint(line):
-        return None
-    return read_meta_line(line, bounds)
+def is_plain(line: str) -> bool:
+    """A plain line (stripped, not empty): it does not open like a header line
+    (``META_START_RE``), and it has no year or is too long for a metadata line. Such a line
+    holds no metadata (no date without a year, no byline or label without its opening word,
+    no Daily Mail or seed line): it is at most a title.
+
+    >>> is_plain("Ferry fares set to double"), is_plain("By Jane Smith"), is_plain("In 2022")
+    (True, False, False)
+    """
+    return (line[0] not in META_FIRST or META_START_RE.match(line) is None) and (
+        len(line) > MAX_META_LINE or not has_year_hint(line)
+    )
 
 
-def _trailing_title_holds(
+def trailing_title_holds(
     text: str, title: str, end: int, blank_after: bool, blank_before: bool
 ) -> bool:
     """A title line with no metadata line under it: no run-on, and a closing full stop only on
@@ -246,24 +299,26 @@ def _trailing_title_holds(
     return not (following[:1].islower() or title.rsplit(None, 1)[-1].lower() in HANGING_WORDS)
 
 
-def cannot_open_header(text: str, end: int, line: str) -> bool:
+def cannot_open_header(text: str, end: int, line: str, plain: bool) -> bool:
     """Quick reject of the common no-header case, before any date pattern runs.
 
     A first line too long for a title can only open a header as the Daily Mail's run-in header
-    or the seed's ``date 2022-02-12 <title>`` line. A sentence (closed by a full stop, no year,
-    not opening like a header line) can only be a title with a metadata line below it, so it is
-    rejected when the next line has no year and does not open like a header line either.
+    or the seed's ``date 2022-02-12 <title>`` line. A sentence closed by a full stop (maybe
+    inside closing quotes) that is ``plain`` (``is_plain``) can only be a title with a metadata
+    line below it, so it is rejected when the next line cannot be one (``no_meta_line_after``).
 
-    >>> cannot_open_header("The talks failed.\\n\\nThey did.", 17, "The talks failed.")
+    >>> cannot_open_header("The talks failed.\\n\\nThey did.", 17, "The talks failed.", True)
     True
     """
-    if line[0] in "BPULDd" and (
-        line.startswith(DAILY_MAIL_OPENINGS) or DATE_TITLE_PREFIX_RE.match(line) is not None
+    if (
+        not plain
+        and line[0] in "BPULDd"
+        and (line.startswith(DAILY_MAIL_OPENINGS) or DATE_TITLE_PREFIX_RE.match(line) is not None)
     ):
         return False
     if len(line) > MAX_TITLE:
         return True
-    if line[-1] != "." or has_year_hint(line) or _opens_like_meta(line):
+    if not plain or not line.rstrip(CLOSERS).endswith("."):
         return False
     return no_meta_line_after(text, end)
 
@@ -274,17 +329,19 @@ def _opens_like_meta(line: str) -> bool:
 
 
 def no_meta_line_after(text: str, end: int) -> bool:
-    """True when the next non-blank line after ``end`` cannot be a metadata line.
+    """True when the next non-blank line after ``end`` cannot be a metadata line: it is longer
+    than one (and does not open like a Daily Mail run-in header), or has no year and does not
+    open like a header line.
 
     >>> no_meta_line_after("Talks fail\\n12 February 2022", 10)
     False
+    >>> no_meta_line_after("Talks fail.\\n\\nIn 2004 " + "the talks failed again " * 8, 11)
+    True
     """
-    following = text[end : end + MAX_META_LINE + 2].lstrip()
-    cut = following.find("\n")
-    following = following[:cut] if cut >= 0 else following
-    if len(following) > MAX_META_LINE:
-        return True  # prose again: too long for a metadata line
-    return not has_year_hint(following) and not _opens_like_meta(following)
+    following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
+    if _opens_like_meta(following):
+        return False
+    return len(following) > MAX_META_LINE or not has_year_hint(following)
 
 
 def starts_body(stop: str, blank_before: bool) -> bool:

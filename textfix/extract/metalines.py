@@ -45,10 +45,11 @@ LABELLED_DATE_RE = re.compile(
     r"(?::\s*|\s+)(?:(?i:on|at|le|am|em|el|il|op)\s+)?(?P<field>.+)"
 )
 # Where a line of several fields is cut: separators, and before "by" and "updated" labels.
+# Every alternative opens with "|" or a space, so the pattern is tried at those places alone.
 SEGMENT_SPLIT_RE = re.compile(
-    r"\s+[|·•/]\s+|\s*\|\s*|\s+[—–]\s+|\s+-{1,2}\s+"
-    r"|\s+(?=(?:by|By|BY)\s)"
-    r"|\s+(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|actualizado)\b)"
+    r"\|\s*|\s+(?:\|\s*|[·•/]\s+|[—–]\s+|-{1,2}\s+"
+    r"|(?=(?:by|By|BY)\s)"
+    r"|(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|actualizado)\b))"
 )
 # Where a byline and a date share a segment: "By Jane Smith on 12 February 2022".
 JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?i:on|le|am|el)\s+")
@@ -110,7 +111,8 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
         return None
     found: list[tuple[str, str]] = []
     for part in parts:
-        field = _read_segment(part, bounds, has_year)
+        # A line with no separator is one part, the whole line, read above.
+        field = None if part == line else _read_segment(part, bounds, has_year)
         if field is not None:
             found.append(field)
             continue

@@ -47,7 +47,7 @@ NOT_TITLE_START_RE = re.compile(r"(?i:by|updated|published|posted|last updated)\
 # List items: "1. Fares", "2) Fares", "a) Fares", "(iv) Fares", "- Fares", "* Fares", "• Fares".
 LIST_ITEM_RE = re.compile(r"(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})[.)]\s|\(\w{1,4}\)\s|[-*•·–—>#+]")
 # Two sentences on one line ("Fares rose. Riders left"); "U.S. Senate" and "Mr. Smith" are not.
-SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z]{2})[.!?]\s+[A-Z]")
 # Openers of a letter or an e-mail, not of a headline.
 GREETINGS = frozenset({"dear", "hi", "hello", "hey", "greetings", "subject:", "re:", "fwd:"})
 OPEN_QUOTES = "\"'‘“«„‚‹"
@@ -79,6 +79,8 @@ MAX_LONE_QUESTION_WORDS = 10
 # A line with more numbers than this is a result or a table row ("Nadal 6-7 (6/8) 6-2 7-6 …"),
 # not a headline ("UK inflation hits 30-year high of 5.4%").
 MAX_LONE_TITLE_NUMBERS = 3
+# A word with a digit in it, matched from the word's start (linear: each word is read once).
+NUMBER_WORD_RE = re.compile(r"(?<!\S)\S*?\d")
 
 
 # YEAR_HINT_RE cut in two at its choice of first digit: a regex opening with one character is
@@ -99,6 +101,47 @@ def has_year_hint(line: str) -> bool:
     """
     return ("1" in line and _YEAR_1_RE.search(line) is not None) or (
         "2" in line and _YEAR_2_RE.search(line) is not None
+    )
+
+
+# A line that is surely a lone title (``lone_title_shape`` and ``looks_like_title``), in one
+# match instead of a dozen tests: an ASCII capital (no quotation mark or list item opens it), no
+# greeting, joining word or three-word phrase opening with an article, then 3 to 14 words of
+# word characters and common punctuation between single spaces, no word but the last ending with
+# ".", "?" or "!" (no sentence break, no "A. " list item), ending with a word character or "%"
+# (no question, no hanging "and"/"the") and closing quotation marks. Most headlines of the BBC
+# and the Guardian match; the others go through the full tests (``is_simple_title``).
+_TITLE_CHAR = r"[\w'’‘\"“”,:;&%$£€#.?!\-–—|]"
+SIMPLE_TITLE_RE = re.compile(
+    r"(?!(?i:dear|hi|hello|hey|greetings|subject:|re:|fwd:|and|but|or|nor|so),* )"
+    r"(?!(?i:the|an?) [^ ]+ [^ ]+\Z)"
+    rf"[A-Z]{_TITLE_CHAR}*(?:(?<![.?!]) {_TITLE_CHAR}+){{2,13}}"
+    r"(?<=[\w%])(?<!(?i: and))(?<!(?i: or))(?<!(?i: the))(?<!(?i: an))(?<!(?i: a))['’\"”]*"
+)
+DIGIT_RE = re.compile(r"\d")
+
+
+def is_simple_title(line: str) -> bool:
+    """True when ``line`` (stripped, plain: see ``header.is_plain``) is surely a lone title by
+    its shape: ``SIMPLE_TITLE_RE`` and the few tests it leaves out. ``lone_title_shape`` and
+    ``looks_like_title`` then hold (``tests/test_header_fast_paths.py``); the dateline test of
+    ``is_lone_title`` is left to the caller.
+
+    >>> is_simple_title("Ferry fares set to double"), is_simple_title("U.S. Says Talks Fail")
+    (True, False)
+    >>> is_simple_title("So who pays?"), is_simple_title("Top story: fares rise")
+    (False, False)
+    """
+    return (
+        len(line) <= MAX_LONE_TITLE
+        and SIMPLE_TITLE_RE.fullmatch(line) is not None
+        and line.count("|") < 2
+        and "www." not in line
+        and (":" not in line or NEWSLETTER_HEADING_RE.match(line) is None)
+        and (
+            DIGIT_RE.search(line) is None
+            or len(NUMBER_WORD_RE.findall(line)) <= MAX_LONE_TITLE_NUMBERS
+        )
     )
 
 
@@ -171,7 +214,7 @@ def lone_title_shape(line: str) -> bool:
         return False
     if line.endswith("?") and len(words) > MAX_LONE_QUESTION_WORDS:
         return False
-    if sum(any(c.isdigit() for c in word) for word in words) > MAX_LONE_TITLE_NUMBERS:
+    if DIGIT_RE.search(line) and len(NUMBER_WORD_RE.findall(line)) > MAX_LONE_TITLE_NUMBERS:
         return False
     if len(words) == MIN_LONE_TITLE_WORDS and first in ARTICLES:
         return False
