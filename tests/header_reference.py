@@ -16,16 +16,14 @@ from textfix.extract.dailymail import read_daily_mail_header
 from textfix.extract.datelines import story_dateline
 from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.header import (
-    LINE_SCAN,
     MAX_HEADER_LINE,
     MAX_HEADER_LINES,
-    MAX_META_LINE,
-    read_date_title,
     starts_body,
     trailing_title_holds,
 )
 from textfix.extract.metalines import read_meta_line
 from textfix.extract.titles import is_body_prose, is_lone_title, looks_like_title
+from textfix.extract.toplines import LINE_SCAN, MAX_META_LINE, read_date_title
 
 _META, _TITLE = "meta", "title"
 

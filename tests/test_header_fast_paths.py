@@ -16,7 +16,7 @@ from tests.header_reference import extract_header_reference
 from tests.test_fast_paths import REAL_TEXTS, dirty_text
 from tests.test_header_fuzz import _HEADER_OPTIONS, _HEADER_TITLES, header_lines, header_tops
 from textfix import Pipeline
-from textfix.extract.header import DEFAULT_BOUNDS, extract_header, is_plain, no_meta_line_after
+from textfix.extract.header import DEFAULT_BOUNDS, extract_header
 from textfix.extract.metalines import read_meta_line
 from textfix.extract.titles import (
     has_year_hint,
@@ -25,6 +25,7 @@ from textfix.extract.titles import (
     lone_title_shape,
     looks_like_title,
 )
+from textfix.extract.toplines import is_plain, no_meta_line_after
 
 CORPORA = SHARED / "corpora"
 _DM_DATE = "14:11 EST, 25 October 2013"

@@ -28,15 +28,12 @@ in the text; its place and agency go into the metadata (``datelines.story_dateli
 
 from __future__ import annotations
 
-import re
-
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
 from textfix.extract.datelines import could_open_dateline, read_dateline, story_dateline
-from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of, rolling_bounds
+from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.metalines import read_meta_line
 from textfix.extract.titles import (
-    CLOSERS,
     MAX_TITLE,
     MAX_TITLE_WORDS,
     SENTENCE_BREAK_RE,
@@ -47,34 +44,23 @@ from textfix.extract.titles import (
     lone_title_shape,
     looks_like_title,
 )
+from textfix.extract.toplines import (
+    HEADER_FRAGMENT_RE,
+    LINE_SCAN,
+    MAX_META_LINE,
+    META_FIRST,
+    META_START_RE,
+    cannot_open_header,
+    no_meta_line_after,
+    read_date_title,
+    read_title_over_body,
+)
 
 __all__ = ["HEADER_KEYS", "MAX_HEADER_LINES", "extract_header"]
 
 HEADER_KEYS = ("date", "updated", "title", "author")
 MAX_HEADER_LINES = 6
 MAX_HEADER_LINE = 300
-# Metadata lines are short; a longer line is only tested as a title.
-MAX_META_LINE = 160
-# How far to look for the end of a line: a longer line is no header line, and a Daily Mail
-# run-in header fits well within it.
-LINE_SCAN = 1000
-# How a line that may hold metadata without a year opens (a byline, a label); every other line
-# without a year is a title or prose, and the metadata readers never see it.
-META_START_RE = re.compile(
-    r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
-    r"dated|datum|written|words|story|reporting|reported|author|autor|auteur|autore|source|"
-    r"sources|quelle|fuente|fonte|bron|источник)\b"
-)
-META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИи")
-# The openings of header lines: a short line so opening that was not read is a header fragment.
-HEADER_FRAGMENT_RE = re.compile(
-    r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
-    r"dated|written by|author:|source:)\b"
-)
-# The next line that is not blank, cut one character past the longest metadata line.
-NEXT_LINE_RE = re.compile(rf"\s*([^\n]{{0,{MAX_META_LINE + 1}}})")
-# The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
-DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
 # A title line run on into the next line ends on one of these.
 HANGING_WORDS = frozenset(
     {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from"}
@@ -131,8 +117,10 @@ def extract_header(
         else:
             again = _read_block(body, bounds, True)
         if again is None:
-            for key, value in story_dateline(body).items():
-                metadata.setdefault(key, value)
+            body_opener = story_dateline(body)
+            if body_opener:
+                for key, value in body_opener.items():
+                    metadata.setdefault(key, value)
             return body, metadata
     # The text stays as it is; the dateline opening it is all its metadata.
     return text, opener
@@ -156,11 +144,17 @@ def _read_block(
     """``read_header``, and what is known of the body's first line: ``(line, end, plain)``
     when the block stopped at that line, read whole, and found no metadata or Daily Mail header
     in it; else None. ``top_not_meta``: the caller knows so of the first line of ``text``."""
+    applies, found = read_title_over_body(text)
+    if applies:
+        return found
     metadata: dict[str, str] = {}
     kinds: list[str] = []  # _META or _TITLE, one per header line
     title_at = title_end = 0  # where the title line starts and ends
     title_blank_before = title_blank_after = False
-    simple_title = False  # the title is a plain first line that ``is_simple_title`` took
+    # The title is a plain first line, taken on trust: its tests are made once the block is
+    # read, and only those the block needs (most tops with a title are no header, or a lone
+    # title that ``is_simple_title`` settles in one match).
+    unchecked = False
     pos = 0
     size = len(text)
     blank_before = False  # a blank line separates the current line from the header above it
@@ -170,7 +164,7 @@ def _read_block(
     while pos < size:
         end = text.find("\n", pos, pos + LINE_SCAN)
         end = min(size, pos + LINE_SCAN) if end < 0 else end
-        line = text[pos:end].strip()
+        line = text[pos:end].strip() if end > pos else ""
         if not line:
             blank_before = blank_before or bool(kinds)
             if kinds and kinds[-1] == _TITLE and title_end == pos - 1:
@@ -178,12 +172,12 @@ def _read_block(
             pos = end + 1
             continue
         # A plain line holds no metadata: only the title tests see it (most lines are plain).
-        plain = is_plain(line)
-        simple = False  # a plain first line that is surely a lone title
+        plain = (line[0] not in META_FIRST or META_START_RE.match(line) is None) and (
+            len(line) > MAX_META_LINE or not has_year_hint(line)
+        )  # ``is_plain``, written out to spare the call
         if not kinds:
             if cannot_open_header(text, end, line, plain):
                 return None
-            simple = plain and is_simple_title(line)
             seed = read_date_title(line, bounds) if not plain and line[0] in "dD" else None
             if seed is not None:
                 metadata.update(seed)
@@ -220,10 +214,10 @@ def _read_block(
                 metadata.setdefault(key, value)
             kinds.append(_META)
         elif "title" not in metadata and (
-            simple or (len(line) <= MAX_HEADER_LINE and looks_like_title(line))
+            (plain and not kinds) or (len(line) <= MAX_HEADER_LINE and looks_like_title(line))
         ):
             metadata["title"] = line
-            simple_title = simple
+            unchecked = plain and not kinds
             kinds.append(_TITLE)
             title_at, title_end, title_blank_after = pos, end, False
             title_blank_before = blank_before
@@ -234,7 +228,9 @@ def _read_block(
             break
         blank_before = False
         pos = end + 1
-    evidence = any(key in metadata for key in ("date", "updated", "author"))
+    evidence = "date" in metadata or "updated" in metadata or "author" in metadata
+    if unchecked and evidence and not looks_like_title(metadata["title"]):
+        return None  # the first line, no title, is where the full reading stops: no header
     if (
         kinds
         and kinds[-1] == _TITLE
@@ -254,8 +250,13 @@ def _read_block(
     if not evidence:
         if "source" in metadata or stop is None or not blank_before or kinds != [_TITLE]:
             return None
-        # ``is_lone_title`` less ``looks_like_title``, which the loop tested.
-        if not (simple_title or lone_title_shape(title)):
+        # ``is_lone_title``: its ``looks_like_title`` was tested in the loop, or not yet.
+        if unchecked:
+            if not is_simple_title(title) and not (
+                lone_title_shape(title) and looks_like_title(title)
+            ):
+                return None
+        elif not lone_title_shape(title):
             return None
         if could_open_dateline(title) and read_dateline(title):
             return None
@@ -268,20 +269,6 @@ def _read_block(
     if not body and "date" not in metadata and "updated" not in metadata:
         return None
     return body, metadata, stop_known
-
-
-def is_plain(line: str) -> bool:
-    """A plain line (stripped, not empty): it does not open like a header line
-    (``META_START_RE``), and it has no year or is too long for a metadata line. Such a line
-    holds no metadata (no date without a year, no byline or label without its opening word,
-    no Daily Mail or seed line): it is at most a title.
-
-    >>> is_plain("Ferry fares set to double"), is_plain("By Jane Smith"), is_plain("In 2022")
-    (True, False, False)
-    """
-    return (line[0] not in META_FIRST or META_START_RE.match(line) is None) and (
-        len(line) > MAX_META_LINE or not has_year_hint(line)
-    )
 
 
 def trailing_title_holds(
@@ -297,51 +284,6 @@ def trailing_title_holds(
     following = text[end + 1 : end + 81].lstrip(" \t")
     # A hard-wrapped paragraph runs on into a lower-case line or hangs on a small word.
     return not (following[:1].islower() or title.rsplit(None, 1)[-1].lower() in HANGING_WORDS)
-
-
-def cannot_open_header(text: str, end: int, line: str, plain: bool) -> bool:
-    """Quick reject of the common no-header case, before any date pattern runs.
-
-    A first line too long for a title can only open a header as the Daily Mail's run-in header
-    or the seed's ``date 2022-02-12 <title>`` line. A sentence closed by a full stop (maybe
-    inside closing quotes) that is ``plain`` (``is_plain``) can only be a title with a metadata
-    line below it, so it is rejected when the next line cannot be one (``no_meta_line_after``).
-
-    >>> cannot_open_header("The talks failed.\\n\\nThey did.", 17, "The talks failed.", True)
-    True
-    """
-    if (
-        not plain
-        and line[0] in "BPULDd"
-        and (line.startswith(DAILY_MAIL_OPENINGS) or DATE_TITLE_PREFIX_RE.match(line) is not None)
-    ):
-        return False
-    if len(line) > MAX_TITLE:
-        return True
-    if not plain or not line.rstrip(CLOSERS).endswith("."):
-        return False
-    return no_meta_line_after(text, end)
-
-
-def _opens_like_meta(line: str) -> bool:
-    """``META_START_RE.match(line)``, sooner for the lines opening with another letter."""
-    return line[:1] in META_FIRST and META_START_RE.match(line) is not None
-
-
-def no_meta_line_after(text: str, end: int) -> bool:
-    """True when the next non-blank line after ``end`` cannot be a metadata line: it is longer
-    than one (and does not open like a Daily Mail run-in header), or has no year and does not
-    open like a header line.
-
-    >>> no_meta_line_after("Talks fail\\n12 February 2022", 10)
-    False
-    >>> no_meta_line_after("Talks fail.\\n\\nIn 2004 " + "the talks failed again " * 8, 11)
-    True
-    """
-    following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
-    if _opens_like_meta(following):
-        return False
-    return len(following) > MAX_META_LINE or not has_year_hint(following)
 
 
 def starts_body(stop: str, blank_before: bool) -> bool:
@@ -363,23 +305,3 @@ def starts_body(stop: str, blank_before: bool) -> bool:
     return HEADER_FRAGMENT_RE.match(stop) is None and (
         len(stop) > MAX_META_LINE or not has_year_hint(stop)
     )
-
-
-def read_date_title(line: str, bounds: DateBounds) -> dict[str, str] | None:
-    """``date 2022-02-12 <title>``: the date, and the title when there is one.
-
-    >>> from textfix.extract.dates import rolling_bounds
-    >>> read_date_title("date 2022-02-12 Talks fail", rolling_bounds(None, None, None))
-    {'date': '2022-02-12', 'title': 'Talks fail'}
-    """
-    label = DATE_TITLE_PREFIX_RE.match(line)
-    if label is None:
-        return None
-    match = DATE_FIELD_RE.match(line, label.end())
-    if match is None or (match.end() < len(line) and not line[match.end()].isspace()):
-        return None
-    date = date_of(match, bounds)
-    if date is None:
-        return None
-    title = line[match.end() :].strip()
-    return {"date": date, "title": title} if title else {"date": date}

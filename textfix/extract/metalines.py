@@ -174,6 +174,8 @@ def _read_segment(segment: str, bounds: DateBounds, has_year: bool) -> tuple[str
 
 def _read_date(segment: str, bounds: DateBounds) -> tuple[str, str] | None:
     segment = segment.rstrip(" .,")
+    if not could_end_date(segment):
+        return None
     labelled = LABELLED_DATE_RE.fullmatch(segment)
     if labelled is not None:
         value = read_date_field(labelled["field"], bounds)
@@ -181,6 +183,22 @@ def _read_date(segment: str, bounds: DateBounds) -> tuple[str, str] | None:
     else:
         value, kind = read_date_field(segment, bounds), "date"
     return None if value is None else (kind, value)
+
+
+def could_end_date(segment: str) -> bool:
+    """False when ``segment`` (stripped of " .,") surely holds no date field, for a few tests.
+
+    A date field (``DATE_FIELD_RE``, also after a label) ends with its year or day, a clock or
+    a zone: a digit, a capital, a bracket, "am"/"pm" in any spelling, "h", "hrs", "Uhr", or the
+    Russian and Ukrainian "г."/"р." after the year. A segment ending with any other lower-case
+    letter (a sentence: "…, a report says.") is no date, and the two long date patterns are not
+    tried on it.
+
+    >>> could_end_date("12 February 2022, 3:04 p.m"), could_end_date("In 2004 it grew")
+    (True, False)
+    """
+    last = segment[-1:]
+    return not last.islower() or last in "mhгр" or segment.endswith(("hrs", "Hrs", "Uhr"))
 
 
 def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | None:
