@@ -139,8 +139,10 @@ def read_title_over_body(text: str) -> tuple[bool, tuple[str, dict[str, str], St
     in it (the first line as a lone title over a paragraph of prose, or None), and
     ``(False, None)`` for any other top, which the full reading takes.
 
-    >>> read_title_over_body("Fares to double\\n\\nThe council confirmed the rise on Thursday.")
-    (True, ('The council confirmed the rise on Thursday.', {'title': 'Fares to double'}, None))
+    >>> top = "Bus fares double\\n\\nThe council confirmed the fare rise on Monday.\\n"
+    >>> read_title_over_body(top)
+    (True, ('The council confirmed the fare rise on Monday.\\n', {'title': 'Bus fares double'}, \
+('The council confirmed the fare rise on Monday.', 64, True)))
     >>> read_title_over_body("Ferry fares\\nBy Jane Smith\\n\\nThe council met.")
     (False, None)
     """
