@@ -16,13 +16,9 @@ from textfix.extract.bylines import BYLINE_RE, read_byline
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dates import make_bounds, rolling_bounds
 from textfix.extract.header import HEADER_KEYS, extract_header
+from textfix.extract.metalines import META_FIRST, META_START_RE
 from textfix.extract.titles import NOT_TITLE_START_RE, YEAR_HINT_RE, has_year_hint
-from textfix.extract.toplines import (
-    DATE_TITLE_PREFIX_RE,
-    HEADER_FRAGMENT_RE,
-    META_FIRST,
-    META_START_RE,
-)
+from textfix.extract.toplines import DATE_TITLE_PREFIX_RE, HEADER_FRAGMENT_RE
 
 _WORDS = ("the", "Kyiv", "talks", "café", "Straße", "niño", "Škoda", "Москва", "αλφα", "naïve")
 

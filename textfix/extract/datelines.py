@@ -84,6 +84,10 @@ def _fields(match: re.Match[str]) -> dict[str, str]:
     return found
 
 
+# Where the sentence after a dateline ends.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
+
+
 def could_open_dateline(text: str) -> bool:
     """False when ``read_dateline(text)`` is surely empty, for a few substring tests.
 
@@ -142,10 +146,10 @@ def story_dateline(text: str) -> dict[str, str]:
     cut = head.find("\n\n")
     paragraph = head if cut < 0 else head[:cut]
     rest = paragraph.split("\n", 1)[0][match.end() :]
-    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    sentence = SENTENCE_END_RE.split(rest, maxsplit=1)[0]
     if rest[:1].islower() or "|" in sentence or " - " in sentence or " — " in sentence:
         return {}
-    words = len(paragraph.split())
+    words = len(paragraph.split(None, MIN_STORY_WORDS))
     prose = "\n" in paragraph.strip() or words >= MIN_STORY_WORDS
     if not prose and not paragraph.rstrip().rstrip("\"'’”)").endswith((".", "!", "?")):
         return {}

@@ -32,7 +32,7 @@ from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
 from textfix.extract.datelines import could_open_dateline, read_dateline, story_dateline
 from textfix.extract.dates import DateBounds, rolling_bounds
-from textfix.extract.metalines import read_meta_line
+from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
 from textfix.extract.titles import (
     MAX_TITLE,
     MAX_TITLE_WORDS,
@@ -45,11 +45,10 @@ from textfix.extract.titles import (
     looks_like_title,
 )
 from textfix.extract.toplines import (
+    DATE_TITLE_PREFIX_RE,
     HEADER_FRAGMENT_RE,
     LINE_SCAN,
     MAX_META_LINE,
-    META_FIRST,
-    META_START_RE,
     cannot_open_header,
     no_meta_line_after,
     read_date_title,
@@ -112,7 +111,11 @@ def extract_header(
         # not even the top of a header.
         if stop is None:
             again = _read_block(body, bounds, False)
-        elif cannot_open_header(text, stop[1], stop[0], stop[2]):
+        elif cannot_open_header(
+            text, stop[1], stop[0], stop[2] or DATE_TITLE_PREFIX_RE.match(stop[0]) is None
+        ):
+            # (A line known to hold no metadata or Daily Mail header, and no seed line, is at
+            # most a title: ``cannot_open_header`` tests it as a plain line.)
             again = None
         else:
             again = _read_block(body, bounds, True)
@@ -144,7 +147,7 @@ def _read_block(
     """``read_header``, and what is known of the body's first line: ``(line, end, plain)``
     when the block stopped at that line, read whole, and found no metadata or Daily Mail header
     in it; else None. ``top_not_meta``: the caller knows so of the first line of ``text``."""
-    applies, found = read_title_over_body(text)
+    applies, found = read_title_over_body(text, bounds)
     if applies:
         return found
     metadata: dict[str, str] = {}

@@ -44,6 +44,14 @@ LABELLED_DATE_RE = re.compile(
     rf"|(?P<updated>(?i:{_labels(_UPDATED_LABELS)})))"
     r"(?::\s*|\s+)(?:(?i:on|at|le|am|em|el|il|op)\s+)?(?P<field>.+)"
 )
+# How a line that may hold metadata without a year opens (a byline, a label); every other line
+# without a year is a title or prose (``read_meta_line`` reads no field in it).
+META_START_RE = re.compile(
+    r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
+    r"dated|datum|written|words|story|reporting|reported|author|autor|auteur|autore|source|"
+    r"sources|quelle|fuente|fonte|bron|источник)\b"
+)
+META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИи")
 # Where a line of several fields is cut: separators, and before "by" and "updated" labels.
 # Every alternative opens with "|" or a space, so the pattern is tried at those places alone.
 SEGMENT_SPLIT_RE = re.compile(
@@ -103,6 +111,11 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
     True
     """
     has_year = has_year_hint(line)
+    if not has_year and (line[:1] not in META_FIRST or META_START_RE.match(line) is None):
+        # A bare name or an agency is an author or a source only beside a date; with no date,
+        # only a line opening with a byline or a label is a header line ("Reuters | By Jane
+        # Smith" is left alone).
+        return None
     whole = _read_segment(line, bounds, has_year)
     if whole is not None:
         return _fields([whole])

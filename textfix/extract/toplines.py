@@ -15,6 +15,7 @@ import re
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.datelines import could_open_dateline, read_dateline
 from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of
+from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
 from textfix.extract.titles import (
     CLOSERS,
     MAX_TITLE,
@@ -34,14 +35,6 @@ MAX_META_LINE = 160
 # How far to look for the end of a line: a longer line is no header line, and a Daily Mail
 # run-in header fits well within it.
 LINE_SCAN = 1000
-# How a line that may hold metadata without a year opens (a byline, a label); every other line
-# without a year is a title or prose, and the metadata readers never see it.
-META_START_RE = re.compile(
-    r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
-    r"dated|datum|written|words|story|reporting|reported|author|autor|auteur|autore|source|"
-    r"sources|quelle|fuente|fonte|bron|источник)\b"
-)
-META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИи")
 # The openings of header lines: a short line so opening that was not read is a header fragment.
 HEADER_FRAGMENT_RE = re.compile(
     r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
@@ -132,18 +125,23 @@ def read_date_title(line: str, bounds: DateBounds) -> dict[str, str] | None:
     return {"date": date, "title": title} if title else {"date": date}
 
 
-def read_title_over_body(text: str) -> tuple[bool, tuple[str, dict[str, str], StopLine] | None]:
-    """The commonest top read on its own: a plain first line, one blank line, a plain line.
+def read_title_over_body(
+    text: str, bounds: DateBounds
+) -> tuple[bool, tuple[str, dict[str, str], StopLine] | None]:
+    """The commonest top read on its own: a plain first line, one blank line, a line that holds
+    no metadata.
 
     Returns ``(True, found)`` for such a top, ``found`` being what ``header._read_block`` finds
     in it (the first line as a lone title over a paragraph of prose, or None), and
     ``(False, None)`` for any other top, which the full reading takes.
 
     >>> top = "Bus fares double\\n\\nThe council confirmed the fare rise on Monday.\\n"
-    >>> read_title_over_body(top)
+    >>> from textfix.extract.dates import rolling_bounds
+    >>> bounds = rolling_bounds(None, None, None)
+    >>> read_title_over_body(top, bounds)
     (True, ('The council confirmed the fare rise on Monday.\\n', {'title': 'Bus fares double'}, \
 ('The council confirmed the fare rise on Monday.', 64, True)))
-    >>> read_title_over_body("Ferry fares\\nBy Jane Smith\\n\\nThe council met.")
+    >>> read_title_over_body("Ferry fares\\nBy Jane Smith\\n\\nThe council met.", bounds)
     (False, None)
     """
     end = text.find("\n", 0, LINE_SCAN)
@@ -159,8 +157,14 @@ def read_title_over_body(text: str) -> tuple[bool, tuple[str, dict[str, str], St
     stop_end = text.find("\n", start, start + LINE_SCAN)
     stop_end = min(size, start + LINE_SCAN) if stop_end < 0 else stop_end
     stop = text[start:stop_end].strip()
-    if not stop or not is_plain(stop):
+    if not stop:
         return False, None
+    plain = is_plain(stop)
+    if not plain and (
+        stop.startswith(DAILY_MAIL_OPENINGS)
+        or (len(stop) <= MAX_META_LINE and read_meta_line(stop, bounds) is not None)
+    ):
+        return False, None  # a metadata line under the title: the full reading takes it
     # The block is the title alone: a lone title, over a paragraph of body prose.
     if not is_simple_title(title) and not (lone_title_shape(title) and looks_like_title(title)):
         return True, None
@@ -170,5 +174,5 @@ def read_title_over_body(text: str) -> tuple[bool, tuple[str, dict[str, str], St
     cut = body.find("\n\n")
     if not is_body_prose(body if cut < 0 else body[:cut]):
         return True, None
-    known = (stop, stop_end, True) if stop_end == size or text[stop_end] == "\n" else None
+    known = (stop, stop_end, plain) if stop_end == size or text[stop_end] == "\n" else None
     return True, (body, {"title": title}, known)
