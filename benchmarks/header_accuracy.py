@@ -20,7 +20,8 @@ the shared corpora, runs textfix's news pipeline, and compares the metadata with
   layout, split into the titles inspected while writing the reader (the first 1500 of each
   source) and the held-out rest.
 - False headers on bodies without one: BBC bodies (first paragraph off), Guardian/NYT articles
-  with their first line removed.
+  with their first line removed; and the same bodies under a date line or a byline (no title:
+  the first paragraph, often one short sentence, must not be read as one).
 - ``--before DIR``: extract_header's CPU time per document on clean news (the as-scraped
   corpora through the news steps before it), this checkout against the textfix package in DIR
   (e.g. ``git archive main textfix | tar -x -C DIR``), in alternating subprocesses.
@@ -180,6 +181,16 @@ def body_only_cases(corpora: Path) -> Iterator[Case]:
                 yield name[:3].lower() + "-body", row["articles"].split("\n", 1)[-1], {}
 
 
+def leads_under_meta_cases(corpora: Path) -> Iterator[Case]:
+    """The same bodies under a date line or a byline and a blank line, no title: the body's
+    first paragraph (often one short sentence) must not be taken as a title."""
+    for n, (style, text, _) in enumerate(body_only_cases(corpora)):
+        if n % 2:
+            yield f"{style} D /", f"12 February 2022\n\n{text}", {"date": "2022-02-12"}
+        else:
+            yield f"{style} B /", f"By Lena Park\n\n{text}", {"author": "Lena Park"}
+
+
 COST_SCRIPT = """
 import json, sys, time
 texts = json.load(open(sys.argv[1]))
@@ -326,6 +337,7 @@ def main() -> None:
     run("any-order layouts, inspected titles", layout_cases(corpora, False), pipeline)
     run("any-order layouts, held-out titles", layout_cases(corpora, True), pipeline)
     run("bodies without a header", body_only_cases(corpora), pipeline)
+    run("bodies under a date or byline line", leads_under_meta_cases(corpora), pipeline)
     if args.before:
         compare_cost(corpora, args.before)
 

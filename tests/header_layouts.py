@@ -118,9 +118,13 @@ def is_headline(title: str) -> bool:
 def build(
     layout: str, title: str, style: str, day: dt.datetime, byline: str, body: str = WRITTEN_BODY
 ) -> tuple[str, dict[str, str]]:
-    """The article in ``layout`` and the metadata a reader should find in it."""
+    """The article in ``layout`` and the metadata a reader should find in it (none when the
+    date is ambiguous and no byline is beside it: the text is then left as it is)."""
     key, write = DATE_STYLES[style]
     date = write(day)
+    # "02/01/2021" reads as two days and no date order is given: the line is a header line
+    # that gives no date; without a byline beside it, the top is no header at all.
+    undated = style == "slashed-day-first" and day.month != day.day <= 12
     lines: list[str] = []
     gold: dict[str, str] = {}
     for part in layout.split():
@@ -131,12 +135,16 @@ def build(
             gold["title"] = title
         elif part == "D":
             lines.append(date)
-            gold[key] = day.date().isoformat()
+            if not undated:
+                gold[key] = day.date().isoformat()
         elif part == "B":
             lines.append(byline)
             gold["author"] = byline.removeprefix("By ")
         elif part == "C":
             lines.append(f"{date} | {byline}")
-            gold[key] = day.date().isoformat()
+            if not undated:
+                gold[key] = day.date().isoformat()
             gold["author"] = byline.removeprefix("By ")
+    if undated and "author" not in gold:
+        gold = {}
     return "\n".join(lines) + "\n\n" + body, gold

@@ -248,11 +248,35 @@ def date_of(match: re.Match[str], bounds: DateBounds) -> str | None:
     return found.isoformat()
 
 
+def is_ambiguous_date(field: str, bounds: DateBounds) -> bool:
+    """True when ``field`` is a numeric date that reads as two different days, both plausible,
+    and ``date_order`` does not say which (``02/03/2022``): a date line, but no date.
+
+    >>> b = make_bounds(None, None, None, dt.date(2024, 1, 1))
+    >>> is_ambiguous_date("02/03/2022", b), is_ambiguous_date("13/03/2022", b)
+    (True, False)
+    """
+    match = DATE_FIELD_RE.fullmatch(field)
+    if match is None or not match["ny"] or match["nsep"] == "." or bounds.order is not None:
+        return False
+    first, second, year = int(match["n1"]), int(match["n2"]), int(match["ny"])
+    if _numeric_order(first, second, None) is not None:
+        return False
+    for day, month in ((first, second), (second, first)):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return False
+        if not bounds.earliest <= found <= bounds.last_day():
+            return False
+    return True
+
+
 def _numeric_order(first: int, second: int, order: DateOrder | None) -> DateOrder | None:
     # 13/02/2022 can only be day first and 02/13/2022 only month first; 02/03/2022 is
     # ambiguous (2 March in Europe, 3 February in the US) and needs the caller's word.
-    if first > 12 >= second:
-        return "dmy"
+    if first > 12 >= second or first == second:
+        return "dmy"  # (05/05/2022 is the same day read either way)
     if second > 12 >= first:
         return "mdy"
     return order

@@ -279,9 +279,19 @@ def trailing_title_holds(
 ) -> bool:
     """A title line with no metadata line under it: no run-on, and a closing full stop only on
     one sentence set right under the metadata line and above a blank line (the New York Times'
-    "G7 nations pledge $20 billion to Ukraine.")."""
+    "G7 nations pledge $20 billion to Ukraine."). A title set off from the metadata above it by
+    a blank line stands where a subheading or the body's first paragraph could stand: it must
+    have the shape of a lone title (``lone_title_shape``, at any title's length) and the
+    paragraph under it must open a body (``is_body_prose``)."""
     if title.rstrip("\"'’”)]").endswith("."):
         return not blank_before and blank_after and SENTENCE_BREAK_RE.search(title) is None
+    if blank_before:
+        if not lone_title_shape(title, max_length=MAX_TITLE, max_words=MAX_TITLE_WORDS):
+            return False
+        rest = text[end:].lstrip("\n \t")
+        cut = rest.find("\n\n")
+        if not is_body_prose(rest if cut < 0 else rest[:cut]):
+            return False
     if blank_after or end >= len(text):
         return True
     following = text[end + 1 : end + 81].lstrip(" \t")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from textfix.extract.bylines import read_byline
-from textfix.extract.dates import CLOCK, DateBounds, read_date_field
+from textfix.extract.dates import CLOCK, DateBounds, is_ambiguous_date, read_date_field
 from textfix.extract.titles import has_year_hint
 
 _PUBLISHED_LABELS = (
@@ -142,6 +142,8 @@ def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
         if key in FIELD_KEYS and metadata.setdefault(key, value) != value and key != "source":
             return None  # two dates or two bylines on one line: not one header's fields
     if "date" not in metadata and "updated" not in metadata:
+        if all(key == "undated" for key, _ in found):
+            return {}  # a date line that gives no date: a header line without a field
         if "author" not in metadata:
             # A source label alone is a header line; a bare name or an agency alone is not.
             labelled = [v for k, v in found if k == "source_label"]
@@ -190,12 +192,12 @@ def _read_date(segment: str, bounds: DateBounds) -> tuple[str, str] | None:
     if not could_end_date(segment):
         return None
     labelled = LABELLED_DATE_RE.fullmatch(segment)
-    if labelled is not None:
-        value = read_date_field(labelled["field"], bounds)
-        kind = "updated" if labelled["updated"] else "date"
-    else:
-        value, kind = read_date_field(segment, bounds), "date"
-    return None if value is None else (kind, value)
+    field = segment if labelled is None else labelled["field"]
+    value = read_date_field(field, bounds)
+    if value is None:
+        # "02/03/2022" with no date order: a date line that gives no date.
+        return ("undated", field) if is_ambiguous_date(field, bounds) else None
+    return ("updated" if labelled is not None and labelled["updated"] else "date"), value
 
 
 def could_end_date(segment: str) -> bool:

@@ -184,11 +184,15 @@ def is_lone_title(line: str) -> bool:
     )
 
 
-def lone_title_shape(line: str) -> bool:
+def lone_title_shape(
+    line: str, *, max_length: int = MAX_LONE_TITLE, max_words: int = MAX_LONE_TITLE_WORDS
+) -> bool:
     """``is_lone_title`` but for its ``looks_like_title`` and dateline tests.
 
     ``extract_header`` tests a line already taken as a title with this alone (and the dateline
-    test when it is needed).
+    test when it is needed). A title set off by blank lines under a date or byline line is
+    tested with it too, with the longer limits of any title: it stands where a subheading or
+    the body's first paragraph could stand.
 
     >>> lone_title_shape("Ferry fares set to double"), lone_title_shape("Fares rise.")
     (True, False)
@@ -198,11 +202,11 @@ def lone_title_shape(line: str) -> bool:
     False
     """
     # "Mr. Putin's response: “Good.”" ends a sentence inside its closing quote.
-    if len(line) > MAX_LONE_TITLE or line.rstrip(CLOSERS).endswith(BAD_LONE_ENDINGS):
+    if len(line) > max_length or line.rstrip(CLOSERS).endswith(BAD_LONE_ENDINGS):
         return False
     words = line.split()
     # Two words make a subheading ("Hostomel airbase"), or an exclamation ("Ferry saved!").
-    if not MIN_LONE_TITLE_WORDS - line.endswith("!") <= len(words) <= MAX_LONE_TITLE_WORDS:
+    if not MIN_LONE_TITLE_WORDS - line.endswith("!") <= len(words) <= max_words:
         return False
     first = words[0].lower()
     if first in GREETINGS or words[-1].lower() in HANGING_WORDS:
