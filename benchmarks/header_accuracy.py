@@ -164,7 +164,8 @@ def layout_cases(corpora: Path, held_out: bool) -> Iterator[Case]:
         for n, title in enumerate(chosen):
             layout = LAYOUTS[n % len(LAYOUTS)]
             day = start + dt.timedelta(minutes=37 * n)
-            text, gold = build(layout, title, styles[n % len(styles)], day, BYLINES[n % 4])
+            byline = BYLINES[n % len(BYLINES)]
+            text, gold = build(layout, title, styles[n % len(styles)], day, byline)
             gold["title"] = textfix.clean(title)
             yield f"{source} {layout}", text, gold
 

@@ -38,7 +38,15 @@ DATE_STYLES: dict[str, tuple[str, Callable[[dt.datetime], str]]] = {
     "updated": ("updated", lambda d: f"Updated {d:%H:%M} GMT, {d.day} {d:%B %Y}"),
     "last-modified": ("updated", lambda d: f"Last modified on {d:%a} {d.day} {d:%b %Y} 10.00 GMT"),
 }
-BYLINES = ("By Lena Park", "By TOMÁS HERRERA", "By Jane Smith and Omar Ali", "By Anna-Lena Vogt")
+BYLINES = (
+    "By Lena Park",
+    "By TOMÁS HERRERA",
+    "By Jane Smith and Omar Ali",
+    "By Anna-Lena Vogt",
+    "Posted by Marta Ruiz",
+    "by jsmith",  # a WordPress login, as a theme prints it
+)
+BYLINE_LABELS = ("Posted by ", "By ", "by ")
 # How the lines stand: T title, D date, B byline, C date and byline on one line; "/" a blank
 # line. Every layout ends with a blank line and the body.
 LAYOUTS = (
@@ -74,6 +82,13 @@ WRITTEN_BODY = (
     "power for most of the evening, had been caused by a fault at a substation.\n\n"
     "A spokesperson for the operator said it would study the findings and respond in due course."
 )
+
+
+def _author(byline: str) -> str:
+    for label in BYLINE_LABELS:
+        if byline.startswith(label):
+            return byline[len(label) :]
+    return byline
 
 
 def _clean_title(title: str) -> str:
@@ -139,12 +154,12 @@ def build(
                 gold[key] = day.date().isoformat()
         elif part == "B":
             lines.append(byline)
-            gold["author"] = byline.removeprefix("By ")
+            gold["author"] = _author(byline)
         elif part == "C":
             lines.append(f"{date} | {byline}")
             if not undated:
                 gold[key] = day.date().isoformat()
-            gold["author"] = byline.removeprefix("By ")
+            gold["author"] = _author(byline)
     if undated and "author" not in gold:
         gold = {}
     return "\n".join(lines) + "\n\n" + body, gold

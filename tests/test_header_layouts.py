@@ -46,7 +46,7 @@ def test_real_titles_in_every_layout() -> None:
         for number, title in enumerate(found[::7]):
             layout = LAYOUTS[number % len(LAYOUTS)]
             text, gold = build(
-                layout, title, styles[number % len(styles)], DAY, BYLINES[number % 4]
+                layout, title, styles[number % len(styles)], DAY, BYLINES[number % len(BYLINES)]
             )
             body, metadata = extract_header(text)
             counts[layout][0] += 1

@@ -37,6 +37,30 @@ BYLINE_RE = re.compile(rf"{BY_WORD}:?\s+(?P<author>{NAME}(?:{JOINER}{NAME}){{0,5
 NOT_A_NAME = frozenset(WEEKDAYS) | {"then", "now", "far", "law", "way", "noon", "night"}
 
 
+# A WordPress theme prints the account's login or display name as it is, often in lower case
+# ("by admin", "Posted by jsmith", "Author: editor"): one such word is an author after the
+# English byline labels alone ("di notte", "par exemple" are phrases), and never a word that
+# follows "by" in a sentence ("by far", "by hand", "by then").
+HANDLE_BYLINE_RE = re.compile(
+    r"(?:(?:[Pp]osted|[Ww]ritten) by|[Bb]y|BY|(?:[Aa]uthor|AUTHOR):)\s+"
+    r"(?P<author>[a-z][a-z0-9._\-]{1,29})"
+)
+NOT_A_HANDLE = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | {
+        "the", "a", "an", "far", "now", "then", "hand", "default", "design", "way", "law",
+        "night", "day", "noon", "midnight", "dawn", "nightfall", "air", "sea", "road", "rail",
+        "car", "bus", "train", "foot", "mail", "post", "phone", "email", "chance", "accident",
+        "mistake", "contrast", "comparison", "definition", "nature", "heart", "proxy", "force",
+        "name", "birth", "request", "invitation", "appointment", "tomorrow", "tonight", "today",
+        "myself", "himself", "herself", "itself", "themselves", "yourself", "ourselves", "us",
+        "them", "him", "her", "me", "you", "it", "this", "that", "these", "those", "all",
+        "some", "many", "most", "which", "whom", "what", "how", "one", "two", "means",
+    }
+)  # fmt: skip
+
+
 def read_byline(segment: str) -> str | None:
     """The author of ``segment`` when the whole of it is a byline.
 
@@ -48,12 +72,17 @@ def read_byline(segment: str) -> str | None:
     (True, True)
     >>> read_byline("Posted by Jane Smith"), read_byline("Author: Jane Smith")
     ('Jane Smith', 'Jane Smith')
+    >>> read_byline("by admin"), read_byline("Posted by jsmith"), read_byline("by far")
+    ('admin', 'jsmith', None)
     """
     if segment[:1] not in BY_FIRST:  # cheap test first: every byline word starts so
         return None
     match = BYLINE_RE.fullmatch(segment)
     if match is None:
-        return None
+        handle = HANDLE_BYLINE_RE.fullmatch(segment)
+        if handle is None or handle["author"].rstrip(".") in NOT_A_HANDLE:
+            return None
+        return handle["author"]
     author = match["author"]
     words = author.split()
     first_word = words[0].rstrip(".,").lower()

@@ -248,16 +248,16 @@ def date_of(match: re.Match[str], bounds: DateBounds) -> str | None:
     return found.isoformat()
 
 
-def is_ambiguous_date(field: str, bounds: DateBounds) -> bool:
-    """True when ``field`` is a numeric date that reads as two different days, both plausible,
-    and ``date_order`` does not say which (``02/03/2022``): a date line, but no date.
+def is_ambiguous_date(match: re.Match[str], bounds: DateBounds) -> bool:
+    """True when a ``DATE_FIELD_RE`` match is a numeric date that reads as two different days,
+    both plausible, and ``date_order`` does not say which (``02/03/2022``): a date line, but
+    no date.
 
     >>> b = make_bounds(None, None, None, dt.date(2024, 1, 1))
-    >>> is_ambiguous_date("02/03/2022", b), is_ambiguous_date("13/03/2022", b)
-    (True, False)
+    >>> [is_ambiguous_date(DATE_FIELD_RE.fullmatch(d), b) for d in ("02/03/2022", "13/03/2022")]
+    [True, False]
     """
-    match = DATE_FIELD_RE.fullmatch(field)
-    if match is None or not match["ny"] or match["nsep"] == "." or bounds.order is not None:
+    if not match["ny"] or match["nsep"] == "." or bounds.order is not None:
         return False
     first, second, year = int(match["n1"]), int(match["n2"]), int(match["ny"])
     if _numeric_order(first, second, None) is not None:

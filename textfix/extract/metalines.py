@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from textfix.extract.bylines import read_byline
-from textfix.extract.dates import CLOCK, DateBounds, is_ambiguous_date, read_date_field
+from textfix.extract.dates import CLOCK, DATE_FIELD_RE, DateBounds, date_of, is_ambiguous_date
 from textfix.extract.titles import has_year_hint
 
 _PUBLISHED_LABELS = (
@@ -52,11 +52,13 @@ META_START_RE = re.compile(
     r"sources|quelle|fuente|fonte|bron|источник)\b"
 )
 META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИи")
-# Where a line of several fields is cut: separators, and before "by" and "updated" labels.
-# Every alternative opens with "|" or a space, so the pattern is tried at those places alone.
+# Where a line of several fields is cut: separators, and before "by" and "updated" labels,
+# but not inside a byline label ("Posted by", "Written by"). Every alternative opens with "|"
+# or a space, so the pattern is tried at those places alone.
 SEGMENT_SPLIT_RE = re.compile(
     r"\|\s*|\s+(?:\|\s*|[·•/]\s+|[—–]\s+|-{1,2}\s+"
-    r"|(?=(?:by|By|BY)\s)"
+    r"|(?<!(?i:posted)\s)(?<!(?i:written)\s)(?<!(?i:words)\s)(?<!(?i:story)\s)"
+    r"(?<!(?i:reporting)\s)(?<!(?i:reported)\s)(?=(?:by|By|BY)\s)"
     r"|(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|actualizado)\b))"
 )
 # Where a byline and a date share a segment: "By Jane Smith on 12 February 2022".
@@ -193,10 +195,13 @@ def _read_date(segment: str, bounds: DateBounds) -> tuple[str, str] | None:
         return None
     labelled = LABELLED_DATE_RE.fullmatch(segment)
     field = segment if labelled is None else labelled["field"]
-    value = read_date_field(field, bounds)
+    match = DATE_FIELD_RE.fullmatch(field)
+    if match is None:
+        return None
+    value = date_of(match, bounds)
     if value is None:
         # "02/03/2022" with no date order: a date line that gives no date.
-        return ("undated", field) if is_ambiguous_date(field, bounds) else None
+        return ("undated", field) if is_ambiguous_date(match, bounds) else None
     return ("updated" if labelled is not None and labelled["updated"] else "date"), value
 
 
