@@ -239,13 +239,8 @@ def date_of(match: re.Match[str], bounds: DateBounds) -> str | None:
         year, month, day = int(match["dy"]), _month(match["dm"]), int(match["dd"])
     else:
         year, month, day = int(match["my"]), _month(match["mm"]), int(match["md"])
-    try:
-        found = dt.date(year, month, day)
-    except ValueError:
-        return None
-    if not bounds.earliest <= found <= bounds.last_day():
-        return None
-    return found.isoformat()
+    found = _plausible_day(year, month, day, bounds)
+    return None if found is None else found.isoformat()
 
 
 def is_ambiguous_date(match: re.Match[str], bounds: DateBounds) -> bool:
@@ -262,14 +257,19 @@ def is_ambiguous_date(match: re.Match[str], bounds: DateBounds) -> bool:
     first, second, year = int(match["n1"]), int(match["n2"]), int(match["ny"])
     if _numeric_order(first, second, None) is not None:
         return False
-    for day, month in ((first, second), (second, first)):
-        try:
-            found = dt.date(year, month, day)
-        except ValueError:
-            return False
-        if not bounds.earliest <= found <= bounds.last_day():
-            return False
-    return True
+    return all(
+        _plausible_day(year, month, day, bounds) is not None
+        for day, month in ((first, second), (second, first))
+    )
+
+
+def _plausible_day(year: int, month: int, day: int, bounds: DateBounds) -> dt.date | None:
+    """The day, when it exists and lies within ``bounds``."""
+    try:
+        found = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return found if bounds.earliest <= found <= bounds.last_day() else None
 
 
 def _numeric_order(first: int, second: int, order: DateOrder | None) -> DateOrder | None:
