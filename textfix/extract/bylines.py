@@ -79,7 +79,7 @@ def read_byline(segment: str) -> str | None:
         return None
     match = BYLINE_RE.fullmatch(segment)
     if match is None:
-        handle = HANDLE_BYLINE_RE.fullmatch(segment)
+        handle = HANDLE_BYLINE_RE.fullmatch(segment) if segment[0] in "BbPpWwAa" else None
         if handle is None or handle["author"].rstrip(".") in NOT_A_HANDLE:
             return None
         return handle["author"]

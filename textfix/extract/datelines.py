@@ -112,7 +112,7 @@ def could_open_dateline(text: str) -> bool:
     return "(" in line or "A" <= text[1:2] <= "Z" or text[1:2] in "'.-"
 
 
-def story_dateline(text: str) -> dict[str, str]:
+def story_dateline(text: str, *, could_open: bool | None = None) -> dict[str, str]:
     """``read_dateline`` of the paragraph opening ``text``, when that paragraph is a story.
 
     A place with a region, a day or an agency is a dateline wherever it stands (``SALVADOR, Feb
@@ -120,7 +120,8 @@ def story_dateline(text: str) -> dict[str, str]:
     paragraph of prose (``MIN_STORY_WORDS`` words, two lines, or closed by sentence punctuation),
     only when the place is no headline word (``NOT_PLACES``, or three letters or fewer: ``SNL``,
     ``CNN``), and only when the sentence after the dash opens with no lower-case letter and holds
-    no ``|`` or second dash (a headline's parts).
+    no ``|`` or second dash (a headline's parts). ``could_open``: ``could_open_dateline(text)``
+    when the caller has it.
 
     >>> story_dateline("LONDON - Shares fell sharply on Tuesday as investors fled to bonds.")
     {'dateline': 'LONDON'}
@@ -131,7 +132,7 @@ def story_dateline(text: str) -> dict[str, str]:
     >>> story_dateline("Kyiv (AP) — Russian forces shelled the city.")
     {'dateline': 'Kyiv', 'source': 'AP'}
     """
-    if not could_open_dateline(text):
+    if not (could_open_dateline(text) if could_open is None else could_open):
         return {}
     head = text[:STORY_SCAN]
     match = DATELINE_RE.match(head[:200])

@@ -97,13 +97,15 @@ def extract_header(
         bounds = DEFAULT_BOUNDS
     else:
         bounds = rolling_bounds(date_order, min_date, max_date)
-    opener = story_dateline(text)
+    could_open = could_open_dateline(text)
+    opener = story_dateline(text, could_open=could_open) if could_open else {}
+    dateline_top = could_open or text[:1].isspace()
     # Quick path: a story opening with its dateline has no header above it, unless the line is
     # a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA") with a metadata
     # line below it.
     if opener and no_meta_line_after(text, max(text.find("\n"), 0)):
         return text, opener
-    found = _read_block(text, bounds, False)
+    found = _read_block(text, bounds, False, dateline_top)
     if found is not None:
         body, metadata, stop = found
         # A header is taken only when the body has none of its own (idempotence). The body's
@@ -142,12 +144,13 @@ def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | N
 
 
 def _read_block(
-    text: str, bounds: DateBounds, top_not_meta: bool
+    text: str, bounds: DateBounds, top_not_meta: bool, dateline_top: bool = True
 ) -> tuple[str, dict[str, str], tuple[str, int, bool] | None] | None:
     """``read_header``, and what is known of the body's first line: ``(line, end, plain)``
     when the block stopped at that line, read whole, and found no metadata or Daily Mail header
-    in it; else None. ``top_not_meta``: the caller knows so of the first line of ``text``."""
-    applies, found = read_title_over_body(text, bounds)
+    in it; else None. ``top_not_meta``: the caller knows so of the first line of ``text``;
+    ``dateline_top``: as ``read_title_over_body`` takes it."""
+    applies, found = read_title_over_body(text, bounds, dateline_top)
     if applies:
         return found
     metadata: dict[str, str] = {}
@@ -309,7 +312,7 @@ def starts_body(stop: str, blank_before: bool) -> bool:
     >>> starts_body("The talks failed.", False), starts_body("By Law", True)
     (True, False)
     """
-    if ends_sentence(stop) or len(stop) > MAX_TITLE or len(stop.split()) > MAX_TITLE_WORDS:
+    if len(stop) > MAX_TITLE or ends_sentence(stop) or len(stop.split()) > MAX_TITLE_WORDS:
         return True
     if story_dateline(stop):
         return True  # "SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs" opens a story

@@ -57,8 +57,8 @@ META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИи")
 # or a space, so the pattern is tried at those places alone.
 SEGMENT_SPLIT_RE = re.compile(
     r"\|\s*|\s+(?:\|\s*|[·•/]\s+|[—–]\s+|-{1,2}\s+"
-    r"|(?<!(?i:posted)\s)(?<!(?i:written)\s)(?<!(?i:words)\s)(?<!(?i:story)\s)"
-    r"(?<!(?i:reporting)\s)(?<!(?i:reported)\s)(?=(?:by|By|BY)\s)"
+    r"|(?=(?:by|By|BY)\s)(?<!(?i:posted)\s)(?<!(?i:written)\s)(?<!(?i:words)\s)"
+    r"(?<!(?i:story)\s)(?<!(?i:reporting)\s)(?<!(?i:reported)\s)"
     r"|(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|actualizado)\b))"
 )
 # Where a byline and a date share a segment: "By Jane Smith on 12 February 2022".

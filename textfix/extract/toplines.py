@@ -126,14 +126,16 @@ def read_date_title(line: str, bounds: DateBounds) -> dict[str, str] | None:
 
 
 def read_title_over_body(
-    text: str, bounds: DateBounds
+    text: str, bounds: DateBounds, dateline_top: bool = True
 ) -> tuple[bool, tuple[str, dict[str, str], StopLine] | None]:
     """The commonest top read on its own: a plain first line, one blank line, a line that holds
     no metadata.
 
     Returns ``(True, found)`` for such a top, ``found`` being what ``header._read_block`` finds
     in it (the first line as a lone title over a paragraph of prose, or None), and
-    ``(False, None)`` for any other top, which the full reading takes.
+    ``(False, None)`` for any other top, which the full reading takes. ``dateline_top``: False
+    when the caller knows ``could_open_dateline(text)`` to be False and ``text`` to open with
+    no space (so it is False for the first line too).
 
     >>> top = "Bus fares double\\n\\nThe council confirmed the fare rise on Monday.\\n"
     >>> from textfix.extract.dates import rolling_bounds
@@ -150,7 +152,10 @@ def read_title_over_body(
     title = text[:end].strip()
     if not title or not is_plain(title):
         return False, None
-    if cannot_open_header(text, end, title, True):
+    # ``cannot_open_header`` of a plain line, written out to spare the call.
+    if len(title) > MAX_TITLE or (
+        title.rstrip(CLOSERS).endswith(".") and no_meta_line_after(text, end)
+    ):
         return True, None
     start = end + 2
     size = len(text)
@@ -168,7 +173,7 @@ def read_title_over_body(
     # The block is the title alone: a lone title, over a paragraph of body prose.
     if not is_simple_title(title) and not (lone_title_shape(title) and looks_like_title(title)):
         return True, None
-    if could_open_dateline(title) and read_dateline(title):
+    if dateline_top and could_open_dateline(title) and read_dateline(title):
         return True, None
     body = text[start:].lstrip("\n \t")
     cut = body.find("\n\n")
