@@ -118,7 +118,7 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
         # only a line opening with a byline or a label is a header line ("Reuters | By Jane
         # Smith" is left alone).
         return None
-    whole = _read_segment(line, bounds, has_year)
+    whole = _read_segment(line, bounds, has_year, True)
     if whole is not None:
         return _fields([whole])
     parts = [p for p in SEGMENT_SPLIT_RE.split(line) if p]
@@ -164,14 +164,18 @@ def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
     return metadata
 
 
-def _read_segment(segment: str, bounds: DateBounds, has_year: bool) -> tuple[str, str] | None:
+def _read_segment(
+    segment: str, bounds: DateBounds, has_year: bool, whole: bool = False
+) -> tuple[str, str] | None:
+    """The field ``segment`` is. ``has_year``: the line has a year; ``whole``: the segment is
+    the whole line (stripped), so it has the line's year."""
     segment = segment.strip()
     if not segment:
         return None
     author = read_byline(segment)
     if author is not None:
         return "author", author
-    if has_year and has_year_hint(segment):
+    if has_year and (whole or has_year_hint(segment)):
         date = _read_date(segment, bounds)
         if date is not None:
             return date
