@@ -17,6 +17,7 @@ from textfix.io.compression import compress_member, open_binary
 from textfix.io.jsonl import iter_jsonl_range
 from textfix.io.readers import BadRecord, ReadOptions, Record, expand_inputs, read_items
 from textfix.io.writers import mirror_name, output_spec
+from textfix.runner.tasks import line_ranges
 
 TEXTS = ["Café au lait", "Line one\nline two", 'Quote "this", please', "naïve — ok"]
 COMPRESSORS = {
@@ -178,24 +179,43 @@ def test_byte_ranges_cover_every_line_once(tmp_path: Path, chunk: int) -> None:
     path.write_bytes(body)
     whole = list(read_items(path, "r.jsonl"))
     got = []
-    base = 0
-    for start in range(0, len(body), chunk):
+    for start, end, first_line in line_ranges(path, chunk):
         with open_binary(path) as stream:
-            lines = [0]
-            items = iter_jsonl_range(
-                stream, start, min(len(body), start + chunk), "r.jsonl", ReadOptions(), lines
-            )
-            got.extend((item.number + base, type(item).__name__) for item in items)
-        base += lines[0]
+            items = iter_jsonl_range(stream, start, end, "r.jsonl", ReadOptions(), [first_line - 1])
+            got.extend((item.number, type(item).__name__) for item in items)
     assert got == [(item.number, type(item).__name__) for item in whole]
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 64, 1000])
+def test_line_ranges_start_at_line_starts_and_number_lines(tmp_path: Path, chunk: int) -> None:
+    lines = [b"x" * (n * 37 % 300) + b"\n" for n in range(60)] + [b"tail"]
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b"".join(lines))
+    starts = [sum(map(len, lines[:n])) for n in range(len(lines))]
+    ranges = list(line_ranges(path, chunk))
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(b"".join(lines))
+    for (start, end, first_line), following in zip(ranges, [*ranges[1:], None], strict=True):
+        assert start in starts and starts.index(start) + 1 == first_line
+        assert end - start >= chunk or following is None
+        assert following is None or following[0] == end
+
+
+def test_a_very_long_line_is_one_range(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b"a\n" + b"x" * 5_000_000 + b"\nb\n")
+    # The range that reaches into the long line runs to its end; the next starts after it.
+    assert list(line_ranges(path, 1000)) == [(0, 5_000_003, 1), (5_000_003, 5_000_005, 3)]
 
 
 def test_directories_are_walked_in_order_with_glob(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     for name in ("b/2.txt", "a.txt", "b/1.jsonl.gz", "notes.md"):
         (tmp_path / name).write_bytes(b"x")
-    assert [n for _, n in expand_inputs([str(tmp_path)])] == ["a.txt", "b/1.jsonl.gz", "b/2.txt"]
-    assert [n for _, n in expand_inputs([str(tmp_path)], glob="**/*.txt")] == ["a.txt", "b/2.txt"]
+    root = tmp_path.as_posix()
+    expected = [f"{root}/a.txt", f"{root}/b/1.jsonl.gz", f"{root}/b/2.txt"]
+    assert [n for _, n in expand_inputs([str(tmp_path)])] == expected
+    expected = [f"{root}/a.txt", f"{root}/b/2.txt"]
+    assert [n for _, n in expand_inputs([str(tmp_path)], glob="**/*.txt")] == expected
 
 
 def test_compressed_members_concatenate(tmp_path: Path) -> None:

@@ -32,27 +32,20 @@ def iter_jsonl_range(
     options: ReadOptions,
     lines: list[int],
 ) -> Iterator[Item]:
-    """The records of the lines whose first byte lies in ``[start, end)``, one at a time;
-    ``lines[0]`` counts the lines read.
-
-    Numbers are relative to the range (1 = its first line); the caller adds the lines of the
-    ranges before. A range starting mid-line skips to the next line: the line belongs to the
-    range its first byte is in.
+    """The records of the lines in ``[start, end)``, which start and end at line starts, one at
+    a time; ``lines[0]`` is the number of the range's first line less one when called, and
+    counts the lines read.
 
     >>> import io
-    >>> count = [0]
+    >>> count = [4]
     >>> data = io.BytesIO(b'{"text": "a"}\\n\\n{"text": "b"}\\n')
-    >>> [item.number for item in iter_jsonl_range(data, 1, 30, "s", ReadOptions(), count)]
-    [2]
+    >>> [item.number for item in iter_jsonl_range(data, 14, 30, "s", ReadOptions(), count)]
+    [6]
     >>> count
-    [2]
+    [6]
     """
-    if start > 0:
-        stream.seek(start - 1)
-        position = start - 1 + len(stream.readline())
-    else:
-        stream.seek(0)
-        position = 0
+    stream.seek(start)
+    position = start
     while position < end:
         line = stream.readline()
         if not line:

@@ -60,10 +60,12 @@ def expand_inputs(
 ) -> Iterator[tuple[Path | None, str]]:
     """Each input file with the name its records carry; directories are walked in sorted order.
 
-    ``None`` stands for stdin. A file inside a directory is named relative to that directory;
-    with ``glob`` (e.g. ``"**/*.jsonl.gz"``) only matching files are taken, otherwise every
-    file of a known format. Without ``glob`` the tree is walked lazily, one directory listing
-    at a time (the order is that of sorting every path), so a million files cost no memory.
+    ``None`` stands for stdin. A file is named by its path as reached from the command line
+    (``bbc/tech/001.txt`` for ``001.txt`` inside the input ``bbc/tech``), so names are unique
+    across inputs and lead back to the file; with ``glob`` (e.g. ``"**/*.jsonl.gz"``) only
+    matching files are taken, otherwise every file of a known format. Without ``glob`` the
+    tree is walked lazily, one directory listing at a time (the order is that of sorting every
+    path), so a million files cost no memory.
     """
     for name in inputs:
         if name == "-":
@@ -74,7 +76,7 @@ def expand_inputs(
             children = sorted(path.glob(glob)) if glob else _walk_sorted(path)
             for child in children:
                 if child.is_file() and _readable_name(child):
-                    yield child, child.relative_to(path).as_posix()
+                    yield child, child.as_posix()
         elif path.is_file():
             format_of(path)  # an unknown format is a usage error before anything runs
             yield path, name
@@ -145,7 +147,7 @@ def read_txt(path: Path, name: str, options: ReadOptions) -> Item:
             data.decode("utf-8", "replace"),
         )
     decoded = decode_bytes(data, options.encoding)
-    record = Record({"id": name, "text": decoded.text}, name, 1)
+    record = Record({"id": name, "text": decoded.text}, name, 1, id_field="id")
     if decoded.encoding is not None:
         record.metadata["source_encoding"] = decoded.encoding
     return record

@@ -44,6 +44,16 @@ class Record:
         value = self.fields.get(self.id_field)
         return None if value is None else str(value)
 
+    @property
+    def default_id(self) -> str:
+        """The id a record without one gets: ``source:number`` (the file and its line, row or
+        element), which is unique across a run and leads back to the input.
+
+        >>> Record({"text": "a"}, "news/a.jsonl", 7).default_id
+        'news/a.jsonl:7'
+        """
+        return f"{self.source}:{self.number}"
+
 
 @dataclass
 class BadRecord:

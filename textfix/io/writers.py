@@ -144,23 +144,81 @@ def write_file_atomically(path: Path, data: bytes) -> None:
 def mirror_name(source: str, number: int, whole_file: bool) -> PurePosixPath:
     """The relative ``.txt`` path a document gets in a mirrored output directory.
 
-    A ``.txt`` input keeps its path; record ``n`` of a container file becomes ``<file>/n.txt``.
+    A ``.txt`` input keeps its path; any other whole file gets ``.txt`` added; record ``n`` of
+    a container file becomes ``<file>/n.txt``. Compression suffixes stay, so ``a.txt`` and
+    ``a.txt.gz`` never meet.
 
-    >>> mirror_name("news/a.txt.gz", 1, True), mirror_name("shard.jsonl", 7, False)
-    (PurePosixPath('news/a.txt'), PurePosixPath('shard.jsonl/000000007.txt'))
+    >>> mirror_name("news/a.txt", 1, True), mirror_name("news/a.txt.gz", 1, True)
+    (PurePosixPath('news/a.txt'), PurePosixPath('news/a.txt.gz.txt'))
+    >>> mirror_name("shard.jsonl", 7, False), mirror_name("/data/../x.csv", 2, False)
+    (PurePosixPath('shard.jsonl/000000007.txt'), PurePosixPath('data/__/x.csv/000000002.txt'))
     """
-    relative = PurePosixPath(strip_compression(source.lstrip("/")).replace("..", "__"))
+    relative = PurePosixPath(source.lstrip("/").replace("..", "__"))
     if whole_file:
-        return relative if relative.suffix == ".txt" else relative.with_suffix(".txt")
+        return relative if relative.suffix == ".txt" else relative.with_name(relative.name + ".txt")
     return relative / f"{number:09d}.txt"
+
+
+def mirror_base(inputs: list[str]) -> str:
+    """The folder mirrored names are relative to: the deepest one holding every input (a
+    directory input stands for itself, a file or stdin for its folder).
+
+    >>> mirror_base(["/data/bbc/business", "/data/bbc/tech"]), mirror_base(["/data/a.txt"])
+    ('/data/bbc', '/data')
+    """
+    folders = [
+        os.path.abspath(name if os.path.isdir(name) else os.path.dirname(name) or ".")
+        for name in inputs
+    ]
+    return os.path.commonpath(folders) if folders else os.path.abspath(".")
+
+
+def mirror_relative(source: str, base: str) -> str:
+    """``source`` (an input name) relative to :func:`mirror_base`'s folder.
+
+    >>> mirror_relative("bbc/tech/001.txt", os.path.abspath("bbc"))
+    'tech/001.txt'
+    """
+    return Path(os.path.relpath(os.path.abspath(source), base)).as_posix()
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Write ``data`` as ``path`` through a temporary name, never replacing another file.
+
+    Raises FileExistsError when ``path`` exists with other bytes; a file with the same bytes
+    (the same document written again by a resumed run) is left as it is.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a" / "b.txt"
+    >>> write_new_file(path, b"one"); write_new_file(path, b"one")
+    >>> write_new_file(path, b"two")
+    Traceback (most recent call last):
+    ...
+    FileExistsError: ... exists with other content; textfix never overwrites an output file
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with temporary.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    try:
+        os.link(temporary, path)  # fails, unlike a rename, when the name is taken
+    except FileExistsError:
+        if path.read_bytes() != data:
+            raise FileExistsError(
+                f"{path} exists with other content; textfix never overwrites an output file"
+            ) from None
+    finally:
+        temporary.unlink()
 
 
 def write_mirrored(folder: Path, relative: PurePosixPath, text: str, meta: dict[str, Any]) -> None:
     """Write a document as ``folder/relative`` and its fields beside it as ``.meta.json``."""
     target = folder / relative
-    write_file_atomically(target, text.encode("utf-8", "surrogatepass"))
+    write_new_file(target, text.encode("utf-8", "surrogatepass"))
     meta_path = target.with_name(target.name.removesuffix(".txt") + ".meta.json")
-    write_file_atomically(meta_path, orjson.dumps(meta, default=str, option=orjson.OPT_INDENT_2))
+    write_new_file(meta_path, orjson.dumps(meta, default=str, option=orjson.OPT_INDENT_2))
 
 
 PARQUET_COLUMNS = ("id", "text", "metadata", "fields")

@@ -28,7 +28,7 @@ class Cleaned:
 def document_of(record: Record) -> Document:
     """The Document a record is cleaned as: its text, its id (or source name), its metadata."""
     ident = record.id
-    return Document(record.text, ident if ident is not None else record.source, record.metadata)
+    return Document(record.text, ident if ident is not None else record.default_id, record.metadata)
 
 
 def clean_record(
@@ -79,13 +79,16 @@ def _options(step: Step) -> dict[str, Any]:
 
 
 def output_record(record: Record, document: Document) -> dict[str, Any]:
-    """The input record with its text replaced and the metadata merged under ``metadata``.
+    """The input record with its text replaced and the metadata merged under ``metadata``; a
+    record without an id gets :attr:`Record.default_id`.
 
     >>> output_record(Record({"text": "a", "url": "u"}, "s", 1), Document("b", None, {"k": 1}))
-    {'text': 'b', 'url': 'u', 'metadata': {'k': 1}}
+    {'text': 'b', 'url': 'u', 'id': 's:1', 'metadata': {'k': 1}}
     """
     fields = dict(record.fields)
     fields[record.text_field] = document.text
+    if fields.get(record.id_field) is None:
+        fields[record.id_field] = record.default_id
     if document.metadata:
         existing = fields.get("metadata")
         merged = dict(existing) if isinstance(existing, dict) else {}

@@ -23,6 +23,7 @@ from textfix.io.writers import (
     append_file,
     dumps_line,
     fsync_and_rename,
+    mirror_base,
     output_spec,
     temporary_name,
     write_file_atomically,
@@ -125,6 +126,7 @@ def run_clean(
         spec,
         count_steps=options.count_steps,
         want_removed=options.removed is not None,
+        mirror_base=mirror_base(inputs),
     )
     job = fingerprint(
         {
@@ -152,7 +154,7 @@ def run_clean(
         with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
             progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
             for task, result in run_ordered(config, remaining, workers):
-                writer.write(task, result)
+                writer.write(result)
                 stats.add(result.stats)
                 stats.seconds = time.perf_counter() - started
                 writer.checkpoint(task, stats)
@@ -217,7 +219,6 @@ class _Writer:
         self.streams: dict[str, IO[bytes]] = {}
         self.targets: dict[str, Path] = {}
         self.parquet: Any = None
-        self.line_base: dict[int, int] = {}
         self.done_task = -1
         self.journal: Journal | None = None
         if spec.path is not None:
@@ -256,7 +257,6 @@ class _Writer:
         if checkpoint is None:
             return RunStats()
         self.done_task = checkpoint.task
-        self.line_base = {int(k): v for k, v in checkpoint.line_base.items()}
         return checkpoint.stats
 
     def _stream(self, key: str) -> IO[bytes]:
@@ -264,8 +264,8 @@ class _Writer:
             return self.streams[key]
         return sys.stdout.buffer if key == "out" else sys.stderr.buffer
 
-    def write(self, task: Task, result: TaskResult) -> None:
-        """Write one task's results, fixing up line numbers of ranges after the first."""
+    def write(self, result: TaskResult) -> None:
+        """Write one task's results."""
         if self.spec.kind == "jsonl":
             if result.part is not None:
                 append_file(self._stream("out"), Path(result.part))
@@ -277,16 +277,7 @@ class _Writer:
             if key == "removed" and self.removed is None:
                 continue
             for entry in entries:
-                unit = entry.pop("_unit")
-                entry["number"] += self.line_base.get(unit, 0)
                 self._stream(key).write(dumps_line(entry))
-        for unit in task.units:
-            if unit.last:
-                self.line_base.pop(unit.index, None)
-            else:
-                self.line_base[unit.index] = self.line_base.get(unit.index, 0) + result.lines.get(
-                    unit.index, 0
-                )
 
     def _write_parquet(self, payload: bytes) -> None:
         import pyarrow as pa
@@ -307,7 +298,7 @@ class _Writer:
             stream.flush()
             os.fsync(stream.fileno())
             lengths[key] = stream.tell()
-        self.journal.mark(task.number, lengths, stats, self.line_base)
+        self.journal.mark(task.number, lengths, stats)
 
     def finish(self) -> None:
         """Close the temporaries and rename each into place; remove the journal."""

@@ -38,13 +38,11 @@ def fingerprint(parts: dict[str, Any]) -> str:
 
 @dataclass
 class Checkpoint:
-    """The state after the last finished task: its number, output lengths, stats, and the
-    lines already read of a file cut into ranges that is part-way done."""
+    """The state after the last finished task: its number, output lengths and stats."""
 
     task: int
     lengths: dict[str, int]
     stats: RunStats
-    line_base: dict[str, int]
 
 
 class Journal:
@@ -94,19 +92,15 @@ class Journal:
             int(last["task"]),
             {str(k): int(v) for k, v in last["lengths"].items()},
             RunStats.from_dict(last["stats"]),
-            {str(k): int(v) for k, v in last.get("line_base", {}).items()},
         )
 
-    def mark(
-        self, task: int, lengths: dict[str, int], stats: RunStats, line_base: dict[int, int]
-    ) -> None:
+    def mark(self, task: int, lengths: dict[str, int], stats: RunStats) -> None:
         """Record that ``task`` and every task before it are finished and durable."""
         self._append(
             {
                 "task": task,
                 "lengths": lengths,
                 "stats": stats.as_dict(),
-                "line_base": {str(k): v for k, v in line_base.items()},
             }
         )
 

@@ -24,6 +24,7 @@ from textfix.io.writers import (
     arrow_batch_bytes,
     dumps_line,
     mirror_name,
+    mirror_relative,
     write_mirrored,
 )
 from textfix.pipeline import Pipeline
@@ -41,14 +42,14 @@ class WorkerConfig:
     output: OutputSpec
     count_steps: bool = True
     want_removed: bool = False
+    mirror_base: str = "."  # a .txt tree names documents relative to this folder
 
 
 @dataclass
 class TaskResult:
     """A task's serialised output, its error and removal records, line counts and stats.
 
-    Error and removal records carry ``number`` relative to their unit; the parent adds the
-    lines of the earlier ranges of the same file (``lines`` gives each unit's line count).
+    Numbers are those of the whole input: a range knows the number of its first line.
     """
 
     number: int
@@ -57,7 +58,6 @@ class TaskResult:
     part: str | None = None
     errors: list[dict[str, Any]] = field(default_factory=list)
     removed: list[dict[str, Any]] = field(default_factory=list)
-    lines: dict[int, int] = field(default_factory=dict)
     stats: RunStats = field(default_factory=RunStats)
 
 
@@ -119,26 +119,15 @@ def error_record(item: BadRecord) -> dict[str, Any]:
     return {"source": item.source, "number": item.number, "error": item.error, "raw": item.raw}
 
 
-def _unit_items(unit: Unit, read: ReadOptions) -> tuple[Iterator[Item], list[int]]:
-    """The unit's items, one at a time, and a one-element list that ends up holding its line
-    count. Nothing holds a whole range or file of records: a task's memory is its output."""
-    count = [0]
+def _unit_items(unit: Unit, read: ReadOptions) -> Iterator[Item]:
+    """The unit's items, one at a time. Nothing holds a whole range or file of records: a
+    task's memory is its output."""
     if unit.end is None:
-        path = None if unit.path is None else Path(unit.path)
-
-        def whole() -> Iterator[Item]:
-            for item in read_items(path, unit.name, read):
-                count[0] = max(count[0], item.number)
-                yield item
-
-        return whole(), count
-    end = unit.end
-
-    def byte_range() -> Iterator[Item]:
-        with open_binary(Path(unit.path or "")) as stream:
-            yield from iter_jsonl_range(stream, unit.start, end, unit.name, read, count)
-
-    return byte_range(), count
+        yield from read_items(None if unit.path is None else Path(unit.path), unit.name, read)
+        return
+    with open_binary(Path(unit.path or "")) as stream:
+        count = [unit.first_line - 1]
+        yield from iter_jsonl_range(stream, unit.start, unit.end, unit.name, read, count)
 
 
 def run_task(config: WorkerConfig, task: Task) -> TaskResult:
@@ -150,20 +139,18 @@ def run_task(config: WorkerConfig, task: Task) -> TaskResult:
     output = io.BytesIO()
     rows: list[dict[str, Any]] = []
     for unit in task.units:
-        items, count = _unit_items(unit, config.read)
-        for item in items:
+        for item in _unit_items(unit, config.read):
             stats.documents_in += 1
             if isinstance(item, BadRecord):
                 # number 0 is the unreadable rest of an input (a truncated gzip, say): it counts
                 # as one document in and one errored, so in = out + errored still holds.
                 stats.errored += 1
-                result.errors.append({**error_record(item), "_unit": unit.index})
+                result.errors.append(error_record(item))
                 continue
             line = _clean_one(config, unit, item, result, output, rows)
             if line is not None:
                 stats.errored += 1
-                result.errors.append({**line, "_unit": unit.index})
-        result.lines[unit.index] = count[0]
+                result.errors.append(line)
     if config.output.kind == "parquet":
         if rows:
             result.payload = arrow_batch_bytes(rows, config.read.text_field, config.read.id_field)
@@ -199,7 +186,8 @@ def _clean_one(
         else:
             assert config.output.path is not None
             text = fields.pop(record.text_field)
-            relative = mirror_name(record.source, record.number, unit.end is None and _is_txt(unit))
+            source = mirror_relative(record.source, config.mirror_base)
+            relative = mirror_name(source, record.number, unit.end is None and _is_txt(unit))
             write_mirrored(config.output.path, relative, text, fields)
     except Exception as error:  # one document's failure must not end the run
         raw = dumps_line(record.fields).decode("utf-8", "replace").rstrip("\n")
@@ -221,7 +209,6 @@ def _clean_one(
                 "line_number": removal.line_number,
                 "line": removal.line,
                 "rule": removal.rule_id,
-                "_unit": unit.index,
             }
         )
     return None
