@@ -8,12 +8,20 @@ import gzip
 import io
 import json
 import lzma
+import random
+import struct
+import sys
+import zlib
 from pathlib import Path
 
 import pytest
 import zstandard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.corpora import fixture_articles
 from textfix.io.compression import compress_member, open_binary
+from textfix.io.decoding import decode_bytes
 from textfix.io.jsonl import iter_jsonl_range
 from textfix.io.readers import BadRecord, ReadOptions, Record, expand_inputs, read_items
 from textfix.io.writers import mirror_name, output_spec
@@ -231,3 +239,103 @@ def test_output_spec_and_mirror_names() -> None:
     assert output_spec(Path("o.jsonl.gz")).compression == "gz"
     assert output_spec(Path("cleaned")).kind == "txt"
     assert str(mirror_name("../x/a.txt", 1, True)) == "__/x/a.txt"
+
+
+# --- encodings: Windows-1252 for a few high bytes, binary refused -------------------------------
+
+# Western characters that latin-1 and cp1252 write as one byte each, and cp1252's own quotes.
+_LATIN = "£éèàüöäñçß°©®±½¾ÉÀÖÜ"
+_CP1252_ONLY = "‘’“”–—…€™•"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    article=st.sampled_from(
+        [t for t in fixture_articles() if t.isascii() and len(t) > 200] or ["x" * 300]
+    ),
+    inserts=st.lists(
+        st.tuples(st.integers(0, 10_000), st.sampled_from(_LATIN + _CP1252_ONLY)),
+        min_size=1,
+        max_size=6,
+    ),
+    codec=st.sampled_from(["latin-1", "cp1252"]),
+)
+def test_a_few_high_bytes_read_as_windows_1252(
+    article: str, inserts: list[tuple[int, str]], codec: str
+) -> None:
+    text = article
+    for at, char in inserts:
+        if codec == "latin-1" and char in _CP1252_ONLY:
+            char = "£"
+        text = text[: at % len(text)] + char + text[at % len(text) :]
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+    assert decoded.encoding == "cp1252" and 0.9 < decoded.confidence < 1
+
+
+def test_one_latin1_pound_is_never_an_exotic_code_page(tmp_path: Path) -> None:
+    # The shape of a BBC business story: all ASCII but one latin-1 pound sign.
+    text = (
+        "Ferry firm agrees deal\n\nThe operator agreed a \xa315.8m signing on Monday, "
+        "the company said, after months of talks with the harbour board.\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("latin-1"))
+    [record] = read_items(path, "a.txt")
+    assert isinstance(record, Record) and record.text == text
+    assert record.metadata["source_encoding"] == "cp1252"
+    assert 0.9 < record.metadata["source_encoding_confidence"] < 1
+    line = tmp_path / "a.jsonl"
+    line.write_bytes(b'{"text": "caf\xe9 at \xa33"}\n')
+    [item] = read_items(line, "a.jsonl")
+    assert isinstance(item, Record) and item.text == "café at £3"
+    assert item.metadata["source_encoding"] == "cp1252"
+
+
+def test_cp1252_undefined_bytes_read_as_c1_controls_not_replacements() -> None:
+    assert decode_bytes(b"a\x81b \xe9").text == "a\x81b é"
+
+
+def test_legacy_cyrillic_is_still_detected() -> None:
+    text = (
+        "Москва. Правительство объявило в понедельник о новых мерах поддержки экономики, "
+        "которые вступят в силу со следующего месяца, сообщили в министерстве финансов.\n"
+    ) * 3
+    decoded = decode_bytes(text.encode("cp1251"))
+    assert decoded.text == text and decoded.encoding == "cp1251"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_is_text(tmp_path: Path, codec: str) -> None:
+    text = "Ærø ferry fares — “up again”\nline two\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(codec))
+    [record] = read_items(path, "a.txt")
+    assert isinstance(record, Record) and record.text == text
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    pixels = zlib.compress(bytes(range(256)) * 64)
+    header = struct.pack(">IIBBBBB", 64, 64, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
+
+
+@pytest.mark.parametrize("kind", ["elf", "png", "random"])
+def test_binary_files_named_txt_are_error_records(tmp_path: Path, kind: str) -> None:
+    data = {
+        "elf": Path(sys.executable).resolve().read_bytes()[:200_000],
+        "png": _png(),
+        "random": random.Random(7).randbytes(50_000),
+    }[kind]
+    path = tmp_path / "image.txt"
+    path.write_bytes(data)
+    [item] = read_items(path, "image.txt")
+    assert isinstance(item, BadRecord) and "binary data" in item.error
+    csv_path = tmp_path / "image.csv"
+    csv_path.write_bytes(data)
+    [item] = read_items(csv_path, "image.csv")
+    assert isinstance(item, BadRecord) and "binary data" in item.error

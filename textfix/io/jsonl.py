@@ -79,6 +79,6 @@ def parse_jsonl_line(line: bytes, source: str, number: int, options: ReadOptions
     except orjson.JSONDecodeError as error:
         return BadRecord(source, number, f"malformed JSON: {error}", raw)
     item = check_fields(fields, source, number, raw, options)
-    if decoded.encoding is not None and not isinstance(item, BadRecord):
-        item.metadata["source_encoding"] = decoded.encoding
+    if not isinstance(item, BadRecord):
+        decoded.annotate(item.metadata)
     return item

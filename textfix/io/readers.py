@@ -13,7 +13,7 @@ from typing import Literal
 
 from textfix.errors import InputError
 from textfix.io.compression import open_binary, strip_compression
-from textfix.io.decoding import decode_bytes
+from textfix.io.decoding import binary_reason, decode_bytes
 from textfix.io.jsonl import read_jsonl
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.tabular import read_csv, read_json_array, read_parquet
@@ -146,8 +146,10 @@ def read_txt(path: Path, name: str, options: ReadOptions) -> Item:
             f"document is {len(data)} bytes, more than max_record_bytes={options.max_record_bytes}",
             data.decode("utf-8", "replace"),
         )
+    reason = binary_reason(data)
+    if reason is not None:
+        return BadRecord(name, 1, reason, "")
     decoded = decode_bytes(data, options.encoding)
     record = Record({"id": name, "text": decoded.text}, name, 1, id_field="id")
-    if decoded.encoding is not None:
-        record.metadata["source_encoding"] = decoded.encoding
+    decoded.annotate(record.metadata)
     return record
