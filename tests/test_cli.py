@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,56 @@ def test_clean_reads_stdin_with_id_and_text_fields(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"key": 7, "body": "Café"}
+
+
+# --- through the installed entry point: processes, signals, stdin ------------------------------
+
+TEXTFIX = shutil.which("textfix") or str(Path(sys.executable).with_name("textfix"))
+
+
+def run_textfix(
+    *args: str, stdin: bytes = b"", timeout: float = 300
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [TEXTFIX, *args], input=stdin, capture_output=True, check=False, timeout=timeout
+    )
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    # The first run holds its lock while it waits for standard input.
+    first = subprocess.Popen(
+        [TEXTFIX, "clean", "-", "-o", str(out), "-q"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    lock = tmp_path / ".out.jsonl.lock"
+    try:
+        deadline = time.monotonic() + 120
+        while not lock.exists() and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert lock.exists()
+        source = tmp_path / "in.jsonl"
+        source.write_text('{"text": "second"}\n')
+        second = run_textfix("clean", str(source), "-o", str(out), "-q")
+    except BaseException:
+        first.kill()
+        first.communicate()
+        raise
+    assert second.returncode == 2
+    assert b"another textfix run is writing" in second.stderr
+    assert b"Traceback" not in second.stderr
+    # The first run is untouched and finishes with its own output.
+    _, err = first.communicate(b'{"id": "a", "text": "first"}\n', timeout=120)
+    assert first.returncode == 0, err
+    assert read_jsonl(out) == [{"id": "a", "text": "first"}]
+    assert not lock.exists()
+
+
+def test_an_output_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    result = runner.invoke(app, ["clean", str(source), "-o", str(tmp_path / "no/such/o.jsonl")])
+    assert result.exit_code == 2 and "no such folder" in result.output
+    assert not (tmp_path / "no").exists()

@@ -29,6 +29,7 @@ from textfix.io.writers import (
     write_file_atomically,
 )
 from textfix.pipeline import Pipeline
+from textfix.runner.lock import OutputLocks, check_folders
 from textfix.runner.parallel import run_ordered, worker_count
 from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
@@ -106,11 +107,30 @@ def run_clean(
     spec = output_spec(output, options.output_format)
     errors_path = errors or options.errors or default_errors_path(output)
     check_not_own_input(inputs, [output, errors_path, options.removed, options.report], spec)
-    uses_stdin = "-" in inputs
-    if options.resume and (output is None or uses_stdin):
+    if options.resume and (output is None or "-" in inputs):
         raise InputError("--resume needs an output file (-o) and file inputs, not stdin")
     if options.resume and spec.kind == "parquet":
         raise InputError("--resume works with JSONL and .txt-directory outputs, not Parquet")
+    targets = [t for t in (output, errors_path, options.removed, options.report) if t is not None]
+    check_folders(targets)
+    locks = OutputLocks()
+    locks.acquire(targets)
+    try:
+        return _run(inputs, pipeline, spec, errors_path, read, options)
+    finally:
+        locks.release()
+
+
+def _run(
+    inputs: list[str],
+    pipeline: Pipeline,
+    spec: OutputSpec,
+    errors_path: Path | None,
+    read: ReadOptions,
+    options: RunOptions,
+) -> RunStats:
+    """The run itself, once its outputs are locked."""
+    uses_stdin = "-" in inputs
 
     # Byte ranges give error records line numbers only after the parent adds the lines of the
     # earlier ranges; a mirrored tree names files by line number, so it reads whole files.
@@ -231,13 +251,12 @@ class _Writer:
         if self.spec.kind == "jsonl" and self.spec.path is not None:
             self.targets["out"] = self.spec.path
         if self.spec.kind == "txt" and self.spec.path is not None:
-            self.spec.path.mkdir(parents=True, exist_ok=True)
+            self.spec.path.mkdir(exist_ok=True)  # its folder exists: check_folders
         if self.errors is not None:
             self.targets["errors"] = self.errors
         if self.removed is not None:
             self.targets["removed"] = self.removed
         for key, target in self.targets.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
             temporary = temporary_name(target)
             stream: IO[bytes]
             if checkpoint is not None:
@@ -247,8 +266,6 @@ class _Writer:
             else:
                 stream = self.stack.enter_context(temporary.open("wb"))
             self.streams[key] = stream
-        if self.spec.kind == "parquet" and self.spec.path is not None:
-            self.spec.path.parent.mkdir(parents=True, exist_ok=True)
         if self.journal is not None:
             if checkpoint is None:
                 self.journal.start()
