@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bz2
+import gzip
 import json
+import lzma
 import shutil
 import subprocess
 import sys
@@ -10,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import zstandard
 from typer.testing import CliRunner
 
 from tests.conftest import FIXTURES, SHARED
@@ -218,3 +222,51 @@ def test_an_output_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None
     result = runner.invoke(app, ["clean", str(source), "-o", str(tmp_path / "no/such/o.jsonl")])
     assert result.exit_code == 2 and "no such folder" in result.output
     assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("packer", ["gzip", "zstd", "bz2", "xz", "none"])
+def test_stdin_compression_is_sniffed_by_magic_bytes(packer: str) -> None:
+    data = b'{"id": "a", "text": "Caf\\u00e9  one"}\n{"id": "b", "text": "two"}\n'
+    packed = {
+        "gzip": lambda d: gzip.compress(d),
+        "zstd": lambda d: zstandard.ZstdCompressor().compress(d),
+        "bz2": bz2.compress,
+        "xz": lzma.compress,
+        "none": lambda d: d,
+    }[packer](data)
+    result = run_textfix("clean", "-", "-q", stdin=packed)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"id": "a", "text": "Café one"},
+        {"id": "b", "text": "two"},
+    ]
+
+
+def test_plain_text_on_stdin_is_one_document() -> None:
+    text = "Ferry fares rise\n\nThe  council said on Monday that fares would rise.\n"
+    result = run_textfix("clean", "-", "-q", stdin=gzip.compress(text.encode("latin-1")))
+    assert result.returncode == 0, result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["text"] == "Ferry fares rise\n\nThe council said on Monday that fares would rise."
+    assert record["id"] == "-"
+
+
+def test_input_format_reads_unknown_extensions(tmp_path: Path) -> None:
+    source = tmp_path / "reut2-000.sgm"
+    source.write_text("<BODY>Sugar  prices rose.</BODY>\n")
+    refused = run_textfix("clean", str(source), "-q")
+    assert refused.returncode == 2 and b"--input-format" in refused.stderr
+    result = run_textfix("clean", str(source), "-q", "--input-format", "txt")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["text"] == "<BODY>Sugar prices rose.</BODY>"
+
+
+def test_an_unknown_encoding_is_refused_before_reading(tmp_path: Path) -> None:
+    source = tmp_path / "a.jsonl"
+    source.write_text('{"text": "plain ascii"}\n')
+    result = run_textfix(
+        "clean", str(source), "-o", str(tmp_path / "o.jsonl"), "--encoding", "nonsense"
+    )
+    assert result.returncode == 2
+    assert b"unknown encoding" in result.stderr and b"Traceback" not in result.stderr
+    assert not (tmp_path / "o.jsonl").exists()

@@ -6,6 +6,7 @@ Exit codes: 0 when every document went through, 1 when some records errored, 2 o
 
 from __future__ import annotations
 
+import codecs
 import sys
 from enum import Enum
 from pathlib import Path
@@ -128,6 +129,32 @@ class OutputFormatChoice(str, Enum):
     txt = "txt"
 
 
+class InputFormatChoice(str, Enum):
+    """The ``--input-format`` values."""
+
+    txt = "txt"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    parquet = "parquet"
+
+
+def read_options(
+    text_field: str, id_field: str, encoding: str | None, input_format: InputFormatChoice | None
+) -> ReadOptions:
+    """The reading options, with ``--encoding`` checked before any input is read."""
+    if encoding is not None:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise fail(f"--encoding {encoding}: unknown encoding") from None
+    kind = input_format.value if input_format is not None else None
+    return ReadOptions(
+        text_field=text_field, id_field=id_field, encoding=encoding, input_format=kind
+    )
+
+
 OptionalPath = Optional[Path]  # noqa: UP045 - typer reads the annotation at run time
 OptionalStr = Optional[str]  # noqa: UP045
 
@@ -160,6 +187,13 @@ def clean(
     encoding: Annotated[
         OptionalStr,
         typer.Option("--encoding", help="Encoding of non-UTF-8 input (default: detect)."),
+    ] = None,
+    input_format: Annotated[
+        Optional[InputFormatChoice],  # noqa: UP045
+        typer.Option(
+            "--input-format",
+            help="Read every input as this format (default: by file name; stdin: sniffed).",
+        ),
     ] = None,
     glob: Annotated[
         OptionalStr,
@@ -204,7 +238,7 @@ def clean(
     skip_rule: SkipRuleOption = None,
 ) -> None:
     """Clean documents: JSONL, Parquet or .txt files out, metadata merged under "metadata"."""
-    read = ReadOptions(text_field=text_field, id_field=id_field, encoding=encoding)
+    read = read_options(text_field, id_field, encoding, input_format)
     fmt = output_format.value if output_format is not None else None
     try:
         pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)

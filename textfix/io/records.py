@@ -18,6 +18,7 @@ class ReadOptions:
     id_field: str = "id"
     encoding: str | None = None
     max_record_bytes: int = 64 * 1024 * 1024
+    input_format: str | None = None  # None: from each file's name
 
 
 @dataclass

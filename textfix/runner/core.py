@@ -135,11 +135,19 @@ def _run(
     # Byte ranges give error records line numbers only after the parent adds the lines of the
     # earlier ranges; a mirrored tree names files by line number, so it reads whole files.
     def plan(files: Iterable[tuple[Path | None, str]]) -> Iterator[Task]:
-        return plan_tasks(files, chunk_bytes=options.chunk_bytes, split=spec.kind != "txt")
+        return plan_tasks(
+            files,
+            chunk_bytes=options.chunk_bytes,
+            split=spec.kind != "txt",
+            input_format=read.input_format,
+        )
 
     # The plan is walked twice, never held: once here for its size and fingerprint, once as
     # the workers take it. A corpus of a million files costs the parent no memory.
-    survey = _Survey.of(expand_inputs(inputs, glob=options.glob), plan)
+    def files() -> Iterator[tuple[Path | None, str]]:
+        return expand_inputs(inputs, glob=options.glob, input_format=read.input_format)
+
+    survey = _Survey.of(files(), plan)
     config = WorkerConfig(
         pipeline,
         read,
@@ -167,9 +175,7 @@ def _run(
     workers = (
         1 if uses_stdin else worker_count(options.workers, remaining_sizes, options.chunk_bytes)
     )
-    remaining = (
-        task for task in plan(expand_inputs(inputs, glob=options.glob)) if task.number >= done
-    )
+    remaining = (task for task in plan(files()) if task.number >= done)
     try:
         with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
             progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
@@ -193,10 +199,11 @@ def _run(
 
 
 def _stat(path: Path | None) -> tuple[int, int] | None:
-    if path is None:
-        return None
-    info = path.stat()
-    return info.st_size, info.st_mtime_ns
+    try:
+        info = None if path is None else path.stat()
+    except OSError:
+        return None  # a dangling symlink, say: reading it gives the error record
+    return None if info is None else (info.st_size, info.st_mtime_ns)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,9 @@ def journal_path(output: Path) -> Path:
 
 def fingerprint(parts: dict[str, Any]) -> str:
     """A short hash naming a job: its inputs (names, sizes, mtimes), pipeline and options."""
-    return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS, default=str)).hexdigest()
+    # repr, not JSON: a path that is not UTF-8 (lone surrogates in Python) is no JSON string.
+    text = repr(sorted((key, repr(value)) for key, value in parts.items()))
+    return hashlib.sha256(text.encode("utf-8", "backslashreplace")).hexdigest()
 
 
 @dataclass

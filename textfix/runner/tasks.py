@@ -7,6 +7,7 @@ depends only on the inputs and the chunk size, so ``--resume`` replans exactly t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,13 +54,29 @@ class Task:
         return [unit.name for unit in self.units if unit.last]
 
 
-def splittable(path: Path) -> bool:
-    """Whether a file can be cut into byte ranges: uncompressed JSONL.
+def splittable(path: Path, input_format: str | None = None) -> bool:
+    """Whether a file can be cut into byte ranges: uncompressed JSONL that can be read.
 
-    >>> splittable(Path("a.jsonl")), splittable(Path("a.jsonl.gz")), splittable(Path("a.txt"))
-    (True, False, False)
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.jsonl").write_text("{}")
+    >>> splittable(folder / "a.jsonl"), splittable(folder / "a.jsonl.gz")
+    (True, False)
+    >>> splittable(Path("a.txt")), splittable(folder / "a.txt", "jsonl")
+    (False, False)
     """
-    return compression_of(path) is None and format_of(path) == "jsonl"
+    return (
+        compression_of(path) is None
+        and format_of(path, input_format) == "jsonl"
+        and os.access(path, os.R_OK)  # else its one task reports why it cannot be read
+    )
+
+
+def _size(path: Path | None) -> int:
+    try:
+        return 0 if path is None else path.stat().st_size
+    except OSError:
+        return 0  # a dangling symlink, say: its task reports it
 
 
 def plan_tasks(
@@ -67,6 +84,7 @@ def plan_tasks(
     *,
     chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     split: bool = True,
+    input_format: str | None = None,
 ) -> Iterator[Task]:
     """The tasks for ``inputs`` (files with their names), in order.
 
@@ -82,8 +100,8 @@ def plan_tasks(
     batch: list[Unit] = []
     batch_bytes = 0
     for index, (path, name) in enumerate(inputs):
-        size = path.stat().st_size if path is not None else 0
-        if path is not None and split and size > chunk_bytes and splittable(path):
+        size = _size(path)
+        if path is not None and split and size > chunk_bytes and splittable(path, input_format):
             if batch:
                 yield Task(number, tuple(batch))
                 number, batch, batch_bytes = number + 1, [], 0

@@ -125,9 +125,12 @@ def _unit_items(unit: Unit, read: ReadOptions) -> Iterator[Item]:
     if unit.end is None:
         yield from read_items(None if unit.path is None else Path(unit.path), unit.name, read)
         return
-    with open_binary(Path(unit.path or "")) as stream:
-        count = [unit.first_line - 1]
-        yield from iter_jsonl_range(stream, unit.start, unit.end, unit.name, read, count)
+    count = [unit.first_line - 1]
+    try:
+        with open_binary(Path(unit.path or "")) as stream:
+            yield from iter_jsonl_range(stream, unit.start, unit.end, unit.name, read, count)
+    except OSError as error:  # the file went away or became unreadable since it was planned
+        yield BadRecord(unit.name, 0, f"unreadable input: {type(error).__name__}: {error}", "")
 
 
 def run_task(config: WorkerConfig, task: Task) -> TaskResult:
@@ -187,7 +190,8 @@ def _clean_one(
             assert config.output.path is not None
             text = fields.pop(record.text_field)
             source = mirror_relative(record.source, config.mirror_base)
-            relative = mirror_name(source, record.number, unit.end is None and _is_txt(unit))
+            whole = unit.end is None and _is_txt(unit, config.read.input_format)
+            relative = mirror_name(source, record.number, whole)
             write_mirrored(config.output.path, relative, text, fields)
     except Exception as error:  # one document's failure must not end the run
         raw = dumps_line(record.fields).decode("utf-8", "replace").rstrip("\n")
@@ -214,7 +218,7 @@ def _clean_one(
     return None
 
 
-def _is_txt(unit: Unit) -> bool:
+def _is_txt(unit: Unit, input_format: str | None) -> bool:
     from textfix.io.readers import format_of
 
-    return unit.path is not None and format_of(unit.path) == "txt"
+    return unit.path is not None and format_of(unit.path, input_format) == "txt"
