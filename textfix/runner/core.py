@@ -266,6 +266,8 @@ class _Writer:
         for key, target in self.targets.items():
             temporary = temporary_name(target)
             stream: IO[bytes]
+            if checkpoint is not None and checkpoint.finishing and not temporary.exists():
+                continue  # renamed into place just before the run was interrupted
             if checkpoint is not None:
                 stream = self.stack.enter_context(temporary.open("r+b"))
                 stream.truncate(checkpoint.lengths[key])
@@ -325,10 +327,13 @@ class _Writer:
         self.journal.mark(task.number, lengths, stats)
 
     def finish(self) -> None:
-        """Close the temporaries and rename each into place; remove the journal."""
+        """Close the temporaries and rename each into place; remove the journal. Each step can
+        be interrupted: ``--resume`` renames what is left (see :meth:`Journal.mark_finishing`)."""
         for stream in self.streams.values():
             stream.flush()
         self.stack.close()
+        if self.journal is not None:
+            self.journal.mark_finishing()
         if self.spec.kind == "parquet" and self.spec.path is not None:
             if self.parquet is None:
                 import pyarrow as pa
@@ -341,8 +346,9 @@ class _Writer:
             else:
                 self.parquet.close()
             fsync_and_rename(temporary_name(self.spec.path), self.spec.path)
-        for target in self.targets.values():
-            fsync_and_rename(temporary_name(target), target)
+        for key, target in self.targets.items():
+            if key in self.streams:
+                fsync_and_rename(temporary_name(target), target)
         if self.spec.path is None:
             sys.stdout.buffer.flush()
         if self.journal is not None:

@@ -45,6 +45,7 @@ class Checkpoint:
     task: int
     lengths: dict[str, int]
     stats: RunStats
+    finishing: bool = False  # every task was done and the outputs were being renamed
 
 
 class Journal:
@@ -83,17 +84,23 @@ class Journal:
                 "run without --resume to start again"
             )
         last = None
+        finishing = False
         for line in lines[1:]:
             try:
-                last = orjson.loads(line)
+                entry = orjson.loads(line)
             except orjson.JSONDecodeError:
                 break  # a marker cut short by the crash: the task before it is the last one
+            if entry.get("finishing"):
+                finishing = True
+            else:
+                last = entry
         if last is None:
             return None
         return Checkpoint(
             int(last["task"]),
             {str(k): int(v) for k, v in last["lengths"].items()},
             RunStats.from_dict(last["stats"]),
+            finishing,
         )
 
     def mark(self, task: int, lengths: dict[str, int], stats: RunStats) -> None:
@@ -105,6 +112,11 @@ class Journal:
                 "stats": stats.as_dict(),
             }
         )
+
+    def mark_finishing(self) -> None:
+        """Record that every task is done and the outputs are about to be renamed into place:
+        a run killed among the renames is finished by ``--resume`` without redoing a task."""
+        self._append({"finishing": True})
 
     def _append(self, entry: dict[str, Any]) -> None:
         assert self._stream is not None

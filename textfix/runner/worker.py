@@ -9,7 +9,11 @@ parent appends that file with a kernel-side copy: the output never passes throug
 
 from __future__ import annotations
 
+import ctypes
+import glob
 import io
+import os
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,10 +68,31 @@ class TaskResult:
 _CONFIG: WorkerConfig | None = None
 
 
-def init_worker(config: WorkerConfig) -> None:
-    """Process-pool initializer: keep one pipeline per worker process."""
+def init_worker(config: WorkerConfig, parent: int | None = None) -> None:
+    """Process-pool initializer: keep one pipeline per worker process, and end this process
+    when ``parent`` (the run's process) dies, however it dies."""
     global _CONFIG
     _CONFIG = config
+    if parent is not None:
+        die_with_parent(parent)
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux ``PR_SET_PDEATHSIG``), so
+    a ``kill -9`` of a run leaves no orphaned workers behind; exit now if it already died.
+
+    >>> die_with_parent(os.getppid())  # the parent is alive: nothing happens
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: nothing to ask for
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def worker_ready() -> bool:
@@ -106,8 +131,17 @@ def part_path(target: Path, task: int) -> Path:
 
 
 def stale_parts(target: Path) -> list[Path]:
-    """Part files a killed run left beside ``target``."""
-    return sorted(target.parent.glob(f".{target.name}.part-*"))
+    """Part files a killed run left beside ``target`` (its name is escaped: ``out[1].jsonl``
+    must not match the parts of ``out1.jsonl``).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in (".out1.jsonl.part-3", ".out[1].jsonl.part-4"):
+    ...     _ = (folder / name).write_bytes(b"")
+    >>> [p.name for p in stale_parts(folder / "out[1].jsonl")]
+    ['.out[1].jsonl.part-4']
+    """
+    return sorted(target.parent.glob(glob.escape(f".{target.name}") + ".part-*"))
 
 
 def error_record(item: BadRecord) -> dict[str, Any]:
