@@ -270,3 +270,154 @@ def test_an_unknown_encoding_is_refused_before_reading(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert b"unknown encoding" in result.stderr and b"Traceback" not in result.stderr
     assert not (tmp_path / "o.jsonl").exists()
+
+
+# --- data kept exactly, outputs where people expect them -----------------------------------------
+
+
+def test_big_integers_and_every_field_are_kept_exactly(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"text": "a", "n": 123456789012345678901234567890, "m": -99999999999999999999999,'
+        ' "f": 1.5, "s": "12345678901234567890123", "metadata": "from the scraper"}\n'
+    )
+    result = run_textfix("clean", str(source), "-q", "-p", "news")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["n"] == 123456789012345678901234567890
+    assert record["m"] == -99999999999999999999999 and record["f"] == 1.5
+    assert record["s"] == "12345678901234567890123"
+    assert record["metadata"] == "from the scraper"  # no header found: left as it was
+    headed = tmp_path / "headed.jsonl"
+    text = "date 2022-02-12 Ferry fares to double.\\n\\nThe council confirmed it."
+    headed.write_text(f'{{"text": "{text}", "metadata": ["a", "list"]}}\n')
+    record = json.loads(run_textfix("clean", str(headed), "-q", "-p", "news").stdout)
+    assert record["metadata"]["input_metadata"] == ["a", "list"]
+    assert record["metadata"]["date"] == "2022-02-12"
+
+
+def test_output_names_that_mean_standard_output(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "one  two"}\n')
+    for name in ("-", "/dev/stdout"):
+        result = subprocess.run(
+            [TEXTFIX, "clean", str(source), "-o", name, "-q"],
+            capture_output=True, check=False, cwd=tmp_path, timeout=300,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == {"id": "a", "text": "one two"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_outputs_that_would_surprise_are_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    out = str(tmp_path / "out.jsonl")
+    same = run_textfix("clean", str(source), "-o", out, "--errors", out)
+    assert same.returncode == 2 and b"named for two outputs" in same.stderr
+    bare = run_textfix("clean", str(source), "-o", str(tmp_path / "cleaned"))
+    assert bare.returncode == 2 and b"--output-format txt" in bare.stderr
+    glob = run_textfix("clean", str(tmp_path), "--glob", "**/*.csv")
+    assert glob.returncode == 2 and b"no input files matching --glob" in glob.stderr
+    rules = run_textfix("clean", str(source), "--skip-rule", "en.advertisement")
+    assert rules.returncode == 2 and b"--preset news" in rules.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_parquet_output_without_pyarrow_fails_before_reading(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    script = (
+        "import sys; sys.modules['pyarrow'] = None; sys.modules['pyarrow.parquet'] = None\n"
+        "from textfix.cli import main; sys.argv[0] = 'textfix'; main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "clean", str(source), "-o", str(tmp_path / "o.parquet")],
+        capture_output=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 2 and b"textfix[parquet]" in result.stderr
+    assert b"Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_summary_and_report_count_what_happened(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # Files as editors save them (a final newline): not "changed" by losing it.
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"Fares rose by {n} percent.\n")
+    (folder / "ad.txt").write_text("Fares rose again.\n\nAdvertisement\n")
+    out, report = tmp_path / "out.jsonl", tmp_path / "r.json"
+    result = run_textfix(
+        "clean", str(folder), "-o", str(out), "-p", "news", "--report", str(report)
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(report.read_text())
+    assert figures["removed_lines"] == 1  # counted without --removed
+    assert figures["changed"] == 1
+    assert not (tmp_path / "out.errors.jsonl").exists()  # no error, no errors file
+    (folder / "bad.jsonl").write_text("{broken\n")
+    result = run_textfix("clean", str(folder), "-o", str(out), "-p", "news")
+    assert result.returncode == 1
+    assert str(tmp_path / "out.errors.jsonl").encode() in result.stderr
+
+
+def test_step_counts_after_resume_cover_the_whole_run(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in range(4):
+        lines = [json.dumps({"text": f"Fares  rose {i}.\n\nAdvertisement"}) for i in range(50)]
+        (folder / f"{f}.jsonl").write_text("\n".join(lines) + "\n")
+    common = ["-p", "news", "-q", "-j", "1", "--chunk-bytes", "2000"]
+    run_textfix("clean", str(folder), "-o", str(tmp_path / "ref.jsonl"), *common,
+                "--report", str(tmp_path / "ref.json"))  # fmt: skip
+    script = (
+        "import sys, textfix.runner.core as core\n"
+        "real = core.run_ordered\n"
+        "def cut(*a, **k):\n"
+        "    for n, r in enumerate(real(*a, **k)):\n"
+        "        if n == 5: raise KeyboardInterrupt\n"
+        "        yield r\n"
+        "core.run_ordered = cut\n"
+        "from textfix.cli import main; sys.argv[0] = 'textfix'; main()"
+    )
+    out, report = tmp_path / "out.jsonl", tmp_path / "out.json"
+    cut = subprocess.run(
+        [sys.executable, "-c", script, "clean", str(folder), "-o", str(out), *common,
+         "--report", str(report)],
+        capture_output=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert cut.returncode == 130
+    assert b"interrupted; run the same command with --resume" in cut.stderr
+    resumed = run_textfix(
+        "clean", str(folder), "-o", str(out), *common, "--report", str(report), "--resume"
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    figures, reference = (
+        json.loads(report.read_text()),
+        json.loads((tmp_path / "ref.json").read_text()),
+    )
+    for key in ("documents_in", "documents_out", "changed", "removed_lines", "step_changes"):
+        assert figures[key] == reference[key], key
+    assert figures["step_changes"]["remove_boilerplate"] == 200
+
+
+def test_learn_reads_every_format_clean_reads(tmp_path: Path) -> None:
+    rows = "".join(f'"Story {n} about fares.","Share this article"\n' for n in range(6))
+    (tmp_path / "a.csv").write_text('"text","footer"\n' + rows)
+    (tmp_path / "b.csv").write_text("body\n" + "x\n" * 6)
+    docs = [{"body": f"Story {n}\n\nRead more on our site"} for n in range(6)]
+    (tmp_path / "c.jsonl.gz").write_bytes(
+        gzip.compress("".join(json.dumps(d) + "\n" for d in docs).encode())
+    )
+    rules = tmp_path / "rules.toml"
+    result = run_textfix("learn", str(tmp_path), "-o", str(rules), "--text-field", "body")
+    assert result.returncode == 0, result.stderr
+    assert b"6 records could not be read" in result.stderr  # a.csv has no "body" column
+    assert "read more on our site" in rules.read_text().lower()
+
+
+def test_help_shows_flags_as_flags() -> None:
+    result = run_textfix("clean", "--help")
+    assert b"--resume " in result.stdout and b"<bool>" not in result.stdout
+    assert b"--output-format, --format" in result.stdout

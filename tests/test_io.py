@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.corpora import fixture_articles
+from textfix.errors import InputError
 from textfix.io.compression import compress_member, open_binary
 from textfix.io.decoding import decode_bytes
 from textfix.io.jsonl import iter_jsonl_range
@@ -237,7 +238,9 @@ def test_compressed_members_concatenate(tmp_path: Path) -> None:
 def test_output_spec_and_mirror_names() -> None:
     assert output_spec(Path("o.parquet")).kind == "parquet"
     assert output_spec(Path("o.jsonl.gz")).compression == "gz"
-    assert output_spec(Path("cleaned")).kind == "txt"
+    assert output_spec(Path("cleaned"), "txt").kind == "txt"
+    with pytest.raises(InputError, match="no extension"):
+        output_spec(Path("cleaned"))
     assert str(mirror_name("../x/a.txt", 1, True)) == "__/x/a.txt"
 
 

@@ -172,7 +172,7 @@ def test_txt_directory_output_mirrors_inputs(tmp_path: Path) -> None:
     (tmp_path / "in" / "news" / "a.txt").write_text("date 2022-02-12 Title here\n\nBody  text.\n")
     (tmp_path / "in" / "b.jsonl").write_text(json.dumps({"text": "x  y", "url": "u"}) + "\n")
     out = tmp_path / "cleaned"
-    run_clean([str(tmp_path / "in")], NEWS, out, options=RunOptions(workers=1))
+    run_clean([str(tmp_path / "in")], NEWS, out, options=RunOptions(workers=1, output_format="txt"))
     assert (out / "news" / "a.txt").read_text() == "Body text."
     meta = json.loads((out / "news" / "a.meta.json").read_text())
     assert meta["metadata"] == {"date": "2022-02-12", "title": "Title here"}

@@ -33,6 +33,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,  # locals hold users' documents
+    # Plain help, as other command-line tools print it: flags without a "<bool>" value and
+    # option names never cut short by a table column.
+    rich_markup_mode=None,
+    context_settings={"max_content_width": 100},
 )
 
 Preset = Enum("Preset", {name: name for name in PRESETS}, type=str)  # type: ignore[misc]
@@ -110,8 +114,15 @@ def build_pipeline(
         built = Config.from_toml(config, **options)
         if preset is not None:
             raise TextfixError("give --preset or --config, not both")
-        return Pipeline(built)
-    return Pipeline.from_preset(preset or "default", **options)
+        pipeline = Pipeline(built)
+    else:
+        pipeline = Pipeline.from_preset(preset or "default", **options)
+    if (rules or skip_rules) and all(s.name != "remove_boilerplate" for s in pipeline.steps):
+        raise TextfixError(
+            "--rules and --skip-rule act on boilerplate removal, which this pipeline does not "
+            "run; use --preset news or a config with remove_boilerplate"
+        )
+    return pipeline
 
 
 class EngineChoice(str, Enum):
@@ -155,6 +166,7 @@ def read_options(
     )
 
 
+STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 OptionalPath = Optional[Path]  # noqa: UP045 - typer reads the annotation at run time
 OptionalStr = Optional[str]  # noqa: UP045
 
@@ -164,8 +176,9 @@ def clean(
     inputs: Annotated[
         list[str],
         typer.Argument(
+            metavar="INPUT",
             help="Files (.txt, .jsonl/.ndjson, .json, .csv, .tsv, .parquet; optionally "
-            ".gz/.bz2/.xz/.zst), directories, or - for stdin."
+            ".gz/.bz2/.xz/.zst), directories, or - for stdin.",
         ),
     ],
     output: Annotated[
@@ -240,6 +253,8 @@ def clean(
     """Clean documents: JSONL, Parquet or .txt files out, metadata merged under "metadata"."""
     read = read_options(text_field, id_field, encoding, input_format)
     fmt = output_format.value if output_format is not None else None
+    if output is not None and str(output) in STDOUT_NAMES:
+        output = None  # "-o -" and "-o /dev/stdout": JSONL on standard output
     try:
         pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)
         if engine is EngineChoice.ray:
@@ -266,6 +281,9 @@ def clean(
             stats = run_clean(inputs, pipeline, output, read=read, options=options)
     except (TextfixError, OSError) as error:
         raise fail(str(error)) from None
+    except KeyboardInterrupt:
+        again = " with --resume to carry on" if output is not None and "-" not in inputs else ""
+        raise fail(f"interrupted; run the same command{again}", 130) from None
     if stats.errored:
         raise typer.Exit(1)
 
@@ -300,7 +318,10 @@ def explain(
 @app.command()
 def learn(
     corpus: Annotated[
-        list[str], typer.Argument(help=".txt or .jsonl files (optionally compressed), directories.")
+        list[str],
+        typer.Argument(
+            metavar="INPUT", help="Files of any format clean reads, directories, or - for stdin."
+        ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="The rule file to write.")],
     min_docs: Annotated[
@@ -317,21 +338,44 @@ def learn(
         int, typer.Option("--max-words", min=2, help="Ignore lines with more words than this.")
     ] = 20,
     text_field: Annotated[
-        str, typer.Option("--text-field", help="The JSONL field holding the text.")
+        str, typer.Option("--text-field", help="The field holding the text.")
     ] = "text",
+    encoding: Annotated[
+        OptionalStr,
+        typer.Option("--encoding", help="Encoding of non-UTF-8 input (default: detect)."),
+    ] = None,
+    input_format: Annotated[
+        Optional[InputFormatChoice],  # noqa: UP045
+        typer.Option("--input-format", help="Read every input as this format."),
+    ] = None,
+    glob: Annotated[
+        OptionalStr,
+        typer.Option("--glob", help="In directories, only files matching this (e.g. '**/*.gz')."),
+    ] = None,
 ) -> None:
     """Learn boilerplate lines that recur across CORPUS and write them as a rule file."""
     from textfix.boilerplate_learn import LineCounter, rules_toml
-    from textfix.io.readers import Record, expand_inputs, read_items
-    from textfix.io.records import ReadOptions
+    from textfix.io.readers import BadRecord, expand_inputs, read_items
 
     counter = LineCounter(min_docs=min_docs, max_words=max_words)
-    read = ReadOptions(text_field=text_field)
+    read = read_options(text_field, "id", encoding, input_format)
+    unread: list[BadRecord] = []
     try:
-        for path, name in expand_inputs(corpus):
+        for path, name in expand_inputs(corpus, glob=glob, input_format=read.input_format):
             for item in read_items(path, name, read):
-                if isinstance(item, Record):
+                if isinstance(item, BadRecord):
+                    unread.append(item)
+                else:
                     counter.add_document(item.text)
+        if unread:
+            first = unread[0]
+            typer.echo(
+                f"textfix: {len(unread)} records could not be read (first: {first.source}"
+                f":{first.number}: {first.error})",
+                err=True,
+            )
+        if counter.documents == 0:
+            raise TextfixError(f"no document to learn from in {' '.join(corpus)}")
         learned = counter.learned(min_share=min_share)
         output.write_text(
             rules_toml(learned, documents=counter.documents, source=" ".join(corpus)),

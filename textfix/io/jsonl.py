@@ -6,6 +6,8 @@ one line, which is decoded with a detected encoding (recorded in ``source_encodi
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from typing import IO
 
@@ -13,6 +15,9 @@ import orjson
 
 from textfix.io.decoding import decode_bytes
 from textfix.io.records import BadRecord, Item, ReadOptions, check_fields
+
+# A run of 19 digits may be an integer beyond 64 bits (in a string, it costs a second parse).
+_LONG_NUMBER = re.compile(r"\d{19}")
 
 
 def read_jsonl(
@@ -78,6 +83,9 @@ def parse_jsonl_line(line: bytes, source: str, number: int, options: ReadOptions
         fields = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         return BadRecord(source, number, f"malformed JSON: {error}", raw)
+    if _LONG_NUMBER.search(raw) is not None:
+        # orjson reads integers beyond 64 bits as floats; the standard library keeps them.
+        fields = json.loads(raw)
     item = check_fields(fields, source, number, raw, options)
     if not isinstance(item, BadRecord):
         decoded.annotate(item.metadata)

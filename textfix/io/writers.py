@@ -6,6 +6,7 @@ Every file appears atomically: it is written under a temporary name, fsynced, th
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import IO, Any, Literal
 
 import orjson
 
+from textfix.errors import InputError
 from textfix.io.compression import Compression, compression_of, strip_compression
 
 OutputKind = Literal["jsonl", "parquet", "txt"]
@@ -25,7 +27,12 @@ def dumps_line(record: dict[str, Any]) -> bytes:
     >>> dumps_line({"text": "café"})
     b'{"text":"caf\\xc3\\xa9"}\\n'
     """
-    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE, default=str)
+    try:
+        return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE, default=str)
+    except TypeError:
+        # An integer beyond 64 bits (orjson refuses it): the standard library writes it exactly.
+        text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
+        return text.encode("utf-8", "surrogatepass") + b"\n"
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,9 @@ def output_spec(path: Path | None, output_format: str | None = None) -> OutputSp
     OutputSpec(kind='jsonl', path=PosixPath('out.jsonl.zst'), compression='zst')
     >>> output_spec(Path("out.parquet")).kind, output_spec(Path("clean/"), "txt").kind
     ('parquet', 'txt')
+
+    A name without an extension is a folder of ``.txt`` files only when that folder exists or
+    ``--output-format txt`` says so: a forgotten ``.jsonl`` must not turn into a tree.
     """
     if path is None:
         return OutputSpec("jsonl", None)
@@ -53,8 +63,13 @@ def output_spec(path: Path | None, output_format: str | None = None) -> OutputSp
             output_format = "parquet"
         elif name.endswith((".jsonl", ".ndjson", ".json")) or path.suffix:
             output_format = "jsonl"
+        elif path.is_dir():
+            output_format = "txt"
         else:
-            output_format = "txt"  # a name without a suffix is a directory to mirror into
+            raise InputError(
+                f"{path}: no extension to tell the output format; name a .jsonl or .parquet "
+                "file, or give --output-format txt for a folder of .txt files"
+            )
     if output_format == "parquet":
         return OutputSpec("parquet", path)
     if output_format == "txt":

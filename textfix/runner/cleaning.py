@@ -45,10 +45,11 @@ def clean_record(
     document = document_of(record)
     if not count_steps and not want_removed:
         return Cleaned(pipeline(document))
-    return _clean_observed(pipeline.steps, document, want_removed)
+    # Removed lines are counted for the summary and report whenever steps are counted.
+    return _clean_observed(pipeline.steps, document, count_removed=True)
 
 
-def _clean_observed(steps: tuple[Step, ...], document: Document, want_removed: bool) -> Cleaned:
+def _clean_observed(steps: tuple[Step, ...], document: Document, count_removed: bool) -> Cleaned:
     # The same passes as Pipeline.__call__, with a comparison after each step.
     text = document.text
     metadata = dict(document.metadata)
@@ -57,7 +58,7 @@ def _clean_observed(steps: tuple[Step, ...], document: Document, want_removed: b
     for _ in range(MAX_PASSES):
         before = text
         for step in steps:
-            if want_removed and step.name == "remove_boilerplate":
+            if count_removed and step.name == "remove_boilerplate":
                 new_text, found_removals, reason = find_boilerplate(text, **_options(step))
                 if reason is None:
                     removals.extend(found_removals)
@@ -91,7 +92,10 @@ def output_record(record: Record, document: Document) -> dict[str, Any]:
         fields[record.id_field] = record.default_id
     if document.metadata:
         existing = fields.get("metadata")
-        merged = dict(existing) if isinstance(existing, dict) else {}
+        if isinstance(existing, dict):
+            merged = dict(existing)
+        else:  # a string or list is kept, nested, never replaced
+            merged = {} if existing is None else {"input_metadata": existing}
         merged.update(document.metadata)
         fields["metadata"] = merged
     return fields

@@ -18,6 +18,7 @@ from textfix.errors import InputError
 from textfix.io.compression import strip_compression
 from textfix.io.readers import expand_inputs
 from textfix.io.records import ReadOptions
+from textfix.io.tabular import require_pyarrow_parquet
 from textfix.io.writers import (
     OutputSpec,
     append_file,
@@ -69,6 +70,16 @@ def default_errors_path(output: Path | None) -> Path | None:
     return output.with_name(name + ".errors.jsonl")
 
 
+def check_distinct(targets: list[Path]) -> None:
+    """Refuse one file named for two outputs (``--errors`` equal to ``-o``, say)."""
+    seen: dict[Path, Path] = {}
+    for target in targets:
+        resolved = target.resolve()
+        if resolved in seen:
+            raise InputError(f"{target} is named for two outputs (also as {seen[resolved]})")
+        seen[resolved] = target
+
+
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
@@ -113,6 +124,9 @@ def run_clean(
         raise InputError("--resume works with JSONL and .txt-directory outputs, not Parquet")
     targets = [t for t in (output, errors_path, options.removed, options.report) if t is not None]
     check_folders(targets)
+    check_distinct(targets)
+    if spec.kind == "parquet":
+        require_pyarrow_parquet()  # before any input is read, not after cleaning it all
     locks = OutputLocks()
     locks.acquire(targets)
     try:
@@ -148,6 +162,9 @@ def _run(
         return expand_inputs(inputs, glob=options.glob, input_format=read.input_format)
 
     survey = _Survey.of(files(), plan)
+    if survey.inputs == 0:
+        matching = f" matching --glob {options.glob!r}" if options.glob else ""
+        raise InputError(f"no input files{matching} in {', '.join(inputs)}")
     config = WorkerConfig(
         pipeline,
         read,
@@ -194,8 +211,12 @@ def _run(
         report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
         write_file_atomically(options.report, dumps_line(report))
     if not options.quiet:
-        print_summary(stats)
+        print_summary(stats, errors_path if stats.errored else None)
     return stats
+
+
+def _empty(path: Path) -> bool:
+    return path.exists() and path.stat().st_size == 0
 
 
 def _stat(path: Path | None) -> tuple[int, int] | None:
@@ -347,7 +368,11 @@ class _Writer:
                 self.parquet.close()
             fsync_and_rename(temporary_name(self.spec.path), self.spec.path)
         for key, target in self.targets.items():
-            if key in self.streams:
+            if key == "errors" and _empty(temporary_name(target)):
+                # No error: no errors file, and none left from an earlier run to mislead.
+                temporary_name(target).unlink()
+                target.unlink(missing_ok=True)
+            elif key in self.streams:
                 fsync_and_rename(temporary_name(target), target)
         if self.spec.path is None:
             sys.stdout.buffer.flush()

@@ -233,12 +233,12 @@ def _clean_one(
         return error_record(bad)
     stats.documents_out += 1
     stats.bytes_in += len(record.text.encode("utf-8", "surrogatepass"))
-    if cleaned.document.text != record.text or cleaned.document.metadata != record.metadata:
+    if changed(record.text, cleaned.document.text) or cleaned.document.metadata != record.metadata:
         stats.changed += 1
     for name in cleaned.changed_steps:
         stats.step_changes[name] = stats.step_changes.get(name, 0) + 1
     stats.removed_lines += len(cleaned.removals)
-    for removal in cleaned.removals:
+    for removal in cleaned.removals if config.want_removed else ():
         result.removed.append(
             {
                 "source": record.source,
@@ -250,6 +250,16 @@ def _clean_one(
             }
         )
     return None
+
+
+def changed(before: str, after: str) -> bool:
+    """Whether cleaning changed a text by more than dropping its final line break (which every
+    file written by an editor has, and which no reader counts as a change).
+
+    >>> changed("Fares rose.\\n", "Fares rose."), changed("Fares  rose.\\n", "Fares rose.")
+    (False, True)
+    """
+    return after != before and after != before.rstrip("\r\n")
 
 
 def _is_txt(unit: Unit, input_format: str | None) -> bool:
