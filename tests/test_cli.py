@@ -421,3 +421,23 @@ def test_help_shows_flags_as_flags() -> None:
     result = run_textfix("clean", "--help")
     assert b"--resume " in result.stdout and b"<bool>" not in result.stdout
     assert b"--output-format, --format" in result.stdout
+
+
+def test_explain_reads_what_clean_reads_and_picks_records(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(
+        b'{"id": "first", "text": "plain"}\n'
+        b'{"text": "The caf\\u00c3\\u00a9  closed."}\n'
+        b'{"text": "A \xa35 ticket  price"}\n'
+    )
+    first = run_textfix("explain", str(source))
+    assert first.returncode == 0, first.stderr
+    assert b"record: first" in first.stdout and b"nothing to change" in first.stdout
+    second = run_textfix("explain", str(source), "--line", "2")
+    assert b"+ The caf\xc3\xa9 closed." in second.stdout  # the text, not the JSON around it
+    assert b'{"text"' not in second.stdout
+    third = run_textfix("explain", str(source), "--id", f"{source.as_posix()}:3")
+    assert b"encoding: cp1252 (confidence" in third.stdout
+    assert "+ A £5 ticket price".encode() in third.stdout
+    missing = run_textfix("explain", str(source), "--line", "9")
+    assert missing.returncode == 2 and b"no record with line 9" in missing.stderr

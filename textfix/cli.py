@@ -7,7 +7,6 @@ Exit codes: 0 when every document went through, 1 when some records errored, 2 o
 from __future__ import annotations
 
 import codecs
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -19,7 +18,6 @@ import typer
 from textfix import __version__
 from textfix.config import PRESETS, Config
 from textfix.errors import TextfixError
-from textfix.io.decoding import decode_bytes
 from textfix.io.records import ReadOptions
 from textfix.pipeline import Pipeline
 from textfix.registry import STEPS
@@ -166,6 +164,23 @@ def read_options(
     )
 
 
+TextFieldOption = Annotated[str, typer.Option("--text-field", help="The field holding the text.")]
+IdFieldOption = Annotated[str, typer.Option("--id-field", help="The field holding the id.")]
+EncodingOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--encoding", help="Encoding of non-UTF-8 input (default: detect)."),
+]
+InputFormatOption = Annotated[
+    Optional[InputFormatChoice],  # noqa: UP045
+    typer.Option(
+        "--input-format",
+        help="Read every input as this format (default: by file name; stdin: sniffed).",
+    ),
+]
+GlobOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--glob", help="In directories, only files matching this (e.g. '**/*.gz')."),
+]
 STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 OptionalPath = Optional[Path]  # noqa: UP045 - typer reads the annotation at run time
 OptionalStr = Optional[str]  # noqa: UP045
@@ -193,25 +208,11 @@ def clean(
     preset: PresetOption = None,
     quote_style: QuoteStyleOption = None,
     config: ConfigOption = None,
-    text_field: Annotated[
-        str, typer.Option("--text-field", help="The field holding the text.")
-    ] = "text",
-    id_field: Annotated[str, typer.Option("--id-field", help="The field holding the id.")] = "id",
-    encoding: Annotated[
-        OptionalStr,
-        typer.Option("--encoding", help="Encoding of non-UTF-8 input (default: detect)."),
-    ] = None,
-    input_format: Annotated[
-        Optional[InputFormatChoice],  # noqa: UP045
-        typer.Option(
-            "--input-format",
-            help="Read every input as this format (default: by file name; stdin: sniffed).",
-        ),
-    ] = None,
-    glob: Annotated[
-        OptionalStr,
-        typer.Option("--glob", help="In directories, only files matching this (e.g. '**/*.gz')."),
-    ] = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    encoding: EncodingOption = None,
+    input_format: InputFormatOption = None,
+    glob: GlobOption = None,
     workers: Annotated[
         int, typer.Option("--workers", "-j", min=0, help="Worker processes (0: every core).")
     ] = 0,
@@ -290,26 +291,54 @@ def clean(
 
 @app.command()
 def explain(
-    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT", help="What clean reads: files of any format, directories, or -."
+        ),
+    ],
+    ident: Annotated[
+        OptionalStr,
+        typer.Option("--id", help="The record with this id (FILE:LINE for one without)."),
+    ] = None,
+    line: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--line", min=1, help="The record on this line (row, element) of its file."),
+    ] = None,
     preset: PresetOption = None,
     quote_style: QuoteStyleOption = None,
     config: ConfigOption = None,
     rules: RulesOption = None,
     skip_rule: SkipRuleOption = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    encoding: EncodingOption = None,
+    input_format: InputFormatOption = None,
 ) -> None:
-    """Show, step by step, what cleaning FILE changes."""
+    """Show, step by step, what cleaning one record of INPUT changes (the first one, or the one
+    --id or --line names), read exactly as clean reads it."""
+    from textfix.io.pick import pick_record
+    from textfix.io.records import BadRecord
+
+    read = read_options(text_field, id_field, encoding, input_format)
     try:
         pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        item = pick_record(inputs, read, ident=ident, line=line)
     except (TextfixError, OSError) as error:
         raise fail(str(error)) from None
-    explanation = pipeline.explain(decode_bytes(data).text)
+    if isinstance(item, BadRecord):
+        raise fail(f"{item.source}:{item.number} cannot be read: {item.error}", 1)
+    used = item.metadata.get("source_encoding")
+    sure = item.metadata.get("source_encoding_confidence")
+    typer.echo(f"record: {item.id if item.id is not None else item.default_id}")
+    typer.echo(f"encoding: {used} (confidence {sure})" if used else "encoding: utf-8")
+    explanation = pipeline.explain(item.text)
     if not explanation.changes:
         typer.echo("nothing to change")
     for change in explanation.changes:
         typer.echo(f"[{change.step}]")
-        for line in change.describe():
-            typer.echo(f"  {line}")
+        for described in change.describe():
+            typer.echo(f"  {described}")
     metadata = explanation.document.metadata
     if metadata:
         typer.echo("metadata: " + orjson.dumps(metadata).decode())
@@ -337,21 +366,10 @@ def learn(
     max_words: Annotated[
         int, typer.Option("--max-words", min=2, help="Ignore lines with more words than this.")
     ] = 20,
-    text_field: Annotated[
-        str, typer.Option("--text-field", help="The field holding the text.")
-    ] = "text",
-    encoding: Annotated[
-        OptionalStr,
-        typer.Option("--encoding", help="Encoding of non-UTF-8 input (default: detect)."),
-    ] = None,
-    input_format: Annotated[
-        Optional[InputFormatChoice],  # noqa: UP045
-        typer.Option("--input-format", help="Read every input as this format."),
-    ] = None,
-    glob: Annotated[
-        OptionalStr,
-        typer.Option("--glob", help="In directories, only files matching this (e.g. '**/*.gz')."),
-    ] = None,
+    text_field: TextFieldOption = "text",
+    encoding: EncodingOption = None,
+    input_format: InputFormatOption = None,
+    glob: GlobOption = None,
 ) -> None:
     """Learn boilerplate lines that recur across CORPUS and write them as a rule file."""
     from textfix.boilerplate_learn import LineCounter, rules_toml
