@@ -270,7 +270,9 @@ def test_a_few_high_bytes_read_as_windows_1252(
     for at, char in inserts:
         if codec == "latin-1" and char in _CP1252_ONLY:
             char = "£"
-        text = text[: at % len(text)] + char + text[at % len(text) :]
+        # Each character stands before a space: two high latin-1 bytes side by side can be
+        # valid UTF-8 ("ß£" is the bytes of U+07E3), and valid UTF-8 is read as UTF-8.
+        text = text[: at % len(text)] + char + " " + text[at % len(text) :]
     decoded = decode_bytes(text.encode(codec))
     assert decoded.text == text
     assert decoded.encoding == "cp1252" and 0.9 < decoded.confidence < 1

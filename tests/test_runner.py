@@ -156,15 +156,33 @@ def test_parquet_output_round_trips(tmp_path: Path) -> None:
 
     make_corpus(tmp_path / "in", files=2, per_file=40, faults=False)
     out = tmp_path / "out.parquet"
-    run_clean([str(tmp_path / "in")], DEFAULT, out, options=RunOptions(workers=2, chunk_bytes=3000))
+    run_clean([str(tmp_path / "in")], NEWS, out, options=RunOptions(workers=2, chunk_bytes=3000))
     table = pq.read_table(out)
     assert table.num_rows == 85
-    assert table.column_names == ["id", "text", "metadata", "fields"]
+    # Every field is a column of its own, and metadata a struct (not JSON strings).
+    assert sorted(table.column_names) == ["id", "metadata", "text", "url"]
+    assert str(table.schema.field("metadata").type).startswith("struct<")
     rows = table.to_pylist()
-    assert rows[5]["id"] == "0-0" and json.loads(rows[5]["fields"]) == {"url": "u0"}
+    assert rows[5]["id"] == "0-0" and rows[5]["url"] == "u0"
+    assert rows[5]["metadata"]["date"] == "2023-01-01"
     again = tmp_path / "again.jsonl"
-    run_clean([str(out)], DEFAULT, again, options=RunOptions(workers=1))
-    assert len(read_lines(again)) == 85
+    run_clean([str(out)], NEWS, again, options=RunOptions(workers=1))
+    records = read_lines(again)
+    assert len(records) == 85 and records[5]["url"] == "u0"
+    assert records[5]["metadata"]["date"] == "2023-01-01"  # type: ignore[index]
+
+
+def test_parquet_output_falls_back_to_json_columns_when_types_clash(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "in.jsonl"
+    rows = [{"text": "a", "n": 1}, {"text": "b", "n": "one"}, {"text": "c", "n": 2**70}]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = tmp_path / "out.parquet"
+    run_clean([str(source)], DEFAULT, out, options=RunOptions(workers=1, chunk_bytes=20))
+    table = pq.read_table(out)
+    assert table.column_names == ["id", "text", "metadata", "fields"]
+    assert [json.loads(f)["n"] for f in table.column("fields").to_pylist()] == [1, "one", 2**70]
 
 
 def test_txt_directory_output_mirrors_inputs(tmp_path: Path) -> None:

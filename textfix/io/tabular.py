@@ -100,6 +100,9 @@ def read_parquet(path: Path, source: str, options: ReadOptions) -> Iterator[Item
     for batch in parquet.ParquetFile(path).iter_batches(batch_size=1024):
         for row in batch.to_pylist():
             number += 1
+            if isinstance(row.get("metadata"), dict):
+                # A struct column gives every row every key; a key a record lacked is null.
+                row["metadata"] = {k: v for k, v in row["metadata"].items() if v is not None}
             raw = orjson.dumps(row, default=str).decode("utf-8")
             yield check_fields(row, source, number, raw, options)
 

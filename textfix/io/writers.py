@@ -5,7 +5,6 @@ Every file appears atomically: it is written under a temporary name, fsynced, th
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -234,29 +233,3 @@ def write_mirrored(folder: Path, relative: PurePosixPath, text: str, meta: dict[
     write_new_file(target, text.encode("utf-8", "surrogatepass"))
     meta_path = target.with_name(target.name.removesuffix(".txt") + ".meta.json")
     write_new_file(meta_path, orjson.dumps(meta, default=str, option=orjson.OPT_INDENT_2))
-
-
-PARQUET_COLUMNS = ("id", "text", "metadata", "fields")
-
-
-def arrow_batch_bytes(rows: list[dict[str, Any]], text_field: str, id_field: str) -> bytes:
-    """Records as Arrow IPC stream bytes in textfix's fixed Parquet schema.
-
-    Columns: ``id`` and ``text`` (strings), ``metadata`` and ``fields`` (the record's other
-    fields), both JSON strings, so records with different fields share one schema.
-    """
-    import pyarrow as pa
-
-    columns: dict[str, list[str | None]] = {name: [] for name in PARQUET_COLUMNS}
-    for row in rows:
-        rest = {k: v for k, v in row.items() if k not in (text_field, id_field, "metadata")}
-        ident = row.get(id_field)
-        columns["id"].append(None if ident is None else str(ident))
-        columns["text"].append(row[text_field])
-        columns["metadata"].append(orjson.dumps(row.get("metadata") or {}, default=str).decode())
-        columns["fields"].append(orjson.dumps(rest, default=str).decode())
-    table = pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()})
-    sink = io.BytesIO()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue()

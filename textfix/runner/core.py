@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import orjson
 
 from textfix.errors import InputError
 from textfix.io.compression import strip_compression
+from textfix.io.parquet_out import ParquetSpool
 from textfix.io.readers import expand_inputs
 from textfix.io.records import ReadOptions
 from textfix.io.tabular import require_pyarrow_parquet
@@ -184,7 +185,7 @@ def _run(
             "errors": str(errors_path),
         }
     )
-    writer = _Writer(spec, errors_path, options.removed, job)
+    writer = _Writer(spec, errors_path, options.removed, job, (read.text_field, read.id_field))
     stats = writer.open(options.resume)
     started = time.perf_counter() - stats.seconds
     done = writer.done_task + 1  # tasks finished before a resume
@@ -259,14 +260,22 @@ class _Survey:
 class _Writer:
     """The parent's side: temporary outputs, in-order writes, checkpoints, final renames."""
 
-    def __init__(self, spec: OutputSpec, errors: Path | None, removed: Path | None, job: str):
+    def __init__(
+        self,
+        spec: OutputSpec,
+        errors: Path | None,
+        removed: Path | None,
+        job: str,
+        fields: tuple[str, str] = ("text", "id"),
+    ):
         self.spec = spec
+        self.fields = fields  # the text and id fields, for Parquet's fixed form
         self.errors = errors
         self.removed = removed
         self.stack = ExitStack()
         self.streams: dict[str, IO[bytes]] = {}
         self.targets: dict[str, Path] = {}
-        self.parquet: Any = None
+        self.parquet: ParquetSpool | None = None
         self.done_task = -1
         self.journal: Journal | None = None
         if spec.path is not None:
@@ -327,14 +336,11 @@ class _Writer:
                 self._stream(key).write(dumps_line(entry))
 
     def _write_parquet(self, payload: bytes) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         assert self.spec.path is not None
-        table = pa.ipc.open_stream(payload).read_all()
         if self.parquet is None:
-            self.parquet = pq.ParquetWriter(temporary_name(self.spec.path), table.schema)
-        self.parquet.write_table(table)
+            spool = self.spec.path.with_name(f".{self.spec.path.name}.spool")
+            self.parquet = ParquetSpool(spool, *self.fields)
+        self.parquet.add(payload)
 
     def checkpoint(self, task: Task, stats: RunStats) -> None:
         """Make everything written so far durable, then record the task as finished."""
@@ -357,15 +363,9 @@ class _Writer:
             self.journal.mark_finishing()
         if self.spec.kind == "parquet" and self.spec.path is not None:
             if self.parquet is None:
-                import pyarrow as pa
-                import pyarrow.parquet as pq
-
-                from textfix.io.writers import PARQUET_COLUMNS
-
-                schema = pa.schema([(name, pa.string()) for name in PARQUET_COLUMNS])
-                pq.write_table(schema.empty_table(), temporary_name(self.spec.path))
-            else:
-                self.parquet.close()
+                spool = self.spec.path.with_name(f".{self.spec.path.name}.spool")
+                self.parquet = ParquetSpool(spool, *self.fields)
+            self.parquet.write(temporary_name(self.spec.path))
             fsync_and_rename(temporary_name(self.spec.path), self.spec.path)
         for key, target in self.targets.items():
             if key == "errors" and _empty(temporary_name(target)):

@@ -21,11 +21,11 @@ from typing import Any
 
 from textfix.io.compression import compress_member, open_binary
 from textfix.io.jsonl import iter_jsonl_range
+from textfix.io.parquet_out import arrow_batch_bytes
 from textfix.io.readers import read_items
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.writers import (
     OutputSpec,
-    arrow_batch_bytes,
     dumps_line,
     mirror_name,
     mirror_relative,
