@@ -117,7 +117,7 @@ class RayBatchCleaner:
             return None, orjson.dumps(error_record(item)).decode(), False
         try:
             document: Document = self.pipeline(document_of(item))
-            fields = output_record(item, document)
+            fields = output_record(item, document, add_id=False)
             line = orjson.dumps(fields, default=str).decode()
         except Exception as error:  # one document's failure must not fail the job
             raw = orjson.dumps(item.fields, default=str).decode("utf-8", "replace")

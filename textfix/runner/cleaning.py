@@ -79,16 +79,17 @@ def _options(step: Step) -> dict[str, Any]:
     return dict(step.options)
 
 
-def output_record(record: Record, document: Document) -> dict[str, Any]:
+def output_record(record: Record, document: Document, *, add_id: bool = True) -> dict[str, Any]:
     """The input record with its text replaced and the metadata merged under ``metadata``; a
-    record without an id gets :attr:`Record.default_id`.
+    record without an id gets :attr:`Record.default_id` (unless ``add_id`` is false: the Ray
+    engine numbers rows within a batch, which would make such ids neither unique nor true).
 
     >>> output_record(Record({"text": "a", "url": "u"}, "s", 1), Document("b", None, {"k": 1}))
     {'text': 'b', 'url': 'u', 'id': 's:1', 'metadata': {'k': 1}}
     """
     fields = dict(record.fields)
     fields[record.text_field] = document.text
-    if fields.get(record.id_field) is None:
+    if add_id and fields.get(record.id_field) is None:
         fields[record.id_field] = record.default_id
     if document.metadata:
         existing = fields.get("metadata")
