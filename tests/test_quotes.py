@@ -99,7 +99,11 @@ def test_long_line_is_handled() -> None:
     assert repair_quotes(result, quote_style="curly") == result
 
 
-@pytest.mark.skipif(not HEADLINES.exists(), reason="needs ../shared/corpora (real headlines)")
+@pytest.mark.skipif(
+    not HEADLINES.exists(),
+    reason=f"{HEADLINES} is not beside this checkout; fixtures/quotes/must_not_change.json "
+    "covers the same",
+)
 def test_real_headlines_keep_is_idempotent_and_touches_only_quotes() -> None:
     titles = [record["title"] for record in load_list(HEADLINES)]
     changed = 0

@@ -28,7 +28,7 @@ class Cleaned:
 def document_of(record: Record) -> Document:
     """The Document a record is cleaned as: its text, its id (or source name), its metadata."""
     ident = record.id
-    return Document(record.text, ident if ident is not None else record.source, record.metadata)
+    return Document(record.text, ident if ident is not None else record.default_id, record.metadata)
 
 
 def clean_record(
@@ -45,10 +45,11 @@ def clean_record(
     document = document_of(record)
     if not count_steps and not want_removed:
         return Cleaned(pipeline(document))
-    return _clean_observed(pipeline.steps, document, want_removed)
+    # Removed lines are counted for the summary and report whenever steps are counted.
+    return _clean_observed(pipeline.steps, document, count_removed=True)
 
 
-def _clean_observed(steps: tuple[Step, ...], document: Document, want_removed: bool) -> Cleaned:
+def _clean_observed(steps: tuple[Step, ...], document: Document, count_removed: bool) -> Cleaned:
     # The same passes as Pipeline.__call__, with a comparison after each step.
     text = document.text
     metadata = dict(document.metadata)
@@ -57,7 +58,7 @@ def _clean_observed(steps: tuple[Step, ...], document: Document, want_removed: b
     for _ in range(MAX_PASSES):
         before = text
         for step in steps:
-            if want_removed and step.name == "remove_boilerplate":
+            if count_removed and step.name == "remove_boilerplate":
                 new_text, found_removals, reason = find_boilerplate(text, **_options(step))
                 if reason is None:
                     removals.extend(found_removals)
@@ -78,17 +79,24 @@ def _options(step: Step) -> dict[str, Any]:
     return dict(step.options)
 
 
-def output_record(record: Record, document: Document) -> dict[str, Any]:
-    """The input record with its text replaced and the metadata merged under ``metadata``.
+def output_record(record: Record, document: Document, *, add_id: bool = True) -> dict[str, Any]:
+    """The input record with its text replaced and the metadata merged under ``metadata``; a
+    record without an id gets :attr:`Record.default_id` (unless ``add_id`` is false: the Ray
+    engine numbers rows within a batch, which would make such ids neither unique nor true).
 
     >>> output_record(Record({"text": "a", "url": "u"}, "s", 1), Document("b", None, {"k": 1}))
-    {'text': 'b', 'url': 'u', 'metadata': {'k': 1}}
+    {'text': 'b', 'url': 'u', 'id': 's:1', 'metadata': {'k': 1}}
     """
     fields = dict(record.fields)
     fields[record.text_field] = document.text
+    if add_id and fields.get(record.id_field) is None:
+        fields[record.id_field] = record.default_id
     if document.metadata:
         existing = fields.get("metadata")
-        merged = dict(existing) if isinstance(existing, dict) else {}
+        if isinstance(existing, dict):
+            merged = dict(existing)
+        else:  # a string or list is kept, nested, never replaced
+            merged = {} if existing is None else {"input_metadata": existing}
         merged.update(document.metadata)
         fields["metadata"] = merged
     return fields
