@@ -28,6 +28,7 @@ from textfix.io.writers import (
     write_file_atomically,
 )
 from textfix.pipeline import Pipeline
+from textfix.runner.audit import Audit, AuditOptions, start_audit
 from textfix.runner.parallel import run_ordered, worker_count
 from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
@@ -50,6 +51,8 @@ class RunOptions:
     report: Path | None = None
     count_steps: bool = True
     chunk_bytes: int = DEFAULT_CHUNK_BYTES
+    html_report: Path | None = None  # the HTML report (textfix.report); collects ``audit``
+    audit: AuditOptions | None = None  # the report's samples (runner.audit); None: no cost
 
 
 def default_errors_path(output: Path | None) -> Path | None:
@@ -104,7 +107,9 @@ def run_clean(
     read = read or ReadOptions(text_field=text_field)
     spec = output_spec(output, options.output_format)
     errors_path = errors or options.errors or default_errors_path(output)
-    check_not_own_input(inputs, [output, errors_path, options.removed, options.report], spec)
+    check_not_own_input(
+        inputs, [output, errors_path, options.removed, options.report, options.html_report], spec
+    )
     uses_stdin = "-" in inputs
     if options.resume and (output is None or uses_stdin):
         raise InputError("--resume needs an output file (-o) and file inputs, not stdin")
@@ -125,6 +130,7 @@ def run_clean(
         spec,
         count_steps=options.count_steps,
         want_removed=options.removed is not None,
+        audit=options.audit,
     )
     job = fingerprint(
         {
@@ -135,10 +141,12 @@ def run_clean(
             "chunk": options.chunk_bytes,
             "removed": str(options.removed),
             "errors": str(errors_path),
+            **({"audit": options.audit.fingerprint()} if options.audit is not None else {}),
         }
     )
     writer = _Writer(spec, errors_path, options.removed, job)
     stats = writer.open(options.resume)
+    audit = start_audit(options.audit, pipeline, writer.saved_audit)
     started = time.perf_counter() - stats.seconds
     done = writer.done_task + 1  # tasks finished before a resume
     remaining_sizes = survey.task_sizes[done:]
@@ -152,19 +160,28 @@ def run_clean(
         with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
             progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
             for task, result in run_ordered(config, remaining, workers):
+                if audit is not None:  # before the writer renumbers the error records
+                    audit.add_task(result.audit, result.errors, writer.line_base)
                 writer.write(task, result)
                 stats.add(result.stats)
                 stats.seconds = time.perf_counter() - started
-                writer.checkpoint(task, stats)
+                writer.checkpoint(task, stats, audit)
                 progress.advance(result.stats.documents_in, task.size)
     except BaseException:
         writer.abandon()
         raise
     stats.seconds = time.perf_counter() - started
     writer.finish()
-    if options.report is not None:
+    if options.report is not None or options.html_report is not None:
         report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
-        write_file_atomically(options.report, dumps_line(report))
+        if audit is not None:
+            report["audit"] = audit.as_dict()
+        if options.report is not None:
+            write_file_atomically(options.report, dumps_line(report))
+        if options.html_report is not None:
+            from textfix.report import write_html_report
+
+            write_html_report(options.html_report, report)
     if not options.quiet:
         print_summary(stats)
     return stats
@@ -219,6 +236,7 @@ class _Writer:
         self.parquet: Any = None
         self.line_base: dict[int, int] = {}
         self.done_task = -1
+        self.saved_audit: dict[str, Any] | None = None
         self.journal: Journal | None = None
         if spec.path is not None:
             self.journal = Journal(journal_path(spec.path), job)
@@ -256,6 +274,7 @@ class _Writer:
         if checkpoint is None:
             return RunStats()
         self.done_task = checkpoint.task
+        self.saved_audit = checkpoint.audit
         self.line_base = {int(k): v for k, v in checkpoint.line_base.items()}
         return checkpoint.stats
 
@@ -298,7 +317,7 @@ class _Writer:
             self.parquet = pq.ParquetWriter(temporary_name(self.spec.path), table.schema)
         self.parquet.write_table(table)
 
-    def checkpoint(self, task: Task, stats: RunStats) -> None:
+    def checkpoint(self, task: Task, stats: RunStats, audit: Audit | None = None) -> None:
         """Make everything written so far durable, then record the task as finished."""
         if self.journal is None:
             return
@@ -307,7 +326,8 @@ class _Writer:
             stream.flush()
             os.fsync(stream.fileno())
             lengths[key] = stream.tell()
-        self.journal.mark(task.number, lengths, stats, self.line_base)
+        saved = audit.as_dict() if audit is not None else None
+        self.journal.mark(task.number, lengths, stats, self.line_base, saved)
 
     def finish(self) -> None:
         """Close the temporaries and rename each into place; remove the journal."""

@@ -1,0 +1,105 @@
+"""Bounded, seeded samples that merge: the same sample however a run is cut into tasks.
+
+Each candidate gets a priority: a seeded hash of where it comes from (its source and line),
+or a figure to rank by, with that hash as the tie-break. A sample keeps the ``size`` candidates
+of smallest priority. Merging two samples keeps the smallest of both, so the sample of a run
+is the same with one worker or eight, in one process or resumed after a kill: nothing in it
+depends on which process saw which document or in what order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import count
+from typing import Any
+
+Priority = tuple[float, ...]
+_TIE = count()  # keeps the heap from comparing items when two priorities are equal
+
+
+def sample_key(seed: int, *parts: object) -> float:
+    """A seeded hash of ``parts`` in [0, 1): the same in every process and on every run.
+
+    >>> sample_key(0, "a.jsonl", 3) == sample_key(0, "a.jsonl", 3)
+    True
+    >>> sample_key(0, "a.jsonl", 3) == sample_key(1, "a.jsonl", 3)  # another seed, another key
+    False
+    """
+    text = "\0".join(str(part) for part in (seed, *parts))
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return (int.from_bytes(digest, "big") >> 11) / 2**53
+
+
+@dataclass
+class Sample:
+    """The ``size`` items of smallest priority seen so far.
+
+    >>> sample = Sample(2)
+    >>> for key, item in [(5.0, "e"), (1.0, "a"), (3.0, "c"), (2.0, "b")]:
+    ...     sample.offer((key,), item)
+    >>> sample.items()
+    ['a', 'b']
+    >>> other = Sample(2)
+    >>> other.offer((0.5,), "z")
+    >>> sample.merge(other)
+    >>> sample.items()
+    ['z', 'a']
+    """
+
+    size: int
+    # A max-heap by priority (each priority negated), so the worst kept item is on top.
+    heap: list[tuple[Priority, int, Any]] = field(default_factory=list)
+
+    def wants(self, priority: Priority) -> bool:
+        """Whether an item of ``priority`` would be kept (build costly items only then)."""
+        if len(self.heap) < self.size:
+            return self.size > 0
+        return tuple(-p for p in priority) > self.heap[0][0]
+
+    def offer(self, priority: Priority, item: Any) -> None:
+        """Keep ``item`` if it is among the ``size`` of smallest priority."""
+        if not self.wants(priority):
+            return
+        entry = (tuple(-p for p in priority), next(_TIE), item)
+        if len(self.heap) < self.size:
+            heapq.heappush(self.heap, entry)
+        else:
+            heapq.heapreplace(self.heap, entry)
+
+    def merge(self, other: Sample) -> None:
+        """Keep the smallest of both samples."""
+        for negated, _, item in other.heap:
+            self.offer(tuple(-p for p in negated), item)
+
+    def entries(self) -> Iterator[tuple[Priority, Any]]:
+        """Each priority and item, smallest priority first."""
+        for negated, _, item in sorted(self.heap, key=lambda e: (tuple(-p for p in e[0]), e[1])):
+            yield tuple(-p for p in negated), item
+
+    def items(self) -> list[Any]:
+        """The items, smallest priority first."""
+        return [item for _, item in self.entries()]
+
+    def convert(self, function: Callable[[Any], Any]) -> None:
+        """Replace each item by ``function(item)`` (turn a kept candidate into its record)."""
+        self.heap = [(negated, tie, function(item)) for negated, tie, item in self.heap]
+
+    def as_list(self) -> list[list[Any]]:
+        """The sample as JSON-ready ``[priority, item]`` pairs (items must be JSON-ready)."""
+        return [[list(priority), item] for priority, item in self.entries()]
+
+    @classmethod
+    def from_list(cls, size: int, pairs: list[list[Any]]) -> Sample:
+        """The inverse of :meth:`as_list`.
+
+        >>> s = Sample(3); s.offer((2.0, 1.0), {"id": "x"})
+        >>> Sample.from_list(3, s.as_list()).items()
+        [{'id': 'x'}]
+        """
+        sample = cls(size)
+        for priority, item in pairs:
+            sample.offer(tuple(float(p) for p in priority), item)
+        return sample
