@@ -158,7 +158,7 @@ def build_view(report: dict[str, Any], today: dt.date) -> View:
 
 
 def _run(audit: Audit | None) -> dict[str, Any]:
-    if audit is None:
+    if audit is None or not audit.run:
         return {}
     run = dict(audit.run)
     run["command_line"] = shlex.join(str(part) for part in run.get("command", []))
