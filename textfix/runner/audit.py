@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from textfix.runner.audit_sample import Sample, sample_key
+from textfix.runner.audit_sample import Sample, as_fraction, mix, sample_key, seeded_hash
 
 if TYPE_CHECKING:
     from textfix.io.records import Record
@@ -121,6 +121,15 @@ class Audit:
     def __post_init__(self) -> None:
         self.top_losses = Sample(self.options.top)
         self.changes = Sample(self.options.changes)
+        # Each unit's seeded hash, so a document's key is one mix() away (cleared by finish).
+        self._units: dict[tuple[str, int], int] = {}
+
+    def _document_hash(self, record: Record, unit: Unit) -> int:
+        where = (record.source, unit.start)
+        base = self._units.get(where)
+        if base is None:
+            base = self._units[where] = seeded_hash(self.options.seed, *where)
+        return mix(base, record.number)
 
     # -- in the worker, per document ---------------------------------------------------------
 
@@ -135,16 +144,19 @@ class Audit:
             date = metadata.get("date")
             if isinstance(date, str):
                 self._count_date(date)
-        before, after = len(record.text), len(document.text)
+        text = record.text
+        before, after = len(text), len(document.text)
         self.chars_in += before
         self.chars_out += after
         share = (before - after) / before if before > after else 0.0
         self.removed_hist[min(SHARE_BINS, math.ceil(share * SHARE_BINS))] += 1
-        for removal in cleaned.removals:
-            self._observe_removal(record, unit, cleaned, removal.rule_id, removal.line_number)
         if not cleaned.trace:
             return
-        key = sample_key(self.options.seed, record.source, unit.start, record.number)
+        document_hash = self._document_hash(record, unit)
+        for removal in cleaned.removals:
+            key = as_fraction(mix(document_hash, removal.line_number))
+            self._observe_removal(record, unit, cleaned, removal.rule_id, removal.line_number, key)
+        key = as_fraction(document_hash)
         pending: _Pending | None = None
         if share > 0.0 and self.top_losses.wants((-share, after - before, key)):
             pending = _Pending(record, unit.index, document.text, cleaned.trace, metadata)
@@ -165,13 +177,18 @@ class Audit:
             _counted(self.months, "(not a date)", limit=MAX_DAYS)
 
     def _observe_removal(
-        self, record: Record, unit: Unit, cleaned: Cleaned, rule: str, line_number: int
+        self,
+        record: Record,
+        unit: Unit,
+        cleaned: Cleaned,
+        rule: str,
+        line_number: int,
+        key: float,
     ) -> None:
         self.rule_lines[rule] = self.rule_lines.get(rule, 0) + 1
         sample = self.rule_samples.get(rule)
         if sample is None:
             sample = self.rule_samples[rule] = Sample(self.options.per_rule)
-        key = sample_key(self.options.seed, record.source, unit.start, record.number, line_number)
         if not sample.wants((key,)):
             return
         lines = _lines_at_removal(cleaned, line_number)
@@ -192,6 +209,7 @@ class Audit:
         only for the documents kept, so a task computes at most ``changes + top`` diffs)."""
         self.changes.convert(_changed_document)
         self.top_losses.convert(_lossy_document)
+        self._units.clear()
 
     # -- in the parent ------------------------------------------------------------------------
 

@@ -20,17 +20,52 @@ Priority = tuple[float, ...]
 _TIE = count()  # keeps the heap from comparing items when two priorities are equal
 
 
-def sample_key(seed: int, *parts: object) -> float:
-    """A seeded hash of ``parts`` in [0, 1): the same in every process and on every run.
+_MASK = (1 << 64) - 1
 
-    >>> sample_key(0, "a.jsonl", 3) == sample_key(0, "a.jsonl", 3)
+
+def seeded_hash(seed: int, *parts: object) -> int:
+    """A seeded 64-bit hash of ``parts``: the same in every process and on every run (unlike
+    ``hash``, which Python salts per process).
+
+    >>> seeded_hash(0, "a.jsonl", 3) == seeded_hash(0, "a.jsonl", 3)
     True
-    >>> sample_key(0, "a.jsonl", 3) == sample_key(1, "a.jsonl", 3)  # another seed, another key
+    >>> seeded_hash(0, "a.jsonl", 3) == seeded_hash(1, "a.jsonl", 3)  # another seed
     False
     """
-    text = "\0".join(str(part) for part in (seed, *parts))
+    text = f"{seed}\0{parts}"  # the tuple's repr: the parts with their types, unambiguous
     digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return (int.from_bytes(digest, "big") >> 11) / 2**53
+    return int.from_bytes(digest, "big")
+
+
+def mix(value: int, extra: int) -> int:
+    """A 64-bit hash of ``value`` and ``extra`` (SplitMix64's finaliser): a few integer
+    operations, so a key per document costs far less than hashing its name again.
+
+    >>> mix(7, 1) != mix(7, 2) and mix(7, 1) == mix(7, 1)
+    True
+    """
+    value = (value ^ extra) + 0x9E3779B97F4A7C15 & _MASK
+    value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9 & _MASK
+    value = (value ^ (value >> 27)) * 0x94D049BB133111EB & _MASK
+    return value ^ (value >> 31)
+
+
+def as_fraction(value: int) -> float:
+    """A 64-bit hash as a key in [0, 1).
+
+    >>> as_fraction(0), as_fraction(2**64 - 1) < 1.0
+    (0.0, True)
+    """
+    return (value >> 11) / 2**53
+
+
+def sample_key(seed: int, *parts: object) -> float:
+    """A seeded key in [0, 1) for ``parts`` (see :func:`seeded_hash`).
+
+    >>> 0.0 <= sample_key(0, "a.jsonl", 3) < 1.0
+    True
+    """
+    return as_fraction(seeded_hash(seed, *parts))
 
 
 @dataclass
@@ -57,7 +92,10 @@ class Sample:
         """Whether an item of ``priority`` would be kept (build costly items only then)."""
         if len(self.heap) < self.size:
             return self.size > 0
-        return tuple(-p for p in priority) > self.heap[0][0]
+        worst = self.heap[0][0]
+        if priority[0] != -worst[0]:  # the common case, decided by the first figure
+            return priority[0] < -worst[0]
+        return tuple(-p for p in priority) > worst
 
     def offer(self, priority: Priority, item: Any) -> None:
         """Keep ``item`` if it is among the ``size`` of smallest priority."""
