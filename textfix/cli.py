@@ -274,7 +274,8 @@ def audit_options(
     if html is not None:
         require_report_extra()
     shown = tuple((key, str(value)) for key, value in settings.items() if value is not None)
-    return html, AuditOptions(command=tuple(sys.argv), settings=shown)
+    # The command as typed: the program as "textfix" however it was started (python -m, a venv).
+    return html, AuditOptions(command=("textfix", *sys.argv[1:]), settings=shown)
 
 
 @app.command("report")
