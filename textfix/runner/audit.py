@@ -12,13 +12,13 @@ million documents keeps a few hundred kilobytes, never its documents.
 
 from __future__ import annotations
 
-import difflib
 import math
 import platform
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from textfix.runner.audit_diffs import MAX_LINE, changed_document, lossy_document
 from textfix.runner.audit_sample import Sample, as_fraction, mix, sample_key, seeded_hash
 
 if TYPE_CHECKING:
@@ -32,12 +32,6 @@ SHARE_BINS = 20
 #: At most this many distinct metadata keys, error reasons, or days are counted one by one.
 MAX_KEYS = 200
 MAX_DAYS = 40_000
-#: Longest line kept in a sample, and most diff lines kept per step of a sampled document.
-MAX_LINE = 2000
-MAX_DIFF_LINES = 60
-#: Documents with more lines than this (after trimming the common start and end) are shown
-#: as removed and added lines, not diffed: difflib is quadratic in the lines it aligns.
-MAX_DIFF_SPAN = 2000
 
 
 @dataclass(frozen=True)
@@ -64,7 +58,7 @@ class AuditOptions:
 
 
 @dataclass
-class _Pending:
+class Pending:
     """A candidate document kept by reference until its task ends (then made into a dict)."""
 
     record: Record
@@ -157,14 +151,12 @@ class Audit:
             key = as_fraction(mix(document_hash, removal.line_number))
             self._observe_removal(record, unit, cleaned, removal.rule_id, removal.line_number, key)
         key = as_fraction(document_hash)
-        pending: _Pending | None = None
+        pending: Pending | None = None
         if share > 0.0 and self.top_losses.wants((-share, after - before, key)):
-            pending = _Pending(record, unit.index, document.text, cleaned.trace, metadata)
+            pending = Pending(record, unit.index, document.text, cleaned.trace, metadata)
             self.top_losses.offer((-share, after - before, key), pending)
         if self.changes.wants((key,)):
-            pending = pending or _Pending(
-                record, unit.index, document.text, cleaned.trace, metadata
-            )
+            pending = pending or Pending(record, unit.index, document.text, cleaned.trace, metadata)
             self.changes.offer((key,), pending)
 
     def _count_date(self, date: str) -> None:
@@ -207,8 +199,8 @@ class Audit:
     def finish(self) -> None:
         """At the end of a task: turn the kept candidates into plain dicts (diffs computed now,
         only for the documents kept, so a task computes at most ``changes + top`` diffs)."""
-        self.changes.convert(_changed_document)
-        self.top_losses.convert(_lossy_document)
+        self.changes.convert(changed_document)
+        self.top_losses.convert(lossy_document)
         self._units.clear()
 
     # -- in the parent ------------------------------------------------------------------------
@@ -375,93 +367,3 @@ def _renumbered(item: dict[str, Any], line_base: dict[int, int]) -> dict[str, An
     if unit is not None:
         item["number"] = int(item["number"]) + line_base.get(int(unit), 0)
     return item
-
-
-def line_diff(before: str, after: str) -> list[list[str]]:
-    """The changed lines of ``before`` -> ``after`` as ``[tag, line]`` (" ", "-", "+"), with
-    one line of context; ``"..."`` marks skipped lines.
-
-    >>> line_diff("a\\nb\\nc\\nd", "a\\nB\\nc\\nd")
-    [[' ', 'a'], ['-', 'b'], ['+', 'B'], [' ', 'c'], ['...', '']]
-    """
-    old, new = before.split("\n"), after.split("\n")
-    start = 0
-    while start < min(len(old), len(new)) and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
-        end += 1
-    middle_old, middle_new = old[start : len(old) - end], new[start : len(new) - end]
-    out: list[list[str]] = []
-    if start > 1:
-        out.append(["...", ""])
-    if start > 0:
-        out.append([" ", old[start - 1]])
-    if max(len(middle_old), len(middle_new)) > MAX_DIFF_SPAN:
-        out += [["-", line] for line in middle_old] + [["+", line] for line in middle_new]
-    else:
-        matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
-        for i, group in enumerate(matcher.get_grouped_opcodes(1)):
-            if i:
-                out.append(["...", ""])
-            for tag, i1, i2, j1, j2 in group:
-                if tag == "equal":
-                    out += [[" ", line] for line in middle_old[i1:i2]]
-                    continue
-                out += [["-", line] for line in middle_old[i1:i2]]
-                out += [["+", line] for line in middle_new[j1:j2]]
-    if end > 0:
-        out.append([" ", old[len(old) - end]])
-    if end > 1:
-        out.append(["...", ""])
-    return [[tag, line[:MAX_LINE]] for tag, line in out[:MAX_DIFF_LINES]]
-
-
-def _where(pending: _Pending) -> dict[str, Any]:
-    record = pending.record
-    return {"id": record.id, "source": record.source, "number": record.number, "unit": pending.unit}
-
-
-def _changed_document(pending: _Pending) -> dict[str, Any]:
-    steps = [
-        {"step": step, "diff": line_diff(before, after), "metadata": _plain(found)}
-        for step, before, after, found in pending.trace
-    ]
-    return {**_where(pending), "steps": steps}
-
-
-def _lossy_document(pending: _Pending) -> dict[str, Any]:
-    removed = [
-        [step, line]
-        for step, before, after, _ in pending.trace
-        for line in deleted_lines(line_diff(before, after))
-    ]
-    return {
-        **_where(pending),
-        "chars_in": len(pending.record.text),
-        "chars_out": len(pending.text),
-        "removed": removed[:8],
-        "steps": [step for step, *_ in pending.trace],
-    }
-
-
-def deleted_lines(diff: list[list[str]]) -> list[str]:
-    """The non-blank lines a diff deletes without putting anything in their place (lines a
-    step changed, rather than removed, are left out).
-
-    >>> deleted_lines([[" ", "a"], ["-", "Advertisement"], [" ", "b"], ["-", "x"], ["+", "y"]])
-    ['Advertisement']
-    """
-    out = []
-    for index, (tag, line) in enumerate(diff):
-        if tag != "-" or not line.strip():
-            continue
-        following = next((t for t, _ in diff[index + 1 :] if t != "-"), None)
-        preceding = next((t for t, _ in reversed(diff[:index]) if t != "-"), None)
-        if following != "+" and preceding != "+":
-            out.append(line)
-    return out
-
-
-def _plain(metadata: dict[str, Any]) -> dict[str, str]:
-    return {str(key): str(value)[:MAX_LINE] for key, value in metadata.items()}
