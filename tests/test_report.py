@@ -7,6 +7,7 @@ import importlib.util
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,24 @@ def section(page: str, name: str) -> str:
 def without_run(audit: dict[str, Any]) -> dict[str, Any]:
     """An audit without what differs between processes (command line, resumes)."""
     return {k: v for k, v in audit.items() if k not in ("run", "resumes")}
+
+
+def interrupted(monkeypatch: pytest.MonkeyPatch, tasks: int, start: Callable[[], Any]) -> None:
+    """Run ``start`` with the runner interrupted (as by Ctrl-C) after ``tasks`` tasks."""
+    import textfix.runner.core as core
+
+    real = core.run_ordered
+
+    def interrupt(*args: Any, **kwargs: Any) -> Any:
+        for n, result in enumerate(real(*args, **kwargs)):
+            if n == tasks:
+                raise KeyboardInterrupt
+            yield result
+
+    with monkeypatch.context() as patch:
+        patch.setattr(core, "run_ordered", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            start()
 
 
 def test_figures_match_the_json_report_and_the_outputs(corpus: Path, tmp_path: Path) -> None:
@@ -162,22 +181,8 @@ def test_a_resumed_run_reports_the_whole_run(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, whole = run(corpus, tmp_path / "whole.jsonl")
-
-    import textfix.runner.core as core
-
-    real = core.run_ordered
-
-    def crash_after_four(*args: Any, **kwargs: Any) -> Any:
-        for n, result in enumerate(real(*args, **kwargs)):
-            if n == 4:
-                raise KeyboardInterrupt
-            yield result
-
     out = tmp_path / "out.jsonl"
-    monkeypatch.setattr(core, "run_ordered", crash_after_four)
-    with pytest.raises(KeyboardInterrupt):
-        run(corpus, out)
-    monkeypatch.setattr(core, "run_ordered", real)
+    interrupted(monkeypatch, 4, lambda: run(corpus, out))
     _, resumed = run(corpus, out, resume=True, html=True)
     assert resumed["audit"]["resumes"] == 1
     assert without_run(resumed["audit"]) == without_run(whole["audit"])
@@ -281,3 +286,28 @@ def test_samples_stay_bounded_however_large_the_run(corpus: Path, tmp_path: Path
     assert all(len(s.items()) <= options.per_error for s in audit.error_samples.values())
     # The whole audit of this run is a few tens of kilobytes.
     assert len(json.dumps(report["audit"])) < 200_000
+
+
+def test_resume_refuses_a_run_that_collected_no_report_figures(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textfix.errors import InputError
+
+    out = tmp_path / "out.jsonl"
+    options = RunOptions(workers=1, chunk_bytes=20_000)
+    interrupted(monkeypatch, 2, lambda: run_clean([str(corpus)], NEWS, out, options=options))
+    # Its report would cover only the tasks after the resume: refused, not silently partial.
+    with pytest.raises(InputError, match="other inputs or options"):
+        run(corpus, out, resume=True)
+
+
+def test_the_html_report_needs_the_local_engine(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    result = runner.invoke(
+        app,
+        ["clean", str(source), "-o", str(tmp_path / "o.jsonl"), "--engine", "ray",
+         "--report", str(tmp_path / "r.html")],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "needs --engine local" in result.output
