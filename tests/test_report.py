@@ -183,6 +183,10 @@ def test_a_resumed_run_reports_the_whole_run(
     _, whole = run(corpus, tmp_path / "whole.jsonl")
     out = tmp_path / "out.jsonl"
     interrupted(monkeypatch, 4, lambda: run(corpus, out))
+    # The journal stays a line per task; the merged figures are saved beside it, whole.
+    journal = tmp_path / "out.jsonl.progress.jsonl"
+    assert len(journal.read_bytes()) < 10_000
+    assert (tmp_path / "out.jsonl.progress.jsonl.audit-1.json").exists()  # after task 3
     _, resumed = run(corpus, out, resume=True, html=True)
     assert resumed["audit"]["resumes"] == 1
     assert without_run(resumed["audit"]) == without_run(whole["audit"])
@@ -190,6 +194,20 @@ def test_a_resumed_run_reports_the_whole_run(
         assert resumed[key] == whole[key], key
     page = (tmp_path / "out.jsonl.report.html").read_text(encoding="utf-8")
     assert "<th>resumed</th><td>1 time(s)" in page
+    assert not list(tmp_path.glob("*.progress.jsonl*"))  # journal and audit files removed
+
+
+def test_a_resume_whose_saved_figures_are_gone_is_refused(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textfix.errors import InputError
+
+    out = tmp_path / "out.jsonl"
+    interrupted(monkeypatch, 3, lambda: run(corpus, out))
+    for saved in tmp_path.glob("*.audit-*.json"):
+        saved.unlink()
+    with pytest.raises(InputError, match="figures of the interrupted run are missing"):
+        run(corpus, out, resume=True)
 
 
 def test_the_report_command_builds_the_page_of_a_finished_run(corpus: Path, tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from textfix.io.writers import (
 )
 from textfix.pipeline import Pipeline
 from textfix.runner.audit import Audit, AuditOptions, start_audit
+from textfix.runner.audit_store import AuditStore
 from textfix.runner.parallel import run_ordered, worker_count
 from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
@@ -146,7 +147,10 @@ def run_clean(
     )
     writer = _Writer(spec, errors_path, options.removed, job)
     stats = writer.open(options.resume)
-    audit = start_audit(options.audit, pipeline, writer.saved_audit)
+    saved = (
+        writer.audits.require(writer.done_task) if options.audit and writer.done_task >= 0 else None
+    )
+    audit = start_audit(options.audit, pipeline, saved)
     started = time.perf_counter() - stats.seconds
     done = writer.done_task + 1  # tasks finished before a resume
     remaining_sizes = survey.task_sizes[done:]
@@ -236,10 +240,11 @@ class _Writer:
         self.parquet: Any = None
         self.line_base: dict[int, int] = {}
         self.done_task = -1
-        self.saved_audit: dict[str, Any] | None = None
         self.journal: Journal | None = None
         if spec.path is not None:
             self.journal = Journal(journal_path(spec.path), job)
+        # The HTML report's figures, saved beside the journal at each checkpoint (runner.audit)
+        self.audits = AuditStore(journal_path(spec.path or Path("stdout")))
 
     def open(self, resume: bool) -> RunStats:
         """Open temporary outputs (cut back to the last checkpoint when resuming)."""
@@ -268,13 +273,13 @@ class _Writer:
             self.spec.path.parent.mkdir(parents=True, exist_ok=True)
         if self.journal is not None:
             if checkpoint is None:
+                self.audits.remove()  # a previous run's, if any
                 self.journal.start()
             else:
                 self.journal.reopen()
         if checkpoint is None:
             return RunStats()
         self.done_task = checkpoint.task
-        self.saved_audit = checkpoint.audit
         self.line_base = {int(k): v for k, v in checkpoint.line_base.items()}
         return checkpoint.stats
 
@@ -326,8 +331,9 @@ class _Writer:
             stream.flush()
             os.fsync(stream.fileno())
             lengths[key] = stream.tell()
-        saved = audit.as_dict() if audit is not None else None
-        self.journal.mark(task.number, lengths, stats, self.line_base, saved)
+        if audit is not None:
+            self.audits.save(task.number, audit.as_dict())
+        self.journal.mark(task.number, lengths, stats, self.line_base)
 
     def finish(self) -> None:
         """Close the temporaries and rename each into place; remove the journal."""
@@ -352,6 +358,7 @@ class _Writer:
             sys.stdout.buffer.flush()
         if self.journal is not None:
             self.journal.finish()
+            self.audits.remove()
 
     def remove_parts(self) -> None:
         """Delete part files of tasks whose output was never appended (an interrupted run)."""

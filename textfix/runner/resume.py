@@ -45,7 +45,6 @@ class Checkpoint:
     lengths: dict[str, int]
     stats: RunStats
     line_base: dict[str, int]
-    audit: dict[str, Any] | None = None  # the HTML report's merged figures (runner.audit)
 
 
 class Journal:
@@ -96,27 +95,20 @@ class Journal:
             {str(k): int(v) for k, v in last["lengths"].items()},
             RunStats.from_dict(last["stats"]),
             {str(k): int(v) for k, v in last.get("line_base", {}).items()},
-            last.get("audit"),
         )
 
     def mark(
-        self,
-        task: int,
-        lengths: dict[str, int],
-        stats: RunStats,
-        line_base: dict[int, int],
-        audit: dict[str, Any] | None = None,
+        self, task: int, lengths: dict[str, int], stats: RunStats, line_base: dict[int, int]
     ) -> None:
         """Record that ``task`` and every task before it are finished and durable."""
-        entry = {
-            "task": task,
-            "lengths": lengths,
-            "stats": stats.as_dict(),
-            "line_base": {str(k): v for k, v in line_base.items()},
-        }
-        if audit is not None:
-            entry["audit"] = audit
-        self._append(entry)
+        self._append(
+            {
+                "task": task,
+                "lengths": lengths,
+                "stats": stats.as_dict(),
+                "line_base": {str(k): v for k, v in line_base.items()},
+            }
+        )
 
     def _append(self, entry: dict[str, Any]) -> None:
         assert self._stream is not None
