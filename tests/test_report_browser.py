@@ -48,12 +48,15 @@ def need(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
-# Sizes and drawn marks of each chart, from inside the page.
+# Size of each chart and its drawn data marks (bars, steps: shapes in the charts' colours
+# with an area; the background and the axes are neither), from inside the page.
 CHART_SCRIPT = """
 (id) => Array.from(document.querySelectorAll(`section#${id} figure.chart svg`)).map(svg => {
     const box = svg.getBoundingClientRect();
+    const colours = ['rgb(59, 110, 168)', 'rgb(192, 57, 43)'];
     const marks = Array.from(svg.querySelectorAll('path')).filter(p => {
-        const b = p.getBBox(); return b.width > 0 && b.height > 0;
+        const b = p.getBBox();
+        return b.width > 0 && b.height > 0 && colours.includes(getComputedStyle(p).fill);
     });
     return {width: box.width, height: box.height, marks: marks.length};
 })
@@ -98,7 +101,7 @@ def test_the_report_opens_offline_and_draws_every_chart(tmp_path: Path) -> None:
                 assert charts, f"no chart in {name}"
                 for chart in charts:
                     assert chart["width"] > 100 and chart["height"] > 50, (name, chart)
-                    assert chart["marks"] > 3, (name, chart)
+                    assert chart["marks"] >= 1, (name, chart)
             page.screenshot(path=str(screenshot), full_page=True)
         finally:
             context.close()
