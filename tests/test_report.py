@@ -231,6 +231,9 @@ def test_the_report_command_refuses_what_is_not_a_run_report(tmp_path: Path) -> 
     assert "is not a textfix run report" in result.output
     missing = runner.invoke(app, ["report", str(tmp_path / "nope.json"), "-o", "r.html"])
     assert missing.exit_code == 2 and "No such file" in missing.output
+    itself = runner.invoke(app, ["report", str(other), "-o", str(other)])
+    assert itself.exit_code == 2 and "write the page elsewhere" in itself.output
+    assert other.read_text() == '{"name": "not a run"}'
 
 
 def test_a_json_report_without_samples_still_makes_a_page() -> None:

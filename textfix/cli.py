@@ -286,6 +286,8 @@ def report_command(
     """Build the HTML page to audit a finished run from its JSON report."""
     try:
         require_report_extra()
+        if output.resolve() == run.resolve():
+            raise TextfixError(f"{output} is the run's JSON report; write the page elsewhere")
         figures = orjson.loads(run.read_bytes())
         if not isinstance(figures, dict) or "documents_in" not in figures:
             raise TextfixError(f"{run} is not a textfix run report (written by --report)")
