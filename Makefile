@@ -18,11 +18,17 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev,ray,datatrove]"
 	touch $@
 
-demo: $(VENV)/.installed
+# The demo also writes the HTML run report, which needs the report extra.
+$(VENV)/.installed-report: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[report]"
+	touch $@
+
+demo: $(VENV)/.installed-report
 	@mkdir -p $(DEMO_OUT)
 	$(BIN)/textfix clean fixtures/sample/articles fixtures/sample/articles.jsonl \
-		--preset news -o $(DEMO_OUT)/cleaned.jsonl
+		--preset news -o $(DEMO_OUT)/cleaned.jsonl --report $(DEMO_OUT)/report.html
 	@echo "cleaned records: $(DEMO_OUT)/cleaned.jsonl"
+	@echo "run report: $(DEMO_OUT)/report.html"
 	@$(BIN)/python -c "import json,sys; [print(json.dumps({k: r[k] for k in ('id', 'metadata') if k in r}, ensure_ascii=False)) for r in map(json.loads, open('$(DEMO_OUT)/cleaned.jsonl', encoding='utf-8'))]"
 
 lint: $(VENV)/.installed-dev

@@ -7,6 +7,8 @@ Exit codes: 0 when every document went through, 1 when some records errored, 2 o
 from __future__ import annotations
 
 import codecs
+import sys
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -21,7 +23,9 @@ from textfix.errors import TextfixError
 from textfix.io.records import ReadOptions
 from textfix.pipeline import Pipeline
 from textfix.registry import STEPS
+from textfix.report import is_html_path, require_report_extra, write_html_report
 from textfix.runner import RunOptions, run_clean
+from textfix.runner.audit import AuditOptions
 from textfix.runner.progress import print_summary
 from textfix.runner.tasks import DEFAULT_CHUNK_BYTES
 
@@ -225,7 +229,12 @@ def clean(
         typer.Option("--removed", help="Write each removed boilerplate line here (JSONL)."),
     ] = None,
     report: Annotated[
-        OptionalPath, typer.Option("--report", help="Write the run's figures here (JSON).")
+        OptionalPath,
+        typer.Option(
+            "--report",
+            help="Write the run's figures here: JSON, or with .html a page to audit the run "
+            "(needs textfix[report]).",
+        ),
     ] = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Carry on an interrupted run with the same options.")
@@ -256,8 +265,22 @@ def clean(
     fmt = output_format.value if output_format is not None else None
     if output is not None and str(output) in STDOUT_NAMES:
         output = None  # "-o -" and "-o /dev/stdout": JSONL on standard output
+    settings = {
+        "preset": preset or ("(from --config)" if config else "default"),
+        "config": config,
+        "quote style": quote_style.value if quote_style else None,
+        "rule files": ", ".join(rules or ()) or None,
+        "skipped rules": ", ".join(skip_rule or ()) or None,
+        "output": output or "(stdout)",
+        "output format": fmt,
+        "workers requested": workers or "every core",
+        "resume": "yes" if resume else None,
+    }
     try:
+        html_report, audit = audit_options(report, settings)
         pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)
+        if engine is EngineChoice.ray and html_report is not None:
+            raise TextfixError("the HTML report needs --engine local")
         if engine is EngineChoice.ray:
             from textfix.integrations.ray import run_clean_ray
 
@@ -275,9 +298,11 @@ def clean(
                 output_format=fmt,
                 errors=errors,
                 removed=removed,
-                report=report,
+                report=None if html_report is not None else report,
                 count_steps=not quiet or report is not None,
                 chunk_bytes=chunk_bytes,
+                html_report=html_report,
+                audit=audit,
             )
             stats = run_clean(inputs, pipeline, output, read=read, options=options)
     except (TextfixError, OSError) as error:
@@ -287,6 +312,45 @@ def clean(
         raise fail(f"interrupted; run the same command{again}", 130) from None
     if stats.errored:
         raise typer.Exit(1)
+
+
+def audit_options(
+    report: Path | None, settings: Mapping[str, object]
+) -> tuple[Path | None, AuditOptions | None]:
+    """The HTML report's path (when ``report`` names one) and what the run samples for it.
+
+    Any ``--report`` collects the samples, so a JSON report can be made into a page later
+    (``textfix report``); the HTML one needs ``textfix[report]``, checked before the run.
+    """
+    if report is None:
+        return None, None
+    html = report if is_html_path(report) else None
+    if html is not None:
+        require_report_extra()
+    shown = tuple((key, str(value)) for key, value in settings.items() if value is not None)
+    # The command as typed: the program as "textfix" however it was started (python -m, a venv).
+    return html, AuditOptions(command=("textfix", *sys.argv[1:]), settings=shown)
+
+
+@app.command("report")
+def report_command(
+    run: Annotated[Path, typer.Argument(help="A finished run's JSON report (--report run.json).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML page to write.")],
+) -> None:
+    """Build the HTML page to audit a finished run from its JSON report."""
+    try:
+        require_report_extra()
+        if output.resolve() == run.resolve():
+            raise TextfixError(f"{output} is the run's JSON report; write the page elsewhere")
+        figures = orjson.loads(run.read_bytes())
+        if not isinstance(figures, dict) or "documents_in" not in figures:
+            raise TextfixError(f"{run} is not a textfix run report (written by --report)")
+        write_html_report(output, figures)
+    except orjson.JSONDecodeError as error:
+        raise fail(f"{run} is not JSON: {error}") from None
+    except (TextfixError, OSError) as error:
+        raise fail(str(error)) from None
+    typer.echo(f"textfix: report written to {output}", err=True)
 
 
 @app.command()

@@ -18,11 +18,17 @@ from textfix.pipeline import MAX_PASSES, Pipeline, Step
 
 @dataclass
 class Cleaned:
-    """A cleaned document, the steps that changed it, and the boilerplate lines removed."""
+    """A cleaned document, the steps that changed it, and the boilerplate lines removed.
+
+    With ``want_trace``, ``trace`` holds each change in order: the step, its input and output
+    text, and the metadata it found (for the HTML report's samples; the texts are shared, not
+    copied).
+    """
 
     document: Document
     changed_steps: set[str] = field(default_factory=set)
     removals: list[Removal] = field(default_factory=list)
+    trace: list[tuple[str, str, str, dict[str, Any]]] = field(default_factory=list)
 
 
 def document_of(record: Record) -> Document:
@@ -32,7 +38,12 @@ def document_of(record: Record) -> Document:
 
 
 def clean_record(
-    pipeline: Pipeline, record: Record, *, count_steps: bool, want_removed: bool
+    pipeline: Pipeline,
+    record: Record,
+    *,
+    count_steps: bool,
+    want_removed: bool,
+    want_trace: bool = False,
 ) -> Cleaned:
     """Clean ``record``; with ``count_steps`` or ``want_removed``, also say what each step did.
 
@@ -43,18 +54,21 @@ def clean_record(
     ('Café au lait', ['fix_mojibake', 'normalise_whitespace'])
     """
     document = document_of(record)
-    if not count_steps and not want_removed:
+    if not count_steps and not want_removed and not want_trace:
         return Cleaned(pipeline(document))
     # Removed lines are counted for the summary and report whenever steps are counted.
-    return _clean_observed(pipeline.steps, document, count_removed=True)
+    return _clean_observed(pipeline.steps, document, count_removed=True, want_trace=want_trace)
 
 
-def _clean_observed(steps: tuple[Step, ...], document: Document, count_removed: bool) -> Cleaned:
+def _clean_observed(
+    steps: tuple[Step, ...], document: Document, count_removed: bool, want_trace: bool = False
+) -> Cleaned:
     # The same passes as Pipeline.__call__, with a comparison after each step.
     text = document.text
     metadata = dict(document.metadata)
     changed: set[str] = set()
     removals: list[Removal] = []
+    trace: list[tuple[str, str, str, dict[str, Any]]] = []
     for _ in range(MAX_PASSES):
         before = text
         for step in steps:
@@ -67,12 +81,14 @@ def _clean_observed(steps: tuple[Step, ...], document: Document, count_removed: 
                 new_text, found = step.apply(text)
             if new_text != text or found:
                 changed.add(step.name)
+                if want_trace:
+                    trace.append((step.name, text, new_text, found))
             text = new_text
             if found:
                 metadata.update(found)
         if text == before or not any(s.apply(text)[0] != text for s in steps if s.resettles):
             break
-    return Cleaned(Document(text, document.id, metadata), changed, removals)
+    return Cleaned(Document(text, document.id, metadata), changed, removals, trace)
 
 
 def _options(step: Step) -> dict[str, Any]:

@@ -31,6 +31,8 @@ from textfix.io.writers import (
     write_file_atomically,
 )
 from textfix.pipeline import Pipeline
+from textfix.runner.audit import Audit, AuditOptions, start_audit
+from textfix.runner.audit_store import AuditStore
 from textfix.runner.lock import OutputLocks, check_folders
 from textfix.runner.parallel import run_ordered, worker_count
 from textfix.runner.progress import RunProgress, print_summary
@@ -54,6 +56,8 @@ class RunOptions:
     report: Path | None = None
     count_steps: bool = True
     chunk_bytes: int = DEFAULT_CHUNK_BYTES
+    html_report: Path | None = None  # the HTML report (textfix.report); collects ``audit``
+    audit: AuditOptions | None = None  # the report's samples (runner.audit); None: no cost
 
 
 def default_errors_path(output: Path | None) -> Path | None:
@@ -118,8 +122,11 @@ def run_clean(
     read = read or ReadOptions(text_field=text_field)
     spec = output_spec(output, options.output_format)
     errors_path = errors or options.errors or default_errors_path(output)
-    check_not_own_input(inputs, [output, errors_path, options.removed, options.report], spec)
-    if options.resume and (output is None or "-" in inputs):
+    check_not_own_input(
+        inputs, [output, errors_path, options.removed, options.report, options.html_report], spec
+    )
+    uses_stdin = "-" in inputs
+    if options.resume and (output is None or uses_stdin):
         raise InputError("--resume needs an output file (-o) and file inputs, not stdin")
     if options.resume and spec.kind == "parquet":
         raise InputError("--resume works with JSONL and .txt-directory outputs, not Parquet")
@@ -173,6 +180,7 @@ def _run(
         count_steps=options.count_steps,
         want_removed=options.removed is not None,
         mirror_base=mirror_base(inputs),
+        audit=options.audit,
     )
     job = fingerprint(
         {
@@ -183,10 +191,15 @@ def _run(
             "chunk": options.chunk_bytes,
             "removed": str(options.removed),
             "errors": str(errors_path),
+            **({"audit": options.audit.fingerprint()} if options.audit is not None else {}),
         }
     )
     writer = _Writer(spec, errors_path, options.removed, job, (read.text_field, read.id_field))
     stats = writer.open(options.resume)
+    saved = (
+        writer.audits.require(writer.done_task) if options.audit and writer.done_task >= 0 else None
+    )
+    audit = start_audit(options.audit, pipeline, saved)
     started = time.perf_counter() - stats.seconds
     done = writer.done_task + 1  # tasks finished before a resume
     remaining_sizes = survey.task_sizes[done:]
@@ -198,19 +211,28 @@ def _run(
         with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
             progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
             for task, result in run_ordered(config, remaining, workers):
+                if audit is not None:  # numbers are already the input's own
+                    audit.add_task(result.audit, result.errors, {})
                 writer.write(result)
                 stats.add(result.stats)
                 stats.seconds = time.perf_counter() - started
-                writer.checkpoint(task, stats)
+                writer.checkpoint(task, stats, audit)
                 progress.advance(result.stats.documents_in, task.size)
     except BaseException:
         writer.abandon()
         raise
     stats.seconds = time.perf_counter() - started
     writer.finish()
-    if options.report is not None:
+    if options.report is not None or options.html_report is not None:
         report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
-        write_file_atomically(options.report, dumps_line(report))
+        if audit is not None:
+            report["audit"] = audit.as_dict()
+        if options.report is not None:
+            write_file_atomically(options.report, dumps_line(report))
+        if options.html_report is not None:
+            from textfix.report import write_html_report
+
+            write_html_report(options.html_report, report)
     if not options.quiet:
         print_summary(stats, errors_path if stats.errored else None)
     return stats
@@ -280,6 +302,8 @@ class _Writer:
         self.journal: Journal | None = None
         if spec.path is not None:
             self.journal = Journal(journal_path(spec.path), job)
+        # The HTML report's figures, saved beside the journal at each checkpoint (runner.audit)
+        self.audits = AuditStore(journal_path(spec.path or Path("stdout")))
 
     def open(self, resume: bool) -> RunStats:
         """Open temporary outputs (cut back to the last checkpoint when resuming)."""
@@ -307,6 +331,7 @@ class _Writer:
             self.streams[key] = stream
         if self.journal is not None:
             if checkpoint is None:
+                self.audits.remove()  # a previous run's, if any
                 self.journal.start()
             else:
                 self.journal.reopen()
@@ -342,7 +367,7 @@ class _Writer:
             self.parquet = ParquetSpool(spool, *self.fields)
         self.parquet.add(payload)
 
-    def checkpoint(self, task: Task, stats: RunStats) -> None:
+    def checkpoint(self, task: Task, stats: RunStats, audit: Audit | None = None) -> None:
         """Make everything written so far durable, then record the task as finished."""
         if self.journal is None:
             return
@@ -351,6 +376,8 @@ class _Writer:
             stream.flush()
             os.fsync(stream.fileno())
             lengths[key] = stream.tell()
+        if audit is not None:
+            self.audits.save(task.number, audit.as_dict())
         self.journal.mark(task.number, lengths, stats)
 
     def finish(self) -> None:
@@ -378,6 +405,7 @@ class _Writer:
             sys.stdout.buffer.flush()
         if self.journal is not None:
             self.journal.finish()
+            self.audits.remove()
 
     def remove_parts(self) -> None:
         """Delete part files of tasks whose output was never appended (an interrupted run)."""

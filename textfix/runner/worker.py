@@ -32,6 +32,7 @@ from textfix.io.writers import (
     write_mirrored,
 )
 from textfix.pipeline import Pipeline
+from textfix.runner.audit import Audit, AuditOptions
 from textfix.runner.cleaning import clean_record, output_record
 from textfix.runner.stats import RunStats
 from textfix.runner.tasks import Task, Unit
@@ -47,6 +48,7 @@ class WorkerConfig:
     count_steps: bool = True
     want_removed: bool = False
     mirror_base: str = "."  # a .txt tree names documents relative to this folder
+    audit: AuditOptions | None = None  # collect the HTML report's figures (runner.audit)
 
 
 @dataclass
@@ -63,6 +65,7 @@ class TaskResult:
     errors: list[dict[str, Any]] = field(default_factory=list)
     removed: list[dict[str, Any]] = field(default_factory=list)
     stats: RunStats = field(default_factory=RunStats)
+    audit: Audit | None = None
 
 
 _CONFIG: WorkerConfig | None = None
@@ -170,6 +173,8 @@ def _unit_items(unit: Unit, read: ReadOptions) -> Iterator[Item]:
 def run_task(config: WorkerConfig, task: Task) -> TaskResult:
     """Read, clean and serialise every record of ``task``."""
     result = TaskResult(task.number)
+    if config.audit is not None:
+        result.audit = Audit(config.audit)
     stats = result.stats
     # Each line goes into one growing buffer at once: orjson gives every ``dumps`` result a
     # buffer of at least 4 KB, so a list of the lines of an 8 MB task held over 100 MB.
@@ -188,6 +193,8 @@ def run_task(config: WorkerConfig, task: Task) -> TaskResult:
             if line is not None:
                 stats.errored += 1
                 result.errors.append(line)
+    if result.audit is not None:
+        result.audit.finish()
     if config.output.kind == "parquet":
         if rows:
             result.payload = arrow_batch_bytes(rows, config.read.text_field, config.read.id_field)
@@ -212,7 +219,8 @@ def _clean_one(
             config.pipeline,
             record,
             count_steps=config.count_steps,
-            want_removed=config.want_removed,
+            want_removed=config.want_removed or config.audit is not None,
+            want_trace=config.audit is not None,
         )
         fields = output_record(record, cleaned.document)
         kind = config.output.kind
@@ -238,6 +246,8 @@ def _clean_one(
     for name in cleaned.changed_steps:
         stats.step_changes[name] = stats.step_changes.get(name, 0) + 1
     stats.removed_lines += len(cleaned.removals)
+    if result.audit is not None:
+        result.audit.observe(record, unit, cleaned)
     for removal in cleaned.removals if config.want_removed else ():
         result.removed.append(
             {
