@@ -150,7 +150,11 @@ def read_title_over_body(
     if end < 0 or text[end + 1 : end + 2] != "\n":
         return False, None
     title = text[:end].strip()
-    if not title or not is_plain(title):
+    # ``is_plain``, written out here and below to spare the calls.
+    if not title or not (
+        (title[0] not in META_FIRST or META_START_RE.match(title) is None)
+        and (len(title) > MAX_META_LINE or not has_year_hint(title))
+    ):
         return False, None
     # ``cannot_open_header`` of a plain line, written out to spare the call.
     if len(title) > MAX_TITLE or (
@@ -164,7 +168,9 @@ def read_title_over_body(
     stop = text[start:stop_end].strip()
     if not stop:
         return False, None
-    plain = is_plain(stop)
+    plain = (stop[0] not in META_FIRST or META_START_RE.match(stop) is None) and (
+        len(stop) > MAX_META_LINE or not has_year_hint(stop)
+    )
     if not plain and (
         stop.startswith(DAILY_MAIL_OPENINGS)
         or (len(stop) <= MAX_META_LINE and read_meta_line(stop, bounds) is not None)

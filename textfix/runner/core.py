@@ -156,12 +156,15 @@ def _run(
 
     # Byte ranges give error records line numbers only after the parent adds the lines of the
     # earlier ranges; a mirrored tree names files by line number, so it reads whole files.
+    ranges: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+
     def plan(files: Iterable[tuple[Path | None, str]]) -> Iterator[Task]:
         return plan_tasks(
             files,
             chunk_bytes=options.chunk_bytes,
             split=spec.kind != "txt",
             input_format=read.input_format,
+            ranges=ranges,
         )
 
     # The plan is walked twice, never held: once here for its size and fingerprint, once as

@@ -85,6 +85,7 @@ def plan_tasks(
     chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     split: bool = True,
     input_format: str | None = None,
+    ranges: dict[tuple[str, int], list[tuple[int, int, int]]] | None = None,
 ) -> Iterator[Task]:
     """The tasks for ``inputs`` (files with their names), in order.
 
@@ -105,7 +106,14 @@ def plan_tasks(
             if batch:
                 yield Task(number, tuple(batch))
                 number, batch, batch_bytes = number + 1, [], 0
-            for start, end, first_line in line_ranges(path, chunk_bytes):
+            # ``ranges`` keeps each file's cut from the first walk of a plan for the second.
+            key = (str(path), size)
+            cut = ranges.get(key) if ranges is not None else None
+            if cut is None:
+                cut = list(line_ranges(path, chunk_bytes))
+                if ranges is not None:
+                    ranges[key] = cut
+            for start, end, first_line in cut:
                 unit = Unit(index, str(path), name, size, start, end, end == size, first_line)
                 yield Task(number, (unit,))
                 number += 1
