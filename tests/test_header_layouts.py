@@ -56,11 +56,6 @@ def test_real_titles_in_every_layout() -> None:
             assert right >= 0.9 * total, (source, layout, right, total)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="repair_quotes does not yet open a double quote glued to a word (was”avoidable”); "
-    "extract_header reads the title after that repair (news preset order)",
-)
 def test_title_with_a_broken_quote_is_repaired_like_body_text() -> None:
     text = (
         "Regulator says blackout was”avoidable”\n12 Feb 2022\n\n"
