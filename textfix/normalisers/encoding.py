@@ -194,7 +194,8 @@ def settle_mojibake(text: str, fix_encoding: Callable[[str], str]) -> str:
     """
     for _ in range(MAX_ROUNDS):
         unescaped = unescape_html_text(text)
-        fixed = fix_encoding(unescaped)
+        # ftfy can decode mojibake to a line break ("â€¨" is U+2028), made "\n" at once.
+        fixed = line_breaks_for_ftfy(fix_encoding(unescaped))
         if fixed != unescaped and is_ambiguous_nbsp_loss(unescaped):
             fixed = unescaped
         if fixed == text or (composed := compose(fixed)) == text:

@@ -35,7 +35,9 @@ _SENTENCE_RE = re.compile(rf"[ \t]+{_SENTENCE}$")
 #: line after it is the block's body, even a one-line one.
 BLOCK_HEADS = (":", "{", "(", "[", " do", ";do", " then", ";then", " else")
 # A nested Markdown list item: an indent, then a bullet or a number and a space.
-_LIST_ITEM_RE = re.compile(r"[ \t]+(?:[-*+]|\d{1,9}[.)]) ")
+# Matched on the line without its trailing spaces, which tidying removes: " - " and " -" are
+# judged alike, or tidying " - " would change the judgement on the next run.
+_LIST_ITEM_RE = re.compile(r"[ \t]+(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 # An indented line after the first that is not a sentence; it starts with "\n", so re jumps
 # from newline to newline, and the indent is matched atomically (a lookahead's capture, as
 # Python 3.10 has no possessive quantifier), so re never backtracks into it.
@@ -110,15 +112,20 @@ def _code_lines(lines: list[str]) -> tuple[list[bool], list[bool]]:
     for number, line in enumerate(lines):
         if not indented[number]:
             continue
-        before = lines[number - 1].rstrip(" \t") if number else ""
         code[number] = (
             line[0] == "\t"
             or (number > 0 and indented[number - 1])
             or (number < last and indented[number + 1])
-            or before.endswith(BLOCK_HEADS)
-            or _LIST_ITEM_RE.match(line) is not None
+            or (number > 0 and _opens_block(lines[number - 1]))
+            or _LIST_ITEM_RE.match(line.rstrip(" \t")) is not None
         )
     return verbatim, code
+
+
+def _opens_block(line: str) -> bool:
+    """Whether ``line`` ends as a block head does (``BLOCK_HEADS``), judged as tidying leaves
+    it (tabs as spaces, no trailing spaces), so that tidying cannot change the answer."""
+    return line.rstrip(" \t").replace("\t", " ").endswith(BLOCK_HEADS)
 
 
 def _tidy_line(line: str, code: bool, hard_break: bool) -> str:
@@ -189,8 +196,8 @@ def _needs_lines(text: str) -> bool:
         if (
             _is_indented(before)
             or _is_indented(after)
-            or before.rstrip(" \t").endswith(BLOCK_HEADS)
-            or _LIST_ITEM_RE.match(line) is not None
+            or _opens_block(before)
+            or _LIST_ITEM_RE.match(line.rstrip(" \t")) is not None
         ):
             return True
     return False
