@@ -12,7 +12,6 @@ million documents keeps a few hundred kilobytes, never its documents.
 
 from __future__ import annotations
 
-import math
 import platform
 import sys
 from dataclasses import dataclass, field
@@ -128,24 +127,33 @@ class Audit:
     # -- in the worker, per document ---------------------------------------------------------
 
     def observe(self, record: Record, unit: Unit, cleaned: Cleaned) -> None:
-        """Count one cleaned document; keep it as a candidate for the samples if it may be one."""
+        """Count one cleaned document; keep it as a candidate for the samples if it may be one.
+
+        Runs once per document of a run with a report, so it is written for speed: plain dict
+        updates, and a sample candidate is built only when a sample would keep it.
+        """
         document = cleaned.document
         self.documents += 1
         metadata = document.metadata
         if metadata:
+            keys = self.metadata_keys
             for name in metadata:
-                _counted(self.metadata_keys, name)
+                if name in keys:
+                    keys[name] += 1
+                else:
+                    _counted(keys, name)
             date = metadata.get("date")
             if isinstance(date, str):
                 self._count_date(date)
-        text = record.text
-        before, after = len(text), len(document.text)
+        before, after = len(record.text), len(document.text)
         self.chars_in += before
         self.chars_out += after
-        share = (before - after) / before if before > after else 0.0
-        self.removed_hist[min(SHARE_BINS, math.ceil(share * SHARE_BINS))] += 1
-        if not cleaned.trace:
+        trace = cleaned.trace
+        if not trace:
+            self.removed_hist[0] += 1
             return
+        share = (before - after) / before if before > after else 0.0
+        self.removed_hist[-int(-share * SHARE_BINS // 1)] += 1  # ceil: (0, 5%] is bin 1
         document_hash = self._document_hash(record, unit)
         for removal in cleaned.removals:
             key = as_fraction(mix(document_hash, removal.line_number))
@@ -153,20 +161,26 @@ class Audit:
         key = as_fraction(document_hash)
         pending: Pending | None = None
         if share > 0.0 and self.top_losses.wants((-share, after - before, key)):
-            pending = Pending(record, unit.index, document.text, cleaned.trace, metadata)
+            pending = Pending(record, unit.index, document.text, trace, metadata)
             self.top_losses.offer((-share, after - before, key), pending)
         if self.changes.wants((key,)):
-            pending = pending or Pending(record, unit.index, document.text, cleaned.trace, metadata)
+            pending = pending or Pending(record, unit.index, document.text, trace, metadata)
             self.changes.offer((key,), pending)
 
     def _count_date(self, date: str) -> None:
-        month = date[:7]
-        if len(month) == 7 and month[:4].isdigit() and month[4] == "-" and month[5:].isdigit():
-            _counted(self.months, month, limit=MAX_DAYS)
-            if len(date) >= 10 and date[8:10].isdigit():
-                _counted(self.days, date[:10], limit=MAX_DAYS)
+        month, months = date[:7], self.months
+        if month in months:  # a month seen before: a valid one, or "(not a date)" is not 7 long
+            months[month] += 1
+        elif len(month) == 7 and month[:4].isdigit() and month[4] == "-" and month[5:].isdigit():
+            _counted(months, month, limit=MAX_DAYS)
         else:
-            _counted(self.months, "(not a date)", limit=MAX_DAYS)
+            _counted(months, "(not a date)", limit=MAX_DAYS)
+            return
+        day, days = date[:10], self.days
+        if day in days:
+            days[day] += 1
+        elif len(day) == 10 and day[7] == "-" and day[8:].isdigit():
+            _counted(days, day, limit=MAX_DAYS)
 
     def _observe_removal(
         self,
@@ -177,22 +191,23 @@ class Audit:
         line_number: int,
         key: float,
     ) -> None:
-        self.rule_lines[rule] = self.rule_lines.get(rule, 0) + 1
+        lines = self.rule_lines
+        lines[rule] = lines.get(rule, 0) + 1
         sample = self.rule_samples.get(rule)
         if sample is None:
             sample = self.rule_samples[rule] = Sample(self.options.per_rule)
-        if not sample.wants((key,)):
-            return
-        lines = _lines_at_removal(cleaned, line_number)
+        if len(sample.heap) == sample.size and key >= -sample.heap[0][0][0]:
+            return  # the sample is full of smaller keys: the common case, decided cheaply
+        above, line, below = _lines_at_removal(cleaned, line_number)
         item = {
             "id": record.id,
             "source": record.source,
             "number": record.number,
             "unit": unit.index,
             "line_number": line_number,
-            "above": None if lines[0] is None else lines[0][:MAX_LINE],
-            "line": lines[1][:MAX_LINE],
-            "below": None if lines[2] is None else lines[2][:MAX_LINE],
+            "above": None if above is None else above[:MAX_LINE],
+            "line": line[:MAX_LINE],
+            "below": None if below is None else below[:MAX_LINE],
         }
         sample.offer((key,), item)
 
@@ -354,7 +369,7 @@ def _lines_at_removal(cleaned: Cleaned, line_number: int) -> tuple[str | None, s
     for step, before, _, _ in cleaned.trace:
         if step != "remove_boilerplate":
             continue
-        lines = before.split("\n")
+        lines = before.split("\n", line_number + 1)[: line_number + 1]  # no further than needed
         if 0 < line_number <= len(lines):
             above = lines[line_number - 2] if line_number >= 2 else None
             below = lines[line_number] if line_number < len(lines) else None
