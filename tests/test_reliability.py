@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import assume, example, given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES
@@ -112,16 +112,10 @@ KNOWN_ROUND_TRIP_FAILURES = [
     pytest.param("Reykjavík", "cp1252", id="soft-hyphen-cp1252"),
     # NEL in 'Ã\x85' (latin-1 mojibake of 'Å') once became a line break before ftfy saw it.
     pytest.param("Ingrid Åberg", "latin-1", id="nel-latin-1"),
-    pytest.param(
-        "Ingrid Åberg, a researcher, said so.",
-        "cp1252",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="ftfy 6.3 leaves 'Ã…' (cp1252 mojibake of 'Å') when it is the only "
-            "mojibake on its line",
-        ),
-        id="a-ring-alone-cp1252",
-    ),
+    # ftfy 6.3 leaves 'Ã…' (cp1252 mojibake of 'Å') when it is the only mojibake on its line;
+    # fix_leftover_mojibake repairs it where a lower-case letter follows.
+    pytest.param("Ingrid Åberg, a researcher, said so.", "cp1252", id="a-ring-alone-cp1252"),
+    pytest.param("ÎLE-DE-FRANCE: Île-de-France, Åland", "cp1252", id="leftovers-cp1252"),
     pytest.param("Nguyễn Văn An", "latin-1", id="nel-latin-1-vietnamese"),
     pytest.param("Café owners — it’s “fine”, déjà vu…", "cp1252", id="control-cp1252"),
     pytest.param("Café owners — it’s “fine”, déjà vu…", "latin-1", id="control-latin-1"),
@@ -136,32 +130,19 @@ def test_mojibake_round_trip_examples(text: str, codec: str) -> None:
     assert pipeline(add_mojibake(text, codecs=[codec])).text == pipeline(text).text
 
 
-# What the known failure needs in the damaged text: "Ã…", which ftfy 6.3 leaves alone when it
-# is the only mojibake on its line. Mojibake without it must round-trip.
-KNOWN_FAILURE_TRIGGERS = ("Ã…",)
-
-
 @given(text=news_article())
 def test_mojibake_round_trip_on_news_prose(text: str) -> None:
-    # clean(mojibake(x)) == clean(x), with the trigger of the known ftfy failure ruled out (it is
-    # kept as a strict xfail example in KNOWN_ROUND_TRIP_FAILURES), so that everything else about
-    # the round trip stays guarded.
+    # clean(mojibake(x)) == clean(x), "Ã…" (Å) included: nothing is ruled out.
     from textfix.strategies import add_mojibake
 
     pipeline = Pipeline.from_preset("default")
-    checked = 0
     for codec in ("cp1252", "latin-1"):
         damaged = add_mojibake(text, codecs=[codec], lost_nbsp=0.5, seed=len(text))
-        if any(trigger in damaged for trigger in KNOWN_FAILURE_TRIGGERS):
-            continue
-        checked += 1
         assert pipeline(damaged).text == pipeline(text).text, codec
-    assume(checked)
 
 
 # The news preset against dirty_article's answer key with every kind of damage at once, and with
-# random subsets of the kinds, under each header format. The known ftfy failure ("Ã…") is a
-# strict xfail example above; only its trigger is ruled out.
+# random subsets of the kinds, under each header format.
 DAMAGE_SUBSETS = st.lists(st.sampled_from(DAMAGE_KINDS), min_size=1, unique=True)
 
 
@@ -173,14 +154,13 @@ def test_news_preset_recovers_dirty_article(
 ) -> None:
     kinds = DAMAGE_KINDS if every_kind else tuple(data.draw(DAMAGE_SUBSETS, label="damage"))
     article = data.draw(dirty_article(damage=kinds, header_formats=formats))
-    assume(not any(trigger in article.dirty for trigger in KNOWN_FAILURE_TRIGGERS))
     document = Pipeline.from_preset("news")(article.dirty)
     assert document.text == article.clean
     assert document.metadata == article.metadata
 
 
 # The acceptance figures on a fixed sample: seeds 0-999 with every kind of damage at once,
-# text compared whitespace-insensitively. Every miss there is the known ftfy failure above.
+# text compared whitespace-insensitively.
 _SEED_RATES: dict[str, float] = {}
 
 
@@ -203,10 +183,6 @@ def test_news_preset_recovers_the_text_of_seeds_0_to_999() -> None:
     assert seed_rates()["text"] >= 0.97
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="98.1%: ftfy 6.3 leaves 'Ã…' (Å) on a byline with no other mojibake (see above)",
-)
 def test_news_preset_recovers_the_metadata_of_seeds_0_to_999() -> None:
     assert seed_rates()["metadata"] >= 0.99
 

@@ -24,6 +24,7 @@ from textfix.normalisers.ftfy_triggers import (
     is_bad,
     is_quiet,
 )
+from textfix.normalisers.mojibake_leftovers import fix_leftover_mojibake
 from textfix.normalisers.unicode import compose, remove_control_chars
 from textfix.normalisers.whitespace import normalise_line_breaks
 
@@ -219,8 +220,9 @@ def fix_mojibake(text: str) -> str:
     HTML entities are decoded where the text shows it was escaped (``unescape_html_text``),
     all levels at once, and an entity for an invisible character leaves nothing. The repair
     then runs ftfy (``FTFY_CONFIG``, on the lines it could change), and again while a round
-    changes something, so the result is settled. Text with nothing to repair comes back as it
-    was, not composed.
+    changes something, so the result is settled. Pairs ftfy leaves although they are mojibake
+    (``"Ã…berg"``) are repaired where the text shows it (``fix_leftover_mojibake``). Text with
+    nothing to repair comes back as it was, not composed.
 
     >>> fix_mojibake("CafÃ© au lait")
     'Café au lait'
@@ -233,5 +235,5 @@ def fix_mojibake(text: str) -> str:
     """
     text = line_breaks_for_ftfy(text)
     composed = compose(text)
-    fixed = settle_mojibake(composed, _fix_encoding)
+    fixed = fix_leftover_mojibake(composed, settle_mojibake(composed, _fix_encoding))
     return text if fixed == composed else fixed
