@@ -16,6 +16,7 @@ from textfix.normalisers import ascii as ascii_step
 from textfix.normalisers import encoding
 from textfix.normalisers.encoding import line_breaks_for_ftfy, settle_mojibake
 from textfix.normalisers.entities import settle_entities
+from textfix.normalisers.mojibake_leftovers import fix_leftover_mojibake
 from textfix.normalisers.unicode import (
     INVISIBLE_RE,
     NO_BREAK_SPACES_RE,
@@ -31,6 +32,7 @@ def fix_mojibake_reference(text: str) -> str:
     composed = _compose(text)
     # encoding.FTFY_CONFIG read at each call: a test may patch it.
     fixed = settle_mojibake(composed, lambda value: ftfy.fix_text(value, encoding.FTFY_CONFIG))
+    fixed = fix_leftover_mojibake(composed, fixed)
     return text if fixed == composed else fixed
 
 
