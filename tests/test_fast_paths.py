@@ -333,6 +333,9 @@ ADVERSARIAL_QUOTES = (
     "Russia is'set to invade in DAYS' and",
     "don't\n\nit is’set to go, DAYS’ later\n\nO’Neill",
     "\ud83d’s a’\ud83d \x00’\x00",
+    # An opener between a space and a full stop closes the pair opened before it (padding).
+    "‘′ ‘.",
+    "“x ”, ‘y ‘;",
 )
 
 

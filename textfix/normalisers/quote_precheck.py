@@ -91,6 +91,12 @@ def _lead_in(mark: str) -> str:
     return f"{mark}(?<=[{re.escape(''.join(sorted(LEAD_IN_PUNCT)))}]{mark})(?=[^\\W_])"
 
 
+def _before_closing_punct(mark: str) -> str:
+    """``mark`` between a space and closing punctuation (``‘a′ ‘.``): pairing may read it as the
+    padded closer of an open quote, so the full analysis must see it."""
+    return f"{mark}(?<=\\s{mark})(?=[.,;:!?)\\]}}])"
+
+
 _LETTER = "[^\\W\\d_]"
 _YEAR = f"(?:{ELIDED_YEAR_RE.pattern})"
 
@@ -103,11 +109,13 @@ _AFTER_STRAY = f"(?=[^\\W\\d_])(?!{_CONTRACTION})"
 _SUSPICIOUS_BY_CHAR: dict[str, tuple[str, ...]] = {
     "’": (f"’(?<!{_NOT_SPACE_OPEN_QUOTE}’)", _stray("’")),
     "'": (f"'(?:(?<=[{_Q}]')|(?=[{_Q}]))", _stray("'")),
-    "“": (f"“(?:(?<={_NOT_SPACE_OPEN}“)|(?![^\\s{_Q}]))",),
+    # ... and an opener between a space and closing punctuation, which may close a padded pair
+    "“": (f"“(?:(?<={_NOT_SPACE_OPEN}“)|(?![^\\s{_Q}]))", _before_closing_punct("“")),
     # ... and ” glued to a letter on both sides (it”a), or between , : ; and a word (said,”Fine.”)
     "”": (f"”(?<!{_NOT_SPACE_OPEN_QUOTE}”)", f"”(?<={_LETTER}”)(?={_LETTER})", _lead_in("”")),
     "‘": (
         f"‘(?:(?<={_NOT_SPACE_OPEN}‘)|(?![^\\s{_Q}])|(?={_ELISION})|(?={_ELIDED_N})|(?={_YEAR}))",
+        _before_closing_punct("‘"),
     ),
     # ... and " with a space inside it: padding (" We won, " he said)
     '"': (
