@@ -1,6 +1,6 @@
 """Linear time, a guard against catastrophic regex backtracking (ReDoS).
 
-For every registered step (and the news preset), inputs from 10 KB up to 1 MB (characters)
+For every registered step (and the news and web presets), inputs from 10 KB up to 1 MB (characters)
 built from the same adversarial pattern must take time within 2.5x of linear scaling, e.g.
 ``t(1 MB) <= 2.5 * 100 * t(10 KB)``. A quadratic step is ~40x over that bound at 1 MB, so the
 test separates cleanly even on a noisy shared 2-core machine: timings are best-of-N, only
@@ -54,12 +54,19 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "controls": lambda size: _repeat("\x00\u200b\xad\r", size),
     "entities": lambda size: _repeat("AT&amp;T &lt;b> &#3;“q” ", size),
     "indented-lines": lambda size: _repeat("\n    x  y \n", size),
+    "noise-lines": lambda size: _repeat(
+        "Home | Kontakt | Impressum\n12.03.2015\nPuh. 040 123 4567\n||\nLue lisää ...\n"
+        "Der Hund lief den ganzen Tag im Garten herum und bellte laut.\n",
+        size,
+    ),
+    "digit-groups": lambda size: _repeat("0 1-2.3/4 5-6 7 8 9 0 " * 18 + "x\n", size),
 }
 
 _STEP_FUNCTIONS: dict[str, Callable[[str], object]] = {
     name: (lambda text, spec=spec: run_step(spec, text)) for name, spec in STEPS.items()
 }
 _STEP_FUNCTIONS["preset:news"] = Pipeline.from_preset("news")
+_STEP_FUNCTIONS["preset:web"] = Pipeline.from_preset("web")
 
 
 def _best_time(func: Callable[[str], object], text: str, repeats: int, min_total: float) -> float:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from textfix.boilerplate.noise import explain_noise_lines, remove_noise_lines
 from textfix.boilerplate_rules import check_boilerplate_options, coerce_max_share, coerce_rule_ids
 from textfix.errors import UnknownStepError
 from textfix.extract.dates import check_date_options, coerce_max_date, coerce_min_date
@@ -85,6 +86,13 @@ MAX_REMOVED_SHARE = OptionSpec(
     coerce_max_share,
 )
 
+FOREIGN_LANGUAGE = OptionSpec(
+    "foreign_language",
+    True,
+    (True, False),
+    "remove_noise_lines also removes lines in another language than the document's",
+)
+
 DATE_ORDER = OptionSpec(
     "date_order",
     None,
@@ -146,6 +154,14 @@ STEPS: Mapping[str, StepSpec] = {
             normalise_whitespace,
             "normaliser",
             "one kind of line break, single spaces, single blank lines",
+        ),
+        StepSpec(
+            "remove_noise_lines",
+            remove_noise_lines,
+            "normaliser",
+            "remove noise lines of crawled pages (menus, borders, contact lines, other languages)",
+            (FOREIGN_LANGUAGE,),
+            explain=explain_noise_lines,
         ),
         StepSpec(
             "remove_boilerplate",

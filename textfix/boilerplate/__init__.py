@@ -1,0 +1,1 @@
+"""Boilerplate and noise lines: rule files, matching, and removal with position rules."""

@@ -1,0 +1,201 @@
+"""What one line of crawled text is, read from the line alone: the noise rules and their ids.
+
+Each rule looks at a single line and answers with a rule id or ``None``. Rules come in two
+strengths (see :mod:`textfix.boilerplate.noise` for how position is used):
+
+- *strong* rules name lines that are noise wherever they stand: no word at all, a table border,
+  a copyright line, a phone/e-mail contact line, opening hours, a price alone, a date alone, a
+  bare address, a pipe-separated menu bar, a tag list;
+- *weak* rules name lines that are noise only outside the prose or beside other noise: a menu
+  word ("Impressum", "Lue lisää") or a teaser cut off with " ...".
+
+Every pattern is linear (no nested repetition) and only lines of at most ``MAX_RULE_CHARS``
+characters are read by the patterns that look for words; longer lines are prose or a paste.
+
+>>> line_rule("||"), line_rule("© 2019 Gontxea. Todos los derechos reservados.")
+('noise.no-words', 'noise.copyright')
+>>> line_rule("Ma–Pe 9.00–17.00, La 10–14"), line_rule("Impressum")
+('noise.opening-hours', 'noise.menu')
+>>> line_rule("Der Preis stieg am 12. März auf 30 Euro, sagte er.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from textfix.boilerplate.noise_words import NOISE_WORDS
+
+#: Lines longer than this are never read by a word rule (a copyright line or a menu bar is
+#: short); the no-word rule reads every line.
+MAX_RULE_CHARS = 400
+#: The ids of the rules that count only outside the prose or beside other noise.
+WEAK_RULES = frozenset(
+    {"noise.menu", "noise.teaser", "noise.link-run", "noise.web-address", "noise.date"}
+    | {"noise.contact", "noise.opening-hours", "noise.price"}
+)
+
+# Two letters in a row: a line without them holds no word ("||", "12.03.", "* * *", "€ 4,50").
+_WORD_RE = re.compile(r"[^\W\d_]{2}")
+# Bullets, arrows, pipes and quotes that scrapers leave around link text.
+_EDGE = " \t\u00a0•·▶►▸›‹»«→|*-–—>[](){}:;,.!?…\"'“”„’‘"
+_SPACES_RE = re.compile(r"\s+")
+# A separator between menu items: a pipe, a bullet or a middle dot, spaces optional.
+_SEPARATOR_RE = re.compile(r"\s*[|•·¦]\s*")
+_EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+# A phone number: an optional country code, then at least seven digits in groups.
+# Groups are split by one separator each, so the pattern cannot backtrack over digit runs.
+_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+|00)?(?:\(\d{1,5}\) ?)?\d{1,15}(?:[ ./-]\d{1,15}){0,6}(?!\w)"
+)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S{2,300}|[\w-]{2,63}(?:\.[\w-]{2,63}){0,4}\.[a-z]{2,6}")
+# A clock time (9.00, 17:30, 9h30) or a range of hours (9-17, 10–14 Uhr).
+_TIME_RE = re.compile(
+    r"(?<!\d)(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d)\b|(?<!\d)(?:[01]?\d|2[0-4])\s?[-–]\s?(?:[01]?\d|2[0-4])(?!\d)"
+)
+_HOURS_WORDS = frozenset({"uhr", "klo", "kl", "h", "hrs", "am", "pm", "o'clock", "ч", "год"})
+_CURRENCY_RE = re.compile(
+    r"[€$£¥₽₴]|\b(?:eur|euro|euros|usd|gbp|chf|sek|nok|dkk|kr|kronor|mk|руб|грн|zł)\b"
+)
+_NUMBER_RE = re.compile(r"\d")
+_RIGHTS_RE = re.compile(
+    "|".join(re.escape(phrase) for phrase in NOISE_WORDS.rights) + r"|©|\(c\)\s?\d{4}"
+)
+# A date or a time token: 12.03.2015, 2015-03-12, 12/3, 22:08, 12., 2015.
+_DATE_TOKEN_RE = re.compile(r"\d{1,4}(?:[./-]\d{1,4}){0,2}[.,]?|\d{1,2}[:.h]\d{2}(?::\d{2})?")
+# Words a date line is written with besides the date itself.
+_DATE_WORDS = frozenset(
+    {"am", "um", "at", "on", "le", "de", "del", "el", "den", "klo", "kl", "the", "of"}
+    | {"pm", "uhr", "h", "posted", "published", "updated", "julkaistu", "päivitetty"}
+    | {"publié", "publicado", "veröffentlicht", "publicerad", "uppdaterad", "aktualisiert"}
+)
+_COPYRIGHT_START_RE = re.compile(r"©|\(c\)|copyright(?: ?(?:©|\(c\)|\d|by\b))")
+_TEASER_ENDS = (" ...", " …", "[...]", "[…]", "(...)", "(…)", "...»", "Read more »")
+
+
+def fold(line: str) -> str:
+    """The line in lower case, single spaces, without edge bullets and punctuation.
+
+    >>> fold("  » Lue lisää …")
+    'lue lisää'
+    """
+    return _SPACES_RE.sub(" ", line.strip(_EDGE).lower())
+
+
+def has_word(line: str) -> bool:
+    """True when the line holds a word: two letters in a row.
+
+    >>> has_word("12.03.2015 | 4,50 €"), has_word("Ok")
+    (False, True)
+    """
+    return _WORD_RE.search(line) is not None
+
+
+def line_rule(line: str) -> str | None:
+    """The id of the rule that names ``line`` noise from its text alone, or ``None``.
+
+    Blank lines are layout, never noise.
+
+    >>> line_rule("Puh. 040 123 4567"), line_rule("Tags: Reisen, Norwegen, Winter")
+    ('noise.contact', 'noise.tags')
+    >>> line_rule("Kontakt"), line_rule("") is None
+    ('noise.menu', True)
+    """
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if not has_word(stripped):
+        return "noise.no-words"
+    if len(stripped) > MAX_RULE_CHARS:
+        return None
+    folded = fold(stripped)
+    words = folded.split()
+    if not words:
+        return "noise.no-words"
+    return _word_rule(stripped, folded, words)
+
+
+def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
+    count = len(words)
+    if folded in NOISE_WORDS.menu:
+        return "noise.menu"
+    if count <= 30 and _RIGHTS_RE.search(folded) is not None and _is_rights_line(folded):
+        return "noise.copyright"
+    if _is_menu_bar(stripped):
+        return "noise.menu-bar"
+    if count <= 4 and _is_address(folded):
+        return "noise.web-address"
+    if count <= 14 and _is_contact(folded):
+        return "noise.contact"
+    if count <= 16 and _is_opening_hours(folded, words):
+        return "noise.opening-hours"
+    if count <= 6 and _CURRENCY_RE.search(folded) and _NUMBER_RE.search(folded):
+        return "noise.price"
+    if count <= 8 and _is_date_only(words):
+        return "noise.date"
+    if _is_tag_list(folded):
+        return "noise.tags"
+    if count <= 30 and stripped.endswith(_TEASER_ENDS):
+        return "noise.teaser"
+    return None
+
+
+def _is_rights_line(folded: str) -> bool:
+    # "copyright" inside a sentence ("the copyright of the photo is disputed") is prose: the
+    # line must start with the mark, or with the word followed by the mark, a year or "by".
+    return _COPYRIGHT_START_RE.match(folded) is not None or any(
+        phrase in folded for phrase in NOISE_WORDS.rights if phrase != "copyright"
+    )
+
+
+def _is_menu_bar(line: str) -> bool:
+    """Three or more short items split by pipes or bullets: "Home | News | Kontakt"."""
+    if "|" not in line and "•" not in line and "·" not in line and "¦" not in line:
+        return False
+    items = [item for item in _SEPARATOR_RE.split(line) if item.strip()]
+    return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
+
+
+def _is_address(folded: str) -> bool:
+    match = _URL_RE.fullmatch(folded.replace(" ", ""))
+    return match is not None and (" " not in folded or folded.startswith(("http", "www")))
+
+
+def _is_contact(folded: str) -> bool:
+    if _EMAIL_RE.search(folded):
+        return True
+    phone = _PHONE_RE.search(folded)
+    if phone is None or sum(char.isdigit() for char in phone.group()) < 6:
+        return False
+    # A phone number beside a label ("Tel.", "Puh.") or with few words around it.
+    first = folded.split(maxsplit=1)[0].rstrip(".:")
+    return first in NOISE_WORDS.labels or len(folded.split()) <= 6
+
+
+def _is_opening_hours(folded: str, words: list[str]) -> bool:
+    if _TIME_RE.search(folded) is None:
+        return False
+    tokens = {token.strip(".,:;–-") for word in words for token in re.split(r"[-–/]", word)}
+    return bool(tokens & NOISE_WORDS.weekdays) and (bool(tokens & _HOURS_WORDS) or len(words) <= 10)
+
+
+def _is_date_only(words: list[str]) -> bool:
+    dated = False
+    for word in words:
+        token = word.strip(",.;:()[]|~–—-")
+        if not token:
+            continue
+        if _DATE_TOKEN_RE.fullmatch(token) or token in NOISE_WORDS.months:
+            dated = True
+        elif token not in NOISE_WORDS.weekdays and token not in _DATE_WORDS:
+            return False
+    return dated
+
+
+def _is_tag_list(folded: str) -> bool:
+    """ "Tags: Reisen, Norwegen" and "Kategorier: Mat, Resor": a label, a colon, a list."""
+    head, colon, rest = folded.partition(":")
+    if not colon or head.strip() not in NOISE_WORDS.labels:
+        return False
+    items = [item for item in re.split(r"[,;|/]", rest) if item.strip()]
+    return bool(items) and all(len(item.split()) <= 5 for item in items)
