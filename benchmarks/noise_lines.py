@@ -41,15 +41,7 @@ sys.path.insert(0, str(ROOT))
 from textfix.boilerplate.noise import find_noise_lines  # noqa: E402
 from textfix.normalisers.boilerplate import find_boilerplate  # noqa: E402
 
-# ``../shared`` beside the checkout (or beside a worktree's parent folder).
-DEFAULT_CORPUS = next(
-    (
-        base / "shared" / "corpora" / "turku_text_quality"
-        for base in (ROOT.parent, ROOT.parent.parent)
-        if (base / "shared" / "corpora" / "turku_text_quality").exists()
-    ),
-    ROOT.parent / "shared" / "corpora" / "turku_text_quality",
-)
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "turku_text_quality"
 LANGUAGES = ("de", "es", "fi", "fr", "sv")
 
 

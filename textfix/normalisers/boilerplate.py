@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textfix.boilerplate.continuation import continues_sentence
 from textfix.boilerplate_rules import BoilerplateRule, RuleSet, as_paths, fold_line, load_ruleset
 
 # Written with a literal start (not \n{3,}) so the search skips to line breaks: 15x faster.
@@ -29,7 +30,9 @@ _BLANK_RUN_RE = re.compile(r"\n\n\n+")
 HEADER_LINE_RE = re.compile(
     r"[ \t]*(?:"
     r"[Bb][Yy] [A-Z\u00c0-\u024f\u0400-\u04ff][^\n]{0,120}"
-    r"|(?:[Ff]irst |[Ll]ast )?(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Mm]odified)\b[^\n]{0,100}"
+    r"|(?:[Ff]irst |[Ll]ast )?(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Mm]odified)\b"
+    # ... but not a live-blog stamp "Updated at 22.28 BST": a time without a date.
+    r"(?! at \d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,5})?$)[^\n]{0,100}"
     r"|[Dd]ate:?[ \t]+\d{4}-\d{2}-\d{2}[^\n]*"
     r"|[A-Z][A-Z .'’-]{1,40}(?:, [^\n(]{1,40})? \((?:AP|Reuters|AFP|dpa|UPI|CNN)\) ?[—–-][^\n]*"
     r")"
@@ -231,6 +234,12 @@ def _remove(
 ) -> tuple[str, list[Removal], str | None]:
     """``find_boilerplate`` once the rule each line matches is known (``found``: the numbers
     of the lines matching one, in order)."""
+    # A hard-wrapped line ending the sentence above ("…for each Liebert / share.") is content.
+    for index in found:
+        above = lines[index - 1] if index else ""
+        if matched[index - 1 if index else 0] is None and continues_sentence(above, lines[index]):
+            matched[index] = None
+    found = [index for index in found if matched[index] is not None]
     removed: dict[int, str] = {}
     edge: list[int] = []
     for index in found:
