@@ -63,6 +63,11 @@ NOISE_LINES = [
     ("Leggi tutto", "noise.menu"),
     ("Lees meer", "noise.menu"),
     ("Changement de vie pour des ânes ...", "noise.teaser"),
+    ("Your email address will not be published. Required fields are marked *", "noise.site-phrase"),
+    ("Ce site utilise des cookies pour améliorer votre expérience.", "noise.site-phrase"),
+    ("Sähköpostiosoitettasi ei julkaista.", "noise.site-phrase"),
+    ("Lämna ett svar", "noise.site-phrase"),
+    ("Deja una respuesta", "noise.site-phrase"),
 ]
 
 # Must-not-change neighbours: prose that shares a word or a shape with a rule.
@@ -77,6 +82,8 @@ KEPT_LINES = [
     "Leia mais sobre o assunto no relatório publicado pelo governo.",
     "Das Rentier ist ein Hirsch",
     "Ulkomailla opiskelun edut?",
+    "We used cookie cutters to shape the dough into stars.",
+    "Leaving a comment on the minister's speech, she said it was too late.",
 ]
 
 
@@ -192,3 +199,24 @@ def test_turku_pages_are_idempotent_and_keep_most_clean_lines(lang: str) -> None
         noise += sum(record["labels"][r.line_number - 1] == 0 for r in removals)
     assert removed > 0
     assert noise / removed >= 0.6
+
+
+def test_cli_web_preset_writes_removed_noise_lines_with_rule_ids(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from textfix.cli import app
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": f"Etusivu\n\n{PROSE_A}\n\n||"}) + "\n")
+    out, removed = tmp_path / "o.jsonl", tmp_path / "rm.jsonl"
+    result = CliRunner().invoke(
+        app,
+        ["clean", str(source), "-o", str(out), "-p", "web", "-j", "1", "--removed", str(removed)],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["text"] == PROSE_A
+    rows = [json.loads(line) for line in removed.read_text().splitlines()]
+    assert [(row["line_number"], row["rule"]) for row in rows] == [
+        (1, "noise.menu"),
+        (5, "noise.no-words"),
+    ]

@@ -28,6 +28,7 @@ class NoiseWords:
     menu: frozenset[str]
     labels: frozenset[str]
     rights: tuple[str, ...]
+    phrases: tuple[str, ...]
     weekdays: frozenset[str]
     months: frozenset[str]
 
@@ -49,6 +50,7 @@ def load_noise_words() -> NoiseWords:
         menu=frozenset(_union(tables, "menu")),
         labels=frozenset(_union(tables, "labels")),
         rights=tuple(sorted(_union(tables, "rights"))),
+        phrases=tuple(sorted(_union(tables, "phrases"))),
         weekdays=frozenset(weekdays),
         months=frozenset(month_names),
     )

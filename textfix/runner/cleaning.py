@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from textfix.boilerplate.noise import find_noise_lines
 from textfix.document import Document
 from textfix.io.records import Record
 from textfix.normalisers.boilerplate import Removal, find_boilerplate
@@ -18,7 +19,8 @@ from textfix.pipeline import MAX_PASSES, Pipeline, Step
 
 @dataclass
 class Cleaned:
-    """A cleaned document, the steps that changed it, and the boilerplate lines removed."""
+    """A cleaned document, the steps that changed it, and the boilerplate and noise lines
+    removed."""
 
     document: Document
     changed_steps: set[str] = field(default_factory=set)
@@ -62,6 +64,10 @@ def _clean_observed(steps: tuple[Step, ...], document: Document, want_removed: b
                 if reason is None:
                     removals.extend(found_removals)
                 found: dict[str, Any] = {}
+            elif want_removed and step.name == "remove_noise_lines":
+                new_text, noise = find_noise_lines(text, **_options(step))
+                removals.extend(Removal(r.line_number, r.line, r.rule_id) for r in noise)
+                found = {}
             else:
                 new_text, found = step.apply(text)
             if new_text != text or found:
