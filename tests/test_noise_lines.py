@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import SHARED
+from tests.boilerplate_goldens import Golden, load_goldens
+from tests.conftest import FIXTURES, SHARED
 from textfix import Pipeline
 from textfix.boilerplate.noise import classify_lines, find_noise_lines, remove_noise_lines
 from textfix.boilerplate.noise_rules import line_rule
@@ -67,6 +68,9 @@ NOISE_LINES = [
     ("Ce site utilise des cookies pour améliorer votre expérience.", "noise.site-phrase"),
     ("Sähköpostiosoitettasi ei julkaista.", "noise.site-phrase"),
     ("Lämna ett svar", "noise.site-phrase"),
+    ("Home > Kitchen > Knives", "noise.breadcrumb"),
+    ("Accueil › Actualités › Sport", "noise.breadcrumb"),
+    ("Last updated: 3 February 2023", "noise.date"),
     ("Deja una respuesta", "noise.site-phrase"),
 ]
 
@@ -83,6 +87,8 @@ KEPT_LINES = [
     "Das Rentier ist ein Hirsch",
     "Ulkomailla opiskelun edut?",
     "We used cookie cutters to shape the dough into stars.",
+    "Il a dit « oui » puis « non » à la fin de la réunion.",
+    "If x > 3 and y > 4 then the sum is larger than seven.",
     "Leaving a comment on the minister's speech, she said it was too late.",
 ]
 
@@ -171,6 +177,16 @@ def test_noise_around_an_article_goes_and_the_article_stays(
     assert remove_noise_lines(page) == article
 
 
+_STRONG = ["||", "+-----+-----+", "Startseite | Über uns | Kontakt", "© 2020 Example AB", "* * *"]
+
+
+@given(article=news_article(), noise=st.sampled_from(_STRONG), index=st.integers(0, 50))
+def test_strong_noise_between_paragraphs_goes(article: str, noise: str, index: int) -> None:
+    paragraphs = article.split("\n\n")
+    paragraphs.insert(index % (len(paragraphs) + 1), noise)
+    assert remove_noise_lines("\n\n".join(paragraphs)) == article
+
+
 @given(article=news_article(), index=st.integers(0, 50))
 def test_a_menu_word_between_paragraphs_stays(article: str, index: int) -> None:
     paragraphs = article.split("\n\n")
@@ -220,3 +236,23 @@ def test_cli_web_preset_writes_removed_noise_lines_with_rule_ids(tmp_path: Path)
         (1, "noise.menu"),
         (5, "noise.no-words"),
     ]
+
+
+NOISE_GOLDENS = load_goldens(FIXTURES / "noise")
+
+
+@pytest.mark.parametrize("golden", NOISE_GOLDENS, ids=[golden.label for golden in NOISE_GOLDENS])
+def test_no_content_line_of_a_crawled_page_is_removed(golden: Golden) -> None:
+    _, removals = find_noise_lines(golden.text)
+    wrong = [r.line for r in removals if golden.boilerplate[r.line_number - 1] is False]
+    assert wrong == []
+
+
+def test_most_noise_of_the_crawled_pages_goes() -> None:
+    noise = removed = 0
+    for golden in NOISE_GOLDENS:
+        _, removals = find_noise_lines(golden.text)
+        lines = {r.line_number - 1 for r in removals}
+        noise += sum(mark is True for mark in golden.boilerplate)
+        removed += sum(golden.boilerplate[i] is True for i in lines)
+    assert removed / noise >= 0.8, f"recall {removed / noise:.2f} ({removed} of {noise})"

@@ -46,6 +46,8 @@ _EDGE = " \t\u00a0•·▶►▸›‹»«→|*-–—>[](){}:;,.!?…\"'“”�
 _SPACES_RE = re.compile(r"\s+")
 # A separator between menu items: a pipe, a bullet or a middle dot, spaces optional.
 _SEPARATOR_RE = re.compile(r"\s*[|•·¦]\s*")
+# An arrow between breadcrumb items, with spaces around it.
+_CRUMB_RE = re.compile(r"\s+[>›‹»«]\s+")
 _EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 # A phone number: an optional country code, then at least seven digits in groups.
 # Groups are split by one separator each, so the pattern cannot backtrack over digit runs.
@@ -72,6 +74,7 @@ _DATE_WORDS = frozenset(
     {"am", "um", "at", "on", "le", "de", "del", "el", "den", "klo", "kl", "the", "of"}
     | {"pm", "uhr", "h", "posted", "published", "updated", "julkaistu", "päivitetty"}
     | {"publié", "publicado", "veröffentlicht", "publicerad", "uppdaterad", "aktualisiert"}
+    | {"last", "modified", "date", "datum", "fecha", "päivämäärä", "datum:"}
 )
 _COPYRIGHT_START_RE = re.compile(r"©|\(c\)|copyright(?: ?(?:©|\(c\)|\d|by\b))")
 _TEASER_ENDS = (" ...", " …", "[...]", "[…]", "(...)", "(…)", "...»", "Read more »")
@@ -129,6 +132,8 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
         return "noise.copyright"
     if _is_menu_bar(stripped):
         return "noise.menu-bar"
+    if _is_breadcrumb(stripped):
+        return "noise.breadcrumb"
     if count <= 4 and _is_address(folded):
         return "noise.web-address"
     if count <= 14 and _is_contact(folded):
@@ -166,6 +171,18 @@ def _is_menu_bar(line: str) -> bool:
         return False
     items = [item for item in _SEPARATOR_RE.split(line) if item.strip()]
     return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A trail of three or more short items split by one kind of arrow: "Home > Kitchen > Knives".
+
+    French quotes are arrows too, so a line using two kinds (« oui » puis « non ») is prose.
+    """
+    marks = {mark.strip() for mark in _CRUMB_RE.findall(line)}
+    if len(marks) != 1:
+        return False
+    items = _CRUMB_RE.split(line)
+    return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
 
 
 def _is_address(folded: str) -> bool:
