@@ -54,6 +54,7 @@ _EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+|00)?(?:\(\d{1,5}\) ?)?\d{1,15}(?:[ ./-]\d{1,15}){0,6}(?!\w)"
 )
+_DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{2,300}|[\w-]{2,63}(?:\.[\w-]{2,63}){0,4}\.[a-z]{2,6}")
 # A clock time (9.00, 17:30, 9h30) or a range of hours (9-17, 10–14 Uhr).
 _TIME_RE = re.compile(
@@ -196,6 +197,8 @@ def _is_contact(folded: str) -> bool:
     phone = _PHONE_RE.search(folded)
     if phone is None or sum(char.isdigit() for char in phone.group()) < 6:
         return False
+    if _DATE_RE.fullmatch(phone.group()):
+        return False  # 03/02/1988, 12.03.2015: a date, not a number to call
     # A phone number beside a label ("Tel.", "Puh.") or with few words around it.
     first = folded.split(maxsplit=1)[0].rstrip(".:")
     return first in NOISE_WORDS.labels or len(folded.split()) <= 6
