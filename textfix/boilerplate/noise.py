@@ -61,8 +61,9 @@ def is_prose_line(line: str) -> bool:
 
 
 def _is_short(line: str) -> bool:
-    """A line that can belong to a list of links: a few words, capitalised or not a word at all,
-    not ending a sentence or a clause, and not a field label ("Téléphone:")."""
+    """A line that can belong to a list of links: a few words, not starting in lower case (a
+    wrapped sentence or a verse does), not ending a sentence or a clause, and not a field
+    label ("Téléphone:")."""
     stripped = line.strip()
     words = len(stripped.split())
     return (
@@ -70,15 +71,6 @@ def _is_short(line: str) -> bool:
         and not stripped[:1].islower()
         and not stripped.endswith((".", "!", "?", ",", ";", ":"))
     )
-
-
-def _continues(lines: list[str], nonblank: list[int], n: int) -> bool:
-    """True when the ``n``-th non-blank line carries on the sentence of the line above it:
-    it starts in lower case and the line above ends without closing punctuation."""
-    line = lines[nonblank[n]].lstrip()
-    if n == 0 or not line[:1].islower():
-        return False
-    return not lines[nonblank[n - 1]].rstrip().endswith((".", "!", "?", ":", "…"))
 
 
 def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[str | None]:
@@ -126,10 +118,9 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
 
 def _mark_link_runs(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:
     """Name ``noise.link-run`` the short lines in runs of ``MIN_RUN`` short or noise lines."""
-    member = [
-        rules[index] is not None or (_is_short(lines[index]) and not _continues(lines, nonblank, n))
-        for n, index in enumerate(nonblank)
-    ]
+    # Every noise line counts as a member, so removing lines only ever shortens a run: a
+    # second pass finds no run the first did not.
+    member = [rules[index] is not None or _is_short(lines[index]) for index in nonblank]
     start = 0
     while start < len(nonblank):
         end = start

@@ -167,11 +167,14 @@ def _is_rights_line(folded: str) -> bool:
 
 
 def _is_menu_bar(line: str) -> bool:
-    """Three or more short items split by pipes or bullets: "Home | News | Kontakt"."""
+    """Three or more short items split by pipes or bullets ("Home | News | Kontakt"), or a page
+    title followed by three or more of them."""
     if "|" not in line and "•" not in line and "·" not in line and "¦" not in line:
         return False
     items = [item for item in _SEPARATOR_RE.split(line) if item.strip()]
-    return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
+    # A page title may lead the bar: "Talks fail again | Politics | News | Example Times".
+    rest = items[1:] if len(items) >= 4 else items
+    return len(items) >= 3 and all(len(item.split()) <= 4 for item in rest)
 
 
 def _is_breadcrumb(line: str) -> bool:
