@@ -71,6 +71,11 @@ NOISE_LINES = [
     ("Home > Kitchen > Knives", "noise.breadcrumb"),
     ("Accueil › Actualités › Sport", "noise.breadcrumb"),
     ("Last updated: 3 February 2023", "noise.date"),
+    ("Vår ciceron visade oss villan och trädgården … Fortsätt läsa »", "noise.teaser"),
+    ("Le musée rouvre ses portes. Lire la suite", "noise.teaser"),
+    ("- Veckans gästbloggare: Katarina...", "noise.teaser"),
+    ("Redigera wikitext", "noise.menu"),
+    ("Envío gratis", "noise.menu"),
     ("Deja una respuesta", "noise.site-phrase"),
 ]
 
@@ -89,6 +94,8 @@ KEPT_LINES = [
     "We used cookie cutters to shape the dough into stars.",
     "Il a dit « oui » puis « non » à la fin de la réunion.",
     "If x > 3 and y > 4 then the sum is larger than seven.",
+    "After the first chapter she said she wanted to read more",
+    "Er sagte, er wolle erst morgen weiterlesen...",
     "Leaving a comment on the minister's speech, she said it was too late.",
 ]
 

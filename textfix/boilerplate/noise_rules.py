@@ -78,6 +78,36 @@ _DATE_WORDS = frozenset(
     | {"last", "modified", "date", "datum", "fecha", "päivämäärä", "datum:"}
 )
 _COPYRIGHT_START_RE = re.compile(r"©|\(c\)|copyright(?: ?(?:©|\(c\)|\d|by\b))")
+_BULLETS = "-•·*»›>–—"
+# A "read more" link at the end of a teaser, in the eleven languages.
+_READ_MORE_TAILS = tuple(
+    f" {phrase}"
+    for phrase in (
+        "read more",
+        "continue reading",
+        "weiterlesen",
+        "mehr lesen",
+        "lire la suite",
+        "en savoir plus",
+        "leer más",
+        "seguir leyendo",
+        "leia mais",
+        "ler mais",
+        "continua a leggere",
+        "leggi tutto",
+        "lees meer",
+        "verder lezen",
+        "читать далее",
+        "подробнее",
+        "читати далі",
+        "детальніше",
+        "lue lisää",
+        "lue koko juttu",
+        "läs mer",
+        "fortsätt läsa",
+        "läs hela",
+    )
+)
 _TEASER_ENDS = (" ...", " …", "[...]", "[…]", "(...)", "(…)", "...»", "Read more »")
 
 
@@ -147,7 +177,7 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
         return "noise.date"
     if _is_tag_list(folded):
         return "noise.tags"
-    if count <= 30 and stripped.endswith(_TEASER_ENDS):
+    if count <= 30 and (stripped.endswith(_TEASER_ENDS) or _is_teaser(stripped, folded, count)):
         return "noise.teaser"
     return None
 
@@ -156,6 +186,19 @@ def _opening(line: str) -> str:
     """The line lower-cased with single spaces and straight apostrophes, bullets off the front
     (its trailing punctuation kept: "share this:" is a phrase, "share this" a heading)."""
     return _SPACES_RE.sub(" ", line.lower().replace("’", "'")).lstrip(_EDGE)
+
+
+def _is_teaser(stripped: str, folded: str, count: int) -> bool:
+    """A link to a longer text: "… Fortsätt läsa »", or a short item cut off ("- Katarina...").
+
+    A sentence that ends in the words ("She wanted to read more.") is prose: the phrase must
+    follow a full stop or an ellipsis, or end in an arrow.
+    """
+    for tail in _READ_MORE_TAILS:
+        if folded.endswith(tail):
+            before = folded[: -len(tail)].rstrip()
+            return stripped.endswith(("»", "›", "→", ">")) or before.endswith((".", "…", "!", "?"))
+    return count <= 12 and stripped.endswith(("...", "…")) and stripped[:1] in _BULLETS
 
 
 def _is_rights_line(folded: str) -> bool:
