@@ -215,11 +215,13 @@ TURKU = SHARED / "corpora" / "turku_text_quality"
 
 @pytest.mark.skipif(not TURKU.exists(), reason="needs ../shared/corpora/turku_text_quality")
 @pytest.mark.parametrize("lang", ["de", "es", "fi", "fr", "sv"])
-def test_turku_pages_are_idempotent_and_keep_most_clean_lines(lang: str) -> None:
-    # Real crawled pages: a second run changes nothing, and most removed lines are labelled
-    # noise (a floor far below the figures benchmarks/noise_lines.py reports per language).
+def test_turku_pages_are_idempotent_and_removals_are_mostly_noise(lang: str) -> None:
+    # Every hand-labelled crawled page of the language: a second run changes nothing, and at
+    # least 75% of the removed lines are labelled noise: a regression floor under the figures
+    # (French, the lowest, is at 0.80 over all its pages; benchmarks/noise_lines.py has them
+    # per language and split).
     removed = noise = 0
-    for raw in Path(TURKU / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()[:40]:
+    for raw in Path(TURKU / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(raw)
         text = "\n".join(record["lines"])
         cleaned, removals = find_noise_lines(text)
@@ -227,7 +229,7 @@ def test_turku_pages_are_idempotent_and_keep_most_clean_lines(lang: str) -> None
         removed += len(removals)
         noise += sum(record["labels"][r.line_number - 1] == 0 for r in removals)
     assert removed > 0
-    assert noise / removed >= 0.6
+    assert noise / removed >= 0.75
 
 
 def test_cli_web_preset_writes_removed_noise_lines_with_rule_ids(tmp_path: Path) -> None:
