@@ -137,10 +137,12 @@ def test_short_list_inside_prose_stays_and_after_prose_goes() -> None:
     assert remove_noise_lines(f"{PROSE_A}\n{PROSE_B}\n{items}") == f"{PROSE_A}\n{PROSE_B}"
 
 
-def test_a_long_list_of_links_inside_prose_goes() -> None:
-    links = "\n".join(f"Kategorie {name}" for name in "ABCDEFGHIJKL")
-    text = f"{PROSE_A}\n{links}\n{PROSE_B}"
-    assert remove_noise_lines(text) == f"{PROSE_A}\n{PROSE_B}"
+def test_a_long_list_inside_prose_stays() -> None:
+    # Long chains of short lines inside the prose were noise nine times in ten on the tuning
+    # pages, but a recipe's ingredients or a team sheet are such chains too: they stay.
+    items = "\n".join(f"{n} g Zutat {name}" for n, name in enumerate("ABCDEFGHIJKLMN", 1))
+    text = f"{PROSE_A}\n{items}\n{PROSE_B}"
+    assert remove_noise_lines(text) == text
 
 
 def test_hard_wrapped_lines_are_not_a_link_run() -> None:

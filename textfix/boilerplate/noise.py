@@ -32,9 +32,6 @@ from textfix.boilerplate.noise_rules import WEAK_RULES, line_rule
 
 #: Short lines in a row, outside the prose, that read as a list of links.
 MIN_RUN = 3
-#: A chain of this many noise lines in a row goes even inside the prose (a site index, a list of
-#: categories): on the tuning pages such chains were noise nine lines in ten.
-LONG_CHAIN = 12
 #: The most words a line of a link run has (on the tuning pages, lines of one to three words
 #: in such runs were noise 90-93% of the time, lines of five or six words 74-79%).
 MAX_RUN_WORDS = 4
@@ -106,7 +103,7 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
         while end + 1 < len(nonblank) and rules[nonblank[end + 1]] is not None:
             end += 1
         chain = nonblank[start : end + 1]
-        outside = chain[-1] < first or chain[0] > last or len(chain) >= LONG_CHAIN
+        outside = chain[-1] < first or chain[0] > last
         strong = any(rules[i] not in WEAK_RULES for i in chain)
         for index in chain:
             if (
