@@ -88,12 +88,27 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
             rules[index] = "noise.language"
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
     _mark_link_runs(lines, rules, nonblank)
+    chains = _chains(rules, nonblank)
+    # The prose: lines of running text that no rule names, and those a weak rule names ("…,
+    # 3-5 arbetsdagar.") outside any chain holding a strong line; none of them is ever removed.
     prose = [i for i in nonblank if rules[i] is None and is_prose_line(lines[i])]
-    first = prose[0] if prose else len(lines)
-    last = prose[-1] if prose else -1
+    prose += [i for chain, strong in chains if not strong for i in chain if is_prose_line(lines[i])]
+    first = min(prose, default=len(lines))
+    last = max(prose, default=-1)
     removed: list[str | None] = [None] * len(lines)
-    # Chains of candidate lines (neighbours among the non-blank lines) go together: the whole
-    # chain when one of its lines is strong or it lies outside the prose.
+    for chain, strong in chains:
+        outside = chain[-1] < first or chain[0] > last
+        for index in chain:
+            rule = rules[index]
+            if outside or rule not in WEAK_RULES or (strong and rule != "noise.link-run"):
+                removed[index] = rule
+    return removed
+
+
+def _chains(rules: list[str | None], nonblank: list[int]) -> list[tuple[list[int], bool]]:
+    """The chains of noise lines (neighbours among the non-blank lines), each with whether it
+    holds a line a strong rule names: such a chain goes as a whole, short link lines apart."""
+    chains = []
     start = 0
     while start < len(nonblank):
         if rules[nonblank[start]] is None:
@@ -103,17 +118,9 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
         while end + 1 < len(nonblank) and rules[nonblank[end + 1]] is not None:
             end += 1
         chain = nonblank[start : end + 1]
-        outside = chain[-1] < first or chain[0] > last
-        strong = any(rules[i] not in WEAK_RULES for i in chain)
-        for index in chain:
-            if (
-                outside
-                or (strong and rules[index] != "noise.link-run")
-                or rules[index] not in WEAK_RULES
-            ):
-                removed[index] = rules[index]
+        chains.append((chain, any(rules[i] not in WEAK_RULES for i in chain)))
         start = end + 1
-    return removed
+    return chains
 
 
 def _mark_link_runs(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:
