@@ -75,6 +75,8 @@ NOISE_LINES = [
     ("Le musée rouvre ses portes. Lire la suite", "noise.teaser"),
     ("- Veckans gästbloggare: Katarina...", "noise.teaser"),
     ("Redigera wikitext", "noise.menu"),
+    ("FörhandsgranskaTill favoritlistanSkriv ut", "noise.glued-links"),
+    ("HomeNewsKontaktImpressum", "noise.glued-links"),
     ("Envío gratis", "noise.menu"),
     ("Deja una respuesta", "noise.site-phrase"),
 ]
@@ -95,6 +97,7 @@ KEPT_LINES = [
     "Il a dit « oui » puis « non » à la fin de la réunion.",
     "If x > 3 and y > 4 then the sum is larger than seven.",
     "After the first chapter she said she wanted to read more",
+    "YouTube und PowerPoint",
     "Er sagte, er wolle erst morgen weiterlesen...",
     "Leaving a comment on the minister's speech, she said it was too late.",
 ]

@@ -5,8 +5,8 @@ strengths (see :mod:`textfix.boilerplate.noise` for how position is used):
 
 - *strong* rules name lines that are noise wherever they stand: no word at all (a table border,
   a separator), a line of the site's own chrome ("Your email address will not be published."),
-  a copyright line, a pipe-separated menu bar, a tag list, and (in ``noise.py``) a line in
-  another language;
+  a copyright line, a pipe-separated menu bar or breadcrumb trail, link texts glued together,
+  a tag list, and (in ``noise.py``) a line in another language;
 - *weak* rules (``WEAK_RULES``) name lines that are noise only outside the prose or in a chain
   of noise lines holding a strong one: a menu word ("Impressum", "Lue lisää"), a teaser cut off
   with " ...", a web address, a contact, opening-hours, price or date-only line, and (in
@@ -48,6 +48,10 @@ _EDGE = " \t\u00a0•·▶►▸›‹»«→|*-–—>[](){}:;,.!?…\"'“”�
 _SPACES_RE = re.compile(r"\s+")
 # A separator between menu items: a pipe, a bullet or a middle dot, spaces optional.
 _SEPARATOR_RE = re.compile(r"\s*[|•·¦]\s*")
+# Link texts the extractor glued together: a lower-case word running into a capital
+# ("Logga inMitt konto", "FörhandsgranskaTill favoritlistan"). Two glue points in a short line
+# were noise 60 times in 61 on the tuning pages; brand names (YouTube, PowerPoint) have one.
+_GLUE_RE = re.compile(r"[a-zß-öø-ÿа-яё]{3}[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]")
 # An arrow between breadcrumb items, with spaces around it.
 _CRUMB_RE = re.compile(r"\s+[>›‹»«]\s+")
 _EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
@@ -167,6 +171,8 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
         return "noise.menu-bar"
     if _is_breadcrumb(stripped):
         return "noise.breadcrumb"
+    if count <= 8 and len(_GLUE_RE.findall(stripped)) >= 2:
+        return "noise.glued-links"
     if count <= 4 and _is_address(folded):
         return "noise.web-address"
     if count <= 14 and _is_contact(folded):
