@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textfix.boilerplate.noise import find_noise_lines  # noqa: E402
-from textfix.normalisers.boilerplate import find_boilerplate  # noqa: E402
+from textfix.boilerplate.remove import find_boilerplate  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "turku_text_quality"
 LANGUAGES = ("de", "es", "fi", "fr", "sv")

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import SHARED
 from textfix import Pipeline
 from textfix.boilerplate.continuation import continues_sentence
-from textfix.normalisers.boilerplate import find_boilerplate
+from textfix.boilerplate.remove import find_boilerplate
 
 LEAD = (
     "The talks in Geneva failed after six long hours on Friday, officials said.\n\n"

@@ -1,1 +1,2 @@
-"""Boilerplate and noise lines: rule files, matching, and removal with position rules."""
+"""Boilerplate and noise lines: the rules, their matching, the removal by position, and
+learning rules."""

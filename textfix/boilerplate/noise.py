@@ -25,10 +25,9 @@ weak, and the document's language stays the same once its minority lines are gon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textfix.boilerplate.noise_language import foreign_lines
 from textfix.boilerplate.noise_rules import WEAK_RULES, line_rule
+from textfix.boilerplate.remove import Removal
 
 #: Short lines in a row, outside the prose, that read as a list of links.
 MIN_RUN = 3
@@ -37,15 +36,6 @@ MIN_RUN = 3
 MAX_RUN_WORDS = 4
 # Sentence ends that make a line of enough words prose.
 _PROSE_ENDS = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", ":")
-
-
-@dataclass(frozen=True)
-class NoiseRemoval:
-    """A line removed as noise: its 1-based number in the input, its text, the rule."""
-
-    line_number: int
-    line: str
-    rule_id: str
 
 
 def is_prose_line(line: str) -> bool:
@@ -140,7 +130,7 @@ def _mark_link_runs(lines: list[str], rules: list[str | None], nonblank: list[in
         start = end + 1
 
 
-def find_noise_lines(text: str, *, foreign_language: bool = True) -> tuple[str, list[NoiseRemoval]]:
+def find_noise_lines(text: str, *, foreign_language: bool = True) -> tuple[str, list[Removal]]:
     """The text without its noise lines, and the removals.
 
     >>> text = "Etusivu\\nKoira juoksi pihalla koko päivän ja haukkui."
@@ -153,7 +143,7 @@ def find_noise_lines(text: str, *, foreign_language: bool = True) -> tuple[str, 
     lines = text.split("\n")
     removed = classify_lines(lines, foreign_language=foreign_language)
     removals = [
-        NoiseRemoval(index + 1, lines[index], rule)
+        Removal(index + 1, lines[index], rule)
         for index, rule in enumerate(removed)
         if rule is not None
     ]

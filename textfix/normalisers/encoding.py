@@ -2,31 +2,35 @@
 
 ftfy knows encodings; textfix wraps it rather than fighting it. textfix owns quote style,
 character width, control characters and Unicode normalisation, so those ftfy fixes are off
-here and done by textfix's own steps.
+here and done by textfix's own steps. It also decodes HTML entities itself: ftfy decodes one
+level per round and cannot tell prose about HTML (``"the entity &nbsp;"``) from escaped text.
 """
 
 from __future__ import annotations
 
-import functools
+import re
+from collections.abc import Callable
 
 import ftfy
-from ftfy.chardata import HTML_ENTITY_RE
-from ftfy.fixes import unescape_html
+from ftfy.fixes import fix_latin_ligatures, remove_terminal_escapes
 
+from textfix.normalisers.entities import Finish, looks_escaped, settle_entities
 from textfix.normalisers.ftfy_rounds import fix_segment
 from textfix.normalisers.ftfy_triggers import (
     DERIVED,
     HARD_TRIGGER_RE,
+    TERMINAL_ESCAPE,
     TRIGGER_RE,
     is_bad,
     is_quiet,
 )
+from textfix.normalisers.unicode import compose, remove_control_chars
 from textfix.normalisers.whitespace import normalise_line_breaks
 
 #: The ftfy configuration textfix uses. Every option is spelled out so that a change of ftfy's
 #: defaults cannot change textfix's behaviour silently.
 FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html="auto",  # "&amp;" -> "&", unless the text looks like HTML (holds "<")
+    unescape_html=False,  # textfix unescapes, all levels at once (see unescape_html_text)
     remove_terminal_escapes=True,  # ANSI colour codes are never text
     fix_encoding=True,  # the point of this step: undo UTF-8 decoded as cp1252/latin-1/...
     restore_byte_a0=True,  # "Ã " where a lost NBSP byte was "Ã\xa0"
@@ -44,77 +48,60 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-# With HTML unescaping off: what ``ftfy.fix_text`` switches to once it has seen a "<".
-_FTFY_CONFIG_NO_HTML = FTFY_CONFIG._replace(unescape_html=False)
+#: The most rounds ``settle_mojibake`` makes. A round after the first needs ftfy to have made
+#: an entity or mojibake anew, and each such layer at least halves the text it comes from, so a
+#: megabyte settles in fewer than 20 rounds; the cap only makes termination plain to see.
+MAX_ROUNDS = 32
 
 
-# ftfy replaces each entity by a function of the entity's text alone, so an entity seen before
-# is looked up: Reuters' "&#3;" otherwise goes through html.unescape every time (measured on
-# Reuters documents: unescaping 1.4 us a document, 0.8 with the cache).
-_unescape_entity = functools.lru_cache(maxsize=4096)(unescape_html)
+def _finish_decoded(decoded: str) -> str:
+    r"""What ``fix_mojibake``'s pipeline makes of characters an entity decodes to, at once.
 
+    Invisible characters go (``remove_control_chars``), ligatures are spelled out and text is
+    composed (``ftfy``, ``normalise_unicode``), line breaks become ``"\n"``: done later, each
+    could complete the next entity (``"&s&shy;hy;"``) and leave work for another pass.
 
-def unescape_entities(text: str) -> str:
-    """``ftfy.fixes.unescape_html(text)``, remembering the replacement of each entity.
-
-    >>> unescape_entities("AT&amp;T &lt;ABC> &#3;&EACUTE;&unknown;")
-    'AT&T <ABC> É&unknown;'
+    >>> _finish_decoded("\xad"), _finish_decoded("\ufb01"), _finish_decoded("\u037e")
+    ('', 'fi', ';')
     """
-    return HTML_ENTITY_RE.sub(lambda match: _unescape_entity(match.group()), text)
+    return compose(line_breaks_for_ftfy(fix_latin_ligatures(remove_control_chars(decoded))))
 
 
-def _unescape_until_stable(segment: str) -> str | None:
-    r"""ftfy's result for a quiet segment (see ``is_quiet``) with HTML unescaping on, or None.
+def unescape_html_text(text: str, finish: Finish = _finish_decoded) -> str:
+    r"""Decode the HTML entities of ``text`` when it shows it was HTML-escaped.
 
-    On a quiet segment each round of ``fix_and_explain`` is ``unescape_html`` alone, so ftfy's
-    result is ``unescape_html`` repeated until nothing changes, as long as every text on the
-    way is quiet too (``"&amp;eacute;"`` becomes ``"&eacute;"``, then ``"é"``); None when one
-    is not (``"&#xfb01;"`` unescapes to the ligature ``"ﬁ"``), and ftfy must run.
+    As ftfy's ``unescape_html="auto"`` does, text from the line holding the first ``"<"`` on
+    is HTML itself and left alone. Above it, the text is unescaped only if it looks escaped
+    (``entities.looks_escaped``), judged with invisible characters removed so that removing
+    them later cannot change the judgement; then they are removed (terminal escapes first),
+    and every entity is decoded all the way in one pass (``entities.settle_entities``).
 
-    >>> _unescape_until_stable("AT&amp;amp;T &lt;b&gt; caf&eacute;")
-    'AT&T <b> café'
-    >>> _unescape_until_stable("Ã&copy;") is None, _unescape_until_stable("&#xfb01;") is None
-    (True, True)
+    >>> unescape_html_text("caf&eacute; a&s&shy;hy;b &amp;amp;\n<p>&amp;</p>")
+    'café ab &\n<p>&amp;</p>'
+    >>> unescape_html_text("The entity &nbsp; renders as a space")
+    'The entity &nbsp; renders as a space'
     """
-    while "&" in segment and (unescaped := unescape_entities(segment)) != segment:
-        if not is_quiet(unescaped):
-            return None
-        segment = unescaped
-    return segment
-
-
-def fix_quiet_text(text: str) -> str | None:
-    r"""``ftfy.fix_text(text, FTFY_CONFIG)`` when unescaping HTML is all it does, else None.
-
-    ftfy fixes each line on its own, with one piece of state: from the first line holding a
-    ``"<"`` on, it no longer unescapes. So for a quiet text (``is_quiet``) ftfy unescapes the
-    lines before that one (``_unescape_until_stable``) and leaves the rest alone. Here those
-    lines are unescaped all at once: ``HTML_ENTITY_RE`` cannot match a ``"\n"``, so a round
-    over them is a round over each, and the whole-text checks see every line's problems (and
-    maybe more, which only sends the text to ftfy). Entities nested deeper than one round plus
-    a check (``"&amp;lt;"``) are left to ``_fix_segments``, line by line as ftfy does: rounds
-    over the whole text for one deep line would make the step quadratic.
-    A text over ``max_decode_length`` is left to ``_fix_segments`` too: ftfy cuts its long lines
-    where an entity may span the cut.
-
-    >>> fix_quiet_text("&lt;ABC> said\n“Fine” &amp; <b>\n&amp;")
-    '<ABC> said\n“Fine” &amp; <b>\n&amp;'
-    >>> fix_quiet_text("CafÃ© &amp; co") is None, fix_quiet_text("&amp;lt;") is None
-    (True, True)
-    """
-    if len(text) > FTFY_CONFIG.max_decode_length or not is_quiet(text):
-        return None
     if "&" not in text:
         return text
     tag = text.find("<")
     cut = len(text) if tag == -1 else text.rfind("\n", 0, tag) + 1
-    head = text[:cut]
-    unescaped = unescape_entities(head)
-    if unescaped == head:
+    region = remove_control_chars(text[:cut])
+    if not looks_escaped(region):
         return text
-    if not is_quiet(unescaped) or ("&" in unescaped and unescape_entities(unescaped) != unescaped):
-        return None
-    return unescaped if cut == len(text) else unescaped + text[cut:]
+    if TERMINAL_ESCAPE in text[:cut]:
+        region = remove_control_chars(remove_terminal_escapes(text[:cut]))
+    return settle_entities(region, finish) + text[cut:]
+
+
+def fix_quiet_text(text: str) -> str | None:
+    """``text`` when ``ftfy.fix_text(text, FTFY_CONFIG)`` is certain to leave it alone, else None.
+
+    With unescaping done by textfix, ftfy changes a quiet text (``is_quiet``) not at all.
+
+    >>> fix_quiet_text("“Fine” &amp; <b>"), fix_quiet_text("CafÃ© au lait")
+    ('“Fine” &amp; <b>', None)
+    """
+    return text if is_quiet(text) else None
 
 
 def _segment_bounds(text: str, position: int, limit: int) -> tuple[int, int]:
@@ -133,25 +120,16 @@ def _segment_bounds(text: str, position: int, limit: int) -> tuple[int, int]:
 def _fix_segments(text: str) -> str:
     """``ftfy.fix_text(text, FTFY_CONFIG)``, calling ftfy only on segments it could change.
 
-    ftfy fixes each segment independently (``fix_and_explain``), with one piece of state: once
-    a segment holding ``"<"`` is seen, HTML entities are no longer unescaped. Both are kept.
+    ftfy fixes each segment independently (``fix_and_explain``).
     """
     limit = FTFY_CONFIG.max_decode_length
-    first_tag = text.find("<")
     pieces = []
     done = position = 0
     while (match := TRIGGER_RE.search(text, position)) is not None:
         start, end = _segment_bounds(text, match.start(), limit)
         segment = text[start:end]
         if HARD_TRIGGER_RE.search(segment) or is_bad(segment):
-            config = FTFY_CONFIG if first_tag == -1 or first_tag >= end else _FTFY_CONFIG_NO_HTML
-            fixed = None
-            if is_quiet(segment):
-                auto = config.unescape_html == "auto"
-                unescape = config.unescape_html is True or (auto and "<" not in segment)
-                fixed = _unescape_until_stable(segment) if unescape else segment
-            if fixed is None:
-                fixed = fix_segment(segment, config)
+            fixed = segment if is_quiet(segment) else fix_segment(segment, FTFY_CONFIG)
             pieces.append(text[done:start])
             pieces.append(fixed)
             done = end
@@ -177,39 +155,82 @@ def line_breaks_for_ftfy(text: str) -> str:
     return "\x85".join(normalise_line_breaks(part) for part in text.split("\x85"))
 
 
-def fix_mojibake(text: str) -> str:
-    r"""Repair text that was encoded in one encoding and decoded in another.
-
-    Line breaks are made ``"\n"`` first (see ``line_breaks_for_ftfy``): ftfy splits text into
-    lines on ``"\n"`` before it converts other line breaks, so without this ``"&amp;\r<b>"``
-    would become ``"&amp;\n<b>"`` on one pass and ``"&\n<b>"`` on the next; here the first pass
-    gives the final answer.
-    The result is always ``fix_mojibake_reference(text)``; text in which ftfy could at most
-    unescape HTML entities is handled whole without ftfy (``fix_quiet_text``), and of the rest
-    only the lines ftfy could change are given to ftfy.
-
-    >>> fix_mojibake("CafÃ© au lait")
-    'Café au lait'
-    >>> fix_mojibake("It’s already “fine”.")
-    'It’s already “fine”.'
-    >>> fix_mojibake("&amp;\r<b>")
-    '&\n<b>'
-    >>> fix_mojibake("Ingrid Ã\x85berg")
-    'Ingrid Åberg'
-    """
-    text = line_breaks_for_ftfy(text)
+def _fix_encoding(text: str) -> str:
+    """``ftfy.fix_text(text, FTFY_CONFIG)``, calling ftfy only on lines it could change."""
     if not DERIVED:  # never with ftfy 6.3; the shortcuts rest on tables read from ftfy
         return ftfy.fix_text(text, FTFY_CONFIG)
     fixed = fix_quiet_text(text)
     return fixed if fixed is not None else _fix_segments(text)
 
 
-def fix_mojibake_reference(text: str) -> str:
-    """``fix_mojibake`` without fast paths: every text goes through ``ftfy.fix_text`` whole.
+# A capital letter standing as a word before one space: ftfy reads "Ã " as "à" whose no-break
+# space byte became a space, but "Ã is a letter in Portuguese" and "Â is" are correct text.
+_LOST_NBSP_SPOT_RE = re.compile(r"(?<!\w)[ÂÃ](?= \S)")
 
-    The equivalence tests compare ``fix_mojibake`` with this on generated and real text.
 
-    >>> fix_mojibake_reference("CafÃ© au lait")
-    'Café au lait'
+def is_ambiguous_nbsp_loss(text: str) -> bool:
+    """True when ftfy would change ``text`` only for a lone capital ``Ã``/``Â`` before a space.
+
+    The mojibake of ``"à "`` keeps a second space (``"Ã  praia"``) or sits inside a word
+    (``"voilÃ ."``), and mojibake seldom comes alone: another mojibake spot elsewhere in the
+    text makes it evidence again. Known miss: ``"Ã s"`` (Portuguese ``"às"``) alone in a text.
+
+    >>> is_ambiguous_nbsp_loss("Ã is a letter in Portuguese"), is_ambiguous_nbsp_loss("Ã  praia")
+    (True, False)
+    >>> is_ambiguous_nbsp_loss("CafÃ© Ã is")
+    False
     """
-    return ftfy.fix_text(line_breaks_for_ftfy(text), FTFY_CONFIG)
+    if "Ã " not in text and "Â " not in text:
+        return False
+    masked = _LOST_NBSP_SPOT_RE.sub("A", text)
+    return masked != text and is_quiet(masked)
+
+
+def settle_mojibake(text: str, fix_encoding: Callable[[str], str]) -> str:
+    """Unescape, ``fix_encoding`` and compose in rounds until a round changes nothing.
+
+    ``text`` must be composed already (``compose``); so is the result. A text whose only
+    mojibake is ambiguous (``is_ambiguous_nbsp_loss``) is not given to ``fix_encoding``.
+    """
+    for _ in range(MAX_ROUNDS):
+        unescaped = unescape_html_text(text)
+        fixed = fix_encoding(unescaped)
+        if fixed != unescaped and is_ambiguous_nbsp_loss(unescaped):
+            fixed = unescaped
+        if fixed == text or (composed := compose(fixed)) == text:
+            break
+        text = composed
+        if composed == unescaped:
+            # Only unescaping changed the text, and it leaves none to do: the next round
+            # would change nothing.
+            break
+    return text
+
+
+def fix_mojibake(text: str) -> str:
+    r"""Repair text that was encoded in one encoding and decoded in another.
+
+    Line breaks are made ``"\n"`` first (see ``line_breaks_for_ftfy``): ftfy splits text into
+    lines on ``"\n"`` before it converts other line breaks, so without this ``"&amp;\r<b>"``
+    would become ``"&amp;\n<b>"`` on one pass and ``"&\n<b>"`` on the next.
+    Mojibake is looked for in the composed text (NFC, see ``compose``): composing later would
+    make mojibake out of a letter and a combining mark (``"A\u0303\xa9"`` is ``"Ã©"``).
+    HTML entities are decoded where the text shows it was escaped (``unescape_html_text``),
+    all levels at once, and an entity for an invisible character leaves nothing. The repair
+    then runs ftfy (``FTFY_CONFIG``, on the lines it could change), and again while a round
+    changes something, so the result is settled. Text with nothing to repair comes back as it
+    was, not composed.
+
+    >>> fix_mojibake("CafÃ© au lait")
+    'Café au lait'
+    >>> fix_mojibake("It’s “fine”: in HTML the entity &nbsp; renders as a space.")
+    'It’s “fine”: in HTML the entity &nbsp; renders as a space.'
+    >>> fix_mojibake("AT&amp;amp;T &lt;b&gt; a&s&shy;hy;b\r<b>")
+    'AT&T <b> ab\n<b>'
+    >>> fix_mojibake("Ingrid Ã\x85berg")
+    'Ingrid Åberg'
+    """
+    text = line_breaks_for_ftfy(text)
+    composed = compose(text)
+    fixed = settle_mojibake(composed, _fix_encoding)
+    return text if fixed == composed else fixed
