@@ -77,6 +77,11 @@ NOISE_LINES = [
     ("Redigera wikitext", "noise.menu"),
     ("FörhandsgranskaTill favoritlistanSkriv ut", "noise.glued-links"),
     ("HomeNewsKontaktImpressum", "noise.glued-links"),
+    (
+        "Le conceptUn sport santéQui sommes-nous ?Nos actualitésRevue de presseJe participe"
+        "Comment participerForfaitsCalendrier",
+        "noise.glued-links",
+    ),
     ("Envío gratis", "noise.menu"),
     ("Deja una respuesta", "noise.site-phrase"),
 ]

@@ -50,7 +50,8 @@ _SPACES_RE = re.compile(r"\s+")
 _SEPARATOR_RE = re.compile(r"\s*[|•·¦]\s*")
 # Link texts the extractor glued together: a lower-case word running into a capital
 # ("Logga inMitt konto", "FörhandsgranskaTill favoritlistan"). Two glue points in a short line
-# were noise 60 times in 61 on the tuning pages; brand names (YouTube, PowerPoint) have one.
+# were noise 60 times in 61 on the tuning pages, six or more close together 59 in 61; brand
+# names (YouTube, PowerPoint) have one.
 _GLUE_RE = re.compile(r"[a-zß-öø-ÿа-яё]{3}[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]")
 # An arrow between breadcrumb items, with spaces around it.
 _CRUMB_RE = re.compile(r"\s+[>›‹»«]\s+")
@@ -150,6 +151,8 @@ def line_rule(line: str) -> str | None:
         return None
     if not has_word(stripped):
         return "noise.no-words"
+    if _is_glued_menu(stripped):
+        return "noise.glued-links"
     if len(stripped) > MAX_RULE_CHARS:
         return None
     folded = fold(stripped)
@@ -171,8 +174,6 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
         return "noise.menu-bar"
     if _is_breadcrumb(stripped):
         return "noise.breadcrumb"
-    if count <= 8 and len(_GLUE_RE.findall(stripped)) >= 2:
-        return "noise.glued-links"
     if count <= 4 and _is_address(folded):
         return "noise.web-address"
     if count <= 14 and _is_contact(folded):
@@ -230,6 +231,16 @@ def _is_menu_bar(line: str) -> bool:
     # A page title may lead the bar: "Talks fail again | Politics | News | Example Times".
     rest = items[1:] if len(items) >= 4 else items
     return len(items) >= 3 and all(len(item.split()) <= 4 for item in rest)
+
+
+def _is_glued_menu(line: str) -> bool:
+    """Link texts run together: two glue points in a short line ("Logga inMitt konto"), or six
+    or more, one in every six words or closer, in a line of any length (a whole menu bar)."""
+    glue = len(_GLUE_RE.findall(line))
+    if glue < 2:
+        return False
+    words = len(line.split())
+    return words <= 8 or (glue >= 6 and glue * 6 >= words)
 
 
 def _is_breadcrumb(line: str) -> bool:
