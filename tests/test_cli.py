@@ -103,9 +103,9 @@ def test_missing_input_is_a_one_line_error() -> None:
 
 
 def test_unknown_preset_is_a_usage_error() -> None:
-    result = runner.invoke(app, ["clean", str(FIXTURES / "sample" / "articles.jsonl"), "-p", "web"])
+    result = runner.invoke(app, ["clean", str(FIXTURES / "sample" / "articles.jsonl"), "-p", "wab"])
     assert result.exit_code == 2
-    assert "unknown preset 'web'" in result.output
+    assert "unknown preset 'wab'" in result.output
 
 
 def test_explain_shows_steps(tmp_path: Path) -> None:

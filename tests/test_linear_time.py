@@ -54,6 +54,12 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "controls": lambda size: _repeat("\x00\u200b\xad\r", size),
     "entities": lambda size: _repeat("AT&amp;T &lt;b> &#3;“q” ", size),
     "indented-lines": lambda size: _repeat("\n    x  y \n", size),
+    "noise-lines": lambda size: _repeat(
+        "Home | Kontakt | Impressum\n12.03.2015\nPuh. 040 123 4567\n||\nLue lisää ...\n"
+        "Der Hund lief den ganzen Tag im Garten herum und bellte laut.\n",
+        size,
+    ),
+    "digit-groups": lambda size: _repeat("0 1-2.3/4 5-6 7 8 9 0 " * 18 + "x\n", size),
     "boilerplate-paragraphs": lambda size: _repeat("Advertisement\n\n", size),
     "separator-lines": lambda size: _repeat("* * *\n—\n", size),
     # Issue 18: runs of combining marks CPython's NFC reorders in quadratic time, entity chains
@@ -69,6 +75,7 @@ _STEP_FUNCTIONS: dict[str, Callable[[str], object]] = {
     name: (lambda text, spec=spec: run_step(spec, text)) for name, spec in STEPS.items()
 }
 _STEP_FUNCTIONS["preset:news"] = Pipeline.from_preset("news")
+_STEP_FUNCTIONS["preset:web"] = Pipeline.from_preset("web")
 _STEP_FUNCTIONS["preset:default"] = Pipeline.from_preset("default")
 _STEP_FUNCTIONS["preset:ascii"] = Pipeline.from_preset("ascii")
 

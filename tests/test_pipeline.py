@@ -53,8 +53,8 @@ def test_bad_option_value_lists_choices() -> None:
 
 
 def test_unknown_preset() -> None:
-    with pytest.raises(ConfigError, match="default, news, ascii"):
-        Pipeline.from_preset("web")
+    with pytest.raises(ConfigError, match="default, news, web, ascii"):
+        Pipeline.from_preset("webb")
 
 
 def test_whitespace_before_mojibake_is_refused() -> None:

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, SHARED
 from tests.interaction_strategies import interaction_text
 from tests.reliability import any_text, has_lone_surrogate, run_step, step_variants, variant_id
 from textfix import Pipeline
@@ -259,6 +259,45 @@ def test_ascii_preset_is_idempotent_on_nested_entities() -> None:
     pipeline = Pipeline.from_preset("ascii")
     assert pipeline("&d&d&d&dd;;;;").text == "d"
     assert_idempotent(lambda value: pipeline(value).text, "&d&d&d&dd;;;;")
+
+
+# The web preset on real clean prose in five more languages: paragraphs labelled clean by hand
+# on crawled pages (TurkuNLP), in the language of their page. It must add nothing to what the
+# default preset does.
+_TURKU = SHARED / "corpora" / "turku_text_quality"
+
+
+def _turku_prose(lang: str) -> list[str]:
+    from textfix.boilerplate.noise import is_prose_line
+    from textfix.language import identify_language
+
+    pool = []
+    for raw in (_TURKU / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()[:60]:
+        record = json.loads(raw)
+        for line, label in zip(record["lines"], record["labels"], strict=True):
+            # Sentences: a line that trails off ("…", "Fortsätt läsa »") is a teaser, whatever
+            # its label says.
+            line = line.strip()
+            if label != 1 or not is_prose_line(line) or not line.endswith((".", "!", "?")):
+                continue
+            guess = identify_language(line)
+            if not line.endswith(("...", "…")) and guess is not None and guess.code == lang:
+                pool.append(line)
+    return pool
+
+
+@pytest.mark.skipif(not _TURKU.exists(), reason="needs ../shared/corpora/turku_text_quality")
+@pytest.mark.parametrize("lang", ["de", "es", "fi", "fr", "sv"])
+def test_web_preset_is_conservative_on_clean_crawled_prose(lang: str) -> None:
+    pool = _turku_prose(lang)
+    default, web = Pipeline.from_preset("default"), Pipeline.from_preset("web")
+
+    @given(st.lists(st.sampled_from(pool), min_size=1, max_size=8), st.booleans())
+    def check(paragraphs: list[str], blank: bool) -> None:
+        text = default(("\n\n" if blank else "\n").join(paragraphs)).text
+        assert web(text).text == text
+
+    check()
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=variant_id)

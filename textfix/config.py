@@ -30,12 +30,14 @@ _DEFAULT_STEPS = (
 )
 
 #: Preset name -> the steps it runs. ``default`` repairs without removing content; ``news``
-#: adds header extraction and boilerplate removal; ``ascii`` adds transliteration.
+#: adds header extraction and boilerplate removal; ``web`` adds noise-line removal for crawled
+#: pages; ``ascii`` adds transliteration.
 PRESETS: Mapping[str, tuple[str, ...]] = {
     name: tuple(step for step in STEP_ORDER if step in chosen)
     for name, chosen in {
         "default": _DEFAULT_STEPS,
         "news": (*_DEFAULT_STEPS, "remove_boilerplate", "extract_header"),
+        "web": (*_DEFAULT_STEPS, "remove_noise_lines"),
         # transliterate runs before normalise_whitespace: Unidecode can leave spaces behind.
         "ascii": (*_DEFAULT_STEPS, "transliterate"),
     }.items()

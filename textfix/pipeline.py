@@ -137,7 +137,7 @@ class Pipeline:
 
     @classmethod
     def from_preset(cls, preset: str = "default", **options: Any) -> Pipeline:
-        """The pipeline of a preset: ``default``, ``news`` or ``ascii``."""
+        """The pipeline of a preset: ``default``, ``news``, ``web`` or ``ascii``."""
         return cls(Config.from_preset(preset, **options))
 
     @classmethod

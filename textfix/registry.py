@@ -118,6 +118,13 @@ MAX_REMOVED_SHARE = OptionSpec(
     Lazy(_BOILERPLATE, "coerce_max_share"),
 )
 
+FOREIGN_LANGUAGE = OptionSpec(
+    "foreign_language",
+    True,
+    (True, False),
+    "remove_noise_lines also removes lines in another language than the document's",
+)
+
 DATE_ORDER = OptionSpec(
     "date_order",
     None,
@@ -186,6 +193,14 @@ STEPS: Mapping[str, StepSpec] = {
             # Whether a line keeps its indent or hard break depends on its neighbours, which
             # remove_boilerplate and extract_header can take away.
             resettles=True,
+        ),
+        StepSpec(
+            "remove_noise_lines",
+            Lazy("textfix.boilerplate.noise", "remove_noise_lines"),
+            "normaliser",
+            "remove noise lines of crawled pages (menus, borders, contact lines, other languages)",
+            (FOREIGN_LANGUAGE,),
+            explain=Lazy("textfix.boilerplate.noise", "explain_noise_lines"),
         ),
         StepSpec(
             "remove_boilerplate",

@@ -1,1 +1,2 @@
-"""Boilerplate lines: the rules, their matching, the removal by position, and learning rules."""
+"""Boilerplate and noise lines: the rules, their matching, the removal by position, and
+learning rules."""

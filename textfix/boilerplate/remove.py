@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from textfix.boilerplate.continuation import continues_sentence
 from textfix.boilerplate.rules import BoilerplateRule, RuleSet, as_paths, load_ruleset
 
 # Written with a literal start (not \n{3,}) so the search skips to line breaks: 15x faster.
@@ -29,7 +30,9 @@ _BLANK_RUN_RE = re.compile(r"\n\n\n+")
 HEADER_LINE_RE = re.compile(
     r"[ \t]*(?:"
     r"[Bb][Yy] [A-Z\u00c0-\u024f\u0400-\u04ff][^\n]{0,120}"
-    r"|(?:[Ff]irst |[Ll]ast )?(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Mm]odified)\b[^\n]{0,100}"
+    r"|(?:[Ff]irst |[Ll]ast )?(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Mm]odified)\b"
+    # ... but not a live-blog stamp "Updated at 22.28 BST": a time without a date.
+    r"(?! at \d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,5})?$)[^\n]{0,100}"
     r"|[Dd]ate:?[ \t]+\d{4}-\d{2}-\d{2}[^\n]*"
     r"|[A-Z][A-Z .'’-]{1,40}(?:, [^\n(]{1,40})? \((?:AP|Reuters|AFP|dpa|UPI|CNN)\) ?[—–-][^\n]*"
     r")"
@@ -175,6 +178,22 @@ def _ruleset(rules: str | Sequence[str], skip_rules: str | Sequence[str]) -> Rul
     return load_ruleset(as_paths(rules), as_paths(skip_rules, "skip_rules"))
 
 
+def _without_continuations(
+    lines: list[str], matched: Sequence[BoilerplateRule | None]
+) -> Sequence[BoilerplateRule | None]:
+    """``matched`` less the lines that end the sentence of the line above them: a hard-wrapped
+    "…for each Liebert" / "share." is content, whatever a rule says of "share."."""
+    kept: list[BoilerplateRule | None] | None = None
+    for index, rule in enumerate(matched):
+        if rule is None or index == 0 or matched[index - 1] is not None:
+            continue
+        if continues_sentence(lines[index - 1], lines[index]):
+            if kept is None:
+                kept = list(matched)
+            kept[index] = None
+    return matched if kept is None else kept
+
+
 def remove_matched(
     text: str,
     lines: list[str],
@@ -182,6 +201,7 @@ def remove_matched(
     max_removed_share: float,
 ) -> tuple[str, list[Removal], str | None]:
     """``find_boilerplate`` once the rule each line of ``text`` matches is known."""
+    matched = _without_continuations(lines, matched)
     found = [number for number, rule in enumerate(matched) if rule is not None]
     removed: dict[int, str] = {}
     edge: list[int] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from textfix.boilerplate.noise import find_noise_lines
 from textfix.boilerplate.remove import Removal, find_boilerplate
 from textfix.document import Document
 from textfix.io.records import Record
@@ -18,7 +19,8 @@ from textfix.pipeline import MAX_PASSES, Pipeline, Step
 
 @dataclass
 class Cleaned:
-    """A cleaned document, the steps that changed it, and the boilerplate lines removed.
+    """A cleaned document, the steps that changed it, and the boilerplate and noise lines
+    removed.
 
     With ``want_trace``, ``trace`` holds each change in order: the step, its input and output
     text, and the metadata it found (for the HTML report's samples; the texts are shared, not
@@ -77,6 +79,10 @@ def _clean_observed(
                 if reason is None:
                     removals.extend(found_removals)
                 found: dict[str, Any] = {}
+            elif count_removed and step.name == "remove_noise_lines":
+                new_text, noise = find_noise_lines(text, **_options(step))
+                removals.extend(noise)
+                found = {}
             else:
                 new_text, found = step.apply(text)
             if new_text != text or found:

@@ -1,0 +1,283 @@
+"""remove_noise_lines: the rules per language, their must-not-change neighbours, the position
+rules, and the properties on generated crawled pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.boilerplate_goldens import Golden, load_goldens
+from tests.conftest import FIXTURES, SHARED
+from textfix import Pipeline
+from textfix.boilerplate.noise import classify_lines, find_noise_lines, remove_noise_lines
+from textfix.boilerplate.noise_rules import line_rule
+from textfix.strategies import news_article
+
+# One line each, the rule that must name it, across the eleven languages the step knows.
+NOISE_LINES = [
+    ("||", "noise.no-words"),
+    ("* * *", "noise.no-words"),
+    ("+---------+--------+", "noise.no-words"),
+    ("12.03.2015 | 14:30", "noise.no-words"),
+    ("© 2019 Gontxea. Todos los derechos reservados.", "noise.copyright"),
+    ("Copyright 2020 Example Ltd. All rights reserved.", "noise.copyright"),
+    ("Alle Rechte vorbehalten.", "noise.copyright"),
+    ("Kaikki oikeudet pidätetään.", "noise.copyright"),
+    ("Alla rättigheter förbehållna", "noise.copyright"),
+    ("Tous droits réservés - Mentions légales", "noise.copyright"),
+    ("Все права защищены.", "noise.copyright"),
+    ("Startseite | Über uns | Kontakt | Impressum", "noise.menu-bar"),
+    ("Etusivu • Palvelut • Yhteystiedot", "noise.menu-bar"),
+    ("Puh. 040 123 4567", "noise.contact"),
+    ("Tel.: +49 30 1234567", "noise.contact"),
+    ("info@example.se", "noise.contact"),
+    ("Téléphone : 01 23 45 67 89", "noise.contact"),
+    ("Ma–Pe 9.00–17.00, La 10–14", "noise.opening-hours"),
+    ("Mo–Fr 9–18 Uhr", "noise.opening-hours"),
+    ("Öppettider: mån–fre 10–18, lör 10–15", "noise.opening-hours"),
+    ("lun.–ven. 9h00–18h00", "noise.opening-hours"),
+    ("Preis: 29,90 €", "noise.price"),
+    ("29,90 €", "noise.no-words"),
+    ("Pris: 199 kr", "noise.price"),
+    ("ab EUR 49", "noise.price"),
+    ("12. März 2015", "noise.date"),
+    ("vendredi 18 janvier 2013", "noise.date"),
+    ("15 tammikuuta 2016", "noise.date"),
+    ("Posted on June 3, 2014", "noise.date"),
+    ("Tags: Reisen, Norwegen, Winter", "noise.tags"),
+    ("Kategorier: Mat, Resor, Hälsa", "noise.tags"),
+    ("Etiquetas: viajes, playa", "noise.tags"),
+    ("Avainsanat: kesä, matkailu", "noise.tags"),
+    ("www.example.com", "noise.web-address"),
+    ("Impressum", "noise.menu"),
+    ("Lue lisää", "noise.menu"),
+    ("Läs mer »", "noise.menu"),
+    ("Mentions légales", "noise.menu"),
+    ("Política de privacidad", "noise.menu"),
+    ("Главная", "noise.menu"),
+    ("Головна", "noise.menu"),
+    ("Leia mais", "noise.menu"),
+    ("Leggi tutto", "noise.menu"),
+    ("Lees meer", "noise.menu"),
+    ("Changement de vie pour des ânes ...", "noise.teaser"),
+    ("Your email address will not be published. Required fields are marked *", "noise.site-phrase"),
+    ("Ce site utilise des cookies pour améliorer votre expérience.", "noise.site-phrase"),
+    ("Sähköpostiosoitettasi ei julkaista.", "noise.site-phrase"),
+    ("Lämna ett svar", "noise.site-phrase"),
+    ("Home > Kitchen > Knives", "noise.breadcrumb"),
+    ("Accueil › Actualités › Sport", "noise.breadcrumb"),
+    ("Last updated: 3 February 2023", "noise.date"),
+    ("Vår ciceron visade oss villan och trädgården … Fortsätt läsa »", "noise.teaser"),
+    ("Le musée rouvre ses portes. Lire la suite", "noise.teaser"),
+    ("- Veckans gästbloggare: Katarina...", "noise.teaser"),
+    ("Redigera wikitext", "noise.menu"),
+    ("FörhandsgranskaTill favoritlistanSkriv ut", "noise.glued-links"),
+    ("HomeNewsKontaktImpressum", "noise.glued-links"),
+    (
+        "Le conceptUn sport santéQui sommes-nous ?Nos actualitésRevue de presseJe participe"
+        "Comment participerForfaitsCalendrier",
+        "noise.glued-links",
+    ),
+    ("Envío gratis", "noise.menu"),
+    ("Deja una respuesta", "noise.site-phrase"),
+]
+
+# Must-not-change neighbours: prose that shares a word or a shape with a rule.
+KEPT_LINES = [
+    "Der Preis stieg am 12. März auf 30 Euro, sagte er.",
+    "The copyright of the photograph is disputed by two agencies.",
+    "Kontakta oss gärna om du har frågor om kursen eller anmälan.",
+    "Wir haben am Montag von 9 bis 17 Uhr über die Pläne gesprochen.",
+    "Hän soitti numeroon ja kysyi, milloin kauppa aukeaa aamulla.",
+    "Le 18 janvier 2013, la mairie a voté le budget à l'unanimité.",
+    "Home is where the heart is, she said, and left the room.",
+    "Leia mais sobre o assunto no relatório publicado pelo governo.",
+    "Das Rentier ist ein Hirsch",
+    "Ulkomailla opiskelun edut?",
+    "We used cookie cutters to shape the dough into stars.",
+    "Il a dit « oui » puis « non » à la fin de la réunion.",
+    "If x > 3 and y > 4 then the sum is larger than seven.",
+    "After the first chapter she said she wanted to read more",
+    "YouTube und PowerPoint",
+    "Er sagte, er wolle erst morgen weiterlesen...",
+    "Leaving a comment on the minister's speech, she said it was too late.",
+]
+
+
+@pytest.mark.parametrize(("line", "rule"), NOISE_LINES, ids=[row[0] for row in NOISE_LINES])
+def test_line_rule_names_noise(line: str, rule: str) -> None:
+    assert line_rule(line) == rule
+
+
+@pytest.mark.parametrize("line", KEPT_LINES)
+def test_line_rule_leaves_prose(line: str) -> None:
+    assert line_rule(line) is None
+
+
+PROSE_A = "Die Wirkung von Ozon wird an der Station seit vielen Jahren gemessen."
+PROSE_B = "Mit Graskulturen lassen sich vor allem anorganische Stoffe nachweisen."
+
+
+def test_weak_line_inside_prose_stays() -> None:
+    text = f"{PROSE_A}\n\nKontakt\n\n{PROSE_B}"
+    assert remove_noise_lines(text) == text
+
+
+def test_weak_line_beside_strong_noise_goes() -> None:
+    text = f"{PROSE_A}\nKontakt\nPuh. 040 123 4567\n||\n{PROSE_B}"
+    assert classify_lines(text.split("\n")) == [
+        None,
+        "noise.menu",
+        "noise.contact",
+        "noise.no-words",
+        None,
+    ]
+
+
+def test_short_list_inside_prose_stays_and_after_prose_goes() -> None:
+    items = "Mehl\nZucker\nEier\nMilch"
+    inside = f"{PROSE_A}\n{items}\n{PROSE_B}"
+    assert remove_noise_lines(inside) == inside
+    assert remove_noise_lines(f"{PROSE_A}\n{PROSE_B}\n{items}") == f"{PROSE_A}\n{PROSE_B}"
+
+
+def test_a_long_list_inside_prose_stays() -> None:
+    # Long chains of short lines inside the prose were noise nine times in ten on the tuning
+    # pages, but a recipe's ingredients or a team sheet are such chains too: they stay.
+    items = "\n".join(f"{n} g Zutat {name}" for n, name in enumerate("ABCDEFGHIJKLMN", 1))
+    text = f"{PROSE_A}\n{items}\n{PROSE_B}"
+    assert remove_noise_lines(text) == text
+
+
+def test_hard_wrapped_lines_are_not_a_link_run() -> None:
+    text = f"{PROSE_A}\n{PROSE_B}\nEs wurde im Jahr\nzweitausend neu gebaut\nund dann erweitert"
+    assert remove_noise_lines(text) == text
+
+
+def test_line_in_another_language_goes_with_its_rule() -> None:
+    finnish = [
+        "Koira juoksi pihalla koko päivän ja haukkui naapurin kissalle kovaa.",
+        "Kissa istui aidalla ja katsoi koiraa pitkään ennen kuin hyppäsi alas.",
+        "Illalla molemmat nukkuivat sohvalla vierekkäin kuin parhaat ystävät.",
+    ]
+    english = "Click here to read the full story on our partner website today."
+    text = "\n".join([*finnish, english])
+    cleaned, removals = find_noise_lines(text)
+    assert cleaned == "\n".join(finnish)
+    assert [(r.line_number, r.rule_id) for r in removals] == [(4, "noise.language")]
+    assert remove_noise_lines(text, foreign_language=False) == text
+
+
+def test_blank_lines_left_by_a_removal_are_folded() -> None:
+    text = f"Etusivu\n\n{PROSE_A}\n\n||\n\n{PROSE_B}\n\n© 2020 ACME\n"
+    assert remove_noise_lines(text) == f"{PROSE_A}\n\n{PROSE_B}"
+
+
+def test_web_preset_explains_each_removal_by_rule() -> None:
+    explanation = Pipeline.from_preset("web").explain(f"Home | News | Kontakt\n\n{PROSE_A}")
+    notes = [note for change in explanation.changes for note in change.notes]
+    assert notes == ["removed by noise.menu-bar: 'Home | News | Kontakt'"]
+    assert explanation.document.text == PROSE_A
+
+
+_HEADS = ["Home | News | Kontakt", "Etusivu", "||", "Startseite", "Meny"]
+_FEET = ["© 2021 Example Oy", "Puh. 09 123 4567", "Tags: a, b, c", "Impressum", "* * *"]
+
+
+@given(
+    article=news_article(),
+    head=st.lists(st.sampled_from(_HEADS), max_size=4),
+    foot=st.lists(st.sampled_from(_FEET), max_size=4),
+)
+def test_noise_around_an_article_goes_and_the_article_stays(
+    article: str, head: list[str], foot: list[str]
+) -> None:
+    page = "\n".join([*head, *([""] if head else []), article, *([""] if foot else []), *foot])
+    assert remove_noise_lines(page) == article
+
+
+_STRONG = ["||", "+-----+-----+", "Startseite | Über uns | Kontakt", "© 2020 Example AB", "* * *"]
+
+
+@given(article=news_article(), noise=st.sampled_from(_STRONG), index=st.integers(0, 50))
+def test_strong_noise_between_paragraphs_goes(article: str, noise: str, index: int) -> None:
+    paragraphs = article.split("\n\n")
+    paragraphs.insert(index % (len(paragraphs) + 1), noise)
+    assert remove_noise_lines("\n\n".join(paragraphs)) == article
+
+
+@given(article=news_article(), index=st.integers(0, 50))
+def test_a_menu_word_between_paragraphs_stays(article: str, index: int) -> None:
+    paragraphs = article.split("\n\n")
+    paragraphs.insert(1 + index % len(paragraphs), "Kontakt")
+    text = "\n\n".join(paragraphs)
+    if text.endswith("Kontakt"):  # after the last prose: it is the page's footer
+        return
+    assert remove_noise_lines(text) == text
+
+
+TURKU = SHARED / "corpora" / "turku_text_quality"
+
+
+@pytest.mark.skipif(not TURKU.exists(), reason="needs ../shared/corpora/turku_text_quality")
+@pytest.mark.parametrize("lang", ["de", "es", "fi", "fr", "sv"])
+def test_turku_pages_are_idempotent_and_removals_are_mostly_noise(lang: str) -> None:
+    # Every hand-labelled crawled page of the language: a second run changes nothing, and at
+    # least 75% of the removed lines are labelled noise: a regression floor under the figures
+    # (French, the lowest, is at 0.80 over all its pages; benchmarks/noise_lines.py has them
+    # per language and split).
+    removed = noise = 0
+    for raw in Path(TURKU / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(raw)
+        text = "\n".join(record["lines"])
+        cleaned, removals = find_noise_lines(text)
+        assert remove_noise_lines(cleaned) == cleaned
+        removed += len(removals)
+        noise += sum(record["labels"][r.line_number - 1] == 0 for r in removals)
+    assert removed > 0
+    assert noise / removed >= 0.75
+
+
+def test_cli_web_preset_writes_removed_noise_lines_with_rule_ids(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from textfix.cli import app
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": f"Etusivu\n\n{PROSE_A}\n\n||"}) + "\n")
+    out, removed = tmp_path / "o.jsonl", tmp_path / "rm.jsonl"
+    result = CliRunner().invoke(
+        app,
+        ["clean", str(source), "-o", str(out), "-p", "web", "-j", "1", "--removed", str(removed)],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["text"] == PROSE_A
+    rows = [json.loads(line) for line in removed.read_text().splitlines()]
+    assert [(row["line_number"], row["rule"]) for row in rows] == [
+        (1, "noise.menu"),
+        (5, "noise.no-words"),
+    ]
+
+
+NOISE_GOLDENS = load_goldens(FIXTURES / "noise")
+
+
+@pytest.mark.parametrize("golden", NOISE_GOLDENS, ids=[golden.label for golden in NOISE_GOLDENS])
+def test_no_content_line_of_a_crawled_page_is_removed(golden: Golden) -> None:
+    _, removals = find_noise_lines(golden.text)
+    wrong = [r.line for r in removals if golden.boilerplate[r.line_number - 1] is False]
+    assert wrong == []
+
+
+def test_most_noise_of_the_crawled_pages_goes() -> None:
+    noise = removed = 0
+    for golden in NOISE_GOLDENS:
+        _, removals = find_noise_lines(golden.text)
+        lines = {r.line_number - 1 for r in removals}
+        noise += sum(mark is True for mark in golden.boilerplate)
+        removed += sum(golden.boilerplate[i] is True for i in lines)
+    assert removed / noise >= 0.8, f"recall {removed / noise:.2f} ({removed} of {noise})"

@@ -1,0 +1,110 @@
+"""Lines in another language than the document's, told by the shared language identifier.
+
+The document's language is read from its longer lines of prose together; a line is then
+asked about on its own when it has enough words for the model to be reliable. Only confident
+answers count, and neighbouring languages that the model confuses on one line (Swedish,
+Norwegian and Danish; Spanish, Catalan and Galician; Russian, Ukrainian and Belarusian...) are
+never called foreign to each other.
+
+Known false positives: a line of names or product titles ("Samsung Galaxy S6 Edge Plus review
+roundup") that the model reads as English with confidence.
+
+>>> lines = ["Koira juoksi pihalla koko päivän ja haukkui naapurin kissalle kovaa.",
+...          "Kissa istui aidalla ja katsoi koiraa pitkään ennen kuin hyppäsi alas.",
+...          "Illalla molemmat nukkuivat sohvalla vierekkäin kuin parhaat ystävät.",
+...          "Click here to read the full story on our partner website today."]
+>>> foreign_lines(lines, [None] * 4)
+[3]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textfix.language import identify_language
+
+#: The fewest words a line needs to be asked about on its own.
+MIN_LINE_WORDS = 6
+#: The lowest model confidence that names a line's language.
+MIN_LINE_CONFIDENCE = 0.9
+#: The lowest model confidence that names the document's language.
+MIN_DOCUMENT_CONFIDENCE = 0.8
+#: Lines of at least this many words are read for the document's language.
+MIN_SAMPLE_WORDS = 8
+#: At most this many characters of those lines are read.
+MAX_SAMPLE_CHARS = 3000
+
+#: Lines in other languages are removed only while they hold less than a third of the words:
+#: a page that is half German and half English is bilingual, not noisy.
+MAX_FOREIGN_SHARE_INVERSE = 3
+
+# Languages the model mixes up on a single line; a line is not foreign to its own group.
+_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"sv", "no", "nb", "nn", "da"}),
+    frozenset({"es", "ca", "gl", "pt", "an", "ast", "oc"}),
+    frozenset({"ru", "uk", "be", "bg", "sr", "mk"}),
+    frozenset({"hr", "sr", "bs", "sh", "sl"}),
+    frozenset({"cs", "sk"}),
+    frozenset({"id", "ms", "jv"}),
+    frozenset({"de", "lb", "nds", "als", "bar", "nl", "fy", "af"}),
+    frozenset({"fr", "wa", "frp", "oc", "co"}),
+    frozenset({"it", "co", "sc", "lmo", "vec", "nap", "scn", "eml", "pms"}),
+    frozenset({"fi", "et", "se", "krl"}),
+)
+
+
+def _related(first: str, second: str) -> bool:
+    return first == second or any(first in group and second in group for group in _GROUPS)
+
+
+def document_language(lines: Sequence[str], rules: Sequence[str | None]) -> str | None:
+    """The language of the document's longer kept lines, when the model is confident of it.
+
+    >>> document_language(["Der Hund lief den ganzen Tag im Garten herum und bellte laut."], [None])
+    'de'
+    """
+    sample: list[str] = []
+    size = 0
+    for line, rule in zip(lines, rules, strict=True):
+        if rule is None and len(line.split()) >= MIN_SAMPLE_WORDS:
+            sample.append(line)
+            size += len(line) + 1
+            if size >= MAX_SAMPLE_CHARS:
+                break
+    if not sample:
+        return None
+    guess = identify_language(" ".join(sample), max_chars=MAX_SAMPLE_CHARS)
+    if guess is None or guess.confidence < MIN_DOCUMENT_CONFIDENCE:
+        return None
+    return guess.code
+
+
+def foreign_lines(lines: Sequence[str], rules: Sequence[str | None]) -> list[int]:
+    """The indexes of the lines (not yet named noise) in another language than the document's.
+
+    Nothing is foreign when the document's language is unsure, or when the foreign lines would
+    hold a third of the words or more (a bilingual page, or a doubtful document language).
+    """
+    language = document_language(lines, rules)
+    if language is None:
+        return []
+    foreign: list[int] = []
+    foreign_words = own_words = 0
+    for index, (line, rule) in enumerate(zip(lines, rules, strict=True)):
+        if rule is not None:
+            continue
+        words = len(line.split())
+        if words < MIN_LINE_WORDS:
+            own_words += words
+            continue
+        guess = identify_language(line)
+        if (
+            guess is not None
+            and guess.confidence >= MIN_LINE_CONFIDENCE
+            and not _related(guess.code, language)
+        ):
+            foreign.append(index)
+            foreign_words += words
+        else:
+            own_words += words
+    return foreign if foreign_words * MAX_FOREIGN_SHARE_INVERSE < foreign_words + own_words else []
