@@ -37,6 +37,7 @@ MIN_RUN = 3
 #: in such runs were noise 90-93% of the time, lines of five or six words 74-79%).
 MAX_RUN_WORDS = 4
 HEADING_LINES = 3
+HEADING_RULES = frozenset({"noise.link-run", "noise.date"})
 # Sentence ends that make a line of enough words prose.
 # A section number in front of a heading: "1.2 Adjectif", "- 3. Ergebnisse".
 _NUMBERED_RE = re.compile(r"[-•*]?\s*\d{1,3}(?:\.\d{1,3}){0,4}\.?\s+\w")
@@ -99,7 +100,7 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
         outside = chain[-1] < first or chain[0] > last
         for index in chain:
             rule = rules[index]
-            if rule == "noise.link-run" and index in heading:
+            if rule in HEADING_RULES and index in heading:
                 continue
             if outside or rule not in WEAK_RULES or (strong and rule != "noise.link-run"):
                 removed[index] = rule
