@@ -22,7 +22,7 @@ NOISE_LINES = [
     ("||", "noise.no-words"),
     ("* * *", "noise.no-words"),
     ("+---------+--------+", "noise.no-words"),
-    ("12.03.2015 | 14:30", "noise.no-words"),
+    ("12.03.2015 | 14:30", "noise.date"),
     ("© 2019 Gontxea. Todos los derechos reservados.", "noise.copyright"),
     ("Copyright 2020 Example Ltd. All rights reserved.", "noise.copyright"),
     ("Alle Rechte vorbehalten.", "noise.copyright"),

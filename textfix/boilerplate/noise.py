@@ -25,6 +25,8 @@ weak, and the document's language stays the same once its minority lines are gon
 
 from __future__ import annotations
 
+import re
+
 from textfix.boilerplate.noise_language import foreign_lines
 from textfix.boilerplate.noise_rules import WEAK_RULES, line_rule
 from textfix.boilerplate.remove import Removal
@@ -34,7 +36,11 @@ MIN_RUN = 3
 #: The most words a line of a link run has (on the tuning pages, lines of one to three words
 #: in such runs were noise 90-93% of the time, lines of five or six words 74-79%).
 MAX_RUN_WORDS = 4
+HEADING_LINES = 3
+HEADING_RULES = frozenset({"noise.link-run", "noise.date"})
 # Sentence ends that make a line of enough words prose.
+# A section number in front of a heading: "1.2 Adjectif", "- 3. Ergebnisse".
+_NUMBERED_RE = re.compile(r"[-•*]?\s*\d{1,3}(?:\.\d{1,3}){0,4}\.?\s+\w")
 _PROSE_ENDS = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", ":")
 
 
@@ -53,13 +59,15 @@ def is_prose_line(line: str) -> bool:
 def _is_short(line: str) -> bool:
     """A line that can belong to a list of links: a few words, not starting in lower case (a
     wrapped sentence or a verse does), not ending a sentence or a clause, and not a field
-    label ("Téléphone:")."""
+    label ("Téléphone:"), nor a numbered heading ("- 1.2 Adjectif": a table of contents, on
+    the tuning pages clean 22 times in 36)."""
     stripped = line.strip()
     words = len(stripped.split())
     return (
         0 < words <= MAX_RUN_WORDS
         and not stripped[:1].islower()
         and not stripped.endswith((".", "!", "?", ",", ";", ":"))
+        and _NUMBERED_RE.match(stripped) is None
     )
 
 
@@ -85,11 +93,15 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
     prose += [i for chain, strong in chains if not strong for i in chain if is_prose_line(lines[i])]
     first = min(prose, default=len(lines))
     last = max(prose, default=-1)
+    # The short lines right above the first prose line are the text's title and subtitles.
+    heading = set([i for i in nonblank if i < first][-HEADING_LINES:]) if HEADING_LINES else set()
     removed: list[str | None] = [None] * len(lines)
     for chain, strong in chains:
         outside = chain[-1] < first or chain[0] > last
         for index in chain:
             rule = rules[index]
+            if rule in HEADING_RULES and index in heading:
+                continue
             if outside or rule not in WEAK_RULES or (strong and rule != "noise.link-run"):
                 removed[index] = rule
     return removed
