@@ -18,11 +18,17 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev,ray,datatrove]"
 	touch $@
 
-demo: $(VENV)/.installed
+# The demo also writes the HTML run report, which needs the report extra.
+$(VENV)/.installed-report: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[report]"
+	touch $@
+
+demo: $(VENV)/.installed-report
 	@mkdir -p $(DEMO_OUT)
 	$(BIN)/textfix clean fixtures/sample/articles fixtures/sample/articles.jsonl \
-		--preset news -o $(DEMO_OUT)/cleaned.jsonl
+		--preset news -o $(DEMO_OUT)/cleaned.jsonl --report $(DEMO_OUT)/report.html
 	@echo "cleaned records: $(DEMO_OUT)/cleaned.jsonl"
+	@echo "run report: $(DEMO_OUT)/report.html"
 	@$(BIN)/python -c "import json,sys; [print(json.dumps({k: r[k] for k in ('id', 'metadata') if k in r}, ensure_ascii=False)) for r in map(json.loads, open('$(DEMO_OUT)/cleaned.jsonl', encoding='utf-8'))]"
 
 lint: $(VENV)/.installed-dev
@@ -40,10 +46,13 @@ bench: $(VENV)/.installed-bench
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy --strict textfix
 
-# The linear-time guards (marked slow) run in a process of their own, so that what earlier tests
-# leave in the interpreter cannot skew their timings.
+# The tests not marked slow run on PYTEST_WORKERS processes (pytest-xdist; auto: one per core).
+# The linear-time guards (marked slow) run in a process of their own, one test at a time, so
+# that neither earlier tests nor a parallel neighbour can skew their timings. Hypothesis runs
+# HYPOTHESIS_PROFILE's example counts (dev, or ci when CI is set: see tests/conftest.py).
+PYTEST_WORKERS ?= auto
 pytest: $(VENV)/.installed-dev
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not slow"
 	$(BIN)/pytest -m slow
 
 test: lint typecheck pytest

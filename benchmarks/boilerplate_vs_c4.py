@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.boilerplate_goldens import Golden, load_goldens  # noqa: E402
 from textfix import Pipeline  # noqa: E402
-from textfix.normalisers.boilerplate import find_boilerplate, remove_boilerplate  # noqa: E402
+from textfix.boilerplate.remove import find_boilerplate, remove_boilerplate  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "guardian_nyt_russia_ukraine_2022"
 
@@ -111,7 +111,7 @@ import random, resource, sys, time
 sys.path.insert(0, {root!r})
 from benchmarks.boilerplate_vs_c4 import peak_rss_mb, read_csv_articles
 from pathlib import Path
-from textfix.boilerplate_learn import learn_lines
+from textfix.boilerplate.learn import learn_lines
 texts = list(read_csv_articles(Path({corpus!r})))
 copies = []
 for n in range({repeat}):

@@ -15,7 +15,18 @@ the shared corpora, runs textfix's news pipeline, and compares the metadata with
 - Reuters-21578 bodies without any header line: no date or title may be found (false headers
   are printed), and the cost of the common no-header case.
 
-Run: ``.venv/bin/python benchmarks/header_accuracy.py [--shared ../shared]``.
+- Any-order layouts (``tests/header_layouts.py``): real headlines (BBC, Guardian/NYT, fwd) in
+  every line order with every date style and byline; date, title and author accuracy per
+  layout, split into the titles inspected while writing the reader (the first 1500 of each
+  source) and the held-out rest.
+- False headers on bodies without one: BBC bodies (first paragraph off), Guardian/NYT articles
+  with their first line removed; and the same bodies under a date line or a byline (no title:
+  the first paragraph, often one short sentence, must not be read as one).
+- ``--before DIR``: extract_header's CPU time per document on clean news (the as-scraped
+  corpora through the news steps before it), this checkout against the textfix package in DIR
+  (e.g. ``git archive main textfix | tar -x -C DIR``), in alternating subprocesses.
+
+Run: ``.venv/bin/python benchmarks/header_accuracy.py [--shared ../shared] [--before DIR]``.
 """
 
 from __future__ import annotations
@@ -142,8 +153,98 @@ def no_header_cases(cases: Iterator[Case]) -> Iterator[Case]:
         yield f"{style}-body-only", text.split("\n\n", 1)[1], {"dateline": gold["dateline"]}
 
 
+def layout_cases(corpora: Path, held_out: bool) -> Iterator[Case]:
+    """Real headlines in every any-order layout (see the module docstring)."""
+    from tests.header_layouts import BYLINES, DATE_STYLES, LAYOUTS, build, real_titles
+
+    styles = list(DATE_STYLES)
+    start = dt.datetime(2021, 1, 1)
+    for source, titles in real_titles(corpora).items():
+        chosen = titles[1500:] if held_out else titles[:1500]
+        for n, title in enumerate(chosen):
+            layout = LAYOUTS[n % len(LAYOUTS)]
+            day = start + dt.timedelta(minutes=37 * n)
+            byline = BYLINES[n % len(BYLINES)]
+            text, gold = build(layout, title, styles[n % len(styles)], day, byline)
+            gold["title"] = textfix.clean(title)
+            yield f"{source} {layout}", text, gold
+
+
+def body_only_cases(corpora: Path) -> Iterator[Case]:
+    """Bodies that have no header: BBC files without their title paragraph, Guardian/NYT
+    articles without their first line."""
+    for style, text, _ in bbc_cases(corpora / "bbc_news_2004_2005" / "bbc_fulltext.tar.gz"):
+        yield f"{style}-body", text.split("\n\n", 1)[-1], {}
+    folder = corpora / "guardian_nyt_russia_ukraine_2022"
+    for name in ("Guardians_Russia_Ukraine.csv", "NYT_Russia_Ukraine.csv"):
+        with (folder / name).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                yield name[:3].lower() + "-body", row["articles"].split("\n", 1)[-1], {}
+
+
+def leads_under_meta_cases(corpora: Path) -> Iterator[Case]:
+    """The same bodies under a date line or a byline and a blank line, no title: the body's
+    first paragraph (often one short sentence) must not be taken as a title."""
+    for n, (style, text, _) in enumerate(body_only_cases(corpora)):
+        if n % 2:
+            yield f"{style} D /", f"12 February 2022\n\n{text}", {"date": "2022-02-12"}
+        else:
+            yield f"{style} B /", f"By Lena Park\n\n{text}", {"author": "Lena Park"}
+
+
+COST_SCRIPT = """
+import json, sys, time
+texts = json.load(open(sys.argv[1]))
+from textfix.extract.header import extract_header
+for t in texts: extract_header(t)
+start = time.process_time()
+for _ in range(3):
+    for t in texts: extract_header(t)
+print((time.process_time() - start) / 3 / len(texts) * 1e6)
+"""
+
+
+def compare_cost(corpora: Path, before: Path, rounds: int = 5) -> None:
+    """extract_header's CPU µs per clean-news document, this checkout against ``before``."""
+    import json
+    import statistics
+    import subprocess
+    import tempfile
+
+    steps = [s for s in Pipeline.from_preset("news").steps if s.name != "extract_header"]
+    texts = []
+    for _, text, _ in [
+        *guardian_nyt_cases(corpora / "guardian_nyt_russia_ukraine_2022"),
+        *bbc_cases(corpora / "bbc_news_2004_2005" / "bbc_fulltext.tar.gz"),
+        *no_header_cases(reuters_cases(corpora / "reuters21578_sample")),
+    ]:
+        for step in steps:
+            text = step.apply(text)[0]
+        texts.append(text)
+    here = Path(__file__).resolve().parents[1]
+    times: dict[str, list[float]] = {"before": [], "after": []}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(texts, handle)
+    for _ in range(rounds):
+        for name, path in (("before", before), ("after", here)):
+            out = subprocess.run(
+                [sys.executable, "-c", COST_SCRIPT, handle.name],
+                env={"PYTHONPATH": str(path)},
+                cwd=tempfile.gettempdir(),  # not this checkout: "" on sys.path is the cwd
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            times[name].append(float(out.stdout))
+    Path(handle.name).unlink()
+    old, new = statistics.median(times["before"]), statistics.median(times["after"])
+    print(f"\n## extract_header cost on clean news ({len(texts)} documents)\n")
+    print(f"before {old:.1f} µs/doc, after {new:.1f} µs/doc (x{new / old:.2f}; CPU time, median")
+    print(f"of {rounds} alternating runs of 3 passes each)")
+
+
 def run(corpus: str, cases: Iterator[Case], pipeline: Pipeline) -> dict[str, float]:
-    per_style: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+    per_style: dict[str, list[int]] = defaultdict(lambda: [0] * 9)
     step_time: dict[str, float] = defaultdict(float)
     false_headers = 0
     for style, text, gold in cases:
@@ -155,13 +256,16 @@ def run(corpus: str, cases: Iterator[Case], pipeline: Pipeline) -> dict[str, flo
             metadata.update(found)
         row = per_style[style]
         row[0] += 1
-        for i, key in enumerate(("date", "title", "dateline"), start=1):
+        for i, key in enumerate(("date", "title", "author"), start=1):
             if key in gold:
                 row[2 * i - 1] += 1
                 row[2 * i] += _same(key, metadata.get(key), gold[key])
         if "updated" in gold:
             row[1] += 1
             row[2] += metadata.get("updated") == gold["updated"]
+        if "dateline" in gold:
+            row[7] += 1
+            row[8] += _same("dateline", metadata.get("dateline"), gold["dateline"])
         # A false header: a date or title found where the gold has none.
         dated = "date" in gold or "updated" in gold
         if ("date" in metadata and not dated) or ("title" in metadata and "title" not in gold):
@@ -171,9 +275,9 @@ def run(corpus: str, cases: Iterator[Case], pipeline: Pipeline) -> dict[str, flo
             print(f"  wrong title in {corpus}/{style}: {metadata['title']!r}", file=sys.stderr)
     total = sum(step_time.values())
     print(f"\n## {corpus}\n")
-    print("| style | docs | date correct | title correct | dateline correct |")
-    print("|---|---:|---:|---:|---:|")
-    sums = [0] * 7
+    print("| style | docs | date correct | title correct | author correct | dateline correct |")
+    print("|---|---:|---:|---:|---:|---:|")
+    sums = [0] * 9
     for style, row in sorted(per_style.items()):
         sums = [a + b for a, b in zip(sums, row, strict=True)]
         print(_row(style, row))
@@ -189,7 +293,7 @@ def run(corpus: str, cases: Iterator[Case], pipeline: Pipeline) -> dict[str, flo
 
 
 def _row(style: str, row: list[int]) -> str:
-    shares = " | ".join(_share(row[i + 1], row[i]) for i in (1, 3, 5))
+    shares = " | ".join(_share(row[i + 1], row[i]) for i in (1, 3, 5, 7))
     return f"| {style} | {row[0]} | {shares} |"
 
 
@@ -209,7 +313,9 @@ def main() -> None:
     parser.add_argument(
         "--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared"
     )
+    parser.add_argument("--before", type=Path, help="a textfix checkout to compare costs with")
     args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     corpora = args.shared / "corpora"
     pipeline = Pipeline.from_preset("news")
     run("reuters21578_sample", reuters_cases(corpora / "reuters21578_sample"), pipeline)
@@ -229,6 +335,12 @@ def main() -> None:
         no_header_cases(reuters_cases(corpora / "reuters21578_sample")),
         pipeline,
     )
+    run("any-order layouts, inspected titles", layout_cases(corpora, False), pipeline)
+    run("any-order layouts, held-out titles", layout_cases(corpora, True), pipeline)
+    run("bodies without a header", body_only_cases(corpora), pipeline)
+    run("bodies under a date or byline line", leads_under_meta_cases(corpora), pipeline)
+    if args.before:
+        compare_cost(corpora, args.before)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,9 @@ FIXTURES = ROOT / "fixtures"
 # The shared folder sits beside the checkout, on developers' machines and in CI alike.
 SHARED = ROOT.parent / "shared"
 
+# Example counts per profile: "quick" while editing, "dev" for make test, "ci" in CI. A test with
+# its own @settings(max_examples=...) keeps that count in every profile.
+settings.register_profile("quick", max_examples=20, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]

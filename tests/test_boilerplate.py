@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -9,13 +10,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textfix import Pipeline
-from textfix.boilerplate_rules import curated_rules, fold_line, load_ruleset
-from textfix.errors import ConfigError
-from textfix.normalisers.boilerplate import (
+from textfix.boilerplate.remove import (
     explain_boilerplate,
     find_boilerplate,
     remove_boilerplate,
 )
+from textfix.boilerplate.rules import (
+    curated_rule_files,
+    curated_rules,
+    fold_line,
+    load_ruleset,
+    parse_rules,
+)
+from textfix.errors import ConfigError
 
 PROSE = "The talks in Geneva ended without agreement after six long hours on Friday."
 PROSE2 = "Officials from both sides said they would meet again next week in Vienna."
@@ -248,3 +255,14 @@ def test_output_stays_whitespace_normal(text: str) -> None:
 
     normal = normalise_whitespace(text)
     assert normalise_whitespace(remove_boilerplate(normal)) == remove_boilerplate(normal)
+
+
+def test_curated_rule_files_pass_the_pattern_checks() -> None:
+    # curated_rules() skips compiling each pattern to check it; the files must pass anyway.
+    data = resources.files("textfix.data")
+    checked = tuple(
+        rule
+        for name in curated_rule_files()
+        for rule in parse_rules(data.joinpath(name).read_bytes(), name, check_patterns=True)
+    )
+    assert checked == curated_rules()

@@ -6,7 +6,7 @@ import pytest
 
 from tests.boilerplate_goldens import Golden, load_goldens
 from textfix import Pipeline
-from textfix.normalisers.boilerplate import find_boilerplate, remove_boilerplate
+from textfix.boilerplate.remove import find_boilerplate, remove_boilerplate
 from textfix.normalisers.whitespace import normalise_whitespace
 
 ALL = load_goldens()

@@ -9,8 +9,8 @@ import orjson
 from typer.testing import CliRunner
 
 from textfix import Pipeline
-from textfix.boilerplate_learn import LineCounter, learn_lines, rules_toml
-from textfix.boilerplate_rules import read_rule_file
+from textfix.boilerplate.learn import LineCounter, learn_lines, rules_toml
+from textfix.boilerplate.rules import read_rule_file
 from textfix.cli import app
 
 FOOTER = "The Ferry Gazette (est. 1889) is part of Harbour Media Group"

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import bz2
+import gzip
 import json
+import lzma
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
+import zstandard
 from typer.testing import CliRunner
 
 from tests.conftest import FIXTURES, SHARED
@@ -34,6 +40,11 @@ def test_steps_lists_every_step() -> None:
         assert name in result.stdout
 
 
+@pytest.mark.skipif(
+    not (SHARED / "seeds").is_dir(),
+    reason="../shared/seeds is not beside this checkout; test_clean_golden_article_through_cli "
+    "covers the same on fixtures/",
+)
 def test_clean_seed_directory(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = runner.invoke(
@@ -158,3 +169,275 @@ def test_clean_reads_stdin_with_id_and_text_fields(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"key": 7, "body": "Café"}
+
+
+# --- through the installed entry point: processes, signals, stdin ------------------------------
+
+TEXTFIX = shutil.which("textfix") or str(Path(sys.executable).with_name("textfix"))
+
+
+def run_textfix(
+    *args: str, stdin: bytes = b"", timeout: float = 300
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [TEXTFIX, *args], input=stdin, capture_output=True, check=False, timeout=timeout
+    )
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    # The first run holds its lock while it waits for standard input.
+    first = subprocess.Popen(
+        [TEXTFIX, "clean", "-", "-o", str(out), "-q"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    lock = tmp_path / ".out.jsonl.lock"
+    try:
+        deadline = time.monotonic() + 120
+        while not lock.exists() and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert lock.exists()
+        source = tmp_path / "in.jsonl"
+        source.write_text('{"text": "second"}\n')
+        second = run_textfix("clean", str(source), "-o", str(out), "-q")
+    except BaseException:
+        first.kill()
+        first.communicate()
+        raise
+    assert second.returncode == 2
+    assert b"another textfix run is writing" in second.stderr
+    assert b"Traceback" not in second.stderr
+    # The first run is untouched and finishes with its own output.
+    _, err = first.communicate(b'{"id": "a", "text": "first"}\n', timeout=120)
+    assert first.returncode == 0, err
+    assert read_jsonl(out) == [{"id": "a", "text": "first"}]
+    assert not lock.exists()
+
+
+def test_an_output_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    result = runner.invoke(app, ["clean", str(source), "-o", str(tmp_path / "no/such/o.jsonl")])
+    assert result.exit_code == 2 and "no such folder" in result.output
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("packer", ["gzip", "zstd", "bz2", "xz", "none"])
+def test_stdin_compression_is_sniffed_by_magic_bytes(packer: str) -> None:
+    data = b'{"id": "a", "text": "Caf\\u00e9  one"}\n{"id": "b", "text": "two"}\n'
+    packed = {
+        "gzip": lambda d: gzip.compress(d),
+        "zstd": lambda d: zstandard.ZstdCompressor().compress(d),
+        "bz2": bz2.compress,
+        "xz": lzma.compress,
+        "none": lambda d: d,
+    }[packer](data)
+    result = run_textfix("clean", "-", "-q", stdin=packed)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"id": "a", "text": "Café one"},
+        {"id": "b", "text": "two"},
+    ]
+
+
+def test_plain_text_on_stdin_is_one_document() -> None:
+    text = "Ferry fares rise\n\nThe  council said on Monday that fares would rise.\n"
+    result = run_textfix("clean", "-", "-q", stdin=gzip.compress(text.encode("latin-1")))
+    assert result.returncode == 0, result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["text"] == "Ferry fares rise\n\nThe council said on Monday that fares would rise."
+    assert record["id"] == "-"
+
+
+def test_input_format_reads_unknown_extensions(tmp_path: Path) -> None:
+    source = tmp_path / "reut2-000.sgm"
+    source.write_text("<BODY>Sugar  prices rose.</BODY>\n")
+    refused = run_textfix("clean", str(source), "-q")
+    assert refused.returncode == 2 and b"--input-format" in refused.stderr
+    result = run_textfix("clean", str(source), "-q", "--input-format", "txt")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["text"] == "<BODY>Sugar prices rose.</BODY>"
+
+
+def test_an_unknown_encoding_is_refused_before_reading(tmp_path: Path) -> None:
+    source = tmp_path / "a.jsonl"
+    source.write_text('{"text": "plain ascii"}\n')
+    result = run_textfix(
+        "clean", str(source), "-o", str(tmp_path / "o.jsonl"), "--encoding", "nonsense"
+    )
+    assert result.returncode == 2
+    assert b"unknown encoding" in result.stderr and b"Traceback" not in result.stderr
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+# --- data kept exactly, outputs where people expect them -----------------------------------------
+
+
+def test_big_integers_and_every_field_are_kept_exactly(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"text": "a", "n": 123456789012345678901234567890, "m": -99999999999999999999999,'
+        ' "f": 1.5, "s": "12345678901234567890123", "metadata": "from the scraper"}\n'
+    )
+    result = run_textfix("clean", str(source), "-q", "-p", "news")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["n"] == 123456789012345678901234567890
+    assert record["m"] == -99999999999999999999999 and record["f"] == 1.5
+    assert record["s"] == "12345678901234567890123"
+    assert record["metadata"] == "from the scraper"  # no header found: left as it was
+    headed = tmp_path / "headed.jsonl"
+    text = "date 2022-02-12 Ferry fares to double.\\n\\nThe council confirmed it."
+    headed.write_text(f'{{"text": "{text}", "metadata": ["a", "list"]}}\n')
+    record = json.loads(run_textfix("clean", str(headed), "-q", "-p", "news").stdout)
+    assert record["metadata"]["input_metadata"] == ["a", "list"]
+    assert record["metadata"]["date"] == "2022-02-12"
+
+
+def test_output_names_that_mean_standard_output(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "one  two"}\n')
+    for name in ("-", "/dev/stdout"):
+        result = subprocess.run(
+            [TEXTFIX, "clean", str(source), "-o", name, "-q"],
+            capture_output=True, check=False, cwd=tmp_path, timeout=300,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == {"id": "a", "text": "one two"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_outputs_that_would_surprise_are_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    out = str(tmp_path / "out.jsonl")
+    same = run_textfix("clean", str(source), "-o", out, "--errors", out)
+    assert same.returncode == 2 and b"named for two outputs" in same.stderr
+    bare = run_textfix("clean", str(source), "-o", str(tmp_path / "cleaned"))
+    assert bare.returncode == 2 and b"--output-format txt" in bare.stderr
+    glob = run_textfix("clean", str(tmp_path), "--glob", "**/*.csv")
+    assert glob.returncode == 2 and b"no input files matching --glob" in glob.stderr
+    rules = run_textfix("clean", str(source), "--skip-rule", "en.advertisement")
+    assert rules.returncode == 2 and b"--preset news" in rules.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_parquet_output_without_pyarrow_fails_before_reading(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    script = (
+        "import sys; sys.modules['pyarrow'] = None; sys.modules['pyarrow.parquet'] = None\n"
+        "from textfix.cli import main; sys.argv[0] = 'textfix'; main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "clean", str(source), "-o", str(tmp_path / "o.parquet")],
+        capture_output=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 2 and b"textfix[parquet]" in result.stderr
+    assert b"Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_summary_and_report_count_what_happened(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # Files as editors save them (a final newline): not "changed" by losing it.
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"Fares rose by {n} percent.\n")
+    (folder / "ad.txt").write_text("Fares rose again.\n\nAdvertisement\n")
+    out, report = tmp_path / "out.jsonl", tmp_path / "r.json"
+    result = run_textfix(
+        "clean", str(folder), "-o", str(out), "-p", "news", "--report", str(report)
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(report.read_text())
+    assert figures["removed_lines"] == 1  # counted without --removed
+    assert figures["changed"] == 1
+    assert not (tmp_path / "out.errors.jsonl").exists()  # no error, no errors file
+    (folder / "bad.jsonl").write_text("{broken\n")
+    result = run_textfix("clean", str(folder), "-o", str(out), "-p", "news")
+    assert result.returncode == 1
+    assert str(tmp_path / "out.errors.jsonl").encode() in result.stderr
+
+
+def test_step_counts_after_resume_cover_the_whole_run(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in range(4):
+        lines = [json.dumps({"text": f"Fares  rose {i}.\n\nAdvertisement"}) for i in range(50)]
+        (folder / f"{f}.jsonl").write_text("\n".join(lines) + "\n")
+    common = ["-p", "news", "-q", "-j", "1", "--chunk-bytes", "2000"]
+    run_textfix("clean", str(folder), "-o", str(tmp_path / "ref.jsonl"), *common,
+                "--report", str(tmp_path / "ref.json"))  # fmt: skip
+    script = (
+        "import sys, textfix.runner.core as core\n"
+        "real = core.run_ordered\n"
+        "def cut(*a, **k):\n"
+        "    for n, r in enumerate(real(*a, **k)):\n"
+        "        if n == 5: raise KeyboardInterrupt\n"
+        "        yield r\n"
+        "core.run_ordered = cut\n"
+        "from textfix.cli import main; sys.argv[0] = 'textfix'; main()"
+    )
+    out, report = tmp_path / "out.jsonl", tmp_path / "out.json"
+    cut = subprocess.run(
+        [sys.executable, "-c", script, "clean", str(folder), "-o", str(out), *common,
+         "--report", str(report)],
+        capture_output=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert cut.returncode == 130
+    assert b"interrupted; run the same command with --resume" in cut.stderr
+    resumed = run_textfix(
+        "clean", str(folder), "-o", str(out), *common, "--report", str(report), "--resume"
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    figures, reference = (
+        json.loads(report.read_text()),
+        json.loads((tmp_path / "ref.json").read_text()),
+    )
+    for key in ("documents_in", "documents_out", "changed", "removed_lines", "step_changes"):
+        assert figures[key] == reference[key], key
+    assert figures["step_changes"]["remove_boilerplate"] == 200
+
+
+def test_learn_reads_every_format_clean_reads(tmp_path: Path) -> None:
+    rows = "".join(f'"Story {n} about fares.","Share this article"\n' for n in range(6))
+    (tmp_path / "a.csv").write_text('"text","footer"\n' + rows)
+    (tmp_path / "b.csv").write_text("body\n" + "x\n" * 6)
+    docs = [{"body": f"Story {n}\n\nRead more on our site"} for n in range(6)]
+    (tmp_path / "c.jsonl.gz").write_bytes(
+        gzip.compress("".join(json.dumps(d) + "\n" for d in docs).encode())
+    )
+    rules = tmp_path / "rules.toml"
+    result = run_textfix("learn", str(tmp_path), "-o", str(rules), "--text-field", "body")
+    assert result.returncode == 0, result.stderr
+    assert b"6 records could not be read" in result.stderr  # a.csv has no "body" column
+    assert "read more on our site" in rules.read_text().lower()
+
+
+def test_help_shows_flags_as_flags() -> None:
+    result = run_textfix("clean", "--help")
+    assert b"--resume " in result.stdout and b"<bool>" not in result.stdout
+    assert b"--output-format, --format" in result.stdout
+
+
+def test_explain_reads_what_clean_reads_and_picks_records(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(
+        b'{"id": "first", "text": "plain"}\n'
+        b'{"text": "The caf\\u00c3\\u00a9  closed."}\n'
+        b'{"text": "A \xa35 ticket  price"}\n'
+    )
+    first = run_textfix("explain", str(source))
+    assert first.returncode == 0, first.stderr
+    assert b"record: first" in first.stdout and b"nothing to change" in first.stdout
+    second = run_textfix("explain", str(source), "--line", "2")
+    assert b"+ The caf\xc3\xa9 closed." in second.stdout  # the text, not the JSON around it
+    assert b'{"text"' not in second.stdout
+    third = run_textfix("explain", str(source), "--id", f"{source.as_posix()}:3")
+    assert b"encoding: cp1252 (confidence" in third.stdout
+    assert "+ A £5 ticket price".encode() in third.stdout
+    missing = run_textfix("explain", str(source), "--line", "9")
+    assert missing.returncode == 2 and b"no record with line 9" in missing.stderr

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
 
-import ftfy
 import orjson
 import pytest
 from ftfy.badness import BADNESS_RE
@@ -23,8 +21,15 @@ from ftfy.chardata import LIGATURES
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from benchmarks import header_accuracy
-from tests.conftest import SHARED
+from tests.boilerplate_oracle import oracle_rules, remove_boilerplate_reference
+from tests.corpora import (
+    CORPORA,
+    HAVE_SHARED,
+    fixture_mojibake_articles,
+    fixture_texts,
+    needs_shared,
+)
+from tests.quotes_reference import explain_quotes_reference, repair_quotes_reference
 from tests.reference_normalisers import (
     fix_mojibake_reference,
     normalise_unicode_reference,
@@ -33,44 +38,12 @@ from tests.reference_normalisers import (
     transliterate_reference,
 )
 from textfix import Document, Pipeline
-from textfix.boilerplate_factors import rule_factors
-from textfix.boilerplate_index import split_branches
-from textfix.boilerplate_prefix import PREFIX_LENGTH, rule_prefixes
-from textfix.boilerplate_rules import fold_line, load_ruleset
+from textfix.boilerplate.remove import HEADER_LINE_RE, remove_boilerplate
+from textfix.boilerplate.rules import fold_line, load_ruleset
 from textfix.config import PRESETS
-from textfix.errors import ConfigError
-from textfix.extract import header_reference, header_shortcuts
-from textfix.extract.bylines import BYLINE_RE, read_byline
-from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
-from textfix.extract.datelines import DATELINE_RE, read_dateline
-from textfix.extract.dates import make_bounds, rolling_bounds
-from textfix.extract.header import extract_header
-from textfix.extract.header_reference import (
-    DATE_TITLE_PREFIX_RE,
-    HEADER_FRAGMENT_RE,
-    LINE_SCAN,
-    MAX_META_LINE,
-    extract_header_reference,
-)
-from textfix.extract.header_shortcuts import (
-    META_FIRST,
-    META_START_RE,
-    dateline_of,
-    is_simple_title,
-    no_dateline_on_top,
-)
-from textfix.extract.titles import (
-    NOT_TITLE_START_RE,
-    YEAR_HINT_RE,
-    has_year_hint,
-    is_lone_title,
-    lone_title_shape,
-    looks_like_title,
-)
 from textfix.normalisers import ftfy_triggers
 from textfix.normalisers.ascii import transliterate
-from textfix.normalisers.boilerplate import remove_boilerplate, remove_boilerplate_reference
-from textfix.normalisers.encoding import FTFY_CONFIG, fix_mojibake, fix_quiet_text
+from textfix.normalisers.encoding import fix_mojibake, fix_quiet_text
 from textfix.normalisers.quote_lexicon import CURLY_TO_STRAIGHT, TOKEN_RE
 from textfix.normalisers.quote_marks import pair_marks, read_marks
 from textfix.normalisers.quote_precheck import (
@@ -80,14 +53,7 @@ from textfix.normalisers.quote_precheck import (
     all_canonical,
     suspicious_marks,
 )
-from textfix.normalisers.quotes import (
-    QUOTE_STYLES,
-    _flatten,
-    explain_quotes,
-    explain_quotes_reference,
-    repair_quotes,
-    repair_quotes_reference,
-)
+from textfix.normalisers.quotes import QUOTE_STYLES, _flatten, explain_quotes, repair_quotes
 from textfix.normalisers.unicode import normalise_unicode, remove_control_chars
 from textfix.normalisers.whitespace import normalise_whitespace
 from textfix.pipeline import MAX_PASSES
@@ -100,10 +66,7 @@ REFERENCES: dict[str, tuple[Callable[[str], object], Callable[[str], object]]] =
     "transliterate": (transliterate, transliterate_reference),
     "repair_quotes": (repair_quotes, repair_quotes_reference),
     "remove_boilerplate": (remove_boilerplate, remove_boilerplate_reference),
-    "extract_header": (extract_header, extract_header_reference),
 }
-
-CORPORA = SHARED / "corpora"
 
 # --- generated dirty text ---------------------------------------------------------------------
 
@@ -144,7 +107,7 @@ dirty_text = st.lists(
 
 def _real_texts() -> list[str]:
     """About three thousand real texts: mojibake lines, ftfy's cases, news articles and lines."""
-    texts = []
+    texts: list[str] = []
     with (CORPORA / "mojibake_in_the_wild_mined" / "mojibake_lines.jsonl").open("rb") as handle:
         texts += [orjson.loads(line)["line"] for line in handle]
     with (CORPORA / "ftfy_test_cases" / "ftfy_test_cases.jsonl").open("rb") as handle:
@@ -167,7 +130,9 @@ def _real_texts() -> list[str]:
     return texts
 
 
-REAL_TEXTS = _real_texts()
+# The fixtures' texts always; the shared corpora's too when they are beside the checkout.
+SHARED_TEXTS = _real_texts() if HAVE_SHARED else []
+REAL_TEXTS = [*fixture_texts(), *SHARED_TEXTS]
 
 
 # --- the derived trigger sets -----------------------------------------------------------------
@@ -181,11 +146,8 @@ def test_trigger_sets_are_derived_and_sound() -> None:
     assert {ord("&"), 0x1B, 0x80, 0x9F, 0xD800, 0xDFFF} <= hard
     assert set(LIGATURES) <= hard
     # Every BADNESS_RE alternative has a mandatory class inside the prone set.
-    for alternative in ftfy_triggers._alternatives(BADNESS_RE):
-        assert any(
-            chars is not None and chars <= prone
-            for chars in (ftfy_triggers._item_chars(op, av) for op, av in alternative.data)
-        ), alternative
+    for alternative in ftfy_triggers.ALTERNATIVES:
+        assert any(chars is not None and chars <= prone for chars in alternative), alternative
 
 
 @settings(max_examples=1000)
@@ -201,10 +163,12 @@ def test_looks_bad_is_badness_search_on_real_text() -> None:
     assert mismatches == []
 
 
-def test_quiet_text_is_left_alone_by_ftfy() -> None:
-    skipped = [text for text in REAL_TEXTS if fix_quiet_text(text) == text]
-    assert len(skipped) > 200  # the fast path is taken on real text
-    assert [t for t in skipped if ftfy.fix_text(t, FTFY_CONFIG) != t] == []
+def test_quiet_text_is_left_alone_by_ftfy_but_for_entities() -> None:
+    # Articles as scraped: the fixtures' edge cases (bare "\r", U+2028) are not quiet text.
+    texts = SHARED_TEXTS or fixture_mojibake_articles()
+    skipped = [text for text in texts if fix_quiet_text(text) == text]
+    assert len(skipped) > (200 if HAVE_SHARED else 20)  # the fast path is taken on real text
+    assert [t for t in skipped if fix_mojibake_reference(t) != t] == []
 
 
 def test_segments_follow_ftfy_for_lines_longer_than_its_limit() -> None:
@@ -321,8 +285,9 @@ def test_repair_quotes_equals_reference_on_real_text(style: str) -> None:
     assert differing == []
 
 
+@needs_shared  # fixtures/ hold quote damage on purpose, so their share says nothing
 def test_quote_precheck_is_taken_on_real_text() -> None:
-    paragraphs = [p for text in REAL_TEXTS for p in text.split("\n\n") if "’" in p or "“" in p]
+    paragraphs = [p for text in SHARED_TEXTS for p in text.split("\n\n") if "’" in p or "“" in p]
     assert len(paragraphs) > 500
     # Most real paragraphs with quotes skip the full analysis (else the pre-check is pointless).
     assert sum(map(all_canonical, paragraphs)) > 0.6 * len(paragraphs)
@@ -492,85 +457,9 @@ def test_normalise_whitespace_equals_reference_on_whitespace_runs(text: str) -> 
     assert normalise_whitespace(text) == normalise_whitespace_reference(text)
 
 
-# --- boilerplate: the prefix index against trying every rule of the first character -----------
+# --- boilerplate: the RE2 engine against the matcher before it, line by line ----------------
 
 _RULESET = load_ruleset()
-_INDEXED_RULES = [
-    (rule, prefixes)
-    for rule, prefixes in zip(_RULESET.rules, _RULESET.prefixes, strict=True)
-    if prefixes is not None
-]
-
-
-def test_most_boilerplate_rules_have_known_prefixes() -> None:
-    assert len(_INDEXED_RULES) > len(_RULESET.rules) // 2
-
-
-@pytest.mark.parametrize("index", range(len(_INDEXED_RULES)))
-@settings(max_examples=60)
-@given(data=st.data())
-def test_rule_prefixes_cover_every_match(index: int, data: st.DataObject) -> None:
-    rule, prefixes = _INDEXED_RULES[index]
-    line = data.draw(st.from_regex(re.compile(rule.pattern), fullmatch=True))
-    assert line[:PREFIX_LENGTH] in prefixes
-
-
-_BRANCHES = [branch for rule in _RULESET.rules for branch in split_branches(rule.pattern)]
-
-
-def test_rules_split_into_branches() -> None:
-    assert len(_BRANCHES) > 2 * len(_RULESET.rules)
-    # Each rule is the alternation of its pieces; a cut inside a group or class is refused.
-    assert all("|".join(split_branches(r.pattern)) == r.pattern for r in _RULESET.rules)
-    assert split_branches("a(?:b|c)|[|]|d\\||e") == ("a(?:b|c)", "[|]", "d\\|", "e")
-    assert split_branches("[^]|]|x") == ("[^]|]", "x")
-
-
-@pytest.mark.parametrize("index", range(len(_RULESET.rules)))
-@settings(max_examples=40)
-@given(data=st.data())
-def test_a_rule_matches_exactly_where_one_of_its_branches_does(
-    index: int, data: st.DataObject
-) -> None:
-    pattern = _RULESET.rules[index].pattern
-    branches = [re.compile(piece) for piece in split_branches(pattern)]
-    line = data.draw(
-        st.from_regex(re.compile(pattern), fullmatch=True)
-        | st.sampled_from(branches).flatmap(lambda b: st.from_regex(b, fullmatch=True))
-    )
-    assert (re.fullmatch(pattern, line) is not None) == any(b.fullmatch(line) for b in branches)
-
-
-def test_digit_class_is_str_isdecimal() -> None:
-    # The index reads "a branch opening with \\d" as "a line opening with a decimal character".
-    everything = "".join(map(chr, range(0x110000)))
-    assert re.findall(r"\d", everything) == [c for c in everything if c.isdecimal()]
-
-
-_FACTORED = [
-    (branch, factors)
-    for branch in _BRANCHES
-    if (factors := rule_factors(branch)) and rule_prefixes(branch) is None
-]
-
-
-def test_most_unindexed_branches_have_factors() -> None:
-    unindexed = [branch for branch in _BRANCHES if rule_prefixes(branch) is None]
-    assert len(_FACTORED) > len(unindexed) // 2
-
-
-@pytest.mark.parametrize("index", range(len(_FACTORED)))
-@settings(max_examples=60)
-@given(data=st.data())
-def test_branch_factors_cover_every_match(index: int, data: st.DataObject) -> None:
-    branch, factors = _FACTORED[index]
-    # Hypothesis cannot generate through a leading lookahead; generate without it and keep
-    # the lines the whole branch matches.
-    lookahead = re.match(r"\(\?=[^()]*\)", branch)
-    source = branch[lookahead.end() :] if lookahead else branch
-    line = data.draw(st.from_regex(re.compile(source), fullmatch=True))
-    assume(re.fullmatch(branch, line) is not None)
-    assert any(factor in line for factor in factors)
 
 
 @st.composite
@@ -579,359 +468,29 @@ def rule_like_lines(draw: st.DrawFn) -> str:
     rule = draw(st.sampled_from(_RULESET.rules))
     line = draw(st.from_regex(re.compile(rule.pattern), fullmatch=True))
     cut = draw(st.integers(0, len(line)))
-    return draw(
-        st.sampled_from((line, line[:cut], "a" + line, line + " x", line[cut:], "٣" + line[1:]))
-    )
+    return draw(st.sampled_from((line, line[:cut], "a" + line, line + " x", line[cut:])))
+
+
+def _line_rule(line: str) -> str | None:
+    found = _RULESET.match_lines(line)
+    return found[0][1].id if found and HEADER_LINE_RE.fullmatch(line) is None else None
+
+
+def _oracle_rule(line: str) -> str | None:
+    rule = oracle_rules().match_line(line)
+    return rule.id if rule is not None else None
 
 
 @settings(max_examples=2000)
 @given(line=rule_like_lines() | st.sampled_from(_WORDS) | st.text(max_size=12))
 def test_boilerplate_match_equals_reference_on_generated_lines(line: str) -> None:
-    folded = fold_line(line)
-    assert _RULESET.match(folded) == _RULESET.match_reference(folded)
+    line = line.replace("\n", " ")
+    # (the old matcher skipped rules opening with \d on a line opening with another digit)
+    assume(not (fold_line(line)[:1].isdecimal() and not fold_line(line)[:1].isascii()))
+    assert _line_rule(line) == _oracle_rule(line)
 
 
 def test_boilerplate_equals_reference_on_real_lines() -> None:
     lines = {line for text in REAL_TEXTS for line in text.split("\n") if 0 < len(line) <= 400}
-    folded = [fold_line(line) for line in lines]
-    assert [f for f in folded if _RULESET.match(f) != _RULESET.match_reference(f)] == []
-    assert sum(_RULESET.match(f) is not None for f in folded) > 0  # rules do match real lines
-
-
-# --- header extraction: the fast path against the full line-by-line reader -------------------
-
-_HEADER_TITLES = (
-    "Talks fail", "Ferry fares set to double", "Can Ukrainian forces recapture Kherson?",
-    "Sanctions against Russia are not backfiring | Letters", "A | B | C trail",
-    "Russia claims US ‘directly involved’ in Ukraine war", "Chinese exports rise 25% in 2004",
-    "U.S. Officials Predict the War’s Path", "'Strong dollar' call halts slide",
-    "“We will not surrender”", "Dear all the best", "Hi there friends", "Subject: talks fail",
-    "1. Fares rise", "A. Smith wins", "IV. Results out", "Fares", "The reasons are:",
-    "G7 nations pledge $20 billion to Ukraine.", "ECONOMIC SPOTLIGHT - BANKAMERICA",
-    "LONDON - Shares fell", "By the river", "Updated daily", "Wow! Great news",
-    "Gen. Milley speaks",
-    "Visit www.example.com now", "Mail a@b.org today", "Bank (UK) raises rates", "Why?! Really",
-    "Top story: markets", "Mr. Putin's response: “Good.”", "Talks fail …", "Talks fail,",
-    "ſtand with Kyiv", "\u212aelvin rises", "İstanbul talks fail", "Datum des Tages",
-    "Holmes wins '2004 top TV moment'", "talks fail in lower case", "Talks fail in ٢٠٢٢",
-    "Last orders at the bar", "Posted letters pile up", "Di Maria scores twice", "Door opens wide",
-)  # fmt: skip
-_HEADER_BYLINES = (
-    "By Jane Smith", "BY JANE SMITH and OMAR ALI", "By Jane Smith, Reuters", "By: Jane Smith",
-    "by jane smith", "By Friday, Kyiv had fallen", "By the time they arrived.", "By Law",
-    "Von Hans Müller", "Par Jean Dupont", "Door Jan de Vries", "By May Jones", "By J. Smith",
-    "bY Jane Smith", "BY\u00a0JANE", "By Jane Smith |",
-)  # fmt: skip
-_HEADER_DATES = (
-    "2022-02-12", "12.02.2022", "12 February 2022", "Feb. 12, 2022", "February 12, 2022",
-    "Published: 12 Feb 2022", "Updated on Feb. 12, 2022", "Last updated 12 February 2022",
-    "Saturday 12 February 2022 09.30 GMT", "14:11 EST, 25 October 2013", "12 февраля 2022 г.",
-    "26-FEB-1987", "02/03/2022", "13/03/2022", "2022-02-12T09:30:00Z", "2099-01-01", "1850-01-01",
-    "2022-02-30", "Veröffentlicht am 12. Februar 2022", "Mis à jour le 12 février 2022",
-    "February 12, 2022 | By Jane Smith", "By Jane Smith | 12.02.2022", "12 Feb 2022 · Updated",
-    "Date: 2022-02-12", "Dated 12 February 2022.", "Feb. 12, 2022, 3:04 p.m. ET", "2004",
-    "Updated 12 February 2022 | 13 February 2022", "Stand: 12.02.2022", "ПУБЛИКАЦИЯ 2022",
-)  # fmt: skip
-_HEADER_SEEDS = (
-    "date 2022-02-12 Talks fail", " date 2022-02-12 Talks fail.", "Date: 2022-02-12",
-    "datum 2022-02-12 Titel", "date 2022-02-12", "DATE 2022-02-12 x", "date 2022-02-30 x",
-)  # fmt: skip
-_HEADER_RUN_INS = (
-    "By . Jane Smith . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:36 EST, "
-    "25 October 2013 . The story begins here and goes on.",
-    "Last updated at 1:25 AM on 3rd August 2011 . The story begins.",
-    "PUBLISHED: . 14:11 EST, 25 October 2013 . The story.",
-    "By . Jane Smith . and Ted Thornhill . The story.",
-    "By . Jane Smith . PUBLISHED: . not a date at all . The story.",
-    "By the river . we sat",
-)
-_HEADER_OPENERS = (
-    "LONDON (Reuters) - Shares fell sharply on Monday as traders sold everything.",
-    "KYIV, Ukraine (AP) — Russian forces shelled the city overnight once again.",
-    "SALVADOR, Feb 26 - Showers continued throughout the week in the cocoa zone.",
-    "(AP) — The talks failed after six hours of argument in Geneva on Monday.",
-    "WASHINGTON — Officials said the talks had failed after six hours.",
-    "NATO - the alliance met again",
-    "US - UK talks",
-)
-_HEADER_PROSE = (
-    "The council confirmed the decision at a meeting on Thursday evening.",
-    "In 2004 the council met on Thursday evening to vote on the new budget.",
-    "He said: “The talks failed after six hours of argument in Geneva.”",
-    "Reporting its results for the three months to 31 December 2004, the airline made a profit.",
-    "Advertisement", "Top story: the talks", "Year", "Shr 69 cts vs 64 cts", "x" * 1200,
-    "The talks failed after six hours " * 12, "By Law the council must meet every year.",
-)  # fmt: skip
-_HEADER_SEPARATORS = ("\n", "\n\n", "\n\n\n", "\n \n", "\n\t\n", "\r\n", "\n\u3000\n", " \n")
-_HEADER_OPTIONS = (
-    {}, {"date_order": "dmy"}, {"date_order": "mdy"}, {"min_date": "2000-01-01"},
-    {"max_date": "2010-01-01"}, {"date_order": "mdy", "min_date": "1990-01-01", "max_date": ""},
-)  # fmt: skip
-_LOOK_ALIKES = {"B": "ß", "b": "ƀ", "D": "Đ", "i": "ı", "I": "İ", "s": "ſ", "k": "\u212a", "1": "١"}
-
-
-@st.composite
-def header_lines(draw: st.DrawFn) -> str:
-    """A line of a scraper's header or of the story under it, maybe mangled."""
-    line = draw(
-        st.sampled_from(_HEADER_TITLES)
-        | st.sampled_from(_HEADER_BYLINES)
-        | st.sampled_from(_HEADER_DATES)
-        | st.sampled_from(_HEADER_SEEDS)
-        | st.sampled_from(_HEADER_RUN_INS)
-        | st.sampled_from(_HEADER_OPENERS)
-        | st.sampled_from(_HEADER_PROSE)
-        | st.lists(
-            st.sampled_from((*_WORDS, "By", "2022", "|", "–", "U.S.", "?")), max_size=12
-        ).map(" ".join)
-        | st.text(max_size=6)
-    )
-    mangle = draw(st.sampled_from(("", "", "", "upper", "lower", "swap", "pad", "look", "cut")))
-    if mangle == "upper":
-        return line.upper()
-    if mangle == "lower":
-        return line.lower()
-    if mangle == "swap":
-        return line.swapcase()
-    if mangle == "pad":
-        return draw(st.sampled_from((" ", "\t", "\u3000", "\x0b"))) + line + " "
-    if mangle == "look":
-        return "".join(_LOOK_ALIKES.get(c, c) for c in line)
-    if mangle == "cut":
-        return line[: draw(st.integers(0, len(line)))]
-    return line
-
-
-@st.composite
-def header_tops(draw: st.DrawFn) -> str:
-    """Header-like lines and story lines joined by line breaks and blank lines of any kind."""
-    lines = draw(st.lists(header_lines(), max_size=8))
-    text = ""
-    for line in lines:
-        text += line + draw(st.sampled_from(_HEADER_SEPARATORS))
-    return draw(st.sampled_from(("", "\n", " "))) + text.rstrip(draw(st.sampled_from(("", "\n"))))
-
-
-def assert_header_equals_reference(text: str, options: dict[str, str]) -> None:
-    fast = extract_header(text, **options)
-    reference = extract_header_reference(text, **options)
-    # The same text and metadata, keys in the same order.
-    assert (fast[0], list(fast[1].items())) == (reference[0], list(reference[1].items()))
-    # And on the body it returns (the idempotence pass of a pipeline).
-    again = extract_header(fast[0], **options)
-    assert again == extract_header_reference(fast[0], **options)
-
-
-@settings(max_examples=3000)
-@given(text=header_tops(), options=st.sampled_from(_HEADER_OPTIONS))
-@example(text="Talks fail\n\nLONDON - \nThe talks failed after six hours of argument.", options={})
-@example(text="LONDON - \n\nThe talks failed after six hours of argument in Geneva.", options={})
-@example(text="Talks fail\n\n" + "The talks failed. " * 70 + "\nx", options={})
-@example(
-    text="Talks fail\n\nIn 2004 the council met on Thursday evening.\n\n2022-02-12", options={}
-)
-@example(text="Talks fail\n12 February 2022\n\nIn 2004 the council met.\n\n2022-02-12", options={})
-@example(
-    text="\u3000Talks fail\n\nThe talks failed after six hours of argument in Geneva.", options={}
-)
-# The line under a lone title is cut at LINE_SCAN: the body's first line is another line.
-@example(
-    text="Lone title here\n\n"
-    + " " * 981
-    + "Part one ends here. and then the rest of the title\n12 February 2022.\n\n"
-    + "The council confirmed the decision at a meeting on Thursday evening.",
-    options={},
-)
-def test_extract_header_equals_reference_on_generated_tops(
-    text: str, options: dict[str, str]
-) -> None:
-    assert_header_equals_reference(text, options)
-
-
-@settings(max_examples=1000)
-@given(text=dirty_text | st.text(st.characters(codec=None), max_size=30))
-def test_extract_header_equals_reference_on_any_text(text: str) -> None:
-    assert_header_equals_reference(text, {})
-
-
-def _header_accuracy_texts() -> list[str]:
-    """The articles of benchmarks/header_accuracy.py as scraped, and as the news preset hands
-    them to extract_header."""
-    corpora = CORPORA
-    cases = [
-        *header_accuracy.reuters_cases(corpora / "reuters21578_sample"),
-        *header_accuracy.cnn_dailymail_cases(corpora / "cnn_dailymail_sample"),
-        *header_accuracy.guardian_nyt_cases(corpora / "guardian_nyt_russia_ukraine_2022"),
-        *header_accuracy.bbc_cases(corpora / "bbc_news_2004_2005" / "bbc_fulltext.tar.gz"),
-        *header_accuracy.no_header_cases(
-            header_accuracy.reuters_cases(corpora / "reuters21578_sample")
-        ),
-    ]
-    texts = [text for _, text, _ in cases]
-    before_header = [s for s in Pipeline.from_preset("news").steps if s.name != "extract_header"]
-    for text in texts[::3]:
-        for step in before_header:
-            text = step.apply(text)[0]
-        texts.append(text)
-    return texts
-
-
-def test_extract_header_equals_reference_on_real_text() -> None:
-    texts = [*_header_accuracy_texts(), *REAL_TEXTS]
-    assert len(texts) > 10_000
-    differing = []
-    for text in texts:
-        for options in ({}, {"date_order": "dmy", "max_date": "2000-01-01"}):
-            try:
-                assert_header_equals_reference(text, options)
-            except AssertionError:
-                differing.append((text[:200], options))
-    assert differing == []
-
-
-def test_meta_first_holds_every_case_insensitive_first_letter() -> None:
-    # A line opening with a character outside META_FIRST is tested no further: no other
-    # character matches a first letter of META_START_RE (or HEADER_FRAGMENT_RE) case-insensitively.
-    everything = "".join(map(chr, range(0x110000)))
-    for letter in "bvpdul":
-        assert set(re.findall(f"(?i){letter}", everything)) <= set(META_FIRST), letter
-        assert set(re.findall(f"(?i)[{letter}]", everything)) <= set(META_FIRST), letter
-
-
-_HEADER_OPENING_RES = (HEADER_FRAGMENT_RE, DATE_TITLE_PREFIX_RE, NOT_TITLE_START_RE, BYLINE_RE)
-
-
-@settings(max_examples=1000)
-@given(data=st.data())
-def test_meta_start_covers_every_header_line_opening(data: st.DataObject) -> None:
-    pattern = data.draw(st.sampled_from(_HEADER_OPENING_RES))
-    opening = data.draw(st.from_regex(pattern, fullmatch=True))
-    line = opening + data.draw(st.sampled_from(("", " ", ":", " x", ". y", "2022")))
-    assume(pattern.match(line) is not None)
-    assert line[0] in META_FIRST and META_START_RE.match(line) is not None
-
-
-@settings(max_examples=2000)
-@given(line=header_lines())
-def test_is_plain_is_no_header_opening_and_no_year(line: str) -> None:
-    line = line.strip()
-    assume(line)
-    no_year = len(line) > MAX_META_LINE or YEAR_HINT_RE.search(line) is None
-    assert header_shortcuts.is_plain(line) == (META_START_RE.match(line) is None and no_year)
-
-
-def test_meta_start_covers_daily_mail_openings_and_bylines() -> None:
-    for opening in DAILY_MAIL_OPENINGS:
-        assert META_START_RE.match(opening + "x") is not None
-    lines = [*_HEADER_BYLINES, *_HEADER_RUN_INS, *_HEADER_SEEDS, *_HEADER_DATES]
-    for line in (*lines, *(line.strip() for line in lines)):
-        if line and (read_byline(line) is not None or line.startswith(DAILY_MAIL_OPENINGS)):
-            assert META_START_RE.match(line) is not None, line
-
-
-@settings(max_examples=3000)
-@given(
-    text=st.text(st.sampled_from("0123456789١٢٣ -a/"), max_size=14)
-    | st.sampled_from(_HEADER_DATES)
-    | dirty_text
-)
-@example(text="12345")
-@example(text="x1999")
-@example(text="٢٠٢٢ 2٠٢٢ 1٩99")
-def test_has_year_hint_is_the_year_hint_search(text: str) -> None:
-    assert has_year_hint(text) == (YEAR_HINT_RE.search(text) is not None)
-
-
-def test_has_year_hint_is_the_year_hint_search_on_real_lines() -> None:
-    lines = {line for text in REAL_TEXTS for line in text.split("\n")}
-    assert [x for x in lines if has_year_hint(x) != (YEAR_HINT_RE.search(x) is not None)] == []
-
-
-# Built once: a from_regex strategy of a pattern this size takes long to build.
-_DATELINE_OPENINGS = st.from_regex(DATELINE_RE) | st.sampled_from(_HEADER_OPENERS)
-
-
-@st.composite
-def dateline_like(draw: st.DrawFn) -> str:
-    """A dateline opening a story, maybe cut or with lines above it, or any header top."""
-    opening = draw(_DATELINE_OPENINGS)
-    text = opening + draw(
-        st.sampled_from(("", "x", "Shares fell.", " \n", "\nx", "\n\nThe talks."))
-    )
-    return draw(st.sampled_from((text, text[:20], "x" * 190 + text, "\n" + text)))
-
-
-@settings(max_examples=3000)
-@given(text=dateline_like() | header_tops())
-def test_dateline_precheck_equals_read_dateline(text: str) -> None:
-    capital = text[:1].isupper() or text[:1] == "("
-    opener = dateline_of(text)
-    assert opener == (read_dateline(text) if capital else {})
-    if no_dateline_on_top(text, opener):
-        end = text.find("\n", 0, LINE_SCAN)
-        first = text[: min(len(text), LINE_SCAN) if end < 0 else end].strip()
-        assert read_dateline(first) == {}
-
-
-@settings(max_examples=2000)
-@given(text=header_tops() | dateline_like(), data=st.data())
-def test_no_meta_line_after_equals_reference(text: str, data: st.DataObject) -> None:
-    end = data.draw(st.integers(0, len(text)))
-    fast = header_shortcuts.no_meta_line_after(text, end)
-    assert fast == header_reference.no_meta_line_after(text, end)
-
-
-_TITLE_ALPHABET = "AZaz09_'’‘\"“”,:;&%$£€#.?!-–—|éİſ\u212a١"
-
-
-@st.composite
-def title_like(draw: st.DrawFn) -> str:
-    """Short capitalised lines of the characters ``SIMPLE_TITLE_RE`` takes, and some it does not."""
-    words = draw(
-        st.lists(
-            st.text(_TITLE_ALPHABET, min_size=1, max_size=6) | st.sampled_from(_WORDS), max_size=16
-        )
-    )
-    first = draw(st.sampled_from(("A", "T", "Z", "“", "'", "1.", "I.", "", "Dear", "HI", "Re:")))
-    glued = [first + (words[:1] or [""])[0], *words[1:]]
-    parts = draw(st.sampled_from((glued, [first, *words])))
-    return draw(st.sampled_from((" ", "  ", "\t"))).join(parts)
-
-
-@settings(max_examples=5000)
-@given(title=title_like() | st.sampled_from(_HEADER_TITLES))
-def test_simple_titles_are_lone_titles(title: str) -> None:
-    # The shortcut holds for a plain first line only (``_read_header`` uses it there alone).
-    title = title.strip()
-    plain = (
-        bool(title)
-        and META_START_RE.match(title) is None
-        and (len(title) > MAX_META_LINE or not has_year_hint(title))
-    )
-    assume(plain)
-    if is_simple_title(title, False):
-        assert is_lone_title(title)
-    if is_simple_title(title, True):
-        assert lone_title_shape(title) and looks_like_title(title)
-
-
-def test_simple_title_shortcut_is_taken_on_real_headlines() -> None:
-    folder = CORPORA / "guardian_nyt_russia_ukraine_2022"
-    with (folder / "Guardians_Russia_Ukraine.csv").open(encoding="utf-8", newline="") as handle:
-        titles = [row["headlines"].strip() for row in csv.DictReader(handle)]
-    lone = [t for t in titles if is_lone_title(t) and not has_year_hint(t)]
-    assert sum(is_simple_title(t, True) for t in lone) > 0.8 * len(lone)
-
-
-def test_rolling_bounds_are_make_bounds_for_today() -> None:
-    today = dt.date.today()
-    for options in [
-        tuple(o.get(k) for k in ("date_order", "min_date", "max_date")) for o in _HEADER_OPTIONS
-    ]:
-        rolling, fixed = rolling_bounds(*options), make_bounds(*options, today)
-        assert (rolling.order, rolling.earliest) == (fixed.order, fixed.earliest)
-        assert rolling.last_day() == fixed.latest
-    with pytest.raises(ConfigError):
-        rolling_bounds("ymd", None, None)
-    with pytest.raises(ConfigError):
-        extract_header("x", date_order="ymd")
+    assert [line for line in lines if _line_rule(line) != _oracle_rule(line)] == []
+    assert sum(_line_rule(line) is not None for line in lines) > 0  # rules do match real lines

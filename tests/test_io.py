@@ -8,15 +8,25 @@ import gzip
 import io
 import json
 import lzma
+import random
+import struct
+import sys
+import zlib
 from pathlib import Path
 
 import pytest
 import zstandard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.corpora import fixture_articles
+from textfix.errors import InputError
 from textfix.io.compression import compress_member, open_binary
+from textfix.io.decoding import decode_bytes
 from textfix.io.jsonl import iter_jsonl_range
 from textfix.io.readers import BadRecord, ReadOptions, Record, expand_inputs, read_items
 from textfix.io.writers import mirror_name, output_spec
+from textfix.runner.tasks import line_ranges
 
 TEXTS = ["Café au lait", "Line one\nline two", 'Quote "this", please', "naïve — ok"]
 COMPRESSORS = {
@@ -178,24 +188,43 @@ def test_byte_ranges_cover_every_line_once(tmp_path: Path, chunk: int) -> None:
     path.write_bytes(body)
     whole = list(read_items(path, "r.jsonl"))
     got = []
-    base = 0
-    for start in range(0, len(body), chunk):
+    for start, end, first_line in line_ranges(path, chunk):
         with open_binary(path) as stream:
-            lines = [0]
-            items = iter_jsonl_range(
-                stream, start, min(len(body), start + chunk), "r.jsonl", ReadOptions(), lines
-            )
-            got.extend((item.number + base, type(item).__name__) for item in items)
-        base += lines[0]
+            items = iter_jsonl_range(stream, start, end, "r.jsonl", ReadOptions(), [first_line - 1])
+            got.extend((item.number, type(item).__name__) for item in items)
     assert got == [(item.number, type(item).__name__) for item in whole]
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 64, 1000])
+def test_line_ranges_start_at_line_starts_and_number_lines(tmp_path: Path, chunk: int) -> None:
+    lines = [b"x" * (n * 37 % 300) + b"\n" for n in range(60)] + [b"tail"]
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b"".join(lines))
+    starts = [sum(map(len, lines[:n])) for n in range(len(lines))]
+    ranges = list(line_ranges(path, chunk))
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(b"".join(lines))
+    for (start, end, first_line), following in zip(ranges, [*ranges[1:], None], strict=True):
+        assert start in starts and starts.index(start) + 1 == first_line
+        assert end - start >= chunk or following is None
+        assert following is None or following[0] == end
+
+
+def test_a_very_long_line_is_one_range(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b"a\n" + b"x" * 5_000_000 + b"\nb\n")
+    # The range that reaches into the long line runs to its end; the next starts after it.
+    assert list(line_ranges(path, 1000)) == [(0, 5_000_003, 1), (5_000_003, 5_000_005, 3)]
 
 
 def test_directories_are_walked_in_order_with_glob(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     for name in ("b/2.txt", "a.txt", "b/1.jsonl.gz", "notes.md"):
         (tmp_path / name).write_bytes(b"x")
-    assert [n for _, n in expand_inputs([str(tmp_path)])] == ["a.txt", "b/1.jsonl.gz", "b/2.txt"]
-    assert [n for _, n in expand_inputs([str(tmp_path)], glob="**/*.txt")] == ["a.txt", "b/2.txt"]
+    root = tmp_path.as_posix()
+    expected = [f"{root}/a.txt", f"{root}/b/1.jsonl.gz", f"{root}/b/2.txt"]
+    assert [n for _, n in expand_inputs([str(tmp_path)])] == expected
+    expected = [f"{root}/a.txt", f"{root}/b/2.txt"]
+    assert [n for _, n in expand_inputs([str(tmp_path)], glob="**/*.txt")] == expected
 
 
 def test_compressed_members_concatenate(tmp_path: Path) -> None:
@@ -209,5 +238,109 @@ def test_compressed_members_concatenate(tmp_path: Path) -> None:
 def test_output_spec_and_mirror_names() -> None:
     assert output_spec(Path("o.parquet")).kind == "parquet"
     assert output_spec(Path("o.jsonl.gz")).compression == "gz"
-    assert output_spec(Path("cleaned")).kind == "txt"
+    assert output_spec(Path("cleaned"), "txt").kind == "txt"
+    with pytest.raises(InputError, match="no extension"):
+        output_spec(Path("cleaned"))
     assert str(mirror_name("../x/a.txt", 1, True)) == "__/x/a.txt"
+
+
+# --- encodings: Windows-1252 for a few high bytes, binary refused -------------------------------
+
+# Western characters that latin-1 and cp1252 write as one byte each, and cp1252's own quotes.
+_LATIN = "£éèàüöäñçß°©®±½¾ÉÀÖÜ"
+_CP1252_ONLY = "‘’“”–—…€™•"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    article=st.sampled_from(
+        [t for t in fixture_articles() if t.isascii() and len(t) > 200] or ["x" * 300]
+    ),
+    inserts=st.lists(
+        st.tuples(st.integers(0, 10_000), st.sampled_from(_LATIN + _CP1252_ONLY)),
+        min_size=1,
+        max_size=6,
+    ),
+    codec=st.sampled_from(["latin-1", "cp1252"]),
+)
+def test_a_few_high_bytes_read_as_windows_1252(
+    article: str, inserts: list[tuple[int, str]], codec: str
+) -> None:
+    text = article
+    for at, char in inserts:
+        if codec == "latin-1" and char in _CP1252_ONLY:
+            char = "£"
+        # Each character stands before a space: two high latin-1 bytes side by side can be
+        # valid UTF-8 ("ß£" is the bytes of U+07E3), and valid UTF-8 is read as UTF-8.
+        text = text[: at % len(text)] + char + " " + text[at % len(text) :]
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+    assert decoded.encoding == "cp1252" and 0.9 < decoded.confidence < 1
+
+
+def test_one_latin1_pound_is_never_an_exotic_code_page(tmp_path: Path) -> None:
+    # The shape of a BBC business story: all ASCII but one latin-1 pound sign.
+    text = (
+        "Ferry firm agrees deal\n\nThe operator agreed a \xa315.8m signing on Monday, "
+        "the company said, after months of talks with the harbour board.\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("latin-1"))
+    [record] = read_items(path, "a.txt")
+    assert isinstance(record, Record) and record.text == text
+    assert record.metadata["source_encoding"] == "cp1252"
+    assert 0.9 < record.metadata["source_encoding_confidence"] < 1
+    line = tmp_path / "a.jsonl"
+    line.write_bytes(b'{"text": "caf\xe9 at \xa33"}\n')
+    [item] = read_items(line, "a.jsonl")
+    assert isinstance(item, Record) and item.text == "café at £3"
+    assert item.metadata["source_encoding"] == "cp1252"
+
+
+def test_cp1252_undefined_bytes_read_as_c1_controls_not_replacements() -> None:
+    assert decode_bytes(b"a\x81b \xe9").text == "a\x81b é"
+
+
+def test_legacy_cyrillic_is_still_detected() -> None:
+    text = (
+        "Москва. Правительство объявило в понедельник о новых мерах поддержки экономики, "
+        "которые вступят в силу со следующего месяца, сообщили в министерстве финансов.\n"
+    ) * 3
+    decoded = decode_bytes(text.encode("cp1251"))
+    assert decoded.text == text and decoded.encoding == "cp1251"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_text_is_text(tmp_path: Path, codec: str) -> None:
+    text = "Ærø ferry fares — “up again”\nline two\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(codec))
+    [record] = read_items(path, "a.txt")
+    assert isinstance(record, Record) and record.text == text
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    pixels = zlib.compress(bytes(range(256)) * 64)
+    header = struct.pack(">IIBBBBB", 64, 64, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
+
+
+@pytest.mark.parametrize("kind", ["elf", "png", "random"])
+def test_binary_files_named_txt_are_error_records(tmp_path: Path, kind: str) -> None:
+    data = {
+        "elf": Path(sys.executable).resolve().read_bytes()[:200_000],
+        "png": _png(),
+        "random": random.Random(7).randbytes(50_000),
+    }[kind]
+    path = tmp_path / "image.txt"
+    path.write_bytes(data)
+    [item] = read_items(path, "image.txt")
+    assert isinstance(item, BadRecord) and "binary data" in item.error
+    csv_path = tmp_path / "image.csv"
+    csv_path.write_bytes(data)
+    [item] = read_items(csv_path, "image.csv")
+    assert isinstance(item, BadRecord) and "binary data" in item.error

@@ -54,6 +54,8 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "controls": lambda size: _repeat("\x00\u200b\xad\r", size),
     "entities": lambda size: _repeat("AT&amp;T &lt;b> &#3;“q” ", size),
     "indented-lines": lambda size: _repeat("\n    x  y \n", size),
+    "boilerplate-paragraphs": lambda size: _repeat("Advertisement\n\n", size),
+    "separator-lines": lambda size: _repeat("* * *\n—\n", size),
     # Issue 18: runs of combining marks CPython's NFC reorders in quadratic time, entity chains
     # ftfy unescaped a level per round, and mojibake that composition makes.
     "combining-marks": lambda size: "a" + "\u0301\u0327" * ((size - 1) // 2),

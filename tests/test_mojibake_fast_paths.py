@@ -61,8 +61,8 @@ def test_screen_is_derived_and_sound() -> None:
     pairs = set(_PAIRS)
     # Every BADNESS_RE alternative has a lone class inside the lone set, or two consecutive
     # one-character items whose every pair of characters is a screened pair.
-    for alternative in ftfy_triggers._alternatives(BADNESS_RE):
-        items = [ftfy_triggers._item_chars(op, av) for op, av in alternative.data]
+    for alternative in ftfy_triggers.ALTERNATIVES:
+        items = list(alternative)
         lone = any(chars and {chr(c) for c in chars} <= set(_LONE) for chars in items)
         paired = any(
             first and second and {chr(a) + chr(b) for a in first for b in second} <= pairs

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import FIXTURES, SHARED
 from textfix import Pipeline
 from textfix.normalisers.quotes import QUOTE_STYLES, explain_quotes, repair_quotes
-from textfix.registry import get_step
+from textfix.registry import get_step, resolve
 
 QUOTE_FIXTURES = sorted((FIXTURES / "quotes").glob("*.json"))
 HEADLINES = SHARED / "corpora" / "fwd_news_headlines_2021_2022" / "headlines.json"
@@ -57,7 +57,7 @@ def test_fixtures_have_enough_cases() -> None:
     ("text", "note"),
     [
         ("Russia is’set to invade Ukraine in DAYS’", "stray opener"),
-        ("”a game changer”", "wrong direction"),
+        ("”A game changer” for the city, the mayor said.", "wrong direction"),
         ("“ Go home ”", "padding"),
         ("``word''", "latex quotes"),
         ("''word''", "doubled quotes"),
@@ -81,7 +81,7 @@ def test_explain_is_silent_on_correct_text() -> None:
 
 
 def test_explain_hook_is_registered_and_used_by_the_pipeline() -> None:
-    assert get_step("repair_quotes").explain is explain_quotes
+    assert resolve(get_step("repair_quotes").explain) is explain_quotes
     explanation = Pipeline.from_preset("default").explain("Fans: ’We want more’")
     [change] = [c for c in explanation.changes if c.step == "repair_quotes"]
     assert change.notes == ("wrong direction at 6: '’' -> '‘'",)
@@ -99,6 +99,11 @@ def test_long_line_is_handled() -> None:
     assert repair_quotes(result, quote_style="curly") == result
 
 
+@pytest.mark.skipif(
+    not HEADLINES.exists(),
+    reason=f"{HEADLINES} is not beside this checkout; fixtures/quotes/must_not_change.json "
+    "covers the same",
+)
 def test_real_headlines_keep_is_idempotent_and_touches_only_quotes() -> None:
     titles = [record["title"] for record in load_list(HEADLINES)]
     changed = 0
@@ -120,3 +125,28 @@ def load_list(path: Path) -> list[dict[str, Any]]:
 def strip_quotes(text: str) -> str:
     """The text without quotation marks or spaces, to check that repairs touched only those."""
     return "".join(ch for ch in text if ch not in "'\"‘’‚‛“”„‟`´ ")
+
+
+# A title line is repaired like body text while it is still in the text, whatever stands below
+# it: a date line, a byline, an ISO timestamp or a blank line.
+TITLE_LAYOUTS = [
+    "{title}\nDate: 12 February 2022\n\n{body}",
+    "{title}\n\n{body}",
+    "{title}\nFebruary 12, 2022 | By Jane Smith\n\n{body}",
+    "{title}\nBy Jane Smith\nPublished: Feb. 12, 2022, 3:04 p.m. ET\n\n{body}",
+    "{title}\n2022-02-12T09:30:00Z\n\n{body}",
+    "date 2022-02-12 {title}\n\n{body}",
+]
+TITLES = [
+    ("Regulator says blackout was”avoidable”", "Regulator says blackout was “avoidable”"),
+    ("Union leader: ” We will not back down ”", "Union leader: “We will not back down”"),
+    ("Fans call final”unforgettable”", "Fans call final “unforgettable”"),
+]
+
+
+@pytest.mark.parametrize("layout", TITLE_LAYOUTS)
+@pytest.mark.parametrize(("title", "repaired"), TITLES)
+def test_title_line_is_repaired_like_body_text(layout: str, title: str, repaired: str) -> None:
+    body = "The regulator said on Monday that the blackout “could have been avoided”."
+    text = layout.format(title=title, body=body)
+    assert repair_quotes(text) == layout.format(title=repaired, body=body)

@@ -98,3 +98,43 @@ def test_curly_restores_straightened_text(text: str) -> None:
     """Straightening correct text and making it curly again gives the text back."""
     straight = repair_quotes(text, quote_style="straight")
     assert repair_quotes(straight, quote_style="curly") == text.replace("Hawai‘i", "Hawai‘i")
+
+
+# Swedish and Finnish prose quotes with right quotes on both sides; quote repair must keep it.
+SWEDISH = [
+    "Regeringen meddelade på tisdagen att skatten på bensin ska sänkas från och med januari",
+    "Hon sa att det inte fanns några pengar kvar i kommunens budget för skolorna i år",
+    "Enligt myndigheten har antalet resenärer ökat kraftigt sedan förra sommaren",
+]
+FINNISH = [
+    "Hallitus ilmoitti tiistaina, että bensiinin veroa lasketaan tammikuun alusta alkaen",
+    "Hän sanoi, ettei kunnan budjetissa ollut tänä vuonna enää rahaa kouluille",
+    "Viraston mukaan matkustajien määrä on kasvanut voimakkaasti viime kesästä lähtien",
+]
+
+
+@st.composite
+def right_quoted_prose(draw: st.DrawFn) -> str:
+    """A paragraph of Swedish or Finnish prose with ”…” and ’…’ quotations in it."""
+    sentences = draw(st.sampled_from([SWEDISH, FINNISH]))
+    chosen = draw(st.lists(st.sampled_from(sentences), min_size=2, max_size=4))
+    parts = []
+    for sentence in chosen:
+        words = sentence.split()
+        cut = draw(st.integers(1, len(words) - 1))
+        quote = draw(st.sampled_from(["”", "’"]))
+        parts.append(" ".join(words[:cut]) + f" {quote}" + " ".join(words[cut:]) + f"{quote}.")
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize("style", ["keep", "curly"])
+@given(text=right_quoted_prose())
+def test_right_quotes_are_kept_in_swedish_and_finnish(style: QuoteStyle, text: str) -> None:
+    assert repair_quotes(text, quote_style=style) == text
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+@given(text=right_quoted_prose())
+def test_repair_quotes_is_idempotent_on_right_quoted_prose(style: QuoteStyle, text: str) -> None:
+    once = repair_quotes(text, quote_style=style)
+    assert repair_quotes(once, quote_style=style) == once

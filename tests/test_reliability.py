@@ -159,38 +159,56 @@ def test_mojibake_round_trip_on_news_prose(text: str) -> None:
     assume(checked)
 
 
-# The news preset against dirty_article's answer key, one kind of damage at a time. Kinds that
-# a step does not yet repair are strict xfails naming the gap.
-_PENDING = {
-    "stray_quotes": "repair_quotes restores glued single openers only; not glued double "
-    "openers or padding (issue 3)",
-}
-DAMAGE_CASES = [
-    pytest.param(
-        kind,
-        ("date_title",),
-        marks=[pytest.mark.xfail(strict=True, reason=_PENDING[kind])] if kind in _PENDING else [],
-        id=kind,
-    )
-    for kind in DAMAGE_KINDS
-] + [
-    pytest.param("header", (name,), id=f"header-{name}")
-    for name in HEADER_FORMATS
-    if name != "date_title"
-]
+# The news preset against dirty_article's answer key with every kind of damage at once, and with
+# random subsets of the kinds, under each header format. The known ftfy failure ("Ã…") is a
+# strict xfail example above; only its trigger is ruled out.
+DAMAGE_SUBSETS = st.lists(st.sampled_from(DAMAGE_KINDS), min_size=1, unique=True)
 
 
-@pytest.mark.parametrize(("kind", "formats"), DAMAGE_CASES)
+@pytest.mark.parametrize("formats", [pytest.param((name,), id=name) for name in HEADER_FORMATS])
+@pytest.mark.parametrize("every_kind", [True, False], ids=["every-kind", "random-subset"])
 @given(data=st.data())
 def test_news_preset_recovers_dirty_article(
-    kind: str, formats: tuple[str, ...], data: st.DataObject
+    every_kind: bool, formats: tuple[str, ...], data: st.DataObject
 ) -> None:
-    article = data.draw(dirty_article(damage=[kind], header_formats=formats))
-    # The known ftfy failure is a strict xfail example above; rule out only its trigger.
+    kinds = DAMAGE_KINDS if every_kind else tuple(data.draw(DAMAGE_SUBSETS, label="damage"))
+    article = data.draw(dirty_article(damage=kinds, header_formats=formats))
     assume(not any(trigger in article.dirty for trigger in KNOWN_FAILURE_TRIGGERS))
     document = Pipeline.from_preset("news")(article.dirty)
     assert document.text == article.clean
     assert document.metadata == article.metadata
+
+
+# The acceptance figures on a fixed sample: seeds 0-999 with every kind of damage at once,
+# text compared whitespace-insensitively. Every miss there is the known ftfy failure above.
+_SEED_RATES: dict[str, float] = {}
+
+
+def seed_rates() -> dict[str, float]:
+    from textfix.strategies import make_dirty_article
+
+    if not _SEED_RATES:
+        pipeline = Pipeline.from_preset("news")
+        text = metadata = 0
+        for seed in range(1000):
+            article = make_dirty_article(seed)
+            document = pipeline(article.dirty)
+            text += document.text.split() == article.clean.split()
+            metadata += document.metadata == article.metadata
+        _SEED_RATES.update(text=text / 1000, metadata=metadata / 1000)
+    return _SEED_RATES
+
+
+def test_news_preset_recovers_the_text_of_seeds_0_to_999() -> None:
+    assert seed_rates()["text"] >= 0.97
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="98.1%: ftfy 6.3 leaves 'Ã…' (Å) on a byline with no other mojibake (see above)",
+)
+def test_news_preset_recovers_the_metadata_of_seeds_0_to_999() -> None:
+    assert seed_rates()["metadata"] >= 0.99
 
 
 # Idempotency failures found by the battery and the fuzz target: regression tests, and strict

@@ -92,7 +92,12 @@ def test_output_order_and_bytes_do_not_depend_on_workers(tmp_path: Path) -> None
         "out-2.jsonl.gz",
     ]
     ids = [r.get("id") for r in read_lines(tmp_path / "out-1.jsonl.gz")]
-    assert ids[:3] == ["article-0.txt", "article-1.txt", "article-2.txt"]
+    folder = (tmp_path / "in").as_posix()
+    assert ids[:3] == [
+        f"{folder}/article-0.txt",
+        f"{folder}/article-1.txt",
+        f"{folder}/article-2.txt",
+    ]
     assert ids[5:8] == ["0-0", "0-1", "0-2"]
 
 
@@ -151,15 +156,33 @@ def test_parquet_output_round_trips(tmp_path: Path) -> None:
 
     make_corpus(tmp_path / "in", files=2, per_file=40, faults=False)
     out = tmp_path / "out.parquet"
-    run_clean([str(tmp_path / "in")], DEFAULT, out, options=RunOptions(workers=2, chunk_bytes=3000))
+    run_clean([str(tmp_path / "in")], NEWS, out, options=RunOptions(workers=2, chunk_bytes=3000))
     table = pq.read_table(out)
     assert table.num_rows == 85
-    assert table.column_names == ["id", "text", "metadata", "fields"]
+    # Every field is a column of its own, and metadata a struct (not JSON strings).
+    assert sorted(table.column_names) == ["id", "metadata", "text", "url"]
+    assert str(table.schema.field("metadata").type).startswith("struct<")
     rows = table.to_pylist()
-    assert rows[5]["id"] == "0-0" and json.loads(rows[5]["fields"]) == {"url": "u0"}
+    assert rows[5]["id"] == "0-0" and rows[5]["url"] == "u0"
+    assert rows[5]["metadata"]["date"] == "2023-01-01"
     again = tmp_path / "again.jsonl"
-    run_clean([str(out)], DEFAULT, again, options=RunOptions(workers=1))
-    assert len(read_lines(again)) == 85
+    run_clean([str(out)], NEWS, again, options=RunOptions(workers=1))
+    records = read_lines(again)
+    assert len(records) == 85 and records[5]["url"] == "u0"
+    assert records[5]["metadata"]["date"] == "2023-01-01"  # type: ignore[index]
+
+
+def test_parquet_output_falls_back_to_json_columns_when_types_clash(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "in.jsonl"
+    rows = [{"text": "a", "n": 1}, {"text": "b", "n": "one"}, {"text": "c", "n": 2**70}]
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = tmp_path / "out.parquet"
+    run_clean([str(source)], DEFAULT, out, options=RunOptions(workers=1, chunk_bytes=20))
+    table = pq.read_table(out)
+    assert table.column_names == ["id", "text", "metadata", "fields"]
+    assert [json.loads(f)["n"] for f in table.column("fields").to_pylist()] == [1, "one", 2**70]
 
 
 def test_txt_directory_output_mirrors_inputs(tmp_path: Path) -> None:
@@ -167,12 +190,51 @@ def test_txt_directory_output_mirrors_inputs(tmp_path: Path) -> None:
     (tmp_path / "in" / "news" / "a.txt").write_text("date 2022-02-12 Title here\n\nBody  text.\n")
     (tmp_path / "in" / "b.jsonl").write_text(json.dumps({"text": "x  y", "url": "u"}) + "\n")
     out = tmp_path / "cleaned"
-    run_clean([str(tmp_path / "in")], NEWS, out, options=RunOptions(workers=1))
+    run_clean([str(tmp_path / "in")], NEWS, out, options=RunOptions(workers=1, output_format="txt"))
     assert (out / "news" / "a.txt").read_text() == "Body text."
     meta = json.loads((out / "news" / "a.meta.json").read_text())
     assert meta["metadata"] == {"date": "2022-02-12", "title": "Title here"}
     assert (out / "b.jsonl" / "000000001.txt").read_text() == "x y"
-    assert json.loads((out / "b.jsonl" / "000000001.meta.json").read_text()) == {"url": "u"}
+    meta = json.loads((out / "b.jsonl" / "000000001.meta.json").read_text())
+    assert meta == {"url": "u", "id": f"{(tmp_path / 'in').as_posix()}/b.jsonl:1"}
+
+
+def test_same_names_under_two_inputs_never_collide(tmp_path: Path) -> None:
+    # Two input folders with the same relative names: ids and mirrored files stay apart.
+    for folder in ("business", "tech"):
+        (tmp_path / "bbc" / folder / "sub").mkdir(parents=True)
+        (tmp_path / "bbc" / folder / "sub" / "001.txt").write_text(f"{folder} text")
+        (tmp_path / "bbc" / folder / "001.txt.gz").write_bytes(
+            gzip.compress(b"gz " + folder.encode())
+        )
+        (tmp_path / "bbc" / folder / "001.txt").write_text(f"plain {folder}")
+        (tmp_path / "bbc" / folder / "r.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n')
+    inputs = [str(tmp_path / "bbc" / "business"), str(tmp_path / "bbc" / "tech")]
+    stats = run_clean(inputs, DEFAULT, tmp_path / "o.jsonl", options=RunOptions(workers=1))
+    records = read_lines(tmp_path / "o.jsonl")
+    ids = [record["id"] for record in records]
+    assert stats.documents_out == len(records) == len(set(ids)) == 10
+    bbc = (tmp_path / "bbc").as_posix()
+    assert f"{bbc}/tech/sub/001.txt" in ids and f"{bbc}/business/r.jsonl:2" in ids
+    out = tmp_path / "mirror"
+    stats = run_clean(inputs, DEFAULT, out, options=RunOptions(workers=1, output_format="txt"))
+    texts = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt"))
+    assert stats.documents_out == len(texts) == 10 and stats.errored == 0
+    assert "tech/001.txt.gz.txt" in texts and "business/sub/001.txt" in texts
+    assert (out / "tech" / "001.txt.gz.txt").read_text() == "gz tech"
+
+
+def test_a_txt_tree_never_overwrites_a_file(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("new text")
+    out = tmp_path / "out"
+    (out).mkdir()
+    (out / "a.txt").write_text("someone else's file")
+    stats = run_clean([str(tmp_path / "in")], DEFAULT, out, options=RunOptions(workers=1))
+    assert (stats.documents_out, stats.errored) == (0, 1)
+    assert (out / "a.txt").read_text() == "someone else's file"
+    [error] = read_lines(tmp_path / "out.errors.jsonl")
+    assert "never overwrites" in error["error"]
 
 
 def test_refuses_to_overwrite_its_own_input(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ Exit codes: 0 when every document went through, 1 when some records errored, 2 o
 
 from __future__ import annotations
 
+import codecs
 import sys
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -18,11 +20,12 @@ import typer
 from textfix import __version__
 from textfix.config import PRESETS, Config
 from textfix.errors import TextfixError
-from textfix.io.decoding import decode_bytes
 from textfix.io.records import ReadOptions
 from textfix.pipeline import Pipeline
 from textfix.registry import STEPS
+from textfix.report import is_html_path, require_report_extra, write_html_report
 from textfix.runner import RunOptions, run_clean
+from textfix.runner.audit import AuditOptions
 from textfix.runner.progress import print_summary
 from textfix.runner.tasks import DEFAULT_CHUNK_BYTES
 
@@ -32,6 +35,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,  # locals hold users' documents
+    # Plain help, as other command-line tools print it: flags without a "<bool>" value and
+    # option names never cut short by a table column.
+    rich_markup_mode=None,
+    context_settings={"max_content_width": 100},
 )
 
 Preset = Enum("Preset", {name: name for name in PRESETS}, type=str)  # type: ignore[misc]
@@ -109,8 +116,15 @@ def build_pipeline(
         built = Config.from_toml(config, **options)
         if preset is not None:
             raise TextfixError("give --preset or --config, not both")
-        return Pipeline(built)
-    return Pipeline.from_preset(preset or "default", **options)
+        pipeline = Pipeline(built)
+    else:
+        pipeline = Pipeline.from_preset(preset or "default", **options)
+    if (rules or skip_rules) and all(s.name != "remove_boilerplate" for s in pipeline.steps):
+        raise TextfixError(
+            "--rules and --skip-rule act on boilerplate removal, which this pipeline does not "
+            "run; use --preset news or a config with remove_boilerplate"
+        )
+    return pipeline
 
 
 class EngineChoice(str, Enum):
@@ -128,6 +142,50 @@ class OutputFormatChoice(str, Enum):
     txt = "txt"
 
 
+class InputFormatChoice(str, Enum):
+    """The ``--input-format`` values."""
+
+    txt = "txt"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    parquet = "parquet"
+
+
+def read_options(
+    text_field: str, id_field: str, encoding: str | None, input_format: InputFormatChoice | None
+) -> ReadOptions:
+    """The reading options, with ``--encoding`` checked before any input is read."""
+    if encoding is not None:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise fail(f"--encoding {encoding}: unknown encoding") from None
+    kind = input_format.value if input_format is not None else None
+    return ReadOptions(
+        text_field=text_field, id_field=id_field, encoding=encoding, input_format=kind
+    )
+
+
+TextFieldOption = Annotated[str, typer.Option("--text-field", help="The field holding the text.")]
+IdFieldOption = Annotated[str, typer.Option("--id-field", help="The field holding the id.")]
+EncodingOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--encoding", help="Encoding of non-UTF-8 input (default: detect)."),
+]
+InputFormatOption = Annotated[
+    Optional[InputFormatChoice],  # noqa: UP045
+    typer.Option(
+        "--input-format",
+        help="Read every input as this format (default: by file name; stdin: sniffed).",
+    ),
+]
+GlobOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--glob", help="In directories, only files matching this (e.g. '**/*.gz')."),
+]
+STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 OptionalPath = Optional[Path]  # noqa: UP045 - typer reads the annotation at run time
 OptionalStr = Optional[str]  # noqa: UP045
 
@@ -137,8 +195,9 @@ def clean(
     inputs: Annotated[
         list[str],
         typer.Argument(
+            metavar="INPUT",
             help="Files (.txt, .jsonl/.ndjson, .json, .csv, .tsv, .parquet; optionally "
-            ".gz/.bz2/.xz/.zst), directories, or - for stdin."
+            ".gz/.bz2/.xz/.zst), directories, or - for stdin.",
         ),
     ],
     output: Annotated[
@@ -153,18 +212,11 @@ def clean(
     preset: PresetOption = None,
     quote_style: QuoteStyleOption = None,
     config: ConfigOption = None,
-    text_field: Annotated[
-        str, typer.Option("--text-field", help="The field holding the text.")
-    ] = "text",
-    id_field: Annotated[str, typer.Option("--id-field", help="The field holding the id.")] = "id",
-    encoding: Annotated[
-        OptionalStr,
-        typer.Option("--encoding", help="Encoding of non-UTF-8 input (default: detect)."),
-    ] = None,
-    glob: Annotated[
-        OptionalStr,
-        typer.Option("--glob", help="In directories, only files matching this (e.g. '**/*.gz')."),
-    ] = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    encoding: EncodingOption = None,
+    input_format: InputFormatOption = None,
+    glob: GlobOption = None,
     workers: Annotated[
         int, typer.Option("--workers", "-j", min=0, help="Worker processes (0: every core).")
     ] = 0,
@@ -177,7 +229,12 @@ def clean(
         typer.Option("--removed", help="Write each removed boilerplate line here (JSONL)."),
     ] = None,
     report: Annotated[
-        OptionalPath, typer.Option("--report", help="Write the run's figures here (JSON).")
+        OptionalPath,
+        typer.Option(
+            "--report",
+            help="Write the run's figures here: JSON, or with .html a page to audit the run "
+            "(needs textfix[report]).",
+        ),
     ] = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Carry on an interrupted run with the same options.")
@@ -204,10 +261,26 @@ def clean(
     skip_rule: SkipRuleOption = None,
 ) -> None:
     """Clean documents: JSONL, Parquet or .txt files out, metadata merged under "metadata"."""
-    read = ReadOptions(text_field=text_field, id_field=id_field, encoding=encoding)
+    read = read_options(text_field, id_field, encoding, input_format)
     fmt = output_format.value if output_format is not None else None
+    if output is not None and str(output) in STDOUT_NAMES:
+        output = None  # "-o -" and "-o /dev/stdout": JSONL on standard output
+    settings = {
+        "preset": preset or ("(from --config)" if config else "default"),
+        "config": config,
+        "quote style": quote_style.value if quote_style else None,
+        "rule files": ", ".join(rules or ()) or None,
+        "skipped rules": ", ".join(skip_rule or ()) or None,
+        "output": output or "(stdout)",
+        "output format": fmt,
+        "workers requested": workers or "every core",
+        "resume": "yes" if resume else None,
+    }
     try:
+        html_report, audit = audit_options(report, settings)
         pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)
+        if engine is EngineChoice.ray and html_report is not None:
+            raise TextfixError("the HTML report needs --engine local")
         if engine is EngineChoice.ray:
             from textfix.integrations.ray import run_clean_ray
 
@@ -225,39 +298,111 @@ def clean(
                 output_format=fmt,
                 errors=errors,
                 removed=removed,
-                report=report,
+                report=None if html_report is not None else report,
                 count_steps=not quiet or report is not None,
                 chunk_bytes=chunk_bytes,
+                html_report=html_report,
+                audit=audit,
             )
             stats = run_clean(inputs, pipeline, output, read=read, options=options)
     except (TextfixError, OSError) as error:
         raise fail(str(error)) from None
+    except KeyboardInterrupt:
+        again = " with --resume to carry on" if output is not None and "-" not in inputs else ""
+        raise fail(f"interrupted; run the same command{again}", 130) from None
     if stats.errored:
         raise typer.Exit(1)
 
 
+def audit_options(
+    report: Path | None, settings: Mapping[str, object]
+) -> tuple[Path | None, AuditOptions | None]:
+    """The HTML report's path (when ``report`` names one) and what the run samples for it.
+
+    Any ``--report`` collects the samples, so a JSON report can be made into a page later
+    (``textfix report``); the HTML one needs ``textfix[report]``, checked before the run.
+    """
+    if report is None:
+        return None, None
+    html = report if is_html_path(report) else None
+    if html is not None:
+        require_report_extra()
+    shown = tuple((key, str(value)) for key, value in settings.items() if value is not None)
+    # The command as typed: the program as "textfix" however it was started (python -m, a venv).
+    return html, AuditOptions(command=("textfix", *sys.argv[1:]), settings=shown)
+
+
+@app.command("report")
+def report_command(
+    run: Annotated[Path, typer.Argument(help="A finished run's JSON report (--report run.json).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML page to write.")],
+) -> None:
+    """Build the HTML page to audit a finished run from its JSON report."""
+    try:
+        require_report_extra()
+        if output.resolve() == run.resolve():
+            raise TextfixError(f"{output} is the run's JSON report; write the page elsewhere")
+        figures = orjson.loads(run.read_bytes())
+        if not isinstance(figures, dict) or "documents_in" not in figures:
+            raise TextfixError(f"{run} is not a textfix run report (written by --report)")
+        write_html_report(output, figures)
+    except orjson.JSONDecodeError as error:
+        raise fail(f"{run} is not JSON: {error}") from None
+    except (TextfixError, OSError) as error:
+        raise fail(str(error)) from None
+    typer.echo(f"textfix: report written to {output}", err=True)
+
+
 @app.command()
 def explain(
-    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT", help="What clean reads: files of any format, directories, or -."
+        ),
+    ],
+    ident: Annotated[
+        OptionalStr,
+        typer.Option("--id", help="The record with this id (FILE:LINE for one without)."),
+    ] = None,
+    line: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--line", min=1, help="The record on this line (row, element) of its file."),
+    ] = None,
     preset: PresetOption = None,
     quote_style: QuoteStyleOption = None,
     config: ConfigOption = None,
     rules: RulesOption = None,
     skip_rule: SkipRuleOption = None,
+    text_field: TextFieldOption = "text",
+    id_field: IdFieldOption = "id",
+    encoding: EncodingOption = None,
+    input_format: InputFormatOption = None,
 ) -> None:
-    """Show, step by step, what cleaning FILE changes."""
+    """Show, step by step, what cleaning one record of INPUT changes (the first one, or the one
+    --id or --line names), read exactly as clean reads it."""
+    from textfix.io.pick import pick_record
+    from textfix.io.records import BadRecord
+
+    read = read_options(text_field, id_field, encoding, input_format)
     try:
         pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        item = pick_record(inputs, read, ident=ident, line=line)
     except (TextfixError, OSError) as error:
         raise fail(str(error)) from None
-    explanation = pipeline.explain(decode_bytes(data).text)
+    if isinstance(item, BadRecord):
+        raise fail(f"{item.source}:{item.number} cannot be read: {item.error}", 1)
+    used = item.metadata.get("source_encoding")
+    sure = item.metadata.get("source_encoding_confidence")
+    typer.echo(f"record: {item.id if item.id is not None else item.default_id}")
+    typer.echo(f"encoding: {used} (confidence {sure})" if used else "encoding: utf-8")
+    explanation = pipeline.explain(item.text)
     if not explanation.changes:
         typer.echo("nothing to change")
     for change in explanation.changes:
         typer.echo(f"[{change.step}]")
-        for line in change.describe():
-            typer.echo(f"  {line}")
+        for described in change.describe():
+            typer.echo(f"  {described}")
     metadata = explanation.document.metadata
     if metadata:
         typer.echo("metadata: " + orjson.dumps(metadata).decode())
@@ -266,7 +411,10 @@ def explain(
 @app.command()
 def learn(
     corpus: Annotated[
-        list[str], typer.Argument(help=".txt or .jsonl files (optionally compressed), directories.")
+        list[str],
+        typer.Argument(
+            metavar="INPUT", help="Files of any format clean reads, directories, or - for stdin."
+        ),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="The rule file to write.")],
     min_docs: Annotated[
@@ -282,22 +430,34 @@ def learn(
     max_words: Annotated[
         int, typer.Option("--max-words", min=2, help="Ignore lines with more words than this.")
     ] = 20,
-    text_field: Annotated[
-        str, typer.Option("--text-field", help="The JSONL field holding the text.")
-    ] = "text",
+    text_field: TextFieldOption = "text",
+    encoding: EncodingOption = None,
+    input_format: InputFormatOption = None,
+    glob: GlobOption = None,
 ) -> None:
     """Learn boilerplate lines that recur across CORPUS and write them as a rule file."""
-    from textfix.boilerplate_learn import LineCounter, rules_toml
-    from textfix.io.readers import Record, expand_inputs, read_items
-    from textfix.io.records import ReadOptions
+    from textfix.boilerplate.learn import LineCounter, rules_toml
+    from textfix.io.readers import BadRecord, expand_inputs, read_items
 
     counter = LineCounter(min_docs=min_docs, max_words=max_words)
-    read = ReadOptions(text_field=text_field)
+    read = read_options(text_field, "id", encoding, input_format)
+    unread: list[BadRecord] = []
     try:
-        for path, name in expand_inputs(corpus):
+        for path, name in expand_inputs(corpus, glob=glob, input_format=read.input_format):
             for item in read_items(path, name, read):
-                if isinstance(item, Record):
+                if isinstance(item, BadRecord):
+                    unread.append(item)
+                else:
                     counter.add_document(item.text)
+        if unread:
+            first = unread[0]
+            typer.echo(
+                f"textfix: {len(unread)} records could not be read (first: {first.source}"
+                f":{first.number}: {first.error})",
+                err=True,
+            )
+        if counter.documents == 0:
+            raise TextfixError(f"no document to learn from in {' '.join(corpus)}")
         learned = counter.learned(min_share=min_share)
         output.write_text(
             rules_toml(learned, documents=counter.documents, source=" ".join(corpus)),

@@ -17,7 +17,7 @@ from typing import Any
 from textfix.config import Config, check_step_order, freeze_options
 from textfix.document import Document
 from textfix.errors import ConfigError
-from textfix.registry import get_step
+from textfix.registry import get_step, resolve
 
 TextOrDocument = str | Document
 #: The most passes a pipeline makes over one document (see ``Pipeline.__call__``).
@@ -99,8 +99,9 @@ def _bind(config: Config) -> tuple[Step, ...]:
     for name in config.steps:
         spec = get_step(name)
         bound = tuple((key, options[key]) for key in spec.option_names if key in options)
+        explain = resolve(spec.explain) if spec.explain is not None else None
         steps.append(
-            Step(name, spec.func, spec.kind == "extractor", bound, spec.resettles, spec.explain)
+            Step(name, resolve(spec.func), spec.kind == "extractor", bound, spec.resettles, explain)
         )
     return tuple(steps)
 

@@ -7,22 +7,53 @@ pipeline is built from names; ``MUST_FOLLOW`` lists the orders a pipeline refuse
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from textfix.boilerplate_rules import check_boilerplate_options, coerce_max_share, coerce_rule_ids
 from textfix.errors import UnknownStepError
-from textfix.extract.dates import check_date_options, coerce_max_date, coerce_min_date
-from textfix.extract.header import extract_header
-from textfix.normalisers.ascii import transliterate
-from textfix.normalisers.boilerplate import explain_boilerplate, remove_boilerplate
-from textfix.normalisers.encoding import fix_mojibake
-from textfix.normalisers.quotes import QUOTE_STYLES, explain_quotes, repair_quotes
-from textfix.normalisers.unicode import normalise_unicode, remove_control_chars
-from textfix.normalisers.whitespace import normalise_whitespace
 
 StepKind = Literal["normaliser", "extractor"]
+
+
+class Lazy:
+    """A function of a step module, imported the first time it is called or resolved: importing
+    textfix loads no step (a pipeline resolves the functions of its own steps when built).
+
+    >>> slugify = Lazy("textfix.registry", "get_step")
+    >>> slugify("fix_mojibake").name, slugify.resolve() is get_step
+    ('fix_mojibake', True)
+    """
+
+    __slots__ = ("_function", "module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+        self._function: Callable[..., Any] | None = None
+
+    def resolve(self) -> Callable[..., Any]:
+        """The function itself (imported on first use)."""
+        if self._function is None:
+            self._function = getattr(importlib.import_module(self.module), self.name)
+        return self._function
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.resolve()(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.module!r}, {self.name!r})"
+
+
+def resolve(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` itself, importing it if it is a ``Lazy`` reference."""
+    return function.resolve() if isinstance(function, Lazy) else function
+
+
+_BOILERPLATE = "textfix.boilerplate.rules"
+_DATES = "textfix.extract.dates"
+#: The quote styles ``repair_quotes`` takes (``textfix.normalisers.quotes.QUOTE_STYLES``).
+QUOTE_STYLES = ("keep", "straight", "curly")
 
 
 @dataclass(frozen=True)
@@ -74,15 +105,17 @@ BOILERPLATE_RULES = OptionSpec(
     (),
     None,
     "extra boilerplate rule files (TOML), applied alongside the curated rules",
-    coerce_rule_ids,
+    Lazy(_BOILERPLATE, "coerce_rule_ids"),
 )
-SKIP_RULES = OptionSpec("skip_rules", (), None, "boilerplate rule ids to disable", coerce_rule_ids)
+SKIP_RULES = OptionSpec(
+    "skip_rules", (), None, "boilerplate rule ids to disable", Lazy(_BOILERPLATE, "coerce_rule_ids")
+)
 MAX_REMOVED_SHARE = OptionSpec(
     "max_removed_share",
     0.3,
     None,
     "keep a document unchanged when boilerplate removal would delete more of its words",
-    coerce_max_share,
+    Lazy(_BOILERPLATE, "coerce_max_share"),
 )
 
 DATE_ORDER = OptionSpec(
@@ -96,10 +129,14 @@ MIN_DATE = OptionSpec(
     None,
     None,
     "earliest date extract_header takes (ISO; 1900-01-01)",
-    coerce_min_date,
+    Lazy(_DATES, "coerce_min_date"),
 )
 MAX_DATE = OptionSpec(
-    "max_date", None, None, "latest date extract_header takes (ISO; tomorrow)", coerce_max_date
+    "max_date",
+    None,
+    None,
+    "latest date extract_header takes (ISO; tomorrow)",
+    Lazy(_DATES, "coerce_max_date"),
 )
 
 STEPS: Mapping[str, StepSpec] = {
@@ -107,43 +144,43 @@ STEPS: Mapping[str, StepSpec] = {
     for spec in (
         StepSpec(
             "fix_mojibake",
-            fix_mojibake,
+            Lazy("textfix.normalisers.encoding", "fix_mojibake"),
             "normaliser",
             "repair mojibake with ftfy",
             resettles=True,
         ),
         StepSpec(
             "remove_control_chars",
-            remove_control_chars,
+            Lazy("textfix.normalisers.unicode", "remove_control_chars"),
             "normaliser",
             "remove control and invisible characters (keeps ZWJ/ZWNJ)",
         ),
         StepSpec(
             "normalise_unicode",
-            normalise_unicode,
+            Lazy("textfix.normalisers.unicode", "normalise_unicode"),
             "normaliser",
             "compose to NFC; no-break spaces to spaces",
         ),
         StepSpec(
             "repair_quotes",
-            repair_quotes,
+            Lazy("textfix.normalisers.quotes", "repair_quotes"),
             "normaliser",
             "repair stray and misdirected quotes; apply the quote style",
             (QUOTE_STYLE,),
             # transliterate can turn the letters around a quote into ASCII ones ("Š`Ð" ->
             # "S`D"), which quote repair reads differently.
             resettles=True,
-            explain=explain_quotes,
+            explain=Lazy("textfix.normalisers.quotes", "explain_quotes"),
         ),
         StepSpec(
             "transliterate",
-            transliterate,
+            Lazy("textfix.normalisers.ascii", "transliterate"),
             "normaliser",
             "spell the text in ASCII with Unidecode",
         ),
         StepSpec(
             "normalise_whitespace",
-            normalise_whitespace,
+            Lazy("textfix.normalisers.whitespace", "normalise_whitespace"),
             "normaliser",
             "one kind of line break, single spaces, single blank lines",
             # Whether a line keeps its indent or hard break depends on its neighbours, which
@@ -152,23 +189,23 @@ STEPS: Mapping[str, StepSpec] = {
         ),
         StepSpec(
             "remove_boilerplate",
-            remove_boilerplate,
+            Lazy("textfix.boilerplate.remove", "remove_boilerplate"),
             "normaliser",
             "remove boilerplate lines (footers, ad slots, share prompts)",
             (BOILERPLATE_RULES, SKIP_RULES, MAX_REMOVED_SHARE),
             # Position-aware rules read a line's neighbours: once extract_header takes the
             # header lines, a one-word line such as "Advertisement" can stand at the edge.
             resettles=True,
-            explain=explain_boilerplate,
-            check=check_boilerplate_options,
+            explain=Lazy("textfix.boilerplate.remove", "explain_boilerplate"),
+            check=Lazy(_BOILERPLATE, "check_boilerplate_options"),
         ),
         StepSpec(
             "extract_header",
-            extract_header,
+            Lazy("textfix.extract.header", "extract_header"),
             "extractor",
             "take date, title and byline lines off the top into metadata",
             (DATE_ORDER, MIN_DATE, MAX_DATE),
-            check=check_date_options,
+            check=Lazy(_DATES, "check_date_options"),
         ),
     )
 }

@@ -15,8 +15,15 @@ import re
 
 from textfix.extract.dates import MONTHS, WEEKDAYS
 
-# Byline words of the languages textfix's boilerplate rules cover.
-BY_WORD = r"(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR)"
+# Byline words of the languages textfix's boilerplate rules cover, with the verbs WordPress
+# themes put before them ("Posted by", "Written by") and the "Author:" labels.
+BY_WORD = (
+    r"(?:(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eporting|[Rr]eported) by"
+    r"|[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR"
+    r"|(?:[Aa]uthor|AUTHOR|[Aa]utor|[Aa]uteur|[Aa]utore|[Aa]uteur)(?=:))"
+)
+# The first letters of BY_WORD: a segment opening otherwise is no byline.
+BY_FIRST = "BbVvPpDdWwSsRrAa"
 # A capitalised word: Smith, O'Brien, JANE, Al-Sayed, J., Ж. — and lower-case name particles.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
 CAP_WORD = rf"[{UPPER}][\w'’\-]{{0,30}}\.?"
@@ -30,6 +37,30 @@ BYLINE_RE = re.compile(rf"{BY_WORD}:?\s+(?P<author>{NAME}(?:{JOINER}{NAME}){{0,5
 NOT_A_NAME = frozenset(WEEKDAYS) | {"then", "now", "far", "law", "way", "noon", "night"}
 
 
+# A WordPress theme prints the account's login or display name as it is, often in lower case
+# ("by admin", "Posted by jsmith", "Author: editor"): one such word is an author after the
+# English byline labels alone ("di notte", "par exemple" are phrases), and never a word that
+# follows "by" in a sentence ("by far", "by hand", "by then").
+HANDLE_BYLINE_RE = re.compile(
+    r"(?:(?:[Pp]osted|[Ww]ritten) by|[Bb]y|BY|(?:[Aa]uthor|AUTHOR):)\s+"
+    r"(?P<author>[a-z][a-z0-9._\-]{1,29})"
+)
+NOT_A_HANDLE = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | {
+        "the", "a", "an", "far", "now", "then", "hand", "default", "design", "way", "law",
+        "night", "day", "noon", "midnight", "dawn", "nightfall", "air", "sea", "road", "rail",
+        "car", "bus", "train", "foot", "mail", "post", "phone", "email", "chance", "accident",
+        "mistake", "contrast", "comparison", "definition", "nature", "heart", "proxy", "force",
+        "name", "birth", "request", "invitation", "appointment", "tomorrow", "tonight", "today",
+        "myself", "himself", "herself", "itself", "themselves", "yourself", "ourselves", "us",
+        "them", "him", "her", "me", "you", "it", "this", "that", "these", "those", "all",
+        "some", "many", "most", "which", "whom", "what", "how", "one", "two", "means",
+    }
+)  # fmt: skip
+
+
 def read_byline(segment: str) -> str | None:
     """The author of ``segment`` when the whole of it is a byline.
 
@@ -39,12 +70,19 @@ def read_byline(segment: str) -> str | None:
     'Jane Smith, Reuters'
     >>> read_byline("By Friday, Kyiv") is None, read_byline("By the time we arrived.") is None
     (True, True)
+    >>> read_byline("Posted by Jane Smith"), read_byline("Author: Jane Smith")
+    ('Jane Smith', 'Jane Smith')
+    >>> read_byline("by admin"), read_byline("Posted by jsmith"), read_byline("by far")
+    ('admin', 'jsmith', None)
     """
-    if segment[:1] not in "BbVvPpDd":  # cheap test first: every byline word starts so
+    if segment[:1] not in BY_FIRST:  # cheap test first: every byline word starts so
         return None
     match = BYLINE_RE.fullmatch(segment)
     if match is None:
-        return None
+        handle = HANDLE_BYLINE_RE.fullmatch(segment) if segment[0] in "BbPpWwAa" else None
+        if handle is None or handle["author"].rstrip(".") in NOT_A_HANDLE:
+            return None
+        return handle["author"]
     author = match["author"]
     words = author.split()
     first_word = words[0].rstrip(".,").lower()

@@ -34,6 +34,20 @@ DATELINE_RE = re.compile(
     rf"|{_agency('osource')}{DASH})"
 )
 REGION_DATE_RE = re.compile(rf"{MONTH} \d{{1,2}}")
+# Capitals that open headlines and captions, never a story's place: media, labels, words.
+NOT_PLACES = frozenset(
+    {
+        "FROM", "THE", "WATCH", "BREAKING", "UPDATE", "UPDATED", "LIVE", "VIDEO", "PHOTOS",
+        "EXCLUSIVE", "OPINION", "ANALYSIS", "REVIEW", "REPORT", "NEWS", "EDITORIAL", "LETTERS",
+        "COMMENT", "SPONSORED", "ADVERTISEMENT", "CORRECTION", "WARNING", "NOTE", "PHOTO",
+        "TRAILER", "TEASER", "LISTEN", "PODCAST", "QUIZ", "POLL", "RECAP", "SPOILERS", "NEW",
+        "MORE", "READ", "SEE", "ALSO", "HERE", "THIS", "THAT", "WHAT", "WHY", "HOW", "WHEN",
+        "NATO", "FBI", "CIA", "NASA", "UEFA", "FIFA", "OPEC", "EU", "UN", "USA", "US", "UK",
+    }
+)  # fmt: skip
+# A story's first paragraph is prose: this many words, or closed by sentence punctuation.
+MIN_STORY_WORDS = 15
+STORY_SCAN = 400
 
 
 def read_dateline(line: str) -> dict[str, str]:
@@ -53,8 +67,10 @@ def read_dateline(line: str) -> dict[str, str]:
     if "- " not in head and "— " not in head and "– " not in head:
         return {}
     match = DATELINE_RE.match(head)
-    if match is None:
-        return {}
+    return {} if match is None else _fields(match)
+
+
+def _fields(match: re.Match[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     place = match["caps"] or match["words"]
     region = match["cregion"] or match["wregion"]
@@ -65,4 +81,77 @@ def read_dateline(line: str) -> dict[str, str]:
     source = match["csource"] or match["wsource"] or match["osource"]
     if source:
         found["source"] = source
+    return found
+
+
+# Where the sentence after a dateline ends.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
+
+
+def could_open_dateline(text: str) -> bool:
+    """False when ``read_dateline(text)`` is surely empty, for a few substring tests.
+
+    ``DATELINE_RE`` never crosses a line break and closes with a dash within the first 200
+    characters; it opens with a capital (a place) or a bracket (an agency), and a place in
+    words needs an agency in brackets, so a line with no "(" must continue a place in capitals
+    at its second character. Most first lines fail one of these tests, and the pattern, with
+    month names in a dozen languages, takes microseconds to fail.
+
+    >>> could_open_dateline("LONDON - Shares fell"), could_open_dateline("London is calling - now")
+    (True, False)
+    """
+    first = text[:1]
+    if not (first.isupper() or first == "("):
+        return False
+    line = text[:200]
+    cut = line.find("\n")
+    if cut >= 0:
+        line = line[:cut]
+    if "-" not in line and "—" not in line and "–" not in line:
+        return False
+    return "(" in line or "A" <= text[1:2] <= "Z" or text[1:2] in "'.-"
+
+
+def story_dateline(text: str, *, could_open: bool | None = None) -> dict[str, str]:
+    """``read_dateline`` of the paragraph opening ``text``, when that paragraph is a story.
+
+    A place with a region, a day or an agency is a dateline wherever it stands (``SALVADOR, Feb
+    26 - Shr 34 cts``). A place in capitals alone (``LONDON - …``) is a dateline only in a
+    paragraph of prose (``MIN_STORY_WORDS`` words, two lines, or closed by sentence punctuation),
+    only when the place is no headline word (``NOT_PLACES``, or three letters or fewer: ``SNL``,
+    ``CNN``), and only when the sentence after the dash opens with no lower-case letter and holds
+    no ``|`` or second dash (a headline's parts). ``could_open``: ``could_open_dateline(text)``
+    when the caller has it.
+
+    >>> story_dateline("LONDON - Shares fell sharply on Tuesday as investors fled to bonds.")
+    {'dateline': 'LONDON'}
+    >>> story_dateline("SNL - New Weapon"), story_dateline("FROM - Series Premiere Trailer")
+    ({}, {})
+    >>> story_dateline("SALVADOR, Feb 26 - Showers continued throughout the week in the zone.")
+    {'dateline': 'SALVADOR'}
+    >>> story_dateline("Kyiv (AP) — Russian forces shelled the city.")
+    {'dateline': 'Kyiv', 'source': 'AP'}
+    """
+    if not (could_open_dateline(text) if could_open is None else could_open):
+        return {}
+    head = text[:STORY_SCAN]
+    match = DATELINE_RE.match(head[:200])
+    if match is None:
+        return {}
+    found = _fields(match)
+    if "source" in found or match["cregion"]:
+        return found  # "SALVADOR, Feb 26 -", "PORTLAND, Ore. -": a place and its region or day
+    place = found["dateline"]
+    if len(place) <= 3 or place in NOT_PLACES:
+        return {}
+    cut = head.find("\n\n")
+    paragraph = head if cut < 0 else head[:cut]
+    rest = paragraph.split("\n", 1)[0][match.end() :]
+    sentence = SENTENCE_END_RE.split(rest, maxsplit=1)[0]
+    if rest[:1].islower() or "|" in sentence or " - " in sentence or " — " in sentence:
+        return {}
+    words = len(paragraph.split(None, MIN_STORY_WORDS))
+    prose = "\n" in paragraph.strip() or words >= MIN_STORY_WORDS
+    if not prose and not paragraph.rstrip().rstrip("\"'’”)").endswith((".", "!", "?")):
+        return {}
     return found

@@ -60,10 +60,13 @@ def _alternation(names: Iterable[str]) -> str:
 
 MONTH = rf"(?i:{_alternation(MONTHS)})\.?(?!\w)"
 WEEKDAY = rf"(?i:{_alternation(WEEKDAYS)})\.?(?!\w)"
-# A time: 14:11, 09.30, 3:04 p.m., 1:25 AM, 15:01:01.79, 10h30. Then an optional zone in capitals
-# (GMT, EST, ET, UTC+2, CET) or an offset.
-TIME = r"\d{1,2}(?:[:.h]\d{2}){1,2}(?:\.\d{1,3})?(?:\s?(?:[AaPp]\.?\s?[Mm]\.?))?"
-ZONE = r"(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})"
+# A time: 14:11, 09.30, 3:04 p.m., 1:25 AM, 7pm, 15:01:01.79, 10h30, "14:02 Uhr". Then an
+# optional zone in capitals (GMT, EST, ET, UTC+2, CET, "(GMT)") or an offset.
+TIME = (
+    r"(?:\d{1,2}(?:[:.h]\d{2}){1,2}(?:\.\d{1,3})?(?:\s?(?:[AaPp]\.?\s?[Mm]\.?))?"
+    r"|\d{1,2}\s?[AaPp]\.?[Mm]\.?)(?:\s?(?:Uhr|h|hrs|Hrs|IST)(?!\w))?"
+)
+ZONE = r"(?:\(?[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|[+-]\d{2}:?\d{2})"
 CLOCK = rf"{TIME}(?:\s?{ZONE})?"
 YEAR = r"(?:1[89]|2\d)\d{2}(?!\d)"
 
@@ -71,7 +74,7 @@ YEAR = r"(?:1[89]|2\d)\d{2}(?!\d)"
 DATE_CORE = (
     # ISO and year-first: 2022-02-12, 2022-02-12T09:30:00Z, 2022/06/23, 2022.02.12
     rf"(?P<iy>{YEAR})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?!\d)"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?"
     # all-numeric with the year last: 12.02.2022 (day first), 02/03/2022 (needs date_order)
     rf"|(?P<n1>\d{{1,2}})(?P<nsep>[-/.])(?P<n2>\d{{1,2}})(?P=nsep)(?P<ny>{YEAR})"
     # day first: 12 February 2022, 3rd August 2011, 12. Februar 2022, 12 de febrero de 2022,
@@ -83,12 +86,13 @@ DATE_CORE = (
 )
 
 # A whole date field: optional weekday, optional leading clock ("14:11 EST, 25 October 2013",
-# "1:25 AM on 3rd August 2011"), the core, optional trailing clock ("…, 3:04 p.m. ET").
+# "1:25 AM on 3rd August 2011", "2:15 PM EST, Sat February 12, 2022"), the core, optional
+# trailing clock ("…, 3:04 p.m. ET", "… à 14h02", "… um 14:02 Uhr", "… ore 14:02").
 DATE_FIELD_RE = re.compile(
     rf"(?:{WEEKDAY},?\s+)?"
-    rf"(?:{CLOCK},?\s+(?:on\s+)?)?"
+    rf"(?:{CLOCK},?\s+(?:(?i:on)\s+)?(?:{WEEKDAY},?\s+)?)?"
     rf"(?:{DATE_CORE})"
-    rf"(?:(?:,|\s+at|\s+um|\s+à|\s+-|\s+–)?\s+{CLOCK})?"
+    rf"(?:(?:,|\s+(?i:at|um|à|a las|alle|ore|om|в|о)|\s+-|\s+–|\s+—|\s+/)?\s+{CLOCK})?"
 )
 
 
@@ -235,20 +239,44 @@ def date_of(match: re.Match[str], bounds: DateBounds) -> str | None:
         year, month, day = int(match["dy"]), _month(match["dm"]), int(match["dd"])
     else:
         year, month, day = int(match["my"]), _month(match["mm"]), int(match["md"])
+    found = _plausible_day(year, month, day, bounds)
+    return None if found is None else found.isoformat()
+
+
+def is_ambiguous_date(match: re.Match[str], bounds: DateBounds) -> bool:
+    """True when a ``DATE_FIELD_RE`` match is a numeric date that reads as two different days,
+    both plausible, and ``date_order`` does not say which (``02/03/2022``): a date line, but
+    no date.
+
+    >>> b = make_bounds(None, None, None, dt.date(2024, 1, 1))
+    >>> [is_ambiguous_date(DATE_FIELD_RE.fullmatch(d), b) for d in ("02/03/2022", "13/03/2022")]
+    [True, False]
+    """
+    if not match["ny"] or match["nsep"] == "." or bounds.order is not None:
+        return False
+    first, second, year = int(match["n1"]), int(match["n2"]), int(match["ny"])
+    if _numeric_order(first, second, None) is not None:
+        return False
+    return all(
+        _plausible_day(year, month, day, bounds) is not None
+        for day, month in ((first, second), (second, first))
+    )
+
+
+def _plausible_day(year: int, month: int, day: int, bounds: DateBounds) -> dt.date | None:
+    """The day, when it exists and lies within ``bounds``."""
     try:
         found = dt.date(year, month, day)
     except ValueError:
         return None
-    if not bounds.earliest <= found <= bounds.last_day():
-        return None
-    return found.isoformat()
+    return found if bounds.earliest <= found <= bounds.last_day() else None
 
 
 def _numeric_order(first: int, second: int, order: DateOrder | None) -> DateOrder | None:
     # 13/02/2022 can only be day first and 02/13/2022 only month first; 02/03/2022 is
     # ambiguous (2 March in Europe, 3 February in the US) and needs the caller's word.
-    if first > 12 >= second:
-        return "dmy"
+    if first > 12 >= second or first == second:
+        return "dmy"  # (05/05/2022 is the same day read either way)
     if second > 12 >= first:
         return "mdy"
     return order

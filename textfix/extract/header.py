@@ -1,71 +1,73 @@
-"""Header metadata: the date, title and byline a scraper left at the top of an article.
+"""Header metadata: the date, title, byline and source a scraper left at the top of an article.
 
-Only the first few lines are read (``MAX_HEADER_LINES`` non-blank lines, each at most
-``MAX_HEADER_LINE`` characters), never the whole document. A line is a header line only when
-the whole of it matches a header pattern:
+The top of a text is read as a block of at most ``MAX_HEADER_LINES`` short lines, in any order,
+each classified on its own:
 
-- the seed's ``date 2022-02-12 <title>`` (``date``/``Date:``), title taken whatever its ending;
-- date lines, optionally labelled (``Published:``, ``Updated``, ``Veröffentlicht am``, …), and
-  ``|``-separated date and byline segments (``February 12, 2022 | By Jane Smith``);
-- bylines (``By Jane Smith``, see ``bylines``);
-- the Daily Mail's run-in ``By . X . PUBLISHED: . …`` header (see ``dailymail``);
-- a short first line, as the title, when a date or byline line follows it, or alone when a blank
-  line and body prose follow it (a lone title, see ``titles``).
+- a metadata line (``metalines``): a date, an updated date, a byline, a source, or several of
+  them on one line (``June 3, 2021 | By Lena Park``, ``Published: Oct. 5, 2022, 6:20 p.m. ET``,
+  ``Updated 09:15 GMT, 21 June 2023``, ``By TOMÁS HERRERA``);
+- the seed's ``date 2022-02-12 <title>`` (``date``/``Date:``), first line only, title taken
+  whatever its ending;
+- the Daily Mail's run-in ``By . X . PUBLISHED: . …`` header (``dailymail``), which ends the
+  block inside its line;
+- one title line (``titles``): above, between or below the metadata lines. A title with no
+  metadata line under it never ends with a full stop and, when a line follows it without a
+  blank line, never hangs on a small word or runs on into a lower-case line (a hard-wrapped
+  first paragraph under a byline is no title).
 
-A header is taken whole or not at all: an unread short line inside the header block, or a header
-fragment below it ("By Law", "Updated daily"), makes the whole top of the text ambiguous and
-nothing is taken. A header is also taken only when the body left behind has no header of its
-own (two header blocks, the seed's date line twice), so a second pass finds nothing
-(idempotence). The dateline opening the body (``KYIV, Ukraine (AP)
-— …``) stays in the text; its place and agency go into the metadata.
-
-``extract_header_reference`` (``header_reference``) reads every line with every header reader;
-``extract_header`` returns the same text and metadata for every input (``tests/test_fast_paths.py``
-proves it), faster: most lines are plain, no date, byline or Daily Mail line can open as they do,
-and it settles them with the cheap tests of ``header_shortcuts``; it reads the dateline once and
-reads no line of the body twice when it knows what the body's first line holds.
+The block is then taken whole or not at all. With a metadata line in it, the first line below
+it must start the body: prose, a dateline, or any line after a blank line that does not open
+like a header line (a header fragment such as "By Law" or "Updated daily", or a short line with
+a year, makes the top ambiguous and nothing is taken). A title alone is taken only as a lone
+title (``is_lone_title``) with a blank line and a paragraph of body prose under it. A header is
+also taken only when the body left behind has no header of its own (two header blocks, the
+seed's line twice), so a second pass finds nothing (idempotence). The body is a suffix of the
+text: nothing in it changes. The dateline opening the body (``KYIV, Ukraine (AP) — …``) stays
+in the text; its place and agency go into the metadata (``datelines.story_dateline``).
 """
 
 from __future__ import annotations
 
+from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
-from textfix.extract.datelines import read_dateline
+from textfix.extract.datelines import could_open_dateline, read_dateline, story_dateline
 from textfix.extract.dates import DateBounds, rolling_bounds
-from textfix.extract.header_reference import (
-    HEADER_KEYS,
-    LINE_SCAN,
-    MAX_HEADER_LINE,
-    MAX_HEADER_LINES,
-    MAX_META_LINE,
-    cannot_open_header,
-    extract_header_reference,
-    read_header_line,
-    starts_body,
-)
-from textfix.extract.header_shortcuts import (
-    META_FIRST,
-    META_START_RE,
-    dateline_of,
-    is_simple_title,
-    next_line_is_plain,
-    no_meta_line_after,
-    plain_sentence_alone,
-    rejects_plain_top,
-)
+from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
 from textfix.extract.titles import (
     MAX_TITLE,
+    MAX_TITLE_WORDS,
+    SENTENCE_BREAK_RE,
+    ends_sentence,
     has_year_hint,
     is_body_prose,
+    is_simple_title,
     lone_title_shape,
     looks_like_title,
 )
+from textfix.extract.toplines import (
+    DATE_TITLE_PREFIX_RE,
+    HEADER_FRAGMENT_RE,
+    LINE_SCAN,
+    MAX_META_LINE,
+    cannot_open_header,
+    no_meta_line_after,
+    read_date_title,
+    read_title_over_body,
+)
 
-__all__ = ["HEADER_KEYS", "MAX_HEADER_LINES", "extract_header", "extract_header_reference"]
+__all__ = ["HEADER_KEYS", "MAX_HEADER_LINES", "extract_header"]
 
-# What ``_read_header`` knows of the first line of the body it returns (see there).
-UNKNOWN, NO_HEADER, NO_META = 0, 1, 2
+HEADER_KEYS = ("date", "updated", "title", "author")
+MAX_HEADER_LINES = 6
+MAX_HEADER_LINE = 300
+# A title line run on into the next line ends on one of these.
+HANGING_WORDS = frozenset(
+    {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from"}
+)
 # The bounds of a call without date options (most calls), built once.
 DEFAULT_BOUNDS = rolling_bounds(None, None, None)
+
+_META, _TITLE = "meta", "title"
 
 
 def extract_header(
@@ -75,7 +77,7 @@ def extract_header(
     min_date: str | None = None,
     max_date: str | None = None,
 ) -> tuple[str, dict[str, str]]:
-    """Take the header lines off the top of ``text`` and return them as metadata.
+    """Take the header block off the top of ``text`` and return it as metadata.
 
     ``date_order`` (``"dmy"``/``"mdy"``) reads ambiguous numeric dates such as ``02/03/2022``;
     dates outside ``min_date``..``max_date`` (default 1900-01-01 .. tomorrow) are not taken.
@@ -86,6 +88,8 @@ def extract_header(
     >>> extract_header("Talks fail\\nBy Jane Smith | 12.02.2022\\n\\nLONDON (Reuters) - It failed.")
     ('LONDON (Reuters) - It failed.', {'title': 'Talks fail', 'author': 'Jane Smith', \
 'date': '2022-02-12', 'dateline': 'LONDON', 'source': 'Reuters'})
+    >>> extract_header("Updated 09:15 GMT, 21 June 2023\\nTalks fail\\n\\nThe talks failed.")
+    ('The talks failed.', {'updated': '2023-06-21', 'title': 'Talks fail'})
     >>> extract_header("On February 12, 2022 the embassy closed.")
     ('On February 12, 2022 the embassy closed.', {})
     """
@@ -93,149 +97,227 @@ def extract_header(
         bounds = DEFAULT_BOUNDS
     else:
         bounds = rolling_bounds(date_order, min_date, max_date)
-    opener = dateline_of(text)
+    could_open = could_open_dateline(text)
+    opener = story_dateline(text, could_open=could_open) if could_open else {}
+    dateline_top = could_open or text[:1].isspace()
     # Quick path: a story opening with its dateline has no header above it, unless the line is
-    # a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA") with a date or
-    # byline line below it.
+    # a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA") with a metadata
+    # line below it.
     if opener and no_meta_line_after(text, max(text.find("\n"), 0)):
         return text, opener
-    # (``no_dateline_on_top`` of ``header_shortcuts``, written out to spare the call.)
-    found = _read_header(text, bounds, not opener and not text[:1].isspace())
+    found = _read_block(text, bounds, False, dateline_top)
     if found is not None:
-        body, metadata, top = found
-        # A header is taken only when the body has none of its own (idempotence).
-        body_opener = dateline_of(body)
-        if top == NO_HEADER or (
-            _read_header(body, bounds, not body_opener and not body[:1].isspace(), top == NO_META)
-            is None
+        body, metadata, stop = found
+        # A header is taken only when the body has none of its own (idempotence). The body's
+        # first line, when the block stopped at it whole, is known: no metadata line, maybe
+        # not even the top of a header.
+        if stop is None:
+            again = _read_block(body, bounds, False)
+        elif cannot_open_header(
+            text, stop[1], stop[0], stop[2] or DATE_TITLE_PREFIX_RE.match(stop[0]) is None
         ):
-            for key, value in body_opener.items():
-                metadata.setdefault(key, value)
+            # (A line known to hold no metadata or Daily Mail header, and no seed line, is at
+            # most a title: ``cannot_open_header`` tests it as a plain line.)
+            again = None
+        else:
+            again = _read_block(body, bounds, True)
+        if again is None:
+            body_opener = story_dateline(body)
+            if body_opener:
+                for key, value in body_opener.items():
+                    metadata.setdefault(key, value)
             return body, metadata
-    # The text stays as it is; the dateline opening it, read once, is all its metadata.
+    # The text stays as it is; the dateline opening it is all its metadata.
     return text, opener
 
 
-def _read_header(
-    text: str, bounds: DateBounds, no_dateline_on_top: bool, top_has_no_meta: bool = False
-) -> tuple[str, dict[str, str], int] | None:
-    """``read_header`` of ``header_reference``: the same body and metadata, or None, sooner.
+def read_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | None:
+    """The body and the header metadata of ``text``, or None when its top is no header block.
 
-    A plain line (``META_START_RE``) is settled without the date, byline and Daily Mail
-    readers; every other line goes through those of ``read_header``'s steps that can apply to
-    it. A plain first line is taken as the title on trust, and checked only before a header is
-    returned: when it is no title, ``read_header`` stops at it and finds no header, and so does
-    this function. ``no_dateline_on_top``: ``no_dateline_on_top`` of ``header_shortcuts``;
-    ``top_has_no_meta``: the caller vouches that the first line is a ``NO_META`` line (below).
-
-    The third value is what the header's reader knows of the body's first line: ``NO_HEADER``
-    (the body opens with a plain line, whole, where no header can start), ``NO_META`` (it opens
-    with a line, whole, that does not open like a header line and that ``read_header_line``
-    found no date or byline in: it has a year, and is at most a title at the top of the body)
-    or ``UNKNOWN``.
+    >>> from textfix.extract.dates import rolling_bounds
+    >>> top = "By Lena Park\\nTalks fail\\n12 Feb 2022\\n\\nIt failed."
+    >>> read_header(top, rolling_bounds(None, None, None))
+    ('It failed.', {'author': 'Lena Park', 'title': 'Talks fail', 'date': '2022-02-12'})
     """
+    found = _read_block(text, bounds, False)
+    return None if found is None else found[:2]
+
+
+def _read_block(
+    text: str, bounds: DateBounds, top_not_meta: bool, dateline_top: bool = True
+) -> tuple[str, dict[str, str], tuple[str, int, bool] | None] | None:
+    """``read_header``, and what is known of the body's first line: ``(line, end, plain)``
+    when the block stopped at that line, read whole, and found no metadata or Daily Mail header
+    in it; else None. ``top_not_meta``: the caller knows so of the first line of ``text``;
+    ``dateline_top``: as ``read_title_over_body`` takes it."""
+    applies, found = read_title_over_body(text, bounds, dateline_top)
+    if applies:
+        return found
     metadata: dict[str, str] = {}
-    evidence = False  # a date or byline was read, not just a title-like line
-    pos = seen = 0
+    kinds: list[str] = []  # _META or _TITLE, one per header line
+    title_at = title_end = 0  # where the title line starts and ends
+    title_blank_before = title_blank_after = False
+    # The title is a plain first line, taken on trust: its tests are made once the block is
+    # read, and only those the block needs (most tops with a title are no header, or a lone
+    # title that ``is_simple_title`` settles in one match).
+    unchecked = False
+    pos = 0
     size = len(text)
     blank_before = False  # a blank line separates the current line from the header above it
     stop: str | None = None  # the first line that is no header line
-    stop_end = 0  # where the stop line ends, when it is plain or NO_META
-    stop_plain = False
-    unchecked = False  # the title is the first line, taken without ``looks_like_title``
-    plain_top = False  # the first line is plain
+    stop_at = size
+    stop_known: tuple[str, int, bool] | None = None  # the stop line, whole and not metadata
     while pos < size:
         end = text.find("\n", pos, pos + LINE_SCAN)
-        if end == pos:  # an empty line, the usual blank line
-            blank_before = blank_before or seen > 0
-            pos += 1
-            continue
         end = min(size, pos + LINE_SCAN) if end < 0 else end
-        line = text[pos:end].strip()
+        line = text[pos:end].strip() if end > pos else ""
         if not line:
-            blank_before = blank_before or seen > 0
+            blank_before = blank_before or bool(kinds)
+            if kinds and kinds[-1] == _TITLE and title_end == pos - 1:
+                title_blank_after = True
             pos = end + 1
             continue
-        meta = line[0] in META_FIRST and META_START_RE.match(line) is not None
-        # A plain line (see META_START_RE). The "1"/"2" test is ``has_year_hint``'s own, made
-        # here to spare most lines the call.
-        if not meta and (
-            len(line) > MAX_META_LINE or not (("1" in line or "2" in line) and has_year_hint(line))
-        ):
-            if seen:
-                stop, stop_end, stop_plain = line, end, True  # no header line below the first
-                break
-            if len(line) > MAX_TITLE or (line[-1] == "." and plain_sentence_alone(text, end, line)):
-                return None  # ``rejects_plain_top``, written out
-            plain_top = True
-        elif seen or not top_has_no_meta:
-            # Not plain. A line that does not open like a header line then has a year and at
-            # most MAX_META_LINE characters: ``cannot_open_header`` keeps it (it has a year),
-            # and it is no Daily Mail header (that opens like a header line).
-            if seen == 0 and meta and cannot_open_header(text, end, line):
+        # A plain line holds no metadata: only the title tests see it (most lines are plain).
+        plain = (line[0] not in META_FIRST or META_START_RE.match(line) is None) and (
+            len(line) > MAX_META_LINE or not has_year_hint(line)
+        )  # ``is_plain``, written out to spare the call
+        if not kinds:
+            if cannot_open_header(text, end, line, plain):
                 return None
-            if seen == MAX_HEADER_LINES:
-                stop = line
-                break
-            run_in = read_daily_mail_header(line, bounds) if meta else None
+            seed = read_date_title(line, bounds) if not plain and line[0] in "dD" else None
+            if seed is not None:
+                metadata.update(seed)
+                kinds.append(_META)
+                pos = end + 1
+                continue
+        if len(kinds) == MAX_HEADER_LINES:
+            stop, stop_at = line, pos
+            break
+        if (
+            not plain
+            and line[0] in "BPUL"
+            and not (top_not_meta and not kinds)
+            and line.startswith(DAILY_MAIL_OPENINGS)
+        ):
+            run_in = read_daily_mail_header(line, bounds)
             if run_in is not None:
-                if unchecked and not looks_like_title(metadata["title"]):
+                if _META in kinds or (
+                    "title" in metadata and not looks_like_title(metadata["title"])
+                ):
                     return None
-                for key, value in run_in.metadata.items():
-                    metadata.setdefault(key, value)
+                metadata.update(run_in.metadata)
                 start = pos + (len(text[pos:end]) - len(text[pos:end].lstrip())) + run_in.end
-                return text[start:].lstrip(), metadata, UNKNOWN
-            if len(line) > MAX_HEADER_LINE or not read_header_line(line, seen, metadata, bounds):
-                # A stop line that does not open like a header line is NO_META: what
-                # ``read_header_line`` finds in a line below the first it finds at the top
-                # too, where only ``read_date_title`` (after a "date" label) reads more.
-                stop, stop_end = line, 0 if meta else end
+                return text[start:].lstrip(), metadata, None
+        if plain or len(line) > MAX_META_LINE or (top_not_meta and not kinds):
+            meta = None
+        else:
+            meta = read_meta_line(line, bounds)
+        if meta is not None:
+            if any(key in metadata for key in meta if key != "source"):
+                stop, stop_at = line, pos  # a second header's field: not this block's
                 break
-            evidence = evidence or len(metadata) > ("title" in metadata)
-            seen += 1
-            blank_before = False
-            pos = end + 1
-            continue
-        # The first line, plain or vouched NO_META: at most a title, checked later.
-        metadata["title"] = line
-        unchecked = True
-        seen = 1
+            for key, value in meta.items():
+                metadata.setdefault(key, value)
+            kinds.append(_META)
+        elif "title" not in metadata and (
+            (plain and not kinds) or (len(line) <= MAX_HEADER_LINE and looks_like_title(line))
+        ):
+            metadata["title"] = line
+            unchecked = plain and not kinds
+            kinds.append(_TITLE)
+            title_at, title_end, title_blank_after = pos, end, False
+            title_blank_before = blank_before
+        else:
+            stop, stop_at = line, pos
+            if end == size or text[end] == "\n":
+                stop_known = (line, end, plain)
+            break
+        blank_before = False
         pos = end + 1
-    title = metadata.get("title", "")
-    if evidence:
-        if stop is not None and not starts_body(stop, blank_before, "", evidence, title):
-            return None  # (``starts_body`` reads no body after a date or byline)
-        if unchecked and not looks_like_title(title):
-            return None
-    elif stop is None or not blank_before or title.endswith("."):
-        # A title-like line alone, or a short unknown line under it; a lone title never ends
-        # with a full stop (tested first: the top of a body often does).
-        return None
-    elif not (plain_top and is_simple_title(title, no_dateline_on_top)) and not (
-        # ``is_lone_title``, less ``looks_like_title`` when the title was read in full
-        lone_title_shape(title)
-        and (not unchecked or looks_like_title(title))
-        and (no_dateline_on_top or not read_dateline(title))
+    evidence = "date" in metadata or "updated" in metadata or "author" in metadata
+    if unchecked and evidence and not looks_like_title(metadata["title"]):
+        return None  # the first line, no title, is where the full reading stops: no header
+    if (
+        kinds
+        and kinds[-1] == _TITLE
+        and evidence
+        and not trailing_title_holds(
+            text, metadata["title"], title_end, title_blank_after, title_blank_before
+        )
     ):
-        return None  # ``starts_body`` after a title alone: it must be a lone title ...
-    body = text[pos:].lstrip("\n \t") if pos < size else ""
+        # The last line is no title but the top of the body: stop there.
+        stop, stop_at, blank_before = metadata.pop("title"), title_at, title_blank_before
+        stop_known = None
+        kinds.pop()
+    if not kinds:
+        return None
+    body = text[stop_at:].lstrip("\n \t") if stop is not None else ""
+    title = metadata.get("title", "")
     if not evidence:
+        if "source" in metadata or stop is None or not blank_before or kinds != [_TITLE]:
+            return None
+        # ``is_lone_title``: its ``looks_like_title`` was tested in the loop, or not yet.
+        if unchecked:
+            if not is_simple_title(title) and not (
+                lone_title_shape(title) and looks_like_title(title)
+            ):
+                return None
+        elif not lone_title_shape(title):
+            return None
+        if could_open_dateline(title) and read_dateline(title):
+            return None
         cut = body.find("\n\n")
         if not is_body_prose(body if cut < 0 else body[:cut]):
-            return None  # ... with a paragraph of body prose under it
+            return None
+        return body, metadata, stop_known
+    if stop is not None and not starts_body(stop, blank_before):
+        return None
     if not body and "date" not in metadata and "updated" not in metadata:
         return None
-    # The body opens inside the stop line (``lstrip`` stops at its first visible character or
-    # before), and read from the body that line strips to ``stop`` again, unless it was cut at
-    # LINE_SCAN (it would be cut elsewhere). Then what is known of ``stop`` holds at the top of
-    # the body.
-    if not 0 < stop_end - pos < LINE_SCAN:
-        return body, metadata, UNKNOWN
-    if not stop_plain:
-        return body, metadata, NO_META
-    # A plain line closed by a full stop is no lone title, so with a plain line (or none)
-    # under it a header cannot start there either. (That test first: it mostly costs less.)
-    stop = stop or ""
-    if len(stop) > MAX_TITLE or (stop[-1] == "." and next_line_is_plain(text, stop_end)):
-        return body, metadata, NO_HEADER
-    return body, metadata, NO_HEADER if rejects_plain_top(text, stop_end, stop) else UNKNOWN
+    return body, metadata, stop_known
+
+
+def trailing_title_holds(
+    text: str, title: str, end: int, blank_after: bool, blank_before: bool
+) -> bool:
+    """A title line with no metadata line under it: no run-on, and a closing full stop only on
+    one sentence set right under the metadata line and above a blank line (the New York Times'
+    "G7 nations pledge $20 billion to Ukraine."). A title set off from the metadata above it by
+    a blank line stands where a subheading or the body's first paragraph could stand: it must
+    have the shape of a lone title (``lone_title_shape``, at any title's length) and the
+    paragraph under it must open a body (``is_body_prose``)."""
+    if title.rstrip("\"'’”)]").endswith("."):
+        return not blank_before and blank_after and SENTENCE_BREAK_RE.search(title) is None
+    if blank_before:
+        if not lone_title_shape(title, max_length=MAX_TITLE, max_words=MAX_TITLE_WORDS):
+            return False
+        rest = text[end:].lstrip("\n \t")
+        cut = rest.find("\n\n")
+        if not is_body_prose(rest if cut < 0 else rest[:cut]):
+            return False
+    if blank_after or end >= len(text):
+        return True
+    following = text[end + 1 : end + 81].lstrip(" \t")
+    # A hard-wrapped paragraph runs on into a lower-case line or hangs on a small word.
+    return not (following[:1].islower() or title.rsplit(None, 1)[-1].lower() in HANGING_WORDS)
+
+
+def starts_body(stop: str, blank_before: bool) -> bool:
+    """Whether ``stop``, the first line under a header block with metadata, starts the body.
+
+    A line of prose (closed by sentence punctuation, or too long for a header line) or a
+    dateline opener starts the body; after a blank line, so does any line that does not open
+    like a header line (a subheading, a hard-wrapped paragraph).
+
+    >>> starts_body("The talks failed.", False), starts_body("By Law", True)
+    (True, False)
+    """
+    if len(stop) > MAX_TITLE or ends_sentence(stop) or len(stop.split()) > MAX_TITLE_WORDS:
+        return True
+    if story_dateline(stop):
+        return True  # "SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs" opens a story
+    if not blank_before:
+        return False  # a short unknown line inside the header block: the header is not whole
+    return HEADER_FRAGMENT_RE.match(stop) is None and (
+        len(stop) > MAX_META_LINE or not has_year_hint(stop)
+    )

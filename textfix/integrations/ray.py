@@ -27,7 +27,7 @@ import orjson
 
 from textfix.document import Document
 from textfix.errors import TextfixError
-from textfix.io.decoding import decode_bytes
+from textfix.io.decoding import binary_reason, decode_bytes
 from textfix.io.jsonl import parse_jsonl_line
 from textfix.io.readers import expand_inputs, format_of
 from textfix.io.records import BadRecord, Item, ReadOptions, Record, check_fields
@@ -97,10 +97,13 @@ class RayBatchCleaner:
             line = str(row.get("text", "")).encode("utf-8", "surrogatepass")
             return parse_jsonl_line(line, source, number, self.read)
         if self.mode == "files":
-            decoded = decode_bytes(bytes(row["bytes"]), self.read.encoding)
+            data = bytes(row["bytes"])
+            reason = binary_reason(data)
+            if reason is not None:
+                return BadRecord(source, 1, reason, "")
+            decoded = decode_bytes(data, self.read.encoding)
             record = Record({"id": source, "text": decoded.text}, source, 1)
-            if decoded.encoding is not None:
-                record.metadata["source_encoding"] = decoded.encoding
+            decoded.annotate(record.metadata)
             return record
         fields = {k: v for k, v in row.items() if k != "path"}
         return check_fields(
@@ -114,7 +117,7 @@ class RayBatchCleaner:
             return None, orjson.dumps(error_record(item)).decode(), False
         try:
             document: Document = self.pipeline(document_of(item))
-            fields = output_record(item, document)
+            fields = output_record(item, document, add_id=False)
             line = orjson.dumps(fields, default=str).decode()
         except Exception as error:  # one document's failure must not fail the job
             raw = orjson.dumps(item.fields, default=str).decode("utf-8", "replace")

@@ -12,6 +12,8 @@ import bz2
 import gzip
 import io
 import lzma
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Literal
 
@@ -63,6 +65,52 @@ def open_binary(path: Path) -> IO[bytes]:
         )
         return io.BufferedReader(reader)
     return path.open("rb")
+
+
+_SIGNATURES: tuple[tuple[bytes, Compression], ...] = (
+    (b"\x1f\x8b", "gz"),
+    (b"BZh", "bz2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zst"),
+)
+
+
+def sniff_compression(head: bytes) -> Compression | None:
+    """The compression whose signature ``head`` starts with, or None.
+
+    >>> sniff_compression(gzip.compress(b"x")), sniff_compression(b'{"text": "x"}')
+    ('gz', None)
+    """
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    return None
+
+
+@contextmanager
+def open_stream(stream: IO[bytes]) -> Iterator[IO[bytes]]:
+    """``stream`` (standard input, say), decompressed when its first bytes are a gzip, bzip2,
+    xz or zstd signature; a peekable reader either way."""
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream)  # type: ignore[type-var]
+    kind = sniff_compression(stream.peek(8)[:8])
+    if kind is None:
+        yield stream
+        return
+    reader: IO[bytes]
+    if kind == "gz":
+        reader = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+    elif kind == "bz2":
+        reader = bz2.BZ2File(stream)
+    elif kind == "xz":
+        reader = lzma.LZMAFile(stream)  # noqa: SIM115 - closed by the with below
+    else:
+        import zstandard
+
+        raw = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
+        reader = io.BufferedReader(raw)
+    with reader:
+        yield reader
 
 
 def compress_member(data: bytes, kind: Compression | None) -> bytes:

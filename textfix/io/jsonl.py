@@ -6,6 +6,8 @@ one line, which is decoded with a detected encoding (recorded in ``source_encodi
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from typing import IO
 
@@ -13,6 +15,9 @@ import orjson
 
 from textfix.io.decoding import decode_bytes
 from textfix.io.records import BadRecord, Item, ReadOptions, check_fields
+
+# A run of 19 digits may be an integer beyond 64 bits (in a string, it costs a second parse).
+_LONG_NUMBER = re.compile(r"\d{19}")
 
 
 def read_jsonl(
@@ -32,27 +37,20 @@ def iter_jsonl_range(
     options: ReadOptions,
     lines: list[int],
 ) -> Iterator[Item]:
-    """The records of the lines whose first byte lies in ``[start, end)``, one at a time;
-    ``lines[0]`` counts the lines read.
-
-    Numbers are relative to the range (1 = its first line); the caller adds the lines of the
-    ranges before. A range starting mid-line skips to the next line: the line belongs to the
-    range its first byte is in.
+    """The records of the lines in ``[start, end)``, which start and end at line starts, one at
+    a time; ``lines[0]`` is the number of the range's first line less one when called, and
+    counts the lines read.
 
     >>> import io
-    >>> count = [0]
+    >>> count = [4]
     >>> data = io.BytesIO(b'{"text": "a"}\\n\\n{"text": "b"}\\n')
-    >>> [item.number for item in iter_jsonl_range(data, 1, 30, "s", ReadOptions(), count)]
-    [2]
+    >>> [item.number for item in iter_jsonl_range(data, 14, 30, "s", ReadOptions(), count)]
+    [6]
     >>> count
-    [2]
+    [6]
     """
-    if start > 0:
-        stream.seek(start - 1)
-        position = start - 1 + len(stream.readline())
-    else:
-        stream.seek(0)
-        position = 0
+    stream.seek(start)
+    position = start
     while position < end:
         line = stream.readline()
         if not line:
@@ -85,7 +83,10 @@ def parse_jsonl_line(line: bytes, source: str, number: int, options: ReadOptions
         fields = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         return BadRecord(source, number, f"malformed JSON: {error}", raw)
+    if _LONG_NUMBER.search(raw) is not None:
+        # orjson reads integers beyond 64 bits as floats; the standard library keeps them.
+        fields = json.loads(raw)
     item = check_fields(fields, source, number, raw, options)
-    if decoded.encoding is not None and not isinstance(item, BadRecord):
-        item.metadata["source_encoding"] = decoded.encoding
+    if not isinstance(item, BadRecord):
+        decoded.annotate(item.metadata)
     return item

@@ -6,14 +6,15 @@ Every input unit becomes either a :class:`Record` or a :class:`BadRecord`; nothi
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from textfix.errors import InputError
-from textfix.io.compression import open_binary, strip_compression
-from textfix.io.decoding import decode_bytes
+from textfix.io.compression import open_binary, open_stream, strip_compression
+from textfix.io.decoding import binary_reason, decode_bytes
 from textfix.io.jsonl import read_jsonl
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.tabular import read_csv, read_json_array, read_parquet
@@ -41,29 +42,58 @@ _SUFFIX_FORMATS: dict[str, InputFormat] = {
 }
 
 
-def format_of(path: Path | str) -> InputFormat:
-    """The input format, from the file name with any compression suffix removed.
+def format_of(path: Path | str, given: str | None = None) -> InputFormat:
+    """The input format: ``given`` (``--input-format``), else from the file name with any
+    compression suffix removed.
 
     >>> format_of(Path("shard-0001.jsonl.gz")), format_of("article.txt"), format_of("a.tsv.xz")
     ('jsonl', 'txt', 'tsv')
+    >>> format_of("reut2-000.sgm", "txt")
+    'txt'
     """
+    if given is not None:
+        if given not in INPUT_FORMATS:
+            raise InputError(f"unknown input format {given!r}; one of {', '.join(INPUT_FORMATS)}")
+        return given  # type: ignore[return-value]
     name = strip_compression(Path(path).name).lower()
     for suffix, kind in _SUFFIX_FORMATS.items():
         if name.endswith(suffix):
             return kind
     valid = ", ".join(_SUFFIX_FORMATS)
-    raise InputError(f"{path}: unknown input format; textfix reads {valid} (optionally compressed)")
+    raise InputError(
+        f"{display_name(path)}: unknown input format; textfix reads {valid} (optionally "
+        "compressed), or give --input-format"
+    )
+
+
+INPUT_FORMATS: tuple[str, ...] = ("txt", "jsonl", "json", "csv", "tsv", "parquet")
+
+
+def display_name(path: Path | str) -> str:
+    """A path as text: bytes that are not UTF-8 (kept by Python as lone surrogates, which no
+    JSON writer accepts) are shown as ``\\xNN``.
+
+    >>> display_name(os.fsdecode(b"news/b\\xff.txt"))
+    'news/b\\\\xff.txt'
+    """
+    return os.fsencode(Path(path).as_posix()).decode("utf-8", "backslashreplace")
 
 
 def expand_inputs(
-    inputs: list[str], *, glob: str | None = None
+    inputs: list[str], *, glob: str | None = None, input_format: str | None = None
 ) -> Iterator[tuple[Path | None, str]]:
     """Each input file with the name its records carry; directories are walked in sorted order.
 
-    ``None`` stands for stdin. A file inside a directory is named relative to that directory;
-    with ``glob`` (e.g. ``"**/*.jsonl.gz"``) only matching files are taken, otherwise every
-    file of a known format. Without ``glob`` the tree is walked lazily, one directory listing
+    ``None`` stands for stdin. A file is named by its path as reached from the command line
+    (``bbc/tech/001.txt`` for ``001.txt`` inside the input ``bbc/tech``), so names are unique
+    across inputs and lead back to the file; with ``glob`` (e.g. ``"**/*.jsonl.gz"``) only
+    matching files are taken, otherwise every file of a known format (every file, with
+    ``input_format``). Without ``glob`` the tree is walked lazily, one directory listing
     at a time (the order is that of sorting every path), so a million files cost no memory.
+
+    Nothing that looks like an input is passed over in silence: a folder that cannot be
+    listed, a dangling symlink, a symlink loop or a FIFO is yielded too, and reading it gives
+    an error record saying why (:func:`input_problem`).
     """
     for name in inputs:
         if name == "-":
@@ -71,15 +101,30 @@ def expand_inputs(
             continue
         path = Path(name)
         if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                yield path, display_name(path)
+                continue
             children = sorted(path.glob(glob)) if glob else _walk_sorted(path)
             for child in children:
-                if child.is_file() and _readable_name(child):
-                    yield child, child.relative_to(path).as_posix()
-        elif path.is_file():
-            format_of(path)  # an unknown format is a usage error before anything runs
-            yield path, name
+                if _wanted(child, input_format):
+                    yield child, display_name(child)
+        elif path.exists():
+            format_of(path, input_format)  # an unknown format is a usage error before anything runs
+            yield path, display_name(path)
         else:
-            raise InputError(f"{name}: no such file or directory")
+            raise InputError(f"{display_name(name)}: no such file or directory")
+
+
+def _wanted(path: Path, input_format: str | None) -> bool:
+    """Whether a path found in a walk is an input: a file of a known format, or something of
+    that name that cannot be read (reported), or a folder that cannot be listed (reported)."""
+    if path.is_dir():
+        return not path.is_symlink() and not os.access(path, os.R_OK | os.X_OK)
+    try:
+        format_of(path, input_format)
+    except InputError:
+        return False
+    return True
 
 
 def _walk_sorted(folder: Path) -> Iterator[Path]:
@@ -92,7 +137,7 @@ def _walk_sorted(folder: Path) -> Iterator[Path]:
         with os.scandir(folder) as listing:
             entries = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in listing)
     except OSError:
-        return
+        return  # the folder itself was yielded, and reading it reports why
     for name, is_dir in entries:
         child = folder / name
         yield child
@@ -100,43 +145,103 @@ def _walk_sorted(folder: Path) -> Iterator[Path]:
             yield from _walk_sorted(child)
 
 
-def _readable_name(path: Path) -> bool:
+def input_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as an input file, or None when it can be opened.
+
+    >>> input_problem(Path("/no/such/file.txt"))
+    'unreadable input: [Errno 2] No such file or directory'
+    """
     try:
-        format_of(path)
-    except InputError:
-        return False
-    return True
+        info = path.stat()
+    except OSError as error:
+        return f"unreadable input: [Errno {error.errno}] {error.strerror}"
+    if stat.S_ISDIR(info.st_mode):
+        try:
+            os.scandir(path).close()
+        except OSError as error:
+            return f"unreadable folder: [Errno {error.errno}] {error.strerror}"
+        return "a folder, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a FIFO, socket or device); pipe it to standard input"
+    return None
 
 
 def read_items(path: Path | None, name: str, options: ReadOptions | None = None) -> Iterator[Item]:
-    """The records of one whole input; stdin is read as JSONL."""
+    """The records of one whole input (stdin: see :func:`read_stdin`).
+
+    Whatever goes wrong reading an input (a truncated gzip, junk after a zstd frame, zeroed
+    xz bytes, an unreadable Parquet footer, a permission denied) ends that input with an error
+    record, numbered 0, after the records read before it: the run goes on, and the count of
+    documents in still equals records out plus error records.
+    """
     options = options or ReadOptions()
-    if path is None:
-        yield from read_jsonl(sys.stdin.buffer, name, options)
-        return
-    kind = format_of(path)
+    count = 0
     try:
-        if kind == "txt":
-            yield read_txt(path, name, options)
-        elif kind == "jsonl":
-            with open_binary(path) as stream:
-                yield from read_jsonl(stream, name, options)
-        elif kind == "json":
-            yield from read_json_array(path, name, options)
-        elif kind in ("csv", "tsv"):
-            yield from read_csv(path, name, options, delimiter="," if kind == "csv" else "\t")
+        if path is None:
+            for item in read_stdin(sys.stdin.buffer, options):
+                count += 1
+                yield item
+            return
+        problem = input_problem(path)
+        if problem is not None:
+            yield BadRecord(name, 0, problem, "")
+            return
+        for item in _read_file(path, name, format_of(path, options.input_format), options):
+            count += 1
+            yield item
+    except Exception as error:  # any decoder's error ends only this input
+        after = f" after {count} records" if count else ""
+        yield BadRecord(name, 0, f"unreadable input{after}: {type(error).__name__}: {error}", "")
+
+
+def _read_file(path: Path, name: str, kind: InputFormat, options: ReadOptions) -> Iterator[Item]:
+    if kind == "txt":
+        yield read_txt(path, name, options)
+    elif kind == "jsonl":
+        with open_binary(path) as stream:
+            yield from read_jsonl(stream, name, options)
+    elif kind == "json":
+        yield from read_json_array(path, name, options)
+    elif kind in ("csv", "tsv"):
+        yield from read_csv(path, name, options, delimiter="," if kind == "csv" else "\t")
+    else:
+        yield from read_parquet(path, name, options)
+
+
+def read_stdin(stream: IO[bytes], options: ReadOptions) -> Iterator[Item]:
+    """Standard input's records: decompressed when it starts with a gzip, bzip2, xz or zstd
+    signature, read as ``options.input_format``, else as JSONL when its first character is
+    ``{`` and as one text document otherwise.
+
+    >>> import gzip, io
+    >>> data = io.BufferedReader(io.BytesIO(gzip.compress(b'{"text": "a"}\\n')))
+    >>> [item.text for item in read_stdin(data, ReadOptions())]
+    ['a']
+    >>> [item.text for item in read_stdin(io.BufferedReader(io.BytesIO(b"plain")), ReadOptions())]
+    ['plain']
+    """
+    with open_stream(stream) as source:
+        kind = options.input_format
+        if kind is None:
+            head = source.peek(4096) if hasattr(source, "peek") else b""
+            kind = "jsonl" if head.lstrip().startswith(b"{") else "txt"
+        if kind == "jsonl":
+            yield from read_jsonl(source, "-", options)
+        elif kind == "txt":
+            yield text_record(source.read(), "-", options)
         else:
-            yield from read_parquet(path, name, options)
-    except (OSError, EOFError, ValueError) as error:
-        # A truncated gzip, a corrupt zstd frame, an unreadable Parquet footer: the records read
-        # so far stand, and the failure is itself an error record, so the count shows the loss.
-        yield BadRecord(name, 0, f"unreadable input: {type(error).__name__}: {error}", "")
+            raise InputError(f"standard input is read as jsonl or txt, not {kind}")
 
 
 def read_txt(path: Path, name: str, options: ReadOptions) -> Item:
     """A ``.txt`` file as one document whose id is ``name``."""
     with open_binary(path) as stream:
-        data = stream.read()
+        return text_record(stream.read(), name, options)
+
+
+def text_record(data: bytes, name: str, options: ReadOptions) -> Item:
+    """Bytes as one document whose id is ``name``, or an error record when they are too
+    large or not text."""
     if len(data) > options.max_record_bytes:
         return BadRecord(
             name,
@@ -144,8 +249,10 @@ def read_txt(path: Path, name: str, options: ReadOptions) -> Item:
             f"document is {len(data)} bytes, more than max_record_bytes={options.max_record_bytes}",
             data.decode("utf-8", "replace"),
         )
+    reason = binary_reason(data)
+    if reason is not None:
+        return BadRecord(name, 1, reason, "")
     decoded = decode_bytes(data, options.encoding)
-    record = Record({"id": name, "text": decoded.text}, name, 1)
-    if decoded.encoding is not None:
-        record.metadata["source_encoding"] = decoded.encoding
+    record = Record({"id": name, "text": decoded.text}, name, 1, id_field="id")
+    decoded.annotate(record.metadata)
     return record

@@ -18,6 +18,7 @@ class ReadOptions:
     id_field: str = "id"
     encoding: str | None = None
     max_record_bytes: int = 64 * 1024 * 1024
+    input_format: str | None = None  # None: from each file's name
 
 
 @dataclass
@@ -43,6 +44,16 @@ class Record:
         """The record's id field as a string, or None when it has none."""
         value = self.fields.get(self.id_field)
         return None if value is None else str(value)
+
+    @property
+    def default_id(self) -> str:
+        """The id a record without one gets: ``source:number`` (the file and its line, row or
+        element), which is unique across a run and leads back to the input.
+
+        >>> Record({"text": "a"}, "news/a.jsonl", 7).default_id
+        'news/a.jsonl:7'
+        """
+        return f"{self.source}:{self.number}"
 
 
 @dataclass

@@ -5,7 +5,7 @@ Every file appears atomically: it is written under a temporary name, fsynced, th
 
 from __future__ import annotations
 
-import io
+import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -14,6 +14,7 @@ from typing import IO, Any, Literal
 
 import orjson
 
+from textfix.errors import InputError
 from textfix.io.compression import Compression, compression_of, strip_compression
 
 OutputKind = Literal["jsonl", "parquet", "txt"]
@@ -25,7 +26,12 @@ def dumps_line(record: dict[str, Any]) -> bytes:
     >>> dumps_line({"text": "café"})
     b'{"text":"caf\\xc3\\xa9"}\\n'
     """
-    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE, default=str)
+    try:
+        return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE, default=str)
+    except TypeError:
+        # An integer beyond 64 bits (orjson refuses it): the standard library writes it exactly.
+        text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
+        return text.encode("utf-8", "surrogatepass") + b"\n"
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,9 @@ def output_spec(path: Path | None, output_format: str | None = None) -> OutputSp
     OutputSpec(kind='jsonl', path=PosixPath('out.jsonl.zst'), compression='zst')
     >>> output_spec(Path("out.parquet")).kind, output_spec(Path("clean/"), "txt").kind
     ('parquet', 'txt')
+
+    A name without an extension is a folder of ``.txt`` files only when that folder exists or
+    ``--output-format txt`` says so: a forgotten ``.jsonl`` must not turn into a tree.
     """
     if path is None:
         return OutputSpec("jsonl", None)
@@ -53,8 +62,13 @@ def output_spec(path: Path | None, output_format: str | None = None) -> OutputSp
             output_format = "parquet"
         elif name.endswith((".jsonl", ".ndjson", ".json")) or path.suffix:
             output_format = "jsonl"
+        elif path.is_dir():
+            output_format = "txt"
         else:
-            output_format = "txt"  # a name without a suffix is a directory to mirror into
+            raise InputError(
+                f"{path}: no extension to tell the output format; name a .jsonl or .parquet "
+                "file, or give --output-format txt for a folder of .txt files"
+            )
     if output_format == "parquet":
         return OutputSpec("parquet", path)
     if output_format == "txt":
@@ -144,46 +158,78 @@ def write_file_atomically(path: Path, data: bytes) -> None:
 def mirror_name(source: str, number: int, whole_file: bool) -> PurePosixPath:
     """The relative ``.txt`` path a document gets in a mirrored output directory.
 
-    A ``.txt`` input keeps its path; record ``n`` of a container file becomes ``<file>/n.txt``.
+    A ``.txt`` input keeps its path; any other whole file gets ``.txt`` added; record ``n`` of
+    a container file becomes ``<file>/n.txt``. Compression suffixes stay, so ``a.txt`` and
+    ``a.txt.gz`` never meet.
 
-    >>> mirror_name("news/a.txt.gz", 1, True), mirror_name("shard.jsonl", 7, False)
-    (PurePosixPath('news/a.txt'), PurePosixPath('shard.jsonl/000000007.txt'))
+    >>> mirror_name("news/a.txt", 1, True), mirror_name("news/a.txt.gz", 1, True)
+    (PurePosixPath('news/a.txt'), PurePosixPath('news/a.txt.gz.txt'))
+    >>> mirror_name("shard.jsonl", 7, False), mirror_name("/data/../x.csv", 2, False)
+    (PurePosixPath('shard.jsonl/000000007.txt'), PurePosixPath('data/__/x.csv/000000002.txt'))
     """
-    relative = PurePosixPath(strip_compression(source.lstrip("/")).replace("..", "__"))
+    relative = PurePosixPath(source.lstrip("/").replace("..", "__"))
     if whole_file:
-        return relative if relative.suffix == ".txt" else relative.with_suffix(".txt")
+        return relative if relative.suffix == ".txt" else relative.with_name(relative.name + ".txt")
     return relative / f"{number:09d}.txt"
+
+
+def mirror_base(inputs: list[str]) -> str:
+    """The folder mirrored names are relative to: the deepest one holding every input (a
+    directory input stands for itself, a file or stdin for its folder).
+
+    >>> mirror_base(["/data/bbc/business", "/data/bbc/tech"]), mirror_base(["/data/a.txt"])
+    ('/data/bbc', '/data')
+    """
+    folders = [
+        os.path.abspath(name if os.path.isdir(name) else os.path.dirname(name) or ".")
+        for name in inputs
+    ]
+    return os.path.commonpath(folders) if folders else os.path.abspath(".")
+
+
+def mirror_relative(source: str, base: str) -> str:
+    """``source`` (an input name) relative to :func:`mirror_base`'s folder.
+
+    >>> mirror_relative("bbc/tech/001.txt", os.path.abspath("bbc"))
+    'tech/001.txt'
+    """
+    return Path(os.path.relpath(os.path.abspath(source), base)).as_posix()
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Write ``data`` as ``path`` through a temporary name, never replacing another file.
+
+    Raises FileExistsError when ``path`` exists with other bytes; a file with the same bytes
+    (the same document written again by a resumed run) is left as it is.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a" / "b.txt"
+    >>> write_new_file(path, b"one"); write_new_file(path, b"one")
+    >>> write_new_file(path, b"two")
+    Traceback (most recent call last):
+    ...
+    FileExistsError: ... exists with other content; textfix never overwrites an output file
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with temporary.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    try:
+        os.link(temporary, path)  # fails, unlike a rename, when the name is taken
+    except FileExistsError:
+        if path.read_bytes() != data:
+            raise FileExistsError(
+                f"{path} exists with other content; textfix never overwrites an output file"
+            ) from None
+    finally:
+        temporary.unlink()
 
 
 def write_mirrored(folder: Path, relative: PurePosixPath, text: str, meta: dict[str, Any]) -> None:
     """Write a document as ``folder/relative`` and its fields beside it as ``.meta.json``."""
     target = folder / relative
-    write_file_atomically(target, text.encode("utf-8", "surrogatepass"))
+    write_new_file(target, text.encode("utf-8", "surrogatepass"))
     meta_path = target.with_name(target.name.removesuffix(".txt") + ".meta.json")
-    write_file_atomically(meta_path, orjson.dumps(meta, default=str, option=orjson.OPT_INDENT_2))
-
-
-PARQUET_COLUMNS = ("id", "text", "metadata", "fields")
-
-
-def arrow_batch_bytes(rows: list[dict[str, Any]], text_field: str, id_field: str) -> bytes:
-    """Records as Arrow IPC stream bytes in textfix's fixed Parquet schema.
-
-    Columns: ``id`` and ``text`` (strings), ``metadata`` and ``fields`` (the record's other
-    fields), both JSON strings, so records with different fields share one schema.
-    """
-    import pyarrow as pa
-
-    columns: dict[str, list[str | None]] = {name: [] for name in PARQUET_COLUMNS}
-    for row in rows:
-        rest = {k: v for k, v in row.items() if k not in (text_field, id_field, "metadata")}
-        ident = row.get(id_field)
-        columns["id"].append(None if ident is None else str(ident))
-        columns["text"].append(row[text_field])
-        columns["metadata"].append(orjson.dumps(row.get("metadata") or {}, default=str).decode())
-        columns["fields"].append(orjson.dumps(rest, default=str).decode())
-    table = pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()})
-    sink = io.BytesIO()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return sink.getvalue()
+    write_new_file(meta_path, orjson.dumps(meta, default=str, option=orjson.OPT_INDENT_2))

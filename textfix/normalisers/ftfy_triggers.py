@@ -10,11 +10,13 @@ that configuration ftfy changes a segment (a line) only if one of these holds:
   (``fix_surrogates``: ``fixes.SURROGATE_RE``) — together ``HARD_TRIGGER_RE``;
 - ``badness.BADNESS_RE`` matches it: ftfy tries re-encoding only when ``is_bad(segment)``.
 
-Nothing here is typed in by hand: the hard triggers are read from those ftfy tables, and the
-mojibake-prone set ``PRONE_CHARS`` is read from the parsed ``BADNESS_RE``: every alternative of
-that regex needs at least one character from a fixed character class, and for each alternative
-the class least common in correct text is chosen (any choice would be sound; this one is fast).
-A text with none of those characters and no hard trigger cannot match ``BADNESS_RE``.
+The hard triggers are read from those ftfy tables. ``BADNESS_RE`` is built in ftfy from the
+character categories it publishes (``ftfy.badness.MOJIBAKE_CATEGORIES``); ``ALTERNATIVES``
+spells out its alternatives item by item in those categories (a test checks them against the
+installed ftfy's regex). Every alternative needs at least one character from a fixed class, and
+for each alternative the class least common in correct text is chosen for the mojibake-prone
+set ``PRONE_CHARS`` (any choice would be sound; this one is fast). A text with none of those
+characters and no hard trigger cannot match ``BADNESS_RE``.
 
 For text that does hold prone characters (curly quotes, accented letters), ``looks_bad``
 searches ``BADNESS_RE`` only in a window around each one: a match has at most
@@ -30,15 +32,119 @@ English prose, so the screen never scans the text with a regex.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-import re._parser as sre_parse  # type: ignore[import-not-found]  # stdlib; untyped in typeshed
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
 
-from ftfy import fixes
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
-from ftfy.chardata import C1_CONTROL_RE, HTML_ENTITY_RE, LIGATURES
+from ftfy.chardata import LIGATURES
+
+#: One character ``BADNESS_RE`` reads with a class not spelled out here (``\s``, ``\w``, ``.``,
+#: ``[^A-Za-z]``, an optional ``\s?``), and its one zero-width item (``^``).
+ANY = None
+START = ""
+# BADNESS_RE in ftfy 6.3, alternative by alternative: each item a class body in ftfy's
+# categories ("{bad}") and characters, ranges "a-b" allowed, or ANY / START.
+_BADNESS_ITEMS: tuple[tuple[str | None, ...], ...] = (
+    ("{c1}",),
+    (
+        "{bad}{lower_accented}{upper_accented}{box}{start_punctuation}{end_punctuation}"
+        "{currency}{numeric}{law}",
+        "{bad}",
+    ),
+    ("a-zA-Z", "{lower_common}{upper_common}", "{bad}"),
+    (
+        "{bad}",
+        "{lower_accented}{upper_accented}{box}{start_punctuation}{end_punctuation}{currency}"
+        "{numeric}{law}",
+    ),
+    ("{lower_accented}{lower_common}{box}{end_punctuation}{currency}{numeric}", "{upper_accented}"),
+    ("{box}{end_punctuation}{currency}{numeric}", "{lower_accented}"),
+    ("{lower_accented}{box}{end_punctuation}", "{currency}"),
+    (ANY, "{upper_accented}", "{currency}"),
+    ("{upper_accented}{box}", "{numeric}{law}"),
+    (
+        "{lower_accented}{upper_accented}{box}{currency}{end_punctuation}",
+        "{start_punctuation}",
+        "{numeric}",
+    ),
+    (
+        "{lower_accented}{upper_accented}{currency}{numeric}{box}{law}",
+        "{end_punctuation}",
+        "{start_punctuation}",
+    ),
+    ("{currency}{numeric}{box}", "{start_punctuation}"),
+    ("a-z", "{upper_accented}", "{start_punctuation}{currency}"),
+    ("{box}", "{kaomoji}"),
+    (
+        "{lower_accented}{upper_accented}{currency}{numeric}{start_punctuation}"
+        "{end_punctuation}{law}",
+        "{box}",
+    ),
+    ("{box}", "{end_punctuation}"),
+    ("{lower_accented}{upper_accented}", "{start_punctuation}{end_punctuation}", ANY),
+    ("Œœ", ANY),
+    ("{upper_accented}", "°"),
+    ("ÂÃÎÐ", "€œŠš¢£Ÿž\xa0\xad®©°·»{start_punctuation}{end_punctuation}–—´"),
+    ("×", "²³"),
+    (
+        "ØÙ",
+        "{common}{currency}{bad}{numeric}{start_punctuation}ŸŠ®°µ»",
+        "ØÙ",
+        "{common}{currency}{bad}{numeric}{start_punctuation}ŸŠ®°µ»",
+    ),
+    ("à", "²µ¹¼½¾"),
+    ("√", "±∂†≠®™´≤≥¥µø"),
+    ("≈", "°¢"),
+    ("‚", "Ä", "ìîïòôúùû†°¢π"),
+    ("‚", "âó", "àä°ê"),
+    ("в", "Ђ"),
+    ("ВГРС", "{c1}{bad}{start_punctuation}{end_punctuation}{currency}°µ", "ВГРС"),
+    ("Г", "ў", "В", "Ђ", "В", ANY, "A-Za-z "),
+    ("Ã", "\xa0¡"),
+    ("a-z", ANY, "ÃÂ", " "),
+    (START, "ÃÂ", " "),
+    ("a-z.,?!{end_punctuation}", "Â", " {start_punctuation}{end_punctuation}"),
+    ("β", "€", "™\xa0Ά\xad®°"),
+    ("ΒΓΞΟ", "{c1}{bad}{start_punctuation}{end_punctuation}{currency}°", "ΒΓΞΟ"),
+    ("ā", "€"),
+)
+
+
+def class_chars(body: str) -> frozenset[int]:
+    """The characters of a class body: characters and ``a-b`` ranges (``\\xHH`` escapes).
+
+    >>> sorted(map(chr, class_chars("a-c\\xa0-")))
+    ['-', 'a', 'b', 'c', '\xa0']
+    """
+    chars = re.sub(r"\\x([0-9a-f]{2})", lambda m: chr(int(m.group(1), 16)), body)
+    codes: set[int] = set()
+    index = 0
+    while index < len(chars):
+        if index + 2 < len(chars) and chars[index + 1] == "-":
+            codes.update(range(ord(chars[index]), ord(chars[index + 2]) + 1))
+            index += 3
+        else:
+            codes.add(ord(chars[index]))
+            index += 1
+    return frozenset(codes)
+
+
+def _item(template: str | None) -> frozenset[int] | None:
+    if not template:
+        return None
+    return class_chars(template.format(**MOJIBAKE_CATEGORIES))
+
+
+#: ``BADNESS_RE``'s alternatives: per item, the characters it matches (None: not read).
+ALTERNATIVES: tuple[tuple[frozenset[int] | None, ...], ...] = tuple(
+    tuple(_item(template) for template in items) for items in _BADNESS_ITEMS
+)
+#: The longest match ``BADNESS_RE`` can make (each item but ``^`` reads one character).
+BADNESS_WIDTH: int = max(
+    sum(template is not START for template in items) for items in _BADNESS_ITEMS
+)
 
 # Characters frequent in correct text cost more when choosing each alternative's class: ASCII
 # most of all, then ftfy's own "common" and quotation categories, then letters.
@@ -60,64 +166,45 @@ def _char_cost(code: int) -> int:
     return 1
 
 
-def _item_chars(op: Any, av: Any) -> frozenset[int] | None:
-    """The characters a mandatory single-character regex item can match, or None if unknown."""
-    if op is sre_parse.LITERAL:
-        return frozenset((av,))
-    if op is sre_parse.IN:
-        chars: set[int] = set()
-        for kind, value in av:
-            if kind is sre_parse.LITERAL:
-                chars.add(value)
-            elif kind is sre_parse.RANGE:
-                chars.update(range(value[0], value[1] + 1))
-            else:  # NEGATE, CATEGORY (\s, \w): too broad to help, treat as unknown
-                return None
-        return frozenset(chars)
-    if op is sre_parse.MAX_REPEAT or op is sre_parse.MIN_REPEAT:
-        low, _high, sub = av
-        if low >= 1 and len(sub.data) == 1:
-            return _item_chars(*sub.data[0])
-    return None
+Alternative = Sequence[frozenset[int] | None]
 
 
-def _alternatives(pattern: re.Pattern[str]) -> list[Any]:
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    if len(parsed.data) == 1 and parsed.data[0][0] is sre_parse.BRANCH:
-        return list(parsed.data[0][1][1])
-    return [parsed]
-
-
-def derive_prone_chars(pattern: re.Pattern[str]) -> frozenset[int] | None:
-    """A set of characters at least one of which is in every match of ``pattern``.
+def derive_prone_chars(alternatives: Iterable[Alternative]) -> frozenset[int] | None:
+    """A set of characters at least one of which is in every match of the ``alternatives``.
 
     Returns None when some alternative has no mandatory character class (then no such set can
-    be read off the pattern and callers must not take a fast path).
+    be read off and callers must not take a fast path).
 
-    >>> sorted(map(chr, derive_prone_chars(re.compile("x[éè]|[ab]ÿ"))))
+    >>> x, e, y, ab = (frozenset(map(ord, chars)) for chars in ("x", "éè", "ÿ", "ab"))
+    >>> sorted(map(chr, derive_prone_chars([(x, e), (ab, y)])))
     ['è', 'é', 'ÿ']
-    >>> derive_prone_chars(re.compile(r"\\s+|é")) is None
+    >>> derive_prone_chars([(None,), (e,)]) is None
     True
     """
     prone: set[int] = set()
-    for alternative in _alternatives(pattern):
-        candidates = [
-            chars for op, av in alternative.data if (chars := _item_chars(op, av)) is not None
-        ]
+    for alternative in alternatives:
+        candidates = [chars for chars in alternative if chars is not None]
         if not candidates:
             return None
-        prone.update(min(candidates, key=lambda chars: sum(map(_char_cost, chars))))
+        cheapest = min(candidates, key=_cost)
+        prone.update(cheapest)
     return frozenset(prone)
 
 
+_COSTS: dict[frozenset[int], int] = {}
+
+
 def _cost(chars: frozenset[int]) -> int:
-    return sum(map(_char_cost, chars))
+    cost = _COSTS.get(chars)
+    if cost is None:  # (the same classes come up again and again: computed once each)
+        cost = _COSTS[chars] = sum(map(_char_cost, chars))
+    return cost
 
 
 def derive_badness_screen(
-    pattern: re.Pattern[str],
+    alternatives: Iterable[Alternative],
 ) -> tuple[frozenset[int], dict[int, frozenset[int]]] | None:
-    """Lone characters and adjacent pairs, one of which is in every match of ``pattern``.
+    """Lone characters and adjacent pairs, one of which is in every match of the alternatives.
 
     For each alternative: two consecutive items matching one or more characters each, from
     classes that are both non-ASCII (the two least common in correct text), so every match holds
@@ -126,16 +213,17 @@ def derive_badness_screen(
     alternative offers neither or its lone class holds ASCII (``is_quiet`` looks only at a
     text's non-ASCII characters).
 
-    >>> lone, pairs = derive_badness_screen(re.compile("x[éè]ÿ|[ab]ü"))
+    >>> x, e, y, ab, u = (frozenset(map(ord, c)) for c in ("x", "éè", "ÿ", "ab", "ü"))
+    >>> lone, pairs = derive_badness_screen([(x, e, y), (ab, u)])
     >>> sorted(map(chr, lone)), {chr(k): sorted(map(chr, v)) for k, v in pairs.items()}
     (['ü'], {'è': ['ÿ'], 'é': ['ÿ']})
-    >>> derive_badness_screen(re.compile("é[ab]|c")) is None
+    >>> derive_badness_screen([(e, ab), (frozenset(map(ord, "c")),)]) is None
     True
     """
     lone: set[int] = set()
     pairs: dict[int, set[int]] = {}
-    for alternative in _alternatives(pattern):
-        items = [_item_chars(op, av) for op, av in alternative.data]
+    for alternative in alternatives:
+        items = list(alternative)
         adjacent = [
             (first, second)
             for first, second in itertools.pairwise(items)
@@ -154,39 +242,41 @@ def derive_badness_screen(
 
 
 def char_class(codes: Iterable[int]) -> str:
-    """A regex character class matching exactly ``codes``.
+    """A regex character class matching exactly ``codes`` (runs of codes as ranges, which
+    keeps classes such as the 2,048 surrogates quick to compile).
 
-    >>> char_class(map(ord, "a-]"))
-    '[\\\\-\\\\]a]'
+    >>> char_class(map(ord, "a-]")), char_class(map(ord, "abcdz"))
+    ('[\\\\-\\\\]a]', '[a-dz]')
     """
-    return "[" + "".join(re.escape(chr(code)) for code in sorted(set(codes))) + "]"
+    parts: list[str] = []
+    for _, run in itertools.groupby(enumerate(sorted(set(codes))), lambda x: x[1] - x[0]):
+        run_codes = [code for _, code in run]
+        first, last = re.escape(chr(run_codes[0])), re.escape(chr(run_codes[-1]))
+        parts.append(
+            first
+            if len(run_codes) == 1
+            else f"{first}{last}"
+            if len(run_codes) == 2
+            else f"{first}-{last}"
+        )
+    return "[" + "".join(parts) + "]"
 
 
-def _class_chars(pattern: re.Pattern[str]) -> frozenset[int]:
-    chars = _item_chars(sre_parse.IN, sre_parse.parse(pattern.pattern).data[0][1])
-    assert chars is not None, pattern
-    return chars
-
-
-def _first_literal(pattern: re.Pattern[str]) -> int:
-    op, av = sre_parse.parse(pattern.pattern).data[0]
-    assert op is sre_parse.LITERAL, pattern
-    return int(av)
-
-
-#: The character every terminal escape ftfy removes starts with (ESC).
-TERMINAL_ESCAPE = chr(_first_literal(fixes.ANSI_RE))
-#: Characters that make ftfy act whatever the text around them looks like.
+#: The character every terminal escape ftfy removes starts with (ESC: ``fixes.ANSI_RE``).
+TERMINAL_ESCAPE = "\x1b"
+#: Characters that make ftfy act whatever the text around them looks like: "&" (every entity
+#: of ``chardata.HTML_ENTITY_RE``), ESC, the C1 controls (``chardata.C1_CONTROL_RE``: ftfy's
+#: "c1" category), the surrogates (``fixes.SURROGATE_RE``) and the keys of ``LIGATURES``.
 HARD_TRIGGERS: frozenset[int] = frozenset(
-    {_first_literal(HTML_ENTITY_RE), _first_literal(fixes.ANSI_RE)}
-    | _class_chars(C1_CONTROL_RE)
-    | _class_chars(fixes.SURROGATE_RE)
+    {ord("&"), ord(TERMINAL_ESCAPE)}
+    | class_chars(MOJIBAKE_CATEGORIES["c1"])
+    | set(range(0xD800, 0xE000))
     | set(LIGATURES)
 )
 HARD_TRIGGER_RE = re.compile(char_class(HARD_TRIGGERS))
 
-_PRONE = derive_prone_chars(BADNESS_RE)
-_SCREEN = derive_badness_screen(BADNESS_RE)
+_PRONE = derive_prone_chars(ALTERNATIVES)
+_SCREEN = derive_badness_screen(ALTERNATIVES)
 #: True when the fast paths could be derived from the installed ftfy (always, for ftfy 6.3).
 DERIVED = _PRONE is not None and _SCREEN is not None
 #: Characters at least one of which every ``BADNESS_RE`` match holds.
@@ -194,12 +284,13 @@ PRONE_CHARS: frozenset[int] = _PRONE if _PRONE is not None else frozenset()
 #: Any character that can make ftfy look twice at a text: the prone set and the hard triggers.
 TRIGGER_RE = re.compile(char_class(PRONE_CHARS | HARD_TRIGGERS))
 _PRONE_RE = re.compile(char_class(PRONE_CHARS) if PRONE_CHARS else "(?!)")
-#: The longest match ``BADNESS_RE`` can make.
-BADNESS_WIDTH: int = int(sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1])
 # ftfy searches BADNESS_RE line by line, where "^" matches at each line start; searching a whole
 # text at once needs MULTILINE to see the same matches (it may also see matches that span a line
 # break, which only sends the text to the slow path).
-_BADNESS_MULTILINE_RE = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+# (Compiled on first use: the regex is large, and most processes never need it.)
+_badness_multiline_re = functools.cache(
+    lambda: re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+)
 
 _LONE, _PAIRS = _SCREEN if _SCREEN is not None else (frozenset(), {})
 # The screen reads a text's non-ASCII runs: hard triggers there (surrogates never get that far,
@@ -210,7 +301,8 @@ _LONE_RE = re.compile(char_class(_LONE) if _LONE else "(?!)")
 _PAIR_START_RE = re.compile(
     f"{char_class(_PAIRS)}(?={char_class(set().union(*_PAIRS.values()))})" if _PAIRS else "(?!)"
 )
-_PAIR_SECONDS = {chr(code): frozenset(map(chr, seconds)) for code, seconds in _PAIRS.items()}
+_seconds_as_chars = functools.cache(lambda seconds: frozenset(map(chr, seconds)))
+_PAIR_SECONDS = {chr(code): _seconds_as_chars(seconds) for code, seconds in _PAIRS.items()}
 # Every ASCII byte becomes a space, so that splitting UTF-8 on whitespace leaves the runs of
 # non-ASCII characters (bytes.split() counts only ASCII bytes as whitespace).
 _ASCII_TO_SPACE = bytes.maketrans(bytes(range(0x80)), b" " * 0x80)
@@ -295,7 +387,7 @@ def looks_bad(text: str, *, multiline: bool = False) -> bool:
     >>> looks_bad("CafÃ© au lait"), looks_bad("“Café” — it’s fine.")
     (True, False)
     """
-    pattern = _BADNESS_MULTILINE_RE if multiline else BADNESS_RE
+    pattern = _badness_multiline_re() if multiline else BADNESS_RE
     width = BADNESS_WIDTH
     # Windows around neighbouring prone characters overlap in prose full of curly quotes and
     # accents; they are merged so each stretch of text is searched once.

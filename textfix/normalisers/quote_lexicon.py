@@ -38,6 +38,11 @@ CURLY_TO_STRAIGHT = str.maketrans(
 #: a hyphen before a quote and a letter after it only occurs in compounds that quote.
 OPEN_PUNCT = frozenset("([{<«‹—–-/=")
 
+#: Punctuation a quotation follows with no space in careless typing (``read:"We want"``,
+#: ``said,"Fine."``). A quote between one of these and a letter opens when no quote of its kind
+#: is open, and closes one that is (``"Fine,"he said``).
+LEAD_IN_PUNCT = frozenset(":,;")
+
 #: Characters that end a phrase: a quote with a space before and one of these after cannot open.
 CLOSE_PUNCT = frozenset(".,;:!?)]}>»›")
 
@@ -51,9 +56,12 @@ CONTRACTION_RE = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![^\W_])", re.IGNORECASE)
 #: ``’n’`` is handled with its closing mark. Left out on purpose: ``’round`` and ``’22``, which
 #: start quotations as often as they elide (``‘Round the world’``, ``‘22 dead’``).
 ELISION_RE = re.compile(
-    r"(?:tis|twas|twere|twill|em|til|cause|cos|cuz|bout|nuff|\d0s|\d\ds)(?![^\W_])",
+    r"(?:tis|twas|twere|twill|em|er|im|til|cause|cos|cuz|bout|nuff|\d0s|\d\ds)(?![^\W_])",
     re.IGNORECASE,
 )
+#: A clipped year (``back in ’04``, ``a ’59 Cadillac``): an elision only when no closing quote
+#: pairs with the mark, since ``‘22 dead’`` opens a quotation.
+ELIDED_YEAR_RE = re.compile(r"\d\d(?![^\W_])")
 #: The ``n`` of ``rock ’n’ roll``: a lone n between two marks.
 ELIDED_N_RE = re.compile(r"n['’‘](?![^\W_])", re.IGNORECASE)
 
@@ -62,7 +70,7 @@ ELIDED_N_RE = re.compile(r"n['’‘](?![^\W_])", re.IGNORECASE)
 #: space, and none of them starts with one of these words.
 _STRAY_LEFT = """a an and are as at be been being but by call called calls dubbed for from
     in into is it its labelled labeled like of on or over said say says slams than that the
-    their this to titled warns was were with"""
+    their this to titled warns was were with us him her them me you told asked about"""
 STRAY_LEFT_WORDS = frozenset(_STRAY_LEFT.split())
 WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
 WORD_AFTER_RE = re.compile(r"[^\W\d_]")

@@ -2,9 +2,15 @@
 
 A role says what context makes of a mark before pairing: ``open`` (space or bracket before,
 text after), ``close`` (text before, space or punctuation after), ``ambiguous`` (space on both
-sides), ``inner`` (between letters: an apostrophe, or a stray opener that swallowed a space),
-``digit`` (after a digit: a closer or a foot/inch mark), ``apostrophe`` (decided by the
-lexicon), ``none`` (not a quotation mark here) and ``tick-close`` (the end of a `code` span).
+sides, or between ``:``/``,``/``;`` and a word), ``inner`` (between letters: an apostrophe, or a
+stray opener that swallowed a space), ``digit`` (after a digit: a closer or a foot/inch mark),
+``apostrophe`` (decided by the lexicon), ``none`` (not a quotation mark here) and
+``tick-close`` (the end of a `code` span).
+
+Pairing gives an ambiguous double (or curly single) quote its direction from the quotes
+before it: it closes the open quote if there is one and opens otherwise, whichever way its
+glyph faces. That is what tells padding (``“ Go home ”``) from a wrong direction, and repairs
+both at once (``” Go home “``): the glyph of a padded mark says nothing about its role.
 
 >>> [(mark.glyph, mark.role) for mark in read_marks("“Go,” he’s 6'")]
 [('“', 'open'), ('”', 'close'), ('’', 'inner'), ("'", 'digit')]
@@ -25,6 +31,7 @@ from textfix.normalisers.quote_lexicon import (
     ELIDED_N_RE,
     ELISION_RE,
     FOOT_INCH_RE,
+    LEAD_IN_PUNCT,
     LOW_NINE,
     OPEN_PUNCT,
     QUOTE_CHARS,
@@ -105,6 +112,8 @@ def read_marks(para: str, tokens: re.Pattern[str] = TOKEN_RE) -> list[Mark]:
             after = "P"
         if before in "SO":
             role = AMBIG if after == "S" or para[end : end + 1] in CLOSE_PUNCT else OPEN
+        elif after in "LD" and para[start - 1] in LEAD_IN_PUNCT:
+            role = AMBIG  # read:"We want", said,"Fine." (opens) or "Fine,"he said (closes)
         elif before == "D":
             role = INNER if after in "LD" else DIGIT
         else:
@@ -158,7 +167,7 @@ def _refine(para: str, mark: Mark, before: str, seen_backtick: bool) -> None:
 
 def _is_stray_opener(para: str, mark: Mark) -> bool:
     """``is’set``: a common word, a mark, then a word that is no contraction suffix."""
-    if mark.glyph not in ("’", "'"):
+    if mark.glyph not in ("’", "'", "‘"):  # is’set, or turned back the right way: is‘set
         return False
     window = max(0, mark.start - 16)
     left = WORD_BEFORE_RE.search(para, window, mark.start)
@@ -169,6 +178,16 @@ def _is_stray_opener(para: str, mark: Mark) -> bool:
     return WORD_AFTER_RE.match(para, mark.end) is not None and not CONTRACTION_RE.match(
         para, mark.end
     )
+
+
+def _is_glued(para: str, mark: Mark) -> bool:
+    """A curly double quote between two letters of an alphabetic script (``it”a``, ``is“set``).
+
+    Hebrew writes the gershayim of abbreviations (``צה”ל``) with this very glyph, so a mark
+    beside a letter from Hebrew onwards (U+0590 and above) is never glued.
+    """
+    left, right = para[mark.start - 1], para[mark.end]
+    return left.isalpha() and right.isalpha() and left < "\u0590" and right < "\u0590"
 
 
 def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
@@ -183,6 +202,18 @@ def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
         role = mark.role
         if role == INNER and mark.kind == "single" and not stack and _is_stray_opener(para, mark):
             mark.stray, role = True, OPEN
+        elif role == INNER and mark.glyph in "“”" and _is_glued(para, mark):
+            # A curly double quote between two letters is never an apostrophe: it closes the
+            # open quote (“yes”and) or opens one that swallowed its space (called it”a).
+            if stack:
+                role = CLOSE
+            else:
+                mark.stray, role = True, OPEN
+        elif role == AMBIG and (mark.kind == "double" or mark.glyph in ("‘", "’")):
+            # A double or curly single quote with space on both sides (padding, “ Go home ”,
+            # or turned the wrong way as well, ” Go home “) takes its direction from the
+            # quotes before it. A straight ' there may be a foot mark or a typo: left as it was.
+            role = CLOSE if stack else OPEN
         if role == OPEN or (role == AMBIG and (mark.glyph in "‘“" or (curly and not stack))):
             stack.append(i)
             if len(stack) > _MAX_STACK:

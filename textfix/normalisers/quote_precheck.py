@@ -49,7 +49,9 @@ import re
 from textfix.normalisers.quote_lexicon import (
     CONTRACTION_RE,
     ELIDED_N_RE,
+    ELIDED_YEAR_RE,
     ELISION_RE,
+    LEAD_IN_PUNCT,
     OPEN_PUNCT,
     QUOTE_CHARS,
     STRAY_LEFT_WORDS,
@@ -84,6 +86,14 @@ def _stray(mark: str) -> str:
     return f"{mark}{_AFTER_STRAY}(?:{words})"
 
 
+def _lead_in(mark: str) -> str:
+    """``mark`` between punctuation that leads in a quotation and a word (``said,”Fine.”``)."""
+    return f"{mark}(?<=[{re.escape(''.join(sorted(LEAD_IN_PUNCT)))}]{mark})(?=[^\\W_])"
+
+
+_LETTER = "[^\\W\\d_]"
+_YEAR = f"(?:{ELIDED_YEAR_RE.pattern})"
+
 # What follows a stray opener: a letter that starts no contraction.
 _AFTER_STRAY = f"(?=[^\\W\\d_])(?!{_CONTRACTION})"
 
@@ -94,9 +104,17 @@ _SUSPICIOUS_BY_CHAR: dict[str, tuple[str, ...]] = {
     "’": (f"’(?<!{_NOT_SPACE_OPEN_QUOTE}’)", _stray("’")),
     "'": (f"'(?:(?<=[{_Q}]')|(?=[{_Q}]))", _stray("'")),
     "“": (f"“(?:(?<={_NOT_SPACE_OPEN}“)|(?![^\\s{_Q}]))",),
-    "”": (f"”(?<!{_NOT_SPACE_OPEN_QUOTE}”)",),
-    "‘": (f"‘(?:(?<={_NOT_SPACE_OPEN}‘)|(?![^\\s{_Q}])|(?={_ELISION})|(?={_ELIDED_N}))",),
-    '"': (f'"(?:(?<=[{_Q}]")|(?=[{_Q}]))',),
+    # ... and ” glued to a letter on both sides (it”a), or between , : ; and a word (said,”Fine.”)
+    "”": (f"”(?<!{_NOT_SPACE_OPEN_QUOTE}”)", f"”(?<={_LETTER}”)(?={_LETTER})", _lead_in("”")),
+    "‘": (
+        f"‘(?:(?<={_NOT_SPACE_OPEN}‘)|(?![^\\s{_Q}])|(?={_ELISION})|(?={_ELIDED_N})|(?={_YEAR}))",
+    ),
+    # ... and " with a space inside it: padding (" We won, " he said)
+    '"': (
+        f'"(?:(?<=[{_Q}]")|(?=[{_Q}]))',
+        f'"(?<![^\\s{_O}]")(?=[ \\t])',
+        '"(?<=[ \\t]")(?![^\\s.,;:!?)\\]}])',
+    ),
     **{char: (re.escape(char),) for char in "‚‛„‟`´"},
 }
 

@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from textfix.normalisers.quote_convention import DocumentFacts
 from textfix.normalisers.quote_lexicon import (
     CLOSER_GLYPH,
     CURLY,
     CURLY_TO_STRAIGHT,
+    ELIDED_YEAR_RE,
     HAWAIIAN_WORDS,
     LETTERS_AFTER_RE,
     LOW_NINE,
     OPENER_GLYPH,
     PARAGRAPH_BREAK_RE,
+    QUOTE_CHARS,
     STRAIGHT,
     STRAIGHT_GLYPH,
     TOKEN_RE,
@@ -46,12 +49,23 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 _ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
 _HSPACE_RE = re.compile(r"[ \t]+")
 _MAX_PASSES = 3
+_CURLY_PAIRS = frozenset(("‘’", "“”", "’’", "””"))  # the last two: ’Ja’ in Swedish
+# Characters that come before a string in code: a padded straight pair after one is left alone.
+_CODE_BEFORE_STRING = frozenset("=([{,+<%") | QUOTE_CHARS
 _CURLY_STRAIGHT_PAIRS = tuple((chr(code), straight) for code, straight in CURLY_TO_STRAIGHT.items())
 
 
-def _pair_glyph(mark: Mark, partner: Mark, style: QuoteStyle) -> tuple[str, str]:
-    """The glyph for a paired mark, and the name of the repair when it differs."""
+def _pair_glyph(
+    mark: Mark, partner: Mark, style: QuoteStyle, right_quotes: bool = False
+) -> tuple[str, str]:
+    """The glyph for a paired mark, and the name of the repair when it differs.
+
+    ``right_quotes``: the document writes ``”Hej”`` (see ``quote_convention``), so a pair that
+    opens with a right quote is kept.
+    """
     opener = mark if mark.opener else partner
+    if right_quotes and opener.glyph in ("”", "’") and mark.glyph in ("”", "’"):
+        return mark.glyph, ""
     if opener.glyph in LOW_NINE:  # „…“ and ‚…‘ are correct; only curly style fills a closer
         if style == "curly" and not mark.opener and mark.glyph in ("'", '"', "''"):
             return ("‘" if mark.kind == "single" else "“"), ""
@@ -74,6 +88,11 @@ def _pair_glyph(mark: Mark, partner: Mark, style: QuoteStyle) -> tuple[str, str]
     return target, names.get(mark.glyph, "mixed quotes")
 
 
+def _elided_year(para: str, mark: Mark) -> bool:
+    """An unpaired opening single mark before two digits: ``back in '04``, ``a ‘59 Cadillac``."""
+    return mark.role == OPEN and mark.partner < 0 and bool(ELIDED_YEAR_RE.match(para, mark.end))
+
+
 def _curly_glyph(para: str, mark: Mark) -> str:
     """Curly style for an unpaired straight mark: its direction from its role."""
     after_digit = para[mark.start - 1 : mark.start].isdecimal()
@@ -81,7 +100,7 @@ def _curly_glyph(para: str, mark: Mark) -> str:
         return mark.glyph  # a foot or inch mark: 6'4", a 12" pizza
     if mark.glyph == "''" and mark.kind == "single":
         return "‘’" if mark.role == OPEN else "’’"
-    if mark.role in (OPEN, AMBIG):
+    if mark.role in (OPEN, AMBIG) and not (mark.glyph == "'" and _elided_year(para, mark)):
         return OPENER_GLYPH[mark.kind]
     if mark.glyph == "''":
         return "’’"  # an apostrophe and a closing quote: the students
@@ -94,18 +113,46 @@ def _curly_glyph(para: str, mark: Mark) -> str:
     return CLOSER_GLYPH[mark.kind]
 
 
+def _is_markup(para: str, mark: Mark) -> bool:
+    """Part of a run of two or more apostrophes: MediaWiki bold or italic markup."""
+    if mark.glyph == "''":
+        return True
+    around = para[mark.start - 1 : mark.start] + para[mark.end : mark.end + 1]
+    return mark.glyph == "'" and "'" in around
+
+
+def _right_quote_pairs(marks: list[Mark]) -> bool:
+    """True if a confident pair opens with a right quote and closes with the same (``”Hej”``),
+    and no pair of the paragraph opens with a left quote: ``(”we” or “us”)`` writes English
+    quotes, one of them turned the wrong way.
+    """
+    shown = False
+    for mark in marks:
+        if not (mark.opener and mark.confident):
+            continue
+        if mark.glyph in ("“", "‘"):
+            return False
+        shown = shown or (
+            mark.glyph in ("”", "’") and marks[mark.partner].glyph == mark.glyph and not mark.stray
+        )
+    return shown
+
+
 def _repair_paragraph(
     para: str,
     style: QuoteStyle,
-    uses_curly: bool,
+    facts: DocumentFacts,
     base: int,
     notes: list[str] | None,
     tokens: re.Pattern[str],
 ) -> str:
     marks = read_marks(para, tokens)
+    if facts.markup:
+        marks = [mark for mark in marks if not _is_markup(para, mark)]
     if not marks:
         return para
     pair_marks(para, marks, style == "curly")
+    right_quotes = _right_quote_pairs(marks) and facts.right_quotes()
     has_low_nine = any(mark.glyph in LOW_NINE for mark in marks)
     closers_after = [0] * (len(marks) + 1)
     for i in range(len(marks) - 1, -1, -1):
@@ -119,11 +166,17 @@ def _repair_paragraph(
             mark.confident or mark.glyph in LOW_NINE or marks[mark.partner].glyph in LOW_NINE
         )
         if paired:
-            out, reason = _pair_glyph(mark, marks[mark.partner], style)
+            out, reason = _pair_glyph(mark, marks[mark.partner], style, right_quotes)
             if mark.stray and mark.confident:
                 out, reason = " " + out, "stray opener"
         elif mark.fix:
-            out, reason = ("’" if uses_curly or style == "curly" else "'"), mark.fix
+            out, reason = ("’" if facts.uses_curly or style == "curly" else "'"), mark.fix
+        elif (
+            mark.glyph == "‘"
+            and _elided_year(para, mark)
+            and not (has_low_nine or closers_after[i + 1])
+        ):
+            out, reason = "’", "wrong direction"  # back in ‘04, with no quote to close
         elif mark.glyph == "‘" and mark.role == APOS and not has_low_nine:
             # An unpaired ‘ after a word, or starting ’90s with no closing quote to come, can
             # only be an apostrophe or a closer, and both are written ’.
@@ -138,7 +191,7 @@ def _repair_paragraph(
             edits.append((mark.start, mark.end, out))
             if notes is not None and reason:
                 notes.append(f"{reason} at {base + mark.start}: {mark.glyph!r} -> {out.strip()!r}")
-    _remove_padding(para, marks, shapes, edits, base, notes)
+    _remove_padding(para, marks, shapes, style, edits, base, notes)
     if not edits:
         return para
     edits.sort()
@@ -156,16 +209,22 @@ def _remove_padding(
     para: str,
     marks: list[Mark],
     outs: list[str],
+    style: QuoteStyle,
     edits: list[tuple[int, int, str]],
     base: int,
     notes: list[str] | None,
 ) -> None:
-    """``“ Go home ”`` → ``“Go home”``: spaces inside a confident pair of curly quotes."""
+    """``“ Go home ”`` → ``“Go home”``: spaces inside a confident pair of curly quotes, or of
+    straight double quotes around prose (``" We won, " he said``; see ``_prose_padding``)."""
     for i, mark in enumerate(marks):
-        if not mark.opener or not mark.confident or outs[i].lstrip() not in ("‘", "“"):
+        if not mark.opener or not mark.confident:
             continue
         closer = marks[mark.partner]
-        if outs[mark.partner] not in ("’", "”"):
+        shape = outs[i].lstrip() + outs[mark.partner]
+        written = shape.translate(CURLY_TO_STRAIGHT) if style == "straight" else shape
+        if shape not in _CURLY_PAIRS and not (
+            written == '""' and _prose_padding(para, mark, closer)
+        ):
             continue
         after = _HSPACE_RE.match(para, mark.end)
         inner_start = after.end() if after else mark.end
@@ -182,10 +241,31 @@ def _remove_padding(
             notes.append(f"padding at {base + mark.start}: inside {outs[i].strip()}…")
 
 
+def _prose_padding(para: str, opener: Mark, closer: Mark) -> bool:
+    """True if a padded straight pair quotes prose, not a string in code (``print(" hi ")``,
+    ``x = " a "``, ``[" a ", " b "]``), whose spaces belong to the string.
+
+    >>> marks = read_marks('" We won, " he said')
+    >>> _prose_padding('" We won, " he said', marks[0], marks[1])
+    True
+    >>> marks = read_marks('x = " a b "')
+    >>> _prose_padding('x = " a b "', marks[0], marks[1])
+    False
+    """
+    inner = para[opener.end : closer.start]
+    if "\n" in inner or not any(char.isalpha() for char in inner):
+        return False
+    before = para[max(0, opener.start - 40) : opener.start].rstrip(" \t")
+    if before.endswith(":"):  # "key": " value " in JSON, but said: " We are ready "
+        before = before[:-1]
+    # After a digit, a spaced " is an inch or ditto mark (5 " wide and 6 " tall).
+    return not before or not (before[-1] in _CODE_BEFORE_STRING or before[-1].isdecimal())
+
+
 def _settle_paragraph(
     para: str,
     style: QuoteStyle,
-    uses_curly: bool,
+    facts: DocumentFacts,
     base: int,
     notes: list[str] | None,
     tokens: re.Pattern[str],
@@ -197,11 +277,11 @@ def _settle_paragraph(
     after a few passes, context cannot decide, and the paragraph is left as it was (``straight``
     still flattens it).
     """
-    current = _repair_paragraph(para, style, uses_curly, base, notes, tokens)
+    current = _repair_paragraph(para, style, facts, base, notes, tokens)
     if current == para:
         return para
     for _ in range(_MAX_PASSES):
-        again = _repair_paragraph(current, style, uses_curly, base, None, tokens)
+        again = _repair_paragraph(current, style, facts, base, None, tokens)
         if again == current:
             return current
         current = again
@@ -259,7 +339,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
             return _styled(text, style)
     elif _ANY_QUOTE_RE.search(text) is None:
         return text
-    uses_curly = any(glyph in text for glyph in "‘’“”")
+    facts = DocumentFacts(text)
     # The analysis reads only the marks that can change its result (see ``_mark_tokens``).
     tokens = MARK_TOKENS[style] if precheck else TOKEN_RE
     parts = PARAGRAPH_BREAK_RE.split(text)
@@ -276,7 +356,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
                     parts[index] = _styled(part, style)
                     base += len(part)
                     continue
-            parts[index] = _settle_paragraph(part, style, uses_curly, base, notes, tokens)
+            parts[index] = _settle_paragraph(part, style, facts, base, notes, tokens)
         base += len(part)
     return "".join(parts)
 
@@ -309,27 +389,4 @@ def explain_quotes(text: str, *, quote_style: QuoteStyle = "keep") -> tuple[str,
     """
     notes: list[str] = []
     result = _repair(text, quote_style, notes)
-    return result, notes
-
-
-def repair_quotes_reference(text: str, *, quote_style: QuoteStyle = "keep") -> str:
-    """``repair_quotes`` without its pre-check: every paragraph gets the full analysis, which
-    reads every mark (``quote_lexicon.TOKEN_RE``).
-
-    >>> repair_quotes_reference("don‘t")
-    'don’t'
-    """
-    return _repair(text, quote_style, None, precheck=False)
-
-
-def explain_quotes_reference(
-    text: str, *, quote_style: QuoteStyle = "keep"
-) -> tuple[str, list[str]]:
-    """``explain_quotes`` without its pre-check, for the equivalence tests.
-
-    >>> explain_quotes_reference("“ Go home ”")[1]
-    ['padding at 0: inside “…']
-    """
-    notes: list[str] = []
-    result = _repair(text, quote_style, notes, precheck=False)
     return result, notes

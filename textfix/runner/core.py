@@ -10,24 +10,30 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import orjson
 
 from textfix.errors import InputError
 from textfix.io.compression import strip_compression
+from textfix.io.parquet_out import ParquetSpool
 from textfix.io.readers import expand_inputs
 from textfix.io.records import ReadOptions
+from textfix.io.tabular import require_pyarrow_parquet
 from textfix.io.writers import (
     OutputSpec,
     append_file,
     dumps_line,
     fsync_and_rename,
+    mirror_base,
     output_spec,
     temporary_name,
     write_file_atomically,
 )
 from textfix.pipeline import Pipeline
+from textfix.runner.audit import Audit, AuditOptions, start_audit
+from textfix.runner.audit_store import AuditStore
+from textfix.runner.lock import OutputLocks, check_folders
 from textfix.runner.parallel import run_ordered, worker_count
 from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
@@ -50,6 +56,8 @@ class RunOptions:
     report: Path | None = None
     count_steps: bool = True
     chunk_bytes: int = DEFAULT_CHUNK_BYTES
+    html_report: Path | None = None  # the HTML report (textfix.report); collects ``audit``
+    audit: AuditOptions | None = None  # the report's samples (runner.audit); None: no cost
 
 
 def default_errors_path(output: Path | None) -> Path | None:
@@ -65,6 +73,16 @@ def default_errors_path(output: Path | None) -> Path | None:
         if name.endswith(suffix):
             return output.with_name(name[: -len(suffix)] + ".errors.jsonl")
     return output.with_name(name + ".errors.jsonl")
+
+
+def check_distinct(targets: list[Path]) -> None:
+    """Refuse one file named for two outputs (``--errors`` equal to ``-o``, say)."""
+    seen: dict[Path, Path] = {}
+    for target in targets:
+        resolved = target.resolve()
+        if resolved in seen:
+            raise InputError(f"{target} is named for two outputs (also as {seen[resolved]})")
+        seen[resolved] = target
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -104,27 +122,68 @@ def run_clean(
     read = read or ReadOptions(text_field=text_field)
     spec = output_spec(output, options.output_format)
     errors_path = errors or options.errors or default_errors_path(output)
-    check_not_own_input(inputs, [output, errors_path, options.removed, options.report], spec)
+    check_not_own_input(
+        inputs, [output, errors_path, options.removed, options.report, options.html_report], spec
+    )
     uses_stdin = "-" in inputs
     if options.resume and (output is None or uses_stdin):
         raise InputError("--resume needs an output file (-o) and file inputs, not stdin")
     if options.resume and spec.kind == "parquet":
         raise InputError("--resume works with JSONL and .txt-directory outputs, not Parquet")
+    targets = [t for t in (output, errors_path, options.removed, options.report) if t is not None]
+    check_folders(targets)
+    check_distinct(targets)
+    if spec.kind == "parquet":
+        require_pyarrow_parquet()  # before any input is read, not after cleaning it all
+    locks = OutputLocks()
+    locks.acquire(targets)
+    try:
+        return _run(inputs, pipeline, spec, errors_path, read, options)
+    finally:
+        locks.release()
+
+
+def _run(
+    inputs: list[str],
+    pipeline: Pipeline,
+    spec: OutputSpec,
+    errors_path: Path | None,
+    read: ReadOptions,
+    options: RunOptions,
+) -> RunStats:
+    """The run itself, once its outputs are locked."""
+    uses_stdin = "-" in inputs
 
     # Byte ranges give error records line numbers only after the parent adds the lines of the
     # earlier ranges; a mirrored tree names files by line number, so it reads whole files.
+    ranges: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+
     def plan(files: Iterable[tuple[Path | None, str]]) -> Iterator[Task]:
-        return plan_tasks(files, chunk_bytes=options.chunk_bytes, split=spec.kind != "txt")
+        return plan_tasks(
+            files,
+            chunk_bytes=options.chunk_bytes,
+            split=spec.kind != "txt",
+            input_format=read.input_format,
+            ranges=ranges,
+        )
 
     # The plan is walked twice, never held: once here for its size and fingerprint, once as
     # the workers take it. A corpus of a million files costs the parent no memory.
-    survey = _Survey.of(expand_inputs(inputs, glob=options.glob), plan)
+    def files() -> Iterator[tuple[Path | None, str]]:
+        return expand_inputs(inputs, glob=options.glob, input_format=read.input_format)
+
+    survey = _Survey.of(files(), plan)
+    if survey.inputs == 0:
+        matching = f" matching --glob {options.glob!r}" if options.glob else ""
+        raise InputError(f"no input files{matching} in {', '.join(inputs)}")
     config = WorkerConfig(
         pipeline,
         read,
         spec,
         count_steps=options.count_steps,
         want_removed=options.removed is not None,
+        mirror_base=mirror_base(inputs),
+        audit=options.audit,
     )
     job = fingerprint(
         {
@@ -135,46 +194,63 @@ def run_clean(
             "chunk": options.chunk_bytes,
             "removed": str(options.removed),
             "errors": str(errors_path),
+            **({"audit": options.audit.fingerprint()} if options.audit is not None else {}),
         }
     )
-    writer = _Writer(spec, errors_path, options.removed, job)
+    writer = _Writer(spec, errors_path, options.removed, job, (read.text_field, read.id_field))
     stats = writer.open(options.resume)
+    saved = (
+        writer.audits.require(writer.done_task) if options.audit and writer.done_task >= 0 else None
+    )
+    audit = start_audit(options.audit, pipeline, saved)
     started = time.perf_counter() - stats.seconds
     done = writer.done_task + 1  # tasks finished before a resume
     remaining_sizes = survey.task_sizes[done:]
     workers = (
         1 if uses_stdin else worker_count(options.workers, remaining_sizes, options.chunk_bytes)
     )
-    remaining = (
-        task for task in plan(expand_inputs(inputs, glob=options.glob)) if task.number >= done
-    )
+    remaining = (task for task in plan(files()) if task.number >= done)
     try:
         with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
             progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
             for task, result in run_ordered(config, remaining, workers):
-                writer.write(task, result)
+                if audit is not None:  # numbers are already the input's own
+                    audit.add_task(result.audit, result.errors, {})
+                writer.write(result)
                 stats.add(result.stats)
                 stats.seconds = time.perf_counter() - started
-                writer.checkpoint(task, stats)
+                writer.checkpoint(task, stats, audit)
                 progress.advance(result.stats.documents_in, task.size)
     except BaseException:
         writer.abandon()
         raise
     stats.seconds = time.perf_counter() - started
     writer.finish()
-    if options.report is not None:
+    if options.report is not None or options.html_report is not None:
         report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
-        write_file_atomically(options.report, dumps_line(report))
+        if audit is not None:
+            report["audit"] = audit.as_dict()
+        if options.report is not None:
+            write_file_atomically(options.report, dumps_line(report))
+        if options.html_report is not None:
+            from textfix.report import write_html_report
+
+            write_html_report(options.html_report, report)
     if not options.quiet:
-        print_summary(stats)
+        print_summary(stats, errors_path if stats.errored else None)
     return stats
 
 
+def _empty(path: Path) -> bool:
+    return path.exists() and path.stat().st_size == 0
+
+
 def _stat(path: Path | None) -> tuple[int, int] | None:
-    if path is None:
-        return None
-    info = path.stat()
-    return info.st_size, info.st_mtime_ns
+    try:
+        info = None if path is None else path.stat()
+    except OSError:
+        return None  # a dangling symlink, say: reading it gives the error record
+    return None if info is None else (info.st_size, info.st_mtime_ns)
 
 
 @dataclass(frozen=True)
@@ -209,19 +285,28 @@ class _Survey:
 class _Writer:
     """The parent's side: temporary outputs, in-order writes, checkpoints, final renames."""
 
-    def __init__(self, spec: OutputSpec, errors: Path | None, removed: Path | None, job: str):
+    def __init__(
+        self,
+        spec: OutputSpec,
+        errors: Path | None,
+        removed: Path | None,
+        job: str,
+        fields: tuple[str, str] = ("text", "id"),
+    ):
         self.spec = spec
+        self.fields = fields  # the text and id fields, for Parquet's fixed form
         self.errors = errors
         self.removed = removed
         self.stack = ExitStack()
         self.streams: dict[str, IO[bytes]] = {}
         self.targets: dict[str, Path] = {}
-        self.parquet: Any = None
-        self.line_base: dict[int, int] = {}
+        self.parquet: ParquetSpool | None = None
         self.done_task = -1
         self.journal: Journal | None = None
         if spec.path is not None:
             self.journal = Journal(journal_path(spec.path), job)
+        # The HTML report's figures, saved beside the journal at each checkpoint (runner.audit)
+        self.audits = AuditStore(journal_path(spec.path or Path("stdout")))
 
     def open(self, resume: bool) -> RunStats:
         """Open temporary outputs (cut back to the last checkpoint when resuming)."""
@@ -230,15 +315,16 @@ class _Writer:
         if self.spec.kind == "jsonl" and self.spec.path is not None:
             self.targets["out"] = self.spec.path
         if self.spec.kind == "txt" and self.spec.path is not None:
-            self.spec.path.mkdir(parents=True, exist_ok=True)
+            self.spec.path.mkdir(exist_ok=True)  # its folder exists: check_folders
         if self.errors is not None:
             self.targets["errors"] = self.errors
         if self.removed is not None:
             self.targets["removed"] = self.removed
         for key, target in self.targets.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
             temporary = temporary_name(target)
             stream: IO[bytes]
+            if checkpoint is not None and checkpoint.finishing and not temporary.exists():
+                continue  # renamed into place just before the run was interrupted
             if checkpoint is not None:
                 stream = self.stack.enter_context(temporary.open("r+b"))
                 stream.truncate(checkpoint.lengths[key])
@@ -246,17 +332,15 @@ class _Writer:
             else:
                 stream = self.stack.enter_context(temporary.open("wb"))
             self.streams[key] = stream
-        if self.spec.kind == "parquet" and self.spec.path is not None:
-            self.spec.path.parent.mkdir(parents=True, exist_ok=True)
         if self.journal is not None:
             if checkpoint is None:
+                self.audits.remove()  # a previous run's, if any
                 self.journal.start()
             else:
                 self.journal.reopen()
         if checkpoint is None:
             return RunStats()
         self.done_task = checkpoint.task
-        self.line_base = {int(k): v for k, v in checkpoint.line_base.items()}
         return checkpoint.stats
 
     def _stream(self, key: str) -> IO[bytes]:
@@ -264,8 +348,8 @@ class _Writer:
             return self.streams[key]
         return sys.stdout.buffer if key == "out" else sys.stderr.buffer
 
-    def write(self, task: Task, result: TaskResult) -> None:
-        """Write one task's results, fixing up line numbers of ranges after the first."""
+    def write(self, result: TaskResult) -> None:
+        """Write one task's results."""
         if self.spec.kind == "jsonl":
             if result.part is not None:
                 append_file(self._stream("out"), Path(result.part))
@@ -277,28 +361,16 @@ class _Writer:
             if key == "removed" and self.removed is None:
                 continue
             for entry in entries:
-                unit = entry.pop("_unit")
-                entry["number"] += self.line_base.get(unit, 0)
                 self._stream(key).write(dumps_line(entry))
-        for unit in task.units:
-            if unit.last:
-                self.line_base.pop(unit.index, None)
-            else:
-                self.line_base[unit.index] = self.line_base.get(unit.index, 0) + result.lines.get(
-                    unit.index, 0
-                )
 
     def _write_parquet(self, payload: bytes) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         assert self.spec.path is not None
-        table = pa.ipc.open_stream(payload).read_all()
         if self.parquet is None:
-            self.parquet = pq.ParquetWriter(temporary_name(self.spec.path), table.schema)
-        self.parquet.write_table(table)
+            spool = self.spec.path.with_name(f".{self.spec.path.name}.spool")
+            self.parquet = ParquetSpool(spool, *self.fields)
+        self.parquet.add(payload)
 
-    def checkpoint(self, task: Task, stats: RunStats) -> None:
+    def checkpoint(self, task: Task, stats: RunStats, audit: Audit | None = None) -> None:
         """Make everything written so far durable, then record the task as finished."""
         if self.journal is None:
             return
@@ -307,31 +379,36 @@ class _Writer:
             stream.flush()
             os.fsync(stream.fileno())
             lengths[key] = stream.tell()
-        self.journal.mark(task.number, lengths, stats, self.line_base)
+        if audit is not None:
+            self.audits.save(task.number, audit.as_dict())
+        self.journal.mark(task.number, lengths, stats)
 
     def finish(self) -> None:
-        """Close the temporaries and rename each into place; remove the journal."""
+        """Close the temporaries and rename each into place; remove the journal. Each step can
+        be interrupted: ``--resume`` renames what is left (see :meth:`Journal.mark_finishing`)."""
         for stream in self.streams.values():
             stream.flush()
         self.stack.close()
+        if self.journal is not None:
+            self.journal.mark_finishing()
         if self.spec.kind == "parquet" and self.spec.path is not None:
             if self.parquet is None:
-                import pyarrow as pa
-                import pyarrow.parquet as pq
-
-                from textfix.io.writers import PARQUET_COLUMNS
-
-                schema = pa.schema([(name, pa.string()) for name in PARQUET_COLUMNS])
-                pq.write_table(schema.empty_table(), temporary_name(self.spec.path))
-            else:
-                self.parquet.close()
+                spool = self.spec.path.with_name(f".{self.spec.path.name}.spool")
+                self.parquet = ParquetSpool(spool, *self.fields)
+            self.parquet.write(temporary_name(self.spec.path))
             fsync_and_rename(temporary_name(self.spec.path), self.spec.path)
-        for target in self.targets.values():
-            fsync_and_rename(temporary_name(target), target)
+        for key, target in self.targets.items():
+            if key == "errors" and _empty(temporary_name(target)):
+                # No error: no errors file, and none left from an earlier run to mislead.
+                temporary_name(target).unlink()
+                target.unlink(missing_ok=True)
+            elif key in self.streams:
+                fsync_and_rename(temporary_name(target), target)
         if self.spec.path is None:
             sys.stdout.buffer.flush()
         if self.journal is not None:
             self.journal.finish()
+            self.audits.remove()
 
     def remove_parts(self) -> None:
         """Delete part files of tasks whose output was never appended (an interrupted run)."""

@@ -39,7 +39,10 @@ def run_ordered(
     # spawn starts clean processes (the pipeline is pickled once, by the initializer).
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=init_worker, initargs=(config,)
+        max_workers=workers,
+        mp_context=context,
+        initializer=init_worker,
+        initargs=(config, os.getpid()),
     ) as pool:
         _start_workers(pool, workers)
         pending: deque[tuple[Task, Future[TaskResult]]] = deque()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -76,8 +77,8 @@ class RunProgress:
             self._progress.__exit__(kind, value, traceback)
 
 
-def print_summary(stats: RunStats) -> None:
-    """The final summary table, on stderr."""
+def print_summary(stats: RunStats, errors: Path | None = None) -> None:
+    """The final summary table, on stderr, and where the error records are."""
     from rich.console import Console
     from rich.table import Table
 
@@ -86,4 +87,7 @@ def print_summary(stats: RunStats) -> None:
     table.add_column("value", justify="right")
     for name, value in summary_rows(stats):
         table.add_row(name, value)
-    Console(stderr=True).print(table)
+    console = Console(stderr=True)
+    console.print(table)
+    if errors is not None:
+        console.print(f"error records: {errors}", markup=False, highlight=False, soft_wrap=True)

@@ -33,18 +33,19 @@ def journal_path(output: Path) -> Path:
 
 def fingerprint(parts: dict[str, Any]) -> str:
     """A short hash naming a job: its inputs (names, sizes, mtimes), pipeline and options."""
-    return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS, default=str)).hexdigest()
+    # repr, not JSON: a path that is not UTF-8 (lone surrogates in Python) is no JSON string.
+    text = repr(sorted((key, repr(value)) for key, value in parts.items()))
+    return hashlib.sha256(text.encode("utf-8", "backslashreplace")).hexdigest()
 
 
 @dataclass
 class Checkpoint:
-    """The state after the last finished task: its number, output lengths, stats, and the
-    lines already read of a file cut into ranges that is part-way done."""
+    """The state after the last finished task: its number, output lengths and stats."""
 
     task: int
     lengths: dict[str, int]
     stats: RunStats
-    line_base: dict[str, int]
+    finishing: bool = False  # every task was done and the outputs were being renamed
 
 
 class Journal:
@@ -83,32 +84,39 @@ class Journal:
                 "run without --resume to start again"
             )
         last = None
+        finishing = False
         for line in lines[1:]:
             try:
-                last = orjson.loads(line)
+                entry = orjson.loads(line)
             except orjson.JSONDecodeError:
                 break  # a marker cut short by the crash: the task before it is the last one
+            if entry.get("finishing"):
+                finishing = True
+            else:
+                last = entry
         if last is None:
             return None
         return Checkpoint(
             int(last["task"]),
             {str(k): int(v) for k, v in last["lengths"].items()},
             RunStats.from_dict(last["stats"]),
-            {str(k): int(v) for k, v in last.get("line_base", {}).items()},
+            finishing,
         )
 
-    def mark(
-        self, task: int, lengths: dict[str, int], stats: RunStats, line_base: dict[int, int]
-    ) -> None:
+    def mark(self, task: int, lengths: dict[str, int], stats: RunStats) -> None:
         """Record that ``task`` and every task before it are finished and durable."""
         self._append(
             {
                 "task": task,
                 "lengths": lengths,
                 "stats": stats.as_dict(),
-                "line_base": {str(k): v for k, v in line_base.items()},
             }
         )
+
+    def mark_finishing(self) -> None:
+        """Record that every task is done and the outputs are about to be renamed into place:
+        a run killed among the renames is finished by ``--resume`` without redoing a task."""
+        self._append({"finishing": True})
 
     def _append(self, entry: dict[str, Any]) -> None:
         assert self._stream is not None

@@ -7,6 +7,7 @@ depends only on the inputs and the chunk size, so ``--resume`` replans exactly t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ class Unit:
     start: int = 0
     end: int | None = None
     last: bool = True  # the unit that finishes its input
+    first_line: int = 1  # the line number of the range's first line
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,29 @@ class Task:
         return [unit.name for unit in self.units if unit.last]
 
 
-def splittable(path: Path) -> bool:
-    """Whether a file can be cut into byte ranges: uncompressed JSONL.
+def splittable(path: Path, input_format: str | None = None) -> bool:
+    """Whether a file can be cut into byte ranges: uncompressed JSONL that can be read.
 
-    >>> splittable(Path("a.jsonl")), splittable(Path("a.jsonl.gz")), splittable(Path("a.txt"))
-    (True, False, False)
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.jsonl").write_text("{}")
+    >>> splittable(folder / "a.jsonl"), splittable(folder / "a.jsonl.gz")
+    (True, False)
+    >>> splittable(Path("a.txt")), splittable(folder / "a.txt", "jsonl")
+    (False, False)
     """
-    return compression_of(path) is None and format_of(path) == "jsonl"
+    return (
+        compression_of(path) is None
+        and format_of(path, input_format) == "jsonl"
+        and os.access(path, os.R_OK)  # else its one task reports why it cannot be read
+    )
+
+
+def _size(path: Path | None) -> int:
+    try:
+        return 0 if path is None else path.stat().st_size
+    except OSError:
+        return 0  # a dangling symlink, say: its task reports it
 
 
 def plan_tasks(
@@ -66,6 +84,8 @@ def plan_tasks(
     *,
     chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     split: bool = True,
+    input_format: str | None = None,
+    ranges: dict[tuple[str, int], list[tuple[int, int, int]]] | None = None,
 ) -> Iterator[Task]:
     """The tasks for ``inputs`` (files with their names), in order.
 
@@ -73,21 +93,28 @@ def plan_tasks(
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = (folder / "a.txt").write_text("x"), (folder / "b.jsonl").write_text("{}\\n" * 8)
     >>> files = [(folder / "a.txt", "a.txt"), (folder / "b.jsonl", "b.jsonl")]
-    >>> [[(u.name, u.start, u.end) for u in t.units] for t in plan_tasks(files, chunk_bytes=10)]
-    [[('a.txt', 0, None)], [('b.jsonl', 0, 10)], [('b.jsonl', 10, 20)], [('b.jsonl', 20, 24)]]
+    >>> tasks = plan_tasks(files, chunk_bytes=10)
+    >>> [[(u.name, u.start, u.end, u.first_line) for u in t.units] for t in tasks]
+    [[('a.txt', 0, None, 1)], [('b.jsonl', 0, 12, 1)], [('b.jsonl', 12, 24, 5)]]
     """
     number = 0
     batch: list[Unit] = []
     batch_bytes = 0
     for index, (path, name) in enumerate(inputs):
-        size = path.stat().st_size if path is not None else 0
-        if path is not None and split and size > chunk_bytes and splittable(path):
+        size = _size(path)
+        if path is not None and split and size > chunk_bytes and splittable(path, input_format):
             if batch:
                 yield Task(number, tuple(batch))
                 number, batch, batch_bytes = number + 1, [], 0
-            for start in range(0, size, chunk_bytes):
-                end = min(size, start + chunk_bytes)
-                unit = Unit(index, str(path), name, size, start, end, last=end == size)
+            # ``ranges`` keeps each file's cut from the first walk of a plan for the second.
+            key = (str(path), size)
+            cut = ranges.get(key) if ranges is not None else None
+            if cut is None:
+                cut = list(line_ranges(path, chunk_bytes))
+                if ranges is not None:
+                    ranges[key] = cut
+            for start, end, first_line in cut:
+                unit = Unit(index, str(path), name, size, start, end, end == size, first_line)
                 yield Task(number, (unit,))
                 number += 1
             continue
@@ -98,3 +125,38 @@ def plan_tasks(
             number, batch, batch_bytes = number + 1, [], 0
     if batch:
         yield Task(number, tuple(batch))
+
+
+def line_ranges(path: Path, chunk_bytes: int) -> Iterator[tuple[int, int, int]]:
+    """``path`` cut into ranges of about ``chunk_bytes`` that start and end at line starts,
+    each with the number of its first line.
+
+    A range never starts inside a line, so a worker never reads past its range to find the
+    next line, and a line longer than ``chunk_bytes`` is one range however long it is.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "a.jsonl"
+    >>> _ = path.write_bytes(b"ab\\n" + b"x" * 30 + b"\\ncd\\nef\\n")
+    >>> list(line_ranges(path, 4))
+    [(0, 34, 1), (34, 40, 3)]
+    """
+    start, first_line, newlines = 0, 1, 0  # newlines: counted in [start, block_start + offset)
+    target = chunk_bytes  # the range ends after the first newline at or past byte target - 1
+    block_start = 0
+    with path.open("rb") as stream:
+        while block := stream.read(BLOCK_BYTES):
+            offset = 0
+            while (found := block.find(b"\n", max(offset, target - 1 - block_start))) >= 0:
+                newlines += block.count(b"\n", offset, found + 1)
+                end = block_start + found + 1
+                yield start, end, first_line
+                first_line += newlines
+                start, newlines, target, offset = end, 0, end + chunk_bytes, found + 1
+            newlines += block.count(b"\n", offset)
+            block_start += len(block)
+    if block_start > start:
+        yield start, block_start, first_line
+
+
+#: How much of a file :func:`line_ranges` reads at a time.
+BLOCK_BYTES = 1 << 20

@@ -9,7 +9,11 @@ parent appends that file with a kernel-side copy: the output never passes throug
 
 from __future__ import annotations
 
+import ctypes
+import glob
 import io
+import os
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,16 +21,18 @@ from typing import Any
 
 from textfix.io.compression import compress_member, open_binary
 from textfix.io.jsonl import iter_jsonl_range
+from textfix.io.parquet_out import arrow_batch_bytes
 from textfix.io.readers import read_items
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.writers import (
     OutputSpec,
-    arrow_batch_bytes,
     dumps_line,
     mirror_name,
+    mirror_relative,
     write_mirrored,
 )
 from textfix.pipeline import Pipeline
+from textfix.runner.audit import Audit, AuditOptions
 from textfix.runner.cleaning import clean_record, output_record
 from textfix.runner.stats import RunStats
 from textfix.runner.tasks import Task, Unit
@@ -41,14 +47,15 @@ class WorkerConfig:
     output: OutputSpec
     count_steps: bool = True
     want_removed: bool = False
+    mirror_base: str = "."  # a .txt tree names documents relative to this folder
+    audit: AuditOptions | None = None  # collect the HTML report's figures (runner.audit)
 
 
 @dataclass
 class TaskResult:
     """A task's serialised output, its error and removal records, line counts and stats.
 
-    Error and removal records carry ``number`` relative to their unit; the parent adds the
-    lines of the earlier ranges of the same file (``lines`` gives each unit's line count).
+    Numbers are those of the whole input: a range knows the number of its first line.
     """
 
     number: int
@@ -57,17 +64,38 @@ class TaskResult:
     part: str | None = None
     errors: list[dict[str, Any]] = field(default_factory=list)
     removed: list[dict[str, Any]] = field(default_factory=list)
-    lines: dict[int, int] = field(default_factory=dict)
     stats: RunStats = field(default_factory=RunStats)
+    audit: Audit | None = None
 
 
 _CONFIG: WorkerConfig | None = None
 
 
-def init_worker(config: WorkerConfig) -> None:
-    """Process-pool initializer: keep one pipeline per worker process."""
+def init_worker(config: WorkerConfig, parent: int | None = None) -> None:
+    """Process-pool initializer: keep one pipeline per worker process, and end this process
+    when ``parent`` (the run's process) dies, however it dies."""
     global _CONFIG
     _CONFIG = config
+    if parent is not None:
+        die_with_parent(parent)
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux ``PR_SET_PDEATHSIG``), so
+    a ``kill -9`` of a run leaves no orphaned workers behind; exit now if it already died.
+
+    >>> die_with_parent(os.getppid())  # the parent is alive: nothing happens
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: nothing to ask for
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def worker_ready() -> bool:
@@ -106,8 +134,17 @@ def part_path(target: Path, task: int) -> Path:
 
 
 def stale_parts(target: Path) -> list[Path]:
-    """Part files a killed run left beside ``target``."""
-    return sorted(target.parent.glob(f".{target.name}.part-*"))
+    """Part files a killed run left beside ``target`` (its name is escaped: ``out[1].jsonl``
+    must not match the parts of ``out1.jsonl``).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in (".out1.jsonl.part-3", ".out[1].jsonl.part-4"):
+    ...     _ = (folder / name).write_bytes(b"")
+    >>> [p.name for p in stale_parts(folder / "out[1].jsonl")]
+    ['.out[1].jsonl.part-4']
+    """
+    return sorted(target.parent.glob(glob.escape(f".{target.name}") + ".part-*"))
 
 
 def error_record(item: BadRecord) -> dict[str, Any]:
@@ -119,51 +156,45 @@ def error_record(item: BadRecord) -> dict[str, Any]:
     return {"source": item.source, "number": item.number, "error": item.error, "raw": item.raw}
 
 
-def _unit_items(unit: Unit, read: ReadOptions) -> tuple[Iterator[Item], list[int]]:
-    """The unit's items, one at a time, and a one-element list that ends up holding its line
-    count. Nothing holds a whole range or file of records: a task's memory is its output."""
-    count = [0]
+def _unit_items(unit: Unit, read: ReadOptions) -> Iterator[Item]:
+    """The unit's items, one at a time. Nothing holds a whole range or file of records: a
+    task's memory is its output."""
     if unit.end is None:
-        path = None if unit.path is None else Path(unit.path)
-
-        def whole() -> Iterator[Item]:
-            for item in read_items(path, unit.name, read):
-                count[0] = max(count[0], item.number)
-                yield item
-
-        return whole(), count
-    end = unit.end
-
-    def byte_range() -> Iterator[Item]:
+        yield from read_items(None if unit.path is None else Path(unit.path), unit.name, read)
+        return
+    count = [unit.first_line - 1]
+    try:
         with open_binary(Path(unit.path or "")) as stream:
-            yield from iter_jsonl_range(stream, unit.start, end, unit.name, read, count)
-
-    return byte_range(), count
+            yield from iter_jsonl_range(stream, unit.start, unit.end, unit.name, read, count)
+    except OSError as error:  # the file went away or became unreadable since it was planned
+        yield BadRecord(unit.name, 0, f"unreadable input: {type(error).__name__}: {error}", "")
 
 
 def run_task(config: WorkerConfig, task: Task) -> TaskResult:
     """Read, clean and serialise every record of ``task``."""
     result = TaskResult(task.number)
+    if config.audit is not None:
+        result.audit = Audit(config.audit)
     stats = result.stats
     # Each line goes into one growing buffer at once: orjson gives every ``dumps`` result a
     # buffer of at least 4 KB, so a list of the lines of an 8 MB task held over 100 MB.
     output = io.BytesIO()
     rows: list[dict[str, Any]] = []
     for unit in task.units:
-        items, count = _unit_items(unit, config.read)
-        for item in items:
+        for item in _unit_items(unit, config.read):
             stats.documents_in += 1
             if isinstance(item, BadRecord):
                 # number 0 is the unreadable rest of an input (a truncated gzip, say): it counts
                 # as one document in and one errored, so in = out + errored still holds.
                 stats.errored += 1
-                result.errors.append({**error_record(item), "_unit": unit.index})
+                result.errors.append(error_record(item))
                 continue
             line = _clean_one(config, unit, item, result, output, rows)
             if line is not None:
                 stats.errored += 1
-                result.errors.append({**line, "_unit": unit.index})
-        result.lines[unit.index] = count[0]
+                result.errors.append(line)
+    if result.audit is not None:
+        result.audit.finish()
     if config.output.kind == "parquet":
         if rows:
             result.payload = arrow_batch_bytes(rows, config.read.text_field, config.read.id_field)
@@ -188,7 +219,8 @@ def _clean_one(
             config.pipeline,
             record,
             count_steps=config.count_steps,
-            want_removed=config.want_removed,
+            want_removed=config.want_removed or config.audit is not None,
+            want_trace=config.audit is not None,
         )
         fields = output_record(record, cleaned.document)
         kind = config.output.kind
@@ -199,7 +231,9 @@ def _clean_one(
         else:
             assert config.output.path is not None
             text = fields.pop(record.text_field)
-            relative = mirror_name(record.source, record.number, unit.end is None and _is_txt(unit))
+            source = mirror_relative(record.source, config.mirror_base)
+            whole = unit.end is None and _is_txt(unit, config.read.input_format)
+            relative = mirror_name(source, record.number, whole)
             write_mirrored(config.output.path, relative, text, fields)
     except Exception as error:  # one document's failure must not end the run
         raw = dumps_line(record.fields).decode("utf-8", "replace").rstrip("\n")
@@ -207,12 +241,14 @@ def _clean_one(
         return error_record(bad)
     stats.documents_out += 1
     stats.bytes_in += len(record.text.encode("utf-8", "surrogatepass"))
-    if cleaned.document.text != record.text or cleaned.document.metadata != record.metadata:
+    if changed(record.text, cleaned.document.text) or cleaned.document.metadata != record.metadata:
         stats.changed += 1
     for name in cleaned.changed_steps:
         stats.step_changes[name] = stats.step_changes.get(name, 0) + 1
     stats.removed_lines += len(cleaned.removals)
-    for removal in cleaned.removals:
+    if result.audit is not None:
+        result.audit.observe(record, unit, cleaned)
+    for removal in cleaned.removals if config.want_removed else ():
         result.removed.append(
             {
                 "source": record.source,
@@ -221,13 +257,22 @@ def _clean_one(
                 "line_number": removal.line_number,
                 "line": removal.line,
                 "rule": removal.rule_id,
-                "_unit": unit.index,
             }
         )
     return None
 
 
-def _is_txt(unit: Unit) -> bool:
+def changed(before: str, after: str) -> bool:
+    """Whether cleaning changed a text by more than dropping its final line break (which every
+    file written by an editor has, and which no reader counts as a change).
+
+    >>> changed("Fares rose.\\n", "Fares rose."), changed("Fares  rose.\\n", "Fares rose.")
+    (False, True)
+    """
+    return after != before and after != before.rstrip("\r\n")
+
+
+def _is_txt(unit: Unit, input_format: str | None) -> bool:
     from textfix.io.readers import format_of
 
-    return unit.path is not None and format_of(unit.path) == "txt"
+    return unit.path is not None and format_of(unit.path, input_format) == "txt"

@@ -21,8 +21,8 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textfix.boilerplate_rules import MAX_RULE_LINE, fold_line
-from textfix.normalisers.boilerplate import HEADER_LINE_RE
+from textfix.boilerplate.remove import HEADER_LINE_RE
+from textfix.boilerplate.rules import MAX_RULE_LINE, fold_line
 
 # A line of digits, dates and times only ("12.30", "2022-02-12") is not a rule worth writing.
 # The characters with a meaning in a pattern; re.escape would also escape spaces and dashes.

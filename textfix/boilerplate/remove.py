@@ -1,6 +1,6 @@
 """Boilerplate lines: footers, ad slots and prompts a scraper kept with the article.
 
-Rules live in ``textfix/data/boilerplate*.toml`` (see :mod:`textfix.boilerplate_rules`); each
+Rules live in ``textfix/data/boilerplate*.toml`` (see :mod:`textfix.boilerplate.rules`); each
 is matched against a whole folded line, so prose that quotes a phrase ("There will be more to
 come," the minister warned) stays. Lines are also judged by where they stand:
 
@@ -17,10 +17,10 @@ middle of an article is taken for a headline when another headline-like line fol
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from textfix.boilerplate_rules import BoilerplateRule, RuleSet, as_paths, fold_line, load_ruleset
+from textfix.boilerplate.rules import BoilerplateRule, RuleSet, as_paths, load_ruleset
 
 # Written with a literal start (not \n{3,}) so the search skips to line breaks: 15x faster.
 _BLANK_RUN_RE = re.compile(r"\n\n\n+")
@@ -63,49 +63,21 @@ def _is_headline(line: str) -> bool:
     return len(line) <= 200 and line.count(" ") < 25 and not is_prose(line)
 
 
-def _match_lines(lines: list[str], ruleset: RuleSet) -> list[BoilerplateRule | None]:
-    """The rule each line matches (None if none): every line folded and matched."""
-    return [_match_line(line, ruleset) for line in lines]
+def _matched_lines(text: str, ruleset: RuleSet) -> list[BoilerplateRule | None] | None:
+    """The rule each line of ``text`` matches (None if none); None when no line matches one.
 
-
-def _match_line(line: str, ruleset: RuleSet) -> BoilerplateRule | None:
-    # Cheap prefilter: folding only shrinks a line, so a raw line longer than the longest match
-    # any rule allows (plus room for runs of spaces and edge junk) is never folded or matched.
-    if not line or len(line) > ruleset.max_length + 40:
-        return None
-    rule = ruleset.match(fold_line(line))
-    return rule if rule is not None and HEADER_LINE_RE.fullmatch(line) is None else None
-
-
-def _matched_lines(text: str, ruleset: RuleSet) -> _Matched | None:
-    """The lines of ``text``, the rule each matches, and the numbers of the lines matching
-    one; None when no line matches one.
-
-    Only the lines ``RuleSet.candidate_lines`` gives are folded and matched: no other line can
-    match a rule, so the result is that of ``_match_lines`` (the reference) on every line.
+    Only the lines the ruleset's engine finds are folded and matched (``RuleSet.match_lines``);
+    header lines never count.
     """
-    numbers = ruleset.candidate_lines(text)
-    if numbers is not None and not numbers:
-        return None  # the common case: a few scans over the text, no line split or folded
+    found = ruleset.match_lines(text)
+    if not found:
+        return None  # the common case: one pass over the text, no line split or folded
     lines = text.split("\n")
-    if numbers is None:
-        return _found(lines, _match_lines(lines, ruleset))
     matched: list[BoilerplateRule | None] = [None] * len(lines)
-    found = []
-    for number in numbers:
-        rule = matched[number] = _match_line(lines[number], ruleset)
-        if rule is not None:
-            found.append(number)
-    return (lines, matched, found) if found else None
-
-
-# The lines of a text, the rule each matches (or None), the numbers of the lines matching one.
-_Matched = tuple[list[str], list[BoilerplateRule | None], list[int]]
-
-
-def _found(lines: list[str], matched: list[BoilerplateRule | None]) -> _Matched | None:
-    found = [number for number, rule in enumerate(matched) if rule is not None]
-    return (lines, matched, found) if found else None
+    for number, rule in found:
+        if HEADER_LINE_RE.fullmatch(lines[number]) is None:
+            matched[number] = rule
+    return matched
 
 
 # Per byte: b" " for the ASCII characters str.split() splits on, else b"x".
@@ -124,23 +96,22 @@ def word_count(text: str) -> int:
     return marks.count(b"x ") + marks.endswith(b"x")
 
 
-def _blocks_after(lines: list[str], start: int) -> list[list[int]]:
-    """The paragraphs (runs of non-blank line indexes) from ``start`` on."""
-    blocks: list[list[int]] = []
+def _blocks_after(lines: list[str], start: int) -> Iterator[list[int]]:
+    """The paragraphs (runs of non-blank line indexes) from ``start`` on, one by one (a
+    heading reads only the few it takes, so many headings cost no more than the text)."""
     current: list[int] = []
     for index in range(start, len(lines)):
         if lines[index]:
             current.append(index)
         elif current:
-            blocks.append(current)
+            yield current
             current = []
     if current:
-        blocks.append(current)
-    return blocks
+        yield current
 
 
 def _headline_list(
-    lines: list[str], heading: int, matched: list[BoilerplateRule | None]
+    lines: list[str], heading: int, matched: Sequence[BoilerplateRule | None]
 ) -> list[int]:
     """The indexes of the headline list under the heading at ``heading``."""
 
@@ -157,17 +128,16 @@ def _headline_list(
         items.append(own)
         own += 1
     later: list[int] = []
-    blocks = _blocks_after(lines, own)
-    taken = 0
-    for block in blocks:
+    to_the_end = True
+    for block in _blocks_after(lines, own):
         if len(items) + len(later) + len(block) > MAX_LIST_ITEMS or not all(map(listable, block)):
+            to_the_end = False
             break
         later.extend(block)
-        taken += 1
     # Headlines in paragraphs of their own are taken when there are two or more of them, or
     # when they run to the end of the document; one short line followed by prose is more
     # likely a subheading ("What happens next?") and stays.
-    if len(items) + len(later) >= 2 or (later and taken == len(blocks)):
+    if len(items) + len(later) >= 2 or (later and to_the_end):
         items.extend(later)
     return items
 
@@ -193,27 +163,10 @@ def find_boilerplate(
     """
     if not text:
         return text, [], None
-    found = _matched_lines(text, _ruleset(rules, skip_rules))
-    if found is None:
+    matched = _matched_lines(text, _ruleset(rules, skip_rules))
+    if matched is None:
         return text, [], None
-    return _remove(text, *found, max_removed_share)
-
-
-def find_boilerplate_reference(
-    text: str,
-    *,
-    rules: str | Sequence[str] = (),
-    skip_rules: str | Sequence[str] = (),
-    max_removed_share: float = 0.3,
-) -> tuple[str, list[Removal], str | None]:
-    """``find_boilerplate`` folding and matching every line (no scan for candidate lines)."""
-    if not text:
-        return text, [], None
-    lines = text.split("\n")
-    found = _found(lines, _match_lines(lines, _ruleset(rules, skip_rules)))
-    if found is None:
-        return text, [], None
-    return _remove(text, *found, max_removed_share)
+    return remove_matched(text, text.split("\n"), matched, max_removed_share)
 
 
 def _ruleset(rules: str | Sequence[str], skip_rules: str | Sequence[str]) -> RuleSet:
@@ -222,15 +175,14 @@ def _ruleset(rules: str | Sequence[str], skip_rules: str | Sequence[str]) -> Rul
     return load_ruleset(as_paths(rules), as_paths(skip_rules, "skip_rules"))
 
 
-def _remove(
+def remove_matched(
     text: str,
     lines: list[str],
-    matched: list[BoilerplateRule | None],
-    found: list[int],
+    matched: Sequence[BoilerplateRule | None],
     max_removed_share: float,
 ) -> tuple[str, list[Removal], str | None]:
-    """``find_boilerplate`` once the rule each line matches is known (``found``: the numbers
-    of the lines matching one, in order)."""
+    """``find_boilerplate`` once the rule each line of ``text`` matches is known."""
+    found = [number for number, rule in enumerate(matched) if rule is not None]
     removed: dict[int, str] = {}
     edge: list[int] = []
     for index in found:
@@ -252,9 +204,8 @@ def _remove(
         return text, [], None
     removals = [Removal(index + 1, lines[index], removed[index]) for index in sorted(removed)]
     removed_words = sum(len(removal.line.split()) for removal in removals)
-    kept = lines.copy()
-    for index in sorted(removed, reverse=True):
-        del kept[index]
+    # (one pass: deleting the removed lines one by one from a list is quadratic in their number)
+    kept = [line for index, line in enumerate(lines) if index not in removed]
     # The guard needs the document's word count only when the removals come near the share:
     # the removed words plus one per kept line with a word is a lower bound that usually
     # settles it, at a tenth of the cost of splitting the whole text.
@@ -272,7 +223,7 @@ def _remove(
 
 def _resolve_edge_lines(
     lines: list[str],
-    matched: list[BoilerplateRule | None],
+    matched: Sequence[BoilerplateRule | None],
     removed: dict[int, str],
     edge: list[int],
 ) -> None:
@@ -322,19 +273,6 @@ def remove_boilerplate(
     'By Jane Smith\\n\\nTalks in Geneva failed after six hours.'
     """
     return find_boilerplate(
-        text, rules=rules, skip_rules=skip_rules, max_removed_share=max_removed_share
-    )[0]
-
-
-def remove_boilerplate_reference(
-    text: str,
-    *,
-    rules: str | Sequence[str] = (),
-    skip_rules: str | Sequence[str] = (),
-    max_removed_share: float = 0.3,
-) -> str:
-    """``remove_boilerplate`` folding and matching every line (no scan for candidate lines)."""
-    return find_boilerplate_reference(
         text, rules=rules, skip_rules=skip_rules, max_removed_share=max_removed_share
     )[0]
 

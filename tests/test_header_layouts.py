@@ -1,0 +1,65 @@
+"""Every header layout with every date style, around written titles and real ones (held out
+from nothing: the reader was not tuned on them), and the news preset's title repair."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED
+from tests.header_layouts import (
+    BYLINES,
+    DATE_STYLES,
+    LAYOUTS,
+    WRITTEN_BODY,
+    WRITTEN_TITLES,
+    build,
+    real_titles,
+)
+from textfix.extract.header import HEADER_KEYS, extract_header
+from textfix.pipeline import Pipeline
+
+CORPORA = Path(os.environ.get("TEXTFIX_SHARED", SHARED)) / "corpora"
+DAY = dt.datetime(2022, 2, 13, 9, 30)  # day 13: 13/02/2022 is unambiguous
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("style", list(DATE_STYLES))
+def test_written_titles_in_every_layout_and_date_style(layout: str, style: str) -> None:
+    for number, title in enumerate(WRITTEN_TITLES):
+        text, gold = build(layout, title, style, DAY, BYLINES[number % len(BYLINES)])
+        body, metadata = extract_header(text)
+        assert (metadata, body) == (gold, WRITTEN_BODY), text
+        again, second = extract_header(body)
+        assert again == body and not set(second) & set(HEADER_KEYS)
+
+
+@pytest.mark.skipif(not CORPORA.exists(), reason="shared corpora absent (../shared/corpora)")
+def test_real_titles_in_every_layout() -> None:
+    titles = real_titles(CORPORA)
+    styles = list(DATE_STYLES)
+    for source, found in titles.items():
+        counts = {layout: [0, 0] for layout in LAYOUTS}
+        for number, title in enumerate(found[::7]):
+            layout = LAYOUTS[number % len(LAYOUTS)]
+            text, gold = build(
+                layout, title, styles[number % len(styles)], DAY, BYLINES[number % len(BYLINES)]
+            )
+            body, metadata = extract_header(text)
+            counts[layout][0] += 1
+            counts[layout][1] += metadata == gold
+            assert extract_header(body)[0] == body
+        for layout, (total, right) in counts.items():
+            assert right >= 0.9 * total, (source, layout, right, total)
+
+
+def test_title_with_a_broken_quote_is_repaired_like_body_text() -> None:
+    text = (
+        "Regulator says blackout was”avoidable”\n12 Feb 2022\n\n"
+        "The regulator said the outage had been caused by a fault at a substation."
+    )
+    document = Pipeline.from_preset("news")(text)
+    assert document.metadata["title"] == "Regulator says blackout was “avoidable”"

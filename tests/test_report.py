@@ -1,0 +1,334 @@
+"""The HTML run report: its figures against the run's JSON report and outputs, with errors, a
+resume and two workers; the `report` command; the missing-extra message; escaping."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markupsafe import escape
+from typer.testing import CliRunner
+
+from tests.report_corpus import FAULTS, NEWS, make_corpus, read_jsonl, run
+from textfix.cli import app
+from textfix.report import render_html_report
+from textfix.runner import RunOptions, run_clean
+from textfix.runner.audit import Audit, AuditOptions
+from textfix.runner.audit_sample import Sample
+
+runner = CliRunner()
+SECTIONS = ("summary", "steps", "rules", "metadata", "removed", "changes", "errors")
+CHART_SECTIONS = ("steps", "rules", "metadata", "removed")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("report") / "corpus")
+
+
+def section(page: str, name: str) -> str:
+    """The HTML of one section of the page."""
+    start = page.index(f'<section id="{name}"')
+    return page[start : page.index("</section>", start)]
+
+
+def without_run(audit: dict[str, Any]) -> dict[str, Any]:
+    """An audit without what differs between processes (command line, resumes)."""
+    return {k: v for k, v in audit.items() if k not in ("run", "resumes")}
+
+
+def interrupted(monkeypatch: pytest.MonkeyPatch, tasks: int, start: Callable[[], Any]) -> None:
+    """Run ``start`` with the runner interrupted (as by Ctrl-C) after ``tasks`` tasks."""
+    import textfix.runner.core as core
+
+    real = core.run_ordered
+
+    def interrupt(*args: Any, **kwargs: Any) -> Any:
+        for n, result in enumerate(real(*args, **kwargs)):
+            if n == tasks:
+                raise KeyboardInterrupt
+            yield result
+
+    with monkeypatch.context() as patch:
+        patch.setattr(core, "run_ordered", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            start()
+
+
+def test_figures_match_the_json_report_and_the_outputs(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    removed = tmp_path / "removed.jsonl"
+    stats, report = run(corpus, out, html=True, removed=removed)
+    audit = report["audit"]
+    records = read_jsonl(out)
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    removals = read_jsonl(removed)
+
+    assert stats.errored == report["errored"] == len(errors) == 2 * len(FAULTS)
+    assert audit["documents"] == report["documents_out"] == len(records)
+    assert sum(audit["removed_hist"]) == report["documents_out"]
+    # Every removed line counted under its rule, the same lines the --removed file lists.
+    assert audit["rule_lines"] == dict(Counter(r["rule"] for r in removals))
+    assert sum(audit["rule_lines"].values()) == report["removed_lines"] == len(removals)
+    assert sum(audit["error_reasons"].values()) == report["errored"]
+    # Metadata and dates: counted from the documents written.
+    keys = Counter(k for r in records for k in r.get("metadata", {}))
+    assert audit["metadata_keys"] == dict(keys)
+    months = Counter(r["metadata"]["date"][:7] for r in records if "date" in r.get("metadata", {}))
+    assert audit["months"] == dict(months)
+    assert audit["chars_in"] == sum(len(text) for text in _input_texts(corpus))
+    assert audit["chars_out"] == sum(len(r["text"]) for r in records)
+
+    # Samples point at real places: removed lines (with their neighbours) as --removed lists
+    # them, errors at the source and line the errors file gives (after byte-range renumbering).
+    listed = {(r["source"], r["number"], r["line_number"]): r for r in removals}
+    for rule, pairs in audit["rule_samples"].items():
+        assert 0 < len(pairs) <= 4
+        for _, sample in pairs:
+            found = listed[(sample["source"], sample["number"], sample["line_number"])]
+            assert (found["rule"], found["line"], found["id"]) == (
+                rule,
+                sample["line"],
+                sample["id"],
+            )
+    error_places = {(e["source"], e["number"]) for e in errors}
+    samples = [s for pairs in audit["error_samples"].values() for _, s in pairs]
+    assert samples and all((s["source"], s["number"]) in error_places for s in samples)
+    assert {s["number"] for s in samples} <= {n for n, _ in FAULTS}
+    by_id = {r.get("id"): r for r in records}
+    changed = [item for _, item in audit["changes"]]
+    assert 0 < len(changed) <= 24
+    for item in changed:
+        steps = [step["step"] for step in item["steps"]]
+        assert steps and set(steps) <= set(report["step_changes"])
+        if item["id"] in by_id:
+            assert by_id[item["id"]]["text"] != ""
+    losses = [item for _, item in audit["top_losses"]]
+    shares = [(i["chars_in"] - i["chars_out"]) / i["chars_in"] for i in losses]
+    assert shares == sorted(shares, reverse=True) and len(losses) == 15
+
+    page = (tmp_path / "out.jsonl.report.html").read_text(encoding="utf-8")
+    summary = section(page, "summary")
+    for name, key in (("documents in", "documents_in"), ("documents out", "documents_out")):
+        assert f"<th>{name}</th><td>{report[key]:,}</td>" in summary
+    steps = section(page, "steps")
+    for step, count in report["step_changes"].items():
+        assert re.search(rf"<code>{step}</code></td><td class=\"n\">{count:,}</td>", steps)
+    rules = section(page, "rules")
+    for rule, count in audit["rule_lines"].items():
+        assert f"--skip-rule {rule.split('+')[0]}</code>" in rules
+        assert f"<code>{rule}</code> — {count:,} line" in rules
+    for reason, count in audit["error_reasons"].items():
+        assert f'<td>{escape(reason)}</td><td class="n">{count:,}</td>' in section(page, "errors")
+
+
+def _input_texts(corpus: Path) -> list[str]:
+    """The text of every good record of ``corpus``, as the readers give it."""
+    from textfix.io.readers import expand_inputs, read_items
+    from textfix.io.records import ReadOptions, Record
+
+    return [
+        item.text
+        for path, name in expand_inputs([str(corpus)])
+        for item in read_items(path, name, ReadOptions())
+        if isinstance(item, Record)
+    ]
+
+
+def test_every_section_and_chart_is_on_the_page(corpus: Path, tmp_path: Path) -> None:
+    run(corpus, tmp_path / "out.jsonl", html=True)
+    page = (tmp_path / "out.jsonl.report.html").read_text(encoding="utf-8")
+    for name in SECTIONS:
+        assert f'<section id="{name}"' in page
+    for name in CHART_SECTIONS:
+        assert '<figure class="chart"><svg' in section(page, name), name
+    # Self-contained: no script, no external reference; the policy forbids any load.
+    assert "default-src 'none'" in page
+    assert not re.search(r"<script|<link|\bsrc=|url\((?!#)|href=\"(?!#)", page, re.IGNORECASE)
+    assert "https://" not in page.replace("http://www.w3.org", "")
+
+
+def test_document_text_is_escaped() -> None:
+    audit = Audit(AuditOptions())
+    audit.rule_lines["en.advertisement"] = 1
+    sample = {"id": "<b>x</b>", "source": "s", "number": 1, "line_number": 2, "below": None}
+    audit.rule_samples["en.advertisement"] = Sample(4)
+    audit.rule_samples["en.advertisement"].offer(
+        (0.5,), {**sample, "above": "<script>alert(1)</script>", "line": "Advertisement"}
+    )
+    page = render_html_report({"documents_in": 1, "documents_out": 1, "audit": audit.as_dict()})
+    assert "<script" not in page and "<b>x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section(page, "rules")
+
+
+def test_two_workers_report_the_same_figures_and_samples(corpus: Path, tmp_path: Path) -> None:
+    _, one = run(corpus, tmp_path / "one.jsonl")
+    _, two = run(corpus, tmp_path / "two.jsonl", workers=2)
+    assert two["workers"] == 2
+    assert {k: v for k, v in two.items() if k not in ("audit", "seconds", "workers")} == {
+        k: v for k, v in one.items() if k not in ("audit", "seconds", "workers")
+    }
+    assert without_run(two["audit"]) == without_run(one["audit"])
+
+
+def test_a_resumed_run_reports_the_whole_run(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, whole = run(corpus, tmp_path / "whole.jsonl")
+    out = tmp_path / "out.jsonl"
+    interrupted(monkeypatch, 4, lambda: run(corpus, out))
+    # The journal stays a line per task; the merged figures are saved beside it, whole.
+    journal = tmp_path / "out.jsonl.progress.jsonl"
+    assert len(journal.read_bytes()) < 10_000
+    assert (tmp_path / "out.jsonl.progress.jsonl.audit-1.json").exists()  # after task 3
+    _, resumed = run(corpus, out, resume=True, html=True)
+    assert resumed["audit"]["resumes"] == 1
+    assert without_run(resumed["audit"]) == without_run(whole["audit"])
+    for key in ("documents_in", "documents_out", "errored", "changed", "removed_lines"):
+        assert resumed[key] == whole[key], key
+    page = (tmp_path / "out.jsonl.report.html").read_text(encoding="utf-8")
+    assert "<th>resumed</th><td>1 time(s)" in page
+    assert not list(tmp_path.glob("*.progress.jsonl*"))  # journal and audit files removed
+
+
+def test_a_resume_whose_saved_figures_are_gone_is_refused(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textfix.errors import InputError
+
+    out = tmp_path / "out.jsonl"
+    interrupted(monkeypatch, 3, lambda: run(corpus, out))
+    for saved in tmp_path.glob("*.audit-*.json"):
+        saved.unlink()
+    with pytest.raises(InputError, match="figures of the interrupted run are missing"):
+        run(corpus, out, resume=True)
+
+
+def test_the_report_command_builds_the_page_of_a_finished_run(corpus: Path, tmp_path: Path) -> None:
+    _, report = run(corpus, tmp_path / "out.jsonl", html=True)
+    page = tmp_path / "again.html"
+    result = runner.invoke(
+        app, ["report", str(tmp_path / "out.jsonl.report.json"), "-o", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    assert page.read_text(encoding="utf-8") == render_html_report(report)
+    assert page.read_text(encoding="utf-8") == (tmp_path / "out.jsonl.report.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_the_report_command_refuses_what_is_not_a_run_report(tmp_path: Path) -> None:
+    other = tmp_path / "other.json"
+    other.write_text('{"name": "not a run"}')
+    result = runner.invoke(app, ["report", str(other), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert "is not a textfix run report" in result.output
+    missing = runner.invoke(app, ["report", str(tmp_path / "nope.json"), "-o", "r.html"])
+    assert missing.exit_code == 2 and "No such file" in missing.output
+    itself = runner.invoke(app, ["report", str(other), "-o", str(other)])
+    assert itself.exit_code == 2 and "write the page elsewhere" in itself.output
+    assert other.read_text() == '{"name": "not a run"}'
+
+
+def test_a_json_report_without_samples_still_makes_a_page() -> None:
+    page = render_html_report({"documents_in": 3, "documents_out": 3, "step_changes": {"a": 1}})
+    assert "without samples" in page
+    for name in SECTIONS:
+        assert f'<section id="{name}"' in page
+
+
+def test_clean_html_report_through_the_cli(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    text = "The ferry fares rose again this spring.\n\nAdvertisement"
+    source.write_text(json.dumps({"id": "a", "text": text}) + "\n{broken\n")
+    page = tmp_path / "run.html"
+    result = runner.invoke(
+        app, ["clean", str(source), "-o", str(tmp_path / "o.jsonl"), "-p", "news", "-q",
+              "--report", str(page)],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "en.advertisement" in section(html, "rules")
+    assert "malformed JSON" in section(html, "errors")
+    assert not (tmp_path / "run.json").exists()
+
+
+def test_a_missing_report_extra_is_a_friendly_error_before_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importlib.util.find_spec
+
+    def no_matplotlib(name: str, *args: Any) -> Any:
+        return None if name == "matplotlib" else real(name, *args)
+
+    monkeypatch.setattr(importlib.util, "find_spec", no_matplotlib)
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(
+        app, ["clean", str(source), "-o", str(out), "--report", str(tmp_path / "r.html")]
+    )
+    assert result.exit_code == 2
+    assert "pip install 'textfix[report]'" in result.output
+    assert not out.exists()  # refused before reading anything
+    result = runner.invoke(app, ["report", str(source), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "textfix[report]" in result.output
+
+
+def test_without_a_report_nothing_is_collected(tmp_path: Path) -> None:
+    from textfix.io.records import ReadOptions
+    from textfix.io.writers import output_spec
+    from textfix.runner.tasks import plan_tasks
+    from textfix.runner.worker import WorkerConfig, run_task
+
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "CafÃ© au lait\\n\\nAdvertisement"}\n')
+    config = WorkerConfig(NEWS, ReadOptions(), output_spec(None, None))
+    (task,) = plan_tasks([(source, "in.jsonl")])
+    result = run_task(config, task)
+    assert result.audit is None and result.removed == []
+    run_clean([str(source)], NEWS, tmp_path / "o.jsonl", options=RunOptions(workers=1))
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_samples_stay_bounded_however_large_the_run(corpus: Path, tmp_path: Path) -> None:
+    _, report = run(corpus, tmp_path / "out.jsonl")
+    audit = Audit.from_dict(report["audit"])
+    options = audit.options
+    assert len(audit.changes.items()) <= options.changes
+    assert len(audit.top_losses.items()) <= options.top
+    assert all(len(s.items()) <= options.per_rule for s in audit.rule_samples.values())
+    assert all(len(s.items()) <= options.per_error for s in audit.error_samples.values())
+    # The whole audit of this run is a few tens of kilobytes.
+    assert len(json.dumps(report["audit"])) < 200_000
+
+
+def test_resume_refuses_a_run_that_collected_no_report_figures(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textfix.errors import InputError
+
+    out = tmp_path / "out.jsonl"
+    options = RunOptions(workers=1, chunk_bytes=20_000)
+    interrupted(monkeypatch, 2, lambda: run_clean([str(corpus)], NEWS, out, options=options))
+    # Its report would cover only the tasks after the resume: refused, not silently partial.
+    with pytest.raises(InputError, match="other inputs or options"):
+        run(corpus, out, resume=True)
+
+
+def test_the_html_report_needs_the_local_engine(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "x"}\n')
+    result = runner.invoke(
+        app,
+        ["clean", str(source), "-o", str(tmp_path / "o.jsonl"), "--engine", "ray",
+         "--report", str(tmp_path / "r.html")],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "needs --engine local" in result.output

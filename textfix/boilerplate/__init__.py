@@ -1,0 +1,1 @@
+"""Boilerplate lines: the rules, their matching, the removal by position, and learning rules."""

@@ -1,0 +1,271 @@
+"""Which lines of a document could match a boilerplate rule: one RE2 set over the document.
+
+Folding and matching every short line costs microseconds a line, and almost no line of an
+article matches a rule. So all rules are first matched at once by an RE2 set (a multi-pattern
+automaton: one linear pass whatever the number of rules) against the *screen* of the document:
+the whole text lower cased, curly quotes straightened and, when it has any, runs of whitespace
+made one space (``screen_text``). Each line of the screen is its folded line (``fold_line``)
+with the junk folding strips still around it, so a rule wrapped as
+``^[edge junk]*(?:rule)[trailing junk]*$`` matches the screen's line whenever the rule matches
+the folded line. The screen may find more (a match can run over a line break, and RE2 runs a
+loosened rule: ``loosen``); every line found is folded and checked with Python's ``re`` (what
+a rule means), so the result is exactly that of matching every folded line.
+
+The set only tells which rules match somewhere; the lines are then found by searching the
+screen with Python's ``re`` for those rules alone. A rule RE2 cannot run with Python's meaning
+(inline flags, possessive or atomic groups, Python escapes RE2 lacks, or a pattern RE2 rejects)
+is searched that way in every text.
+
+>>> engine = LineEngine(["advert(?:isement)?", "(?:.{0,150}[.,] )?all rights reserved"])
+>>> engine.candidates("Talks failed.\\n\\n  • ADVERTISEMENT\\n\\n(c) 2022. All  rights reserved.")
+[(2, (0,)), (4, (1,))]
+>>> engine.candidates("Talks failed.\\n\\nAn advertisement ran.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import re2
+
+#: Edge junk ``fold_line`` strips from both ends of a line, and (with more) from its end.
+EDGE_JUNK = " \t•·▶►▸›‹»«→|*-–—>"
+TRAILING_JUNK = EDGE_JUNK + ".…:!;,\"'"
+# Folding straightens the quote family so one pattern serves "Editor's" and "Editor’s".
+# (str.replace per quote is several times faster than str.translate with a table.)
+FOLDED_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'))
+
+# The characters str.split() splits on (str.isspace), inside a class: for RE2 the ASCII ones
+# (the screen makes the others spaces: a smaller automaton, built twice as fast), for re all
+# (which must not cross a line break before a rule: a hit's line is that of its start).
+_RE2_SPACE = r"\t-\r\x{1c}-\x{20}"
+_WIDE_SPACE_RE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_RE_SPACE = r"\t\x0b-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Pattern text RE2 would read otherwise than Python's re.
+_PYTHON_ONLY_RE = re.compile(r"\(\?[>aiLmsux#-]|[*+?}]\+|\\[uUNx]|\[:[a-z]+:\]|\{,")
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+# RE2 for Python's Unicode \d, \w and \s (outside and inside a character class).
+_UNICODE_CLASSES = {
+    "d": (r"\p{Nd}", r"\p{Nd}"),
+    "w": (r"[\p{L}\p{N}_]", r"\p{L}\p{N}_"),
+    "s": (f"[{_RE2_SPACE}]", _RE2_SPACE),
+}
+
+
+def _class(chars: str, space: str) -> str:
+    return "[" + "".join("\\" + c if c in "\\]^-[" else c for c in sorted(set(chars))) + space + "]"
+
+
+# What a line of the screen may hold around its folded line ("«"/"»" are '"' on the screen),
+# for RE2 and for re.
+_LEAD = (_class(EDGE_JUNK + '"', _RE2_SPACE), _class(EDGE_JUNK + '"', _RE_SPACE))
+_TRAIL = (_class(TRAILING_JUNK, _RE2_SPACE), _class(TRAILING_JUNK, _RE_SPACE))
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index just past the character class opening at ``pattern[start]`` ("[")."""
+    index = start + 1
+    if pattern.startswith("^", index):
+        index += 1
+    if pattern.startswith("]", index):
+        index += 1  # a "]" first in a class is a literal
+    while index < len(pattern) and pattern[index] != "]":
+        index += 2 if pattern[index] == "\\" else 1
+    return index + 1
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index just past the group opening at ``pattern[start]`` ("(")."""
+    depth, index = 0, start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(pattern, index)
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        index += 1
+        if depth == 0:
+            break
+    return index
+
+
+# Pattern text ``loosen`` copies as it is: no escape, class, group, space, anchor or repeat.
+_PLAIN_RUN_RE = re.compile(r"[^\\\[( ^${]+")
+_BOUNDS_RE = re.compile(r"\{(\d+),\d+\}")
+
+
+def loosen(pattern: str, *, for_re2: bool = True) -> str:
+    """``pattern`` without the zero-width assertions that could fail inside a longer text
+    (anchors, word boundaries, lookbehinds, negative lookaheads), so it matches at least what
+    ``pattern`` matches, also with more text around.
+
+    For RE2 also without positive lookaheads (RE2 has none), with ``\\d``, ``\\w`` and ``\\s``
+    spelled as Python means them (any Unicode digit, word character or whitespace) and with
+    counted repeats left open (``{0,150}`` is ``{0,}``), which keeps the automaton small.
+
+    >>> loosen(r"share(?=s)x$|\\bfoo\\d{1,3}")
+    'share(?:)x(?:)|(?:)foo\\\\p{Nd}{1,}'
+    >>> loosen(r"[\\d^$-](?<![a-z])(?=x)x{1,3}", for_re2=False)
+    '[\\\\d^$-](?:)(?=x)x{1,3}'
+    >>> re.fullmatch(loosen("read more", for_re2=False), "read \\t\\xa0more") is not None
+    True
+    """
+    out: list[str] = []
+    index = 0
+    dropped = _LOOKAROUNDS if for_re2 else _LOOKAROUNDS[1:]
+    space = _RE2_SPACE if for_re2 else _RE_SPACE
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "[":
+            end = _class_end(pattern, index)
+            out.append(_class_for(pattern[index:end], for_re2))
+            index = end
+        elif char == " " or pattern.startswith("\\ ", index):
+            out.append(f"(?:[{space}]+)")  # a folded space is a run of whitespace on the screen
+            index += 1 if char == " " else 2
+        elif char == "\\":
+            escape = pattern[index : index + 2]
+            if escape[1:] in ("A", "Z", "b", "B"):
+                out.append("(?:)")  # (an empty group: a quantifier after it still has one)
+            elif for_re2 and escape[1:] in _UNICODE_CLASSES:
+                out.append(_UNICODE_CLASSES[escape[1:]][0])
+            else:
+                out.append(escape)
+            index += 2
+        elif char == "(" and pattern.startswith(dropped, index):
+            out.append("(?:)")
+            index = _group_end(pattern, index)
+        elif char in "^$":
+            out.append("(?:)")
+            index += 1
+        elif char == "{" and for_re2 and (bounds := _BOUNDS_RE.match(pattern, index)):
+            out.append(f"{{{bounds.group(1)},}}")
+            index = bounds.end()
+        else:
+            plain = _PLAIN_RUN_RE.match(pattern, index)
+            end = plain.end() if plain is not None else index + 1
+            out.append(pattern[index:end])
+            index = end
+    return "".join(out)
+
+
+def _class_for(body: str, for_re2: bool) -> str:
+    """A character class (``[...]``) with ``\\d``/``\\w`` spelled for RE2, and every
+    whitespace character when it holds a space (a folded space is any whitespace)."""
+    out: list[str] = []
+    index = 0
+    spaced = False
+    while index < len(body):
+        if body[index] == "\\":
+            letter = body[index + 1 : index + 2]
+            spaced = spaced or letter == " "
+            if for_re2 and letter in _UNICODE_CLASSES:
+                out.append(_UNICODE_CLASSES[letter][1])
+            else:
+                out.append(body[index : index + 2])
+            index += 2
+        else:
+            spaced = spaced or body[index] == " "
+            out.append(body[index])
+            index += 1
+    if spaced and not body.startswith("[^"):
+        return f"(?:{''.join(out)}|[{_RE2_SPACE if for_re2 else _RE_SPACE}])"
+    return "".join(out)
+
+
+def _wrapped(pattern: str, for_re2: bool) -> str:
+    lead, trail = (_LEAD[0], _TRAIL[0]) if for_re2 else (_LEAD[1], _TRAIL[1])
+    return f"{lead}*(?:{pattern}){trail}*"
+
+
+def screen_text(text: str) -> str:
+    """``text`` lower cased, quotes straightened, non-ASCII whitespace made spaces: line for
+    line, each folded line with the junk ``fold_line`` strips still around it, and its spaces
+    as the (ASCII) whitespace runs they were.
+
+    >>> screen_text("  • Read\\tMORE »\\nEditor’s\\xa0picks:")
+    '  • read\\tmore "\\neditor\\'s picks:'
+    """
+    if not text.isascii():
+        for curly, straight in FOLDED_QUOTES:
+            if curly in text:
+                text = text.replace(curly, straight)
+        if _WIDE_SPACE_RE.search(text) is not None:
+            text = _WIDE_SPACE_RE.sub(" ", text)
+    return text.lower()
+
+
+class LineEngine:
+    """Finds, for each line of a text, the rules (of ``patterns``) it could match when folded.
+
+    ``candidates(text)`` lists ``(line number, rule indexes)`` in order; each line's indexes
+    hold every rule its folded line matches (and maybe more).
+    """
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self._patterns = tuple(patterns)
+        options = re2.Options()
+        options.max_mem = 64 << 20
+        options.log_errors = False
+        self._set = re2.Set.SearchSet(options)
+        self._re2_ids: list[int] = []
+        always: list[int] = []
+        for index, pattern in enumerate(patterns):
+            if _PYTHON_ONLY_RE.search(pattern) is None:
+                try:
+                    self._set.Add(f"(?m)^{_wrapped(loosen(pattern), True)}$")
+                except re2.error:
+                    pass  # a pattern RE2 cannot read: searched with Python's re on every text
+                else:
+                    self._re2_ids.append(index)
+                    continue
+            always.append(index)
+        self._set.Compile()
+        self._always = tuple(always)
+        self._searches: dict[int, re.Pattern[str]] = {}
+
+    def _search(self, index: int) -> re.Pattern[str]:
+        """Rule ``index`` as a Python search over the framed screen: a line break, the rule
+        with the junk around it, a line break."""
+        search = self._searches.get(index)
+        if search is None:
+            loose = loosen(self._patterns[index], for_re2=False)
+            try:
+                search = re.compile(f"\n{_wrapped(loose, False)}(?=\n)")
+            except re.error:  # a pattern re reads only whole: every line is a candidate
+                search = re.compile("\n")
+            self._searches[index] = search
+        return search
+
+    def candidates(self, text: str, max_line: int = 340) -> list[tuple[int, tuple[int, ...]]]:
+        """Each line (numbered from 0) of ``text`` that may match a rule, with those rules.
+
+        Lines longer than ``max_line`` may be left out.
+        """
+        screen = screen_text(text)
+        try:
+            hits = self._set.Match(screen.encode()) if self._re2_ids else None
+        except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read: try every rule
+            hits = range(len(self._re2_ids))
+        if not hits and not self._always:
+            return []  # the common case: one pass over the text
+        indexes = [self._re2_ids[hit] for hit in hits or ()]
+        found: dict[int, set[int]] = {}
+        framed = f"\n{screen}\n"
+        for index in sorted({*indexes, *self._always}):
+            search = self._search(index).search
+            start, number, counted = 0, 0, 0
+            while (hit := search(framed, start)) is not None:
+                offset = hit.start()
+                number += framed.count("\n", counted, offset)
+                counted = offset
+                found.setdefault(number, set()).add(index)
+                start = offset + 1
+        return [(number, tuple(sorted(found[number]))) for number in sorted(found)]

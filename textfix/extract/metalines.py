@@ -1,0 +1,237 @@
+"""Header lines that hold metadata: a date, an updated date, a byline, a source, alone or several
+on one line, in the orders news sites and WordPress themes print them.
+
+A line is read whole first (``Published: Oct. 5, 2022, 6:20 p.m. ET``, ``By Jane Smith``); a
+line that is not one field is cut into segments at ``|``, ``·``, ``•``, `` / ``, spaced dashes,
+before ``by`` and before an "updated" label (``June 3, 2021 | By Lena Park``, ``Posted on
+February 12, 2022 by Jane Smith``, ``Published Feb. 12, 2022 Updated Feb. 13, 2022``), and a
+segment that is still no field is tried as a byline and a date joined by ``on`` or a comma
+(``By Jane Smith on 12 February 2022``). Every segment must be a field, or the line is not a
+metadata line: one unknown word makes it a title or prose.
+
+A bare name (``Jane Smith · 12 February 2022``) is an author only beside a date on the same
+line; a news agency (``Reuters``, ``AP``) or a ``Source:`` label gives ``source``; a reading time
+(``5 min read``) or a lone clock (``14:02 GMT``) beside a date is read and dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textfix.extract.bylines import read_byline
+from textfix.extract.dates import CLOCK, DATE_FIELD_RE, DateBounds, date_of, is_ambiguous_date
+from textfix.extract.titles import has_year_hint
+
+_PUBLISHED_LABELS = (
+    "published|first published|published on|publication date|posted|posted on|date|dated|"
+    "datum|created|veröffentlicht|erstellt|publié|publiée|date de publication|publicado|"
+    "publicada|fecha|data|pubblicato|gepubliceerd|geplaatst|опубликовано|дата|опубліковано"
+)
+_UPDATED_LABELS = (
+    "updated|last updated|last modified|modified|updated on|aktualisiert|zuletzt aktualisiert|"
+    "stand|mis à jour|modifié|actualizado|actualizada|atualizado|atualizada|aggiornato|"
+    "bijgewerkt|laatst bijgewerkt|обновлено|оновлено"
+)
+
+
+def _labels(names: str) -> str:
+    return "|".join(sorted(names.split("|"), key=len, reverse=True))
+
+
+# "Published: 12 Feb 2022", "Updated on Feb. 12, 2022", "Mis à jour le 12 février 2022".
+LABELLED_DATE_RE = re.compile(
+    rf"(?:(?P<published>(?i:{_labels(_PUBLISHED_LABELS)}))"
+    rf"|(?P<updated>(?i:{_labels(_UPDATED_LABELS)})))"
+    r"(?::\s*|\s+)(?:(?i:on|at|le|am|em|el|il|op)\s+)?(?P<field>.+)"
+)
+# How a line that may hold metadata without a year opens (a byline, a label); every other line
+# without a year is a title or prose (``read_meta_line`` reads no field in it).
+META_START_RE = re.compile(
+    r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
+    r"dated|datum|written|words|story|reporting|reported|author|autor|auteur|autore|source|"
+    r"sources|quelle|fuente|fonte|bron|источник)\b"
+)
+META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИи")
+# Where a line of several fields is cut: separators, and before "by" and "updated" labels,
+# but not inside a byline label ("Posted by", "Written by"). Every alternative opens with "|"
+# or a space, so the pattern is tried at those places alone.
+SEGMENT_SPLIT_RE = re.compile(
+    r"\|\s*|\s+(?:\|\s*|[·•/]\s+|[—–]\s+|-{1,2}\s+"
+    r"|(?=(?:by|By|BY)\s)(?<!(?i:posted)\s)(?<!(?i:written)\s)(?<!(?i:words)\s)"
+    r"(?<!(?i:story)\s)(?<!(?i:reporting)\s)(?<!(?i:reported)\s)"
+    r"|(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|actualizado)\b))"
+)
+# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022".
+JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?i:on|le|am|el)\s+")
+SOURCE_LABEL_RE = re.compile(
+    r"(?i:source|sources|quelle|fuente|fonte|bron|источник):\s*(?P<name>[^\W\d_][\w.&' \-]{0,40})"
+)
+AGENCIES = frozenset(
+    {
+        "reuters", "ap", "the associated press", "associated press", "afp", "agence france-presse",
+        "bloomberg", "pa", "pa media", "press association", "dpa", "ansa", "efe", "xinhua",
+        "tass", "ria novosti", "interfax", "upi", "kyodo", "yonhap", "anadolu agency", "aap",
+        "pti", "ians", "the canadian press", "cp", "nexstar media wire", "cnn", "bbc news",
+    }
+)  # fmt: skip
+# A bare name beside a date: two to four capitalised words, maybe with a particle.
+BARE_NAME_RE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]+\.?(?:\s+(?:(?:de|van|von|der|da|del|di|la|le|bin|al|el)\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?){1,3}"
+)
+# Words of site sections and navigation, never of a name ("Top Stories | Feb 12, 2022").
+NOT_NAME_WORDS = frozenset(
+    {
+        "news", "stories", "story", "top", "latest", "live", "home", "world", "business",
+        "sport", "sports", "politics", "opinion", "comment", "analysis", "video", "photos",
+        "updated", "published", "breaking", "local", "national", "international", "health",
+        "science", "tech", "technology", "culture", "entertainment", "travel", "weather",
+        "staff", "editor", "editors", "team", "desk", "admin", "share", "comments", "read",
+    }
+)  # fmt: skip
+# "5 min read", "3 minute read", "Lesezeit: 4 Minuten": read beside a date, then dropped.
+NOISE_RE = re.compile(
+    rf"\d{{1,3}}[ -]min(?:ute)?s?\.? read|(?i:lesezeit):? \d{{1,3}} (?i:min\w*)|{CLOCK}"
+)
+# Keys a metadata line fills; "name" becomes "author" beside a date.
+FIELD_KEYS = ("date", "updated", "author", "source")
+
+
+def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
+    """The fields of ``line`` (stripped) when all of it is header metadata, else None.
+
+    >>> import datetime as dt
+    >>> from textfix.extract.dates import make_bounds
+    >>> b = make_bounds(None, None, None, dt.date(2024, 1, 1))
+    >>> read_meta_line("June 3, 2021 | By Lena Park", b)
+    {'date': '2021-06-03', 'author': 'Lena Park'}
+    >>> read_meta_line("Posted on February 12, 2022 by Jane Smith", b)
+    {'date': '2022-02-12', 'author': 'Jane Smith'}
+    >>> read_meta_line("Published Feb. 12, 2022 Updated Feb. 13, 2022, 4:25 p.m. ET", b)
+    {'date': '2022-02-12', 'updated': '2022-02-13'}
+    >>> read_meta_line("By the time we arrived, 12 people had left", b) is None
+    True
+    """
+    has_year = has_year_hint(line)
+    if not has_year and (line[:1] not in META_FIRST or META_START_RE.match(line) is None):
+        # A bare name or an agency is an author or a source only beside a date; with no date,
+        # only a line opening with a byline or a label is a header line ("Reuters | By Jane
+        # Smith" is left alone).
+        return None
+    whole = _read_segment(line, bounds, has_year, True)
+    if whole is not None:
+        return _fields([whole])
+    parts = [p for p in SEGMENT_SPLIT_RE.split(line) if p]
+    if len(parts) > 8:
+        return None
+    found: list[tuple[str, str]] = []
+    for part in parts:
+        # A line with no separator is one part, the whole line, read above.
+        field = None if part == line else _read_segment(part, bounds, has_year)
+        if field is not None:
+            found.append(field)
+            continue
+        joined = _read_joined(part, bounds) if has_year else None
+        if joined is None:
+            return None
+        found.extend(joined)
+    return _fields(found)
+
+
+def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
+    metadata: dict[str, str] = {}
+    for key, value in found:
+        if key in FIELD_KEYS and metadata.setdefault(key, value) != value and key != "source":
+            return None  # two dates or two bylines on one line: not one header's fields
+    if "date" not in metadata and "updated" not in metadata:
+        if all(key == "undated" for key, _ in found):
+            return {}  # a date line that gives no date: a header line without a field
+        if "author" not in metadata:
+            # A source label alone is a header line; a bare name or an agency alone is not.
+            labelled = [v for k, v in found if k == "source_label"]
+            return {"source": labelled[0]} if labelled and len(found) == 1 else None
+        if any(k in ("name", "noise") for k, _ in found):
+            return None
+    else:
+        names = [v for k, v in found if k == "name"]
+        if len(names) > 1 or (names and "author" in metadata):
+            return None
+        if names:
+            metadata["author"] = names[0]
+    for key, value in found:
+        if key == "source_label":
+            metadata.setdefault("source", value)
+    return metadata
+
+
+def _read_segment(
+    segment: str, bounds: DateBounds, has_year: bool, whole: bool = False
+) -> tuple[str, str] | None:
+    """The field ``segment`` is. ``has_year``: the line has a year; ``whole``: the segment is
+    the whole line (stripped), so it has the line's year."""
+    segment = segment.strip()
+    if not segment:
+        return None
+    author = read_byline(segment)
+    if author is not None:
+        return "author", author
+    if has_year and (whole or has_year_hint(segment)):
+        date = _read_date(segment, bounds)
+        if date is not None:
+            return date
+    if segment.lower().removeprefix("(").removesuffix(")") in AGENCIES:
+        return "source", segment.strip("()")
+    label = SOURCE_LABEL_RE.fullmatch(segment)
+    if label is not None:
+        return "source_label", label["name"].strip()
+    if NOISE_RE.fullmatch(segment) is not None:
+        return "noise", segment
+    if BARE_NAME_RE.fullmatch(segment) is not None and not any(
+        word.lower().strip(".") in NOT_NAME_WORDS for word in segment.split()
+    ):
+        return "name", segment
+    return None
+
+
+def _read_date(segment: str, bounds: DateBounds) -> tuple[str, str] | None:
+    segment = segment.rstrip(" .,")
+    if not could_end_date(segment):
+        return None
+    labelled = LABELLED_DATE_RE.fullmatch(segment)
+    field = segment if labelled is None else labelled["field"]
+    match = DATE_FIELD_RE.fullmatch(field)
+    if match is None:
+        return None
+    value = date_of(match, bounds)
+    if value is None:
+        # "02/03/2022" with no date order: a date line that gives no date.
+        return ("undated", field) if is_ambiguous_date(match, bounds) else None
+    return ("updated" if labelled is not None and labelled["updated"] else "date"), value
+
+
+def could_end_date(segment: str) -> bool:
+    """False when ``segment`` (stripped of " .,") surely holds no date field, for a few tests.
+
+    A date field (``DATE_FIELD_RE``, also after a label) ends with its year or day, a clock or
+    a zone: a digit, a capital, a bracket, "am"/"pm" in any spelling, "h", "hrs", "Uhr", or the
+    Russian and Ukrainian "г."/"р." after the year. A segment ending with any other lower-case
+    letter (a sentence: "…, a report says.") is no date, and the two long date patterns are not
+    tried on it.
+
+    >>> could_end_date("12 February 2022, 3:04 p.m"), could_end_date("In 2004 it grew")
+    (True, False)
+    """
+    last = segment[-1:]
+    return not last.islower() or last in "mhгр" or segment.endswith(("hrs", "Hrs", "Uhr"))
+
+
+def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | None:
+    """A byline and a date in one segment, joined by "on" or a comma, either way round."""
+    for cut in JOIN_SPLIT_RE.finditer(segment):
+        left, right = segment[: cut.start()], segment[cut.end() :]
+        author = read_byline(left)
+        if author is not None:
+            date = _read_date(right, bounds) if has_year_hint(right) else None
+            if date is not None:
+                return [("author", author), date]
+    return None

@@ -1,0 +1,136 @@
+"""Before/after lines made readable: the changed characters marked, invisible ones shown.
+
+Most of textfix's changes are invisible in a plain diff (a no-break space become a space, a
+zero-width space dropped, curly quotes straightened), so inside a change every space, control
+and format character is written as a visible mark. Long unchanged stretches are cut to a few
+words on each side of a change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["same", "del", "ins"]
+#: Unchanged text kept on each side of a change within a line.
+CONTEXT_CHARS = 80
+#: Lines longer than this are not compared character by character (difflib is quadratic).
+MAX_INTRALINE = 4000
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text in a diff line: unchanged, deleted or inserted."""
+
+    kind: Kind
+    text: str
+
+
+def visible(text: str) -> str:
+    """``text`` with spaces, tabs, controls and format characters shown as marks.
+
+    >>> visible("a\\u00a0b c\\u200b")
+    'a⟨U+00A0⟩b␣c⟨U+200B⟩'
+    >>> visible("Café")  # letters are left alone
+    'Café'
+    """
+    out = []
+    for char in text:
+        if char == " ":
+            out.append("␣")
+        elif char == "\t":
+            out.append("⇥")
+        elif unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cc", "Cf", "Co", "Cn"):
+            out.append(f"⟨U+{ord(char):04X}⟩")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _shorten(text: str, head: bool, tail: bool) -> str:
+    """An unchanged stretch cut to ``CONTEXT_CHARS`` at each end that touches a change."""
+    limit = CONTEXT_CHARS * (head + tail)
+    if len(text) <= max(limit, 1) + 20:
+        return text
+    if head and tail:
+        return text[:CONTEXT_CHARS] + " … " + text[-CONTEXT_CHARS:]
+    return text[:CONTEXT_CHARS] + " …" if head else "… " + text[-CONTEXT_CHARS:]
+
+
+def line_pair(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
+    """The old and new line as segments, the characters that differ marked.
+
+    >>> old, new = line_pair("Caf\\u00c3\\u00a9 au lait", "Café au lait")
+    >>> [(s.kind, s.text) for s in old]
+    [('same', 'Caf'), ('del', 'Ã©'), ('same', ' au lait')]
+    >>> [(s.kind, s.text) for s in new]
+    [('same', 'Caf'), ('ins', 'é'), ('same', ' au lait')]
+    """
+    if len(old) > MAX_INTRALINE or len(new) > MAX_INTRALINE:
+        return [Segment("del", _shorten(old, True, False))], [Segment("ins", new[:CONTEXT_CHARS])]
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    codes = matcher.get_opcodes()
+    left: list[Segment] = []
+    right: list[Segment] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(codes):
+        if tag == "equal":
+            text = _shorten(old[i1:i2], head=index > 0, tail=index < len(codes) - 1)
+            left.append(Segment("same", text))
+            right.append(Segment("same", text))
+            continue
+        if i2 > i1:
+            left.append(Segment("del", visible(old[i1:i2])))
+        if j2 > j1:
+            right.append(Segment("ins", visible(new[j1:j2])))
+    return left, right
+
+
+def whole_line(kind: Kind, line: str) -> list[Segment]:
+    """A line deleted or added whole (or kept as context), as one segment.
+
+    >>> whole_line("del", "Most read")
+    [Segment(kind='del', text='Most read')]
+    >>> whole_line("same", "x" * 300)[0].text.endswith("…")
+    True
+    """
+    if kind == "same":
+        return [Segment("same", _shorten(line, True, False))]
+    return [Segment(kind, line if line.strip() else visible(line) or "(blank line)")]
+
+
+def diff_rows(diff: list[list[str]]) -> list[tuple[str, list[Segment]]]:
+    """Rows to show for a stored line diff (``[tag, line]`` pairs, see ``runner.audit``):
+    a run of deleted lines followed by as many added ones is compared line by line.
+
+    >>> rows = diff_rows([[" ", "a"], ["-", "x y"], ["+", "x  y"], ["...", ""]])
+    >>> [(tag, [(s.kind, s.text) for s in segments]) for tag, segments in rows][1:3]
+    [('-', [('same', 'x '), ('same', 'y')]), ('+', [('same', 'x '), ('ins', '␣'), ('same', 'y')])]
+    """
+    rows: list[tuple[str, list[Segment]]] = []
+    index = 0
+    while index < len(diff):
+        tag, line = diff[index]
+        if tag != "-":
+            kind: Kind = "ins" if tag == "+" else "same"
+            rows.append((tag, whole_line(kind, line) if tag != "..." else []))
+            index += 1
+            continue
+        deleted = [line for _, line in _run(diff, index, "-")]
+        added = [line for _, line in _run(diff, index + len(deleted), "+")]
+        index += len(deleted) + len(added)
+        if len(deleted) == len(added):
+            pairs = [line_pair(old, new) for old, new in zip(deleted, added, strict=True)]
+            rows += [("-", old) for old, _ in pairs] + [("+", new) for _, new in pairs]
+        else:
+            rows += [("-", whole_line("del", line)) for line in deleted]
+            rows += [("+", whole_line("ins", line)) for line in added]
+    return rows
+
+
+def _run(diff: list[list[str]], start: int, tag: str) -> list[list[str]]:
+    end = start
+    while end < len(diff) and diff[end][0] == tag:
+        end += 1
+    return diff[start:end]

@@ -1,0 +1,369 @@
+"""What the HTML report shows beyond the run's counts, collected while the run cleans.
+
+Each worker fills an :class:`Audit` per task from what cleaning already records (the steps
+that changed a document and the rule of every removed line): lines removed per rule, metadata
+found, dates per month, the share of each document's characters removed, and bounded seeded
+samples (removed lines with context, changed documents with each step's change, the documents
+that lost the most, errors). The parent merges the task audits as it merges ``RunStats``, and
+the resume journal carries the merged audit, so a resumed or multi-worker run reports figures
+of the whole run. Samples are bounded (see :mod:`textfix.runner.audit_sample`): a run of a
+million documents keeps a few hundred kilobytes, never its documents.
+"""
+
+from __future__ import annotations
+
+import math
+import platform
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from textfix.runner.audit_diffs import MAX_LINE, changed_document, lossy_document
+from textfix.runner.audit_sample import Sample, as_fraction, mix, sample_key, seeded_hash
+
+if TYPE_CHECKING:
+    from textfix.io.records import Record
+    from textfix.pipeline import Pipeline
+    from textfix.runner.cleaning import Cleaned
+    from textfix.runner.tasks import Unit
+
+#: Bins of the share of characters removed: 0 is "nothing removed", bin i is (i-1, i] x 5%.
+SHARE_BINS = 20
+#: At most this many distinct metadata keys, error reasons, or days are counted one by one.
+MAX_KEYS = 200
+MAX_DAYS = 40_000
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """How much to sample, the seed, and the run's description (command line, settings)."""
+
+    seed: int = 0
+    changes: int = 24  # changed documents shown as diffs
+    per_rule: int = 4  # removed lines shown per rule
+    per_error: int = 4  # examples per error reason
+    top: int = 15  # documents that lost the most
+    command: tuple[str, ...] = ()
+    settings: tuple[tuple[str, str], ...] = ()
+
+    def fingerprint(self) -> dict[str, int]:
+        """What makes two runs' samples comparable (a resume must keep these)."""
+        return {
+            "seed": self.seed,
+            "changes": self.changes,
+            "per_rule": self.per_rule,
+            "per_error": self.per_error,
+            "top": self.top,
+        }
+
+
+@dataclass
+class Pending:
+    """A candidate document kept by reference until its task ends (then made into a dict)."""
+
+    record: Record
+    unit: int
+    text: str
+    trace: list[tuple[str, str, str, dict[str, Any]]]
+    metadata: dict[str, Any]
+
+
+def _counted(counts: dict[str, int], key: str, n: int = 1, limit: int = MAX_KEYS) -> None:
+    if key in counts or len(counts) < limit:
+        counts[key] = counts.get(key, 0) + n
+    else:
+        counts["(other)"] = counts.get("(other)", 0) + n
+
+
+@dataclass
+class Audit:
+    """The report's figures and samples for one task, or merged for a whole run.
+
+    >>> from textfix.io.records import Record
+    >>> from textfix.pipeline import Pipeline
+    >>> from textfix.runner.cleaning import clean_record
+    >>> from textfix.runner.tasks import Unit
+    >>> text = "Talks failed after six long hours on Friday.\\n\\nMost read"
+    >>> record = Record({"text": text}, "a", 1)
+    >>> cleaned = clean_record(Pipeline.from_preset("news"), record, count_steps=True,
+    ...                        want_removed=True, want_trace=True)
+    >>> audit = Audit(AuditOptions())
+    >>> audit.observe(record, Unit(0, "a", "a", 9), cleaned); audit.finish()
+    >>> audit.rule_lines, audit.removed_hist.index(1)  # 11 of 55 characters: the 15-20% bin
+    ({'en.most-read': 1}, 4)
+    >>> [step["step"] for step in audit.changes.items()[0]["steps"]]
+    ['remove_boilerplate']
+    """
+
+    options: AuditOptions
+    documents: int = 0
+    chars_in: int = 0
+    chars_out: int = 0
+    rule_lines: dict[str, int] = field(default_factory=dict)
+    rule_samples: dict[str, Sample] = field(default_factory=dict)
+    metadata_keys: dict[str, int] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)
+    days: dict[str, int] = field(default_factory=dict)
+    removed_hist: list[int] = field(default_factory=lambda: [0] * (SHARE_BINS + 1))
+    top_losses: Sample = field(init=False)
+    changes: Sample = field(init=False)
+    error_reasons: dict[str, int] = field(default_factory=dict)
+    error_samples: dict[str, Sample] = field(default_factory=dict)
+    resumes: int = 0
+    run: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.top_losses = Sample(self.options.top)
+        self.changes = Sample(self.options.changes)
+        # Each unit's seeded hash, so a document's key is one mix() away (cleared by finish).
+        self._units: dict[tuple[str, int], int] = {}
+
+    def _document_hash(self, record: Record, unit: Unit) -> int:
+        where = (record.source, unit.start)
+        base = self._units.get(where)
+        if base is None:
+            base = self._units[where] = seeded_hash(self.options.seed, *where)
+        return mix(base, record.number)
+
+    # -- in the worker, per document ---------------------------------------------------------
+
+    def observe(self, record: Record, unit: Unit, cleaned: Cleaned) -> None:
+        """Count one cleaned document; keep it as a candidate for the samples if it may be one."""
+        document = cleaned.document
+        self.documents += 1
+        metadata = document.metadata
+        if metadata:
+            for name in metadata:
+                _counted(self.metadata_keys, name)
+            date = metadata.get("date")
+            if isinstance(date, str):
+                self._count_date(date)
+        text = record.text
+        before, after = len(text), len(document.text)
+        self.chars_in += before
+        self.chars_out += after
+        share = (before - after) / before if before > after else 0.0
+        self.removed_hist[min(SHARE_BINS, math.ceil(share * SHARE_BINS))] += 1
+        if not cleaned.trace:
+            return
+        document_hash = self._document_hash(record, unit)
+        for removal in cleaned.removals:
+            key = as_fraction(mix(document_hash, removal.line_number))
+            self._observe_removal(record, unit, cleaned, removal.rule_id, removal.line_number, key)
+        key = as_fraction(document_hash)
+        pending: Pending | None = None
+        if share > 0.0 and self.top_losses.wants((-share, after - before, key)):
+            pending = Pending(record, unit.index, document.text, cleaned.trace, metadata)
+            self.top_losses.offer((-share, after - before, key), pending)
+        if self.changes.wants((key,)):
+            pending = pending or Pending(record, unit.index, document.text, cleaned.trace, metadata)
+            self.changes.offer((key,), pending)
+
+    def _count_date(self, date: str) -> None:
+        month = date[:7]
+        if len(month) == 7 and month[:4].isdigit() and month[4] == "-" and month[5:].isdigit():
+            _counted(self.months, month, limit=MAX_DAYS)
+            if len(date) >= 10 and date[8:10].isdigit():
+                _counted(self.days, date[:10], limit=MAX_DAYS)
+        else:
+            _counted(self.months, "(not a date)", limit=MAX_DAYS)
+
+    def _observe_removal(
+        self,
+        record: Record,
+        unit: Unit,
+        cleaned: Cleaned,
+        rule: str,
+        line_number: int,
+        key: float,
+    ) -> None:
+        self.rule_lines[rule] = self.rule_lines.get(rule, 0) + 1
+        sample = self.rule_samples.get(rule)
+        if sample is None:
+            sample = self.rule_samples[rule] = Sample(self.options.per_rule)
+        if not sample.wants((key,)):
+            return
+        lines = _lines_at_removal(cleaned, line_number)
+        item = {
+            "id": record.id,
+            "source": record.source,
+            "number": record.number,
+            "unit": unit.index,
+            "line_number": line_number,
+            "above": None if lines[0] is None else lines[0][:MAX_LINE],
+            "line": lines[1][:MAX_LINE],
+            "below": None if lines[2] is None else lines[2][:MAX_LINE],
+        }
+        sample.offer((key,), item)
+
+    def finish(self) -> None:
+        """At the end of a task: turn the kept candidates into plain dicts (diffs computed now,
+        only for the documents kept, so a task computes at most ``changes + top`` diffs)."""
+        self.changes.convert(changed_document)
+        self.top_losses.convert(lossy_document)
+        self._units.clear()
+
+    # -- in the parent ------------------------------------------------------------------------
+
+    def add_task(
+        self, other: Audit | None, errors: list[dict[str, Any]], line_base: dict[int, int]
+    ) -> None:
+        """Merge a task's audit and its error records (before the writer renumbers them):
+        line numbers of ranges after the first become the file's own, as in the errors file."""
+        if other is not None:
+            for sample in (other.changes, other.top_losses, *other.rule_samples.values()):
+                sample.convert(lambda item: _renumbered(item, line_base))
+            self.merge(other)
+        for error in errors:
+            reason = str(error.get("error", "")).split(":", 1)[0][:120] or "(no reason)"
+            _counted(self.error_reasons, reason)
+            examples = self.error_samples.get(reason)
+            if examples is None:
+                examples = self.error_samples[reason] = Sample(self.options.per_error)
+            number = int(error["number"]) + line_base.get(int(error.get("_unit", -1)), 0)
+            key = sample_key(self.options.seed, error.get("source"), number)
+            if examples.wants((key,)):
+                raw = str(error.get("raw", ""))[:MAX_LINE]
+                item = {"source": error.get("source"), "number": number, "raw": raw}
+                examples.offer((key,), {**item, "error": str(error.get("error", ""))[:MAX_LINE]})
+
+    def merge(self, other: Audit) -> None:
+        """Add ``other``'s counts and keep the smallest of both samples."""
+        self.documents += other.documents
+        self.chars_in += other.chars_in
+        self.chars_out += other.chars_out
+        for mine, theirs in (
+            (self.rule_lines, other.rule_lines),
+            (self.metadata_keys, other.metadata_keys),
+            (self.months, other.months),
+            (self.days, other.days),
+            (self.error_reasons, other.error_reasons),
+        ):
+            for key, n in theirs.items():
+                _counted(mine, key, n, limit=MAX_DAYS if mine is self.days else MAX_KEYS)
+        self.removed_hist = [
+            a + b for a, b in zip(self.removed_hist, other.removed_hist, strict=True)
+        ]
+        self.top_losses.merge(other.top_losses)
+        self.changes.merge(other.changes)
+        for mine_samples, theirs_samples, size in (
+            (self.rule_samples, other.rule_samples, self.options.per_rule),
+            (self.error_samples, other.error_samples, self.options.per_error),
+        ):
+            for key, sample in theirs_samples.items():
+                mine_samples.setdefault(key, Sample(size)).merge(sample)
+
+    def describe(self, pipeline: Pipeline) -> None:
+        """Record the versions, the command line, the settings and the pipeline's steps."""
+        import ftfy
+
+        from textfix import __version__
+
+        self.run = {
+            "textfix": __version__,
+            "ftfy": ftfy.__version__,
+            "python": platform.python_version(),
+            "command": list(self.options.command) or list(sys.argv),
+            "settings": dict(self.options.settings),
+            "steps": list(pipeline.step_names),
+            "options": {key: str(value) for key, value in pipeline.config.options},
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        """Everything as JSON-ready values (for the journal and the JSON report)."""
+
+        def samples(table: dict[str, Sample]) -> dict[str, list[list[Any]]]:
+            return {key: sample.as_list() for key, sample in sorted(table.items())}
+
+        return {
+            "options": self.options.fingerprint(),
+            "run": self.run,
+            "resumes": self.resumes,
+            "documents": self.documents,
+            "chars_in": self.chars_in,
+            "chars_out": self.chars_out,
+            "rule_lines": dict(sorted(self.rule_lines.items())),
+            "rule_samples": samples(self.rule_samples),
+            "metadata_keys": dict(sorted(self.metadata_keys.items())),
+            "months": dict(sorted(self.months.items())),
+            "days": dict(sorted(self.days.items())),
+            "removed_hist": list(self.removed_hist),
+            "top_losses": self.top_losses.as_list(),
+            "changes": self.changes.as_list(),
+            "error_reasons": dict(sorted(self.error_reasons.items())),
+            "error_samples": samples(self.error_samples),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], options: AuditOptions | None = None) -> Audit:
+        """The inverse of :meth:`as_dict` (``options`` gives the command line of a resume).
+
+        >>> audit = Audit(AuditOptions(top=3)); audit.rule_lines["en.x"] = 2
+        >>> again = Audit.from_dict(audit.as_dict())
+        >>> again.rule_lines, again.options.top
+        ({'en.x': 2}, 3)
+        """
+        if options is None:
+            saved = data.get("options", {})
+            n = {k: int(saved.get(k, v)) for k, v in AuditOptions().fingerprint().items()}
+            options = AuditOptions(n["seed"], n["changes"], n["per_rule"], n["per_error"], n["top"])
+        audit = cls(options)
+        audit.run = dict(data.get("run", {}))
+        audit.resumes = int(data.get("resumes", 0))
+        audit.documents = int(data.get("documents", 0))
+        audit.chars_in = int(data.get("chars_in", 0))
+        audit.chars_out = int(data.get("chars_out", 0))
+        for name in ("rule_lines", "metadata_keys", "months", "days", "error_reasons"):
+            setattr(audit, name, {str(k): int(v) for k, v in data.get(name, {}).items()})
+        hist = [int(n) for n in data.get("removed_hist", [])]
+        audit.removed_hist = hist if len(hist) == SHARE_BINS + 1 else audit.removed_hist
+        audit.top_losses = Sample.from_list(options.top, data.get("top_losses", []))
+        audit.changes = Sample.from_list(options.changes, data.get("changes", []))
+        for name, size in (
+            ("rule_samples", options.per_rule),
+            ("error_samples", options.per_error),
+        ):
+            table = {k: Sample.from_list(size, v) for k, v in data.get(name, {}).items()}
+            setattr(audit, name, table)
+        return audit
+
+
+def start_audit(
+    options: AuditOptions | None, pipeline: Pipeline, saved: dict[str, Any] | None
+) -> Audit | None:
+    """The parent's audit: None without a report, else a fresh one or the one a resumed run's
+    journal saved (so the report covers the whole run), described with this process's command.
+
+    >>> from textfix.pipeline import Pipeline
+    >>> start_audit(None, Pipeline(), None) is None
+    True
+    >>> start_audit(AuditOptions(), Pipeline(), Audit(AuditOptions()).as_dict()).resumes
+    1
+    """
+    if options is None:
+        return None
+    audit = Audit(options) if saved is None else Audit.from_dict(saved, options)
+    audit.resumes += saved is not None
+    audit.describe(pipeline)
+    return audit
+
+
+def _lines_at_removal(cleaned: Cleaned, line_number: int) -> tuple[str | None, str, str | None]:
+    """The removed line and the lines above and below it (None at the start or end of the
+    text), in the text the rule saw."""
+    for step, before, _, _ in cleaned.trace:
+        if step != "remove_boilerplate":
+            continue
+        lines = before.split("\n")
+        if 0 < line_number <= len(lines):
+            above = lines[line_number - 2] if line_number >= 2 else None
+            below = lines[line_number] if line_number < len(lines) else None
+            return above, lines[line_number - 1], below
+    return None, "", None
+
+
+def _renumbered(item: dict[str, Any], line_base: dict[int, int]) -> dict[str, Any]:
+    unit = item.pop("unit", None)
+    if unit is not None:
+        item["number"] = int(item["number"]) + line_base.get(int(unit), 0)
+    return item
