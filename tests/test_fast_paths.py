@@ -166,6 +166,7 @@ def test_looks_bad_is_badness_search_on_real_text() -> None:
 
 def test_quiet_text_is_left_alone_by_ftfy() -> None:
     # Articles as scraped: the fixtures' edge cases (bare "\r", U+2028) are not quiet text.
+    # textfix decodes entities itself (unescape_html_text), so ftfy leaves quiet text alone.
     texts = SHARED_TEXTS or fixture_mojibake_articles()
     skipped = [text for text in texts if fix_quiet_text(text) == text]
     assert len(skipped) > (200 if HAVE_SHARED else 20)  # the fast path is taken on real text
