@@ -337,6 +337,10 @@ ADVERSARIAL_QUOTES = (
     # An opener between a space and a full stop closes the pair opened before it (padding).
     "‘′ ‘.",
     "“x ”, ‘y ‘;",
+    # A quote glued after lead-in punctuation opens (said,’no’ and ‘,'a).
+    ",’is’",
+    ":’a’",
+    "‘,'a",
 )
 
 

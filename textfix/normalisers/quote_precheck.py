@@ -107,8 +107,9 @@ _AFTER_STRAY = f"(?=[^\\W\\d_])(?!{_CONTRACTION})"
 #: Each quote character's suspicious contexts: the negation of its canonical context in the
 #: module doc, or a possible stray opener. Every pattern starts with its character.
 _SUSPICIOUS_BY_CHAR: dict[str, tuple[str, ...]] = {
-    "’": (f"’(?<!{_NOT_SPACE_OPEN_QUOTE}’)", _stray("’")),
-    "'": (f"'(?:(?<=[{_Q}]')|(?=[{_Q}]))", _stray("'")),
+    # ... and either glued between punctuation that leads in a quotation and a word (said,’no’)
+    "’": (f"’(?<!{_NOT_SPACE_OPEN_QUOTE}’)", _stray("’"), _lead_in("’")),
+    "'": (f"'(?:(?<=[{_Q}]')|(?=[{_Q}]))", _stray("'"), _lead_in("'")),
     # ... and an opener between a space and closing punctuation, which may close a padded pair
     "“": (f"“(?:(?<={_NOT_SPACE_OPEN}“)|(?![^\\s{_Q}]))", _before_closing_punct("“")),
     # ... and ” glued to a letter on both sides (it”a), or between , : ; and a word (said,”Fine.”)
