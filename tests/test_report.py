@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from tests.report_corpus import FAULTS, NEWS, make_corpus, read_jsonl, run
 from textfix.cli import app
+from textfix.pipeline import Pipeline
 from textfix.report import render_html_report
 from textfix.runner import RunOptions, run_clean
 from textfix.runner.audit import Audit, AuditOptions
@@ -332,3 +333,28 @@ def test_the_html_report_needs_the_local_engine(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 2
     assert "needs --engine local" in result.output
+
+
+def test_noise_rule_samples_show_the_removed_line_and_its_neighbours(tmp_path: Path) -> None:
+    # The web preset's removals come from remove_noise_lines, not remove_boilerplate: their
+    # samples must read the line in the text that step saw.
+    page = (
+        "Home | News | Sport | Contact\n"
+        "The council said on Tuesday that the new bridge would open to traffic next spring.\n"
+        "Officials added that the old crossing would close for good once the work was done.\n"
+        "© 2024 Example Media. All rights reserved."
+    )
+    source = tmp_path / "page.txt"
+    source.write_text(page, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    report = tmp_path / "run.json"
+    options = RunOptions(workers=1, report=report, audit=AuditOptions(command=("t",)))
+    run_clean([str(source)], Pipeline.from_preset("web"), out, options=options)
+    audit = json.loads(report.read_text(encoding="utf-8"))["audit"]
+    samples = [s for pairs in audit["rule_samples"].values() for _, s in pairs]
+    assert audit["rule_lines"] and all(rule.startswith("noise.") for rule in audit["rule_lines"])
+    assert {s["line"] for s in samples} == {
+        "Home | News | Sport | Contact",
+        "© 2024 Example Media. All rights reserved.",
+    }
+    assert all(s["above"] or s["below"] for s in samples)

@@ -198,7 +198,7 @@ class Audit:
             sample = self.rule_samples[rule] = Sample(self.options.per_rule)
         if len(sample.heap) == sample.size and key >= -sample.heap[0][0][0]:
             return  # the sample is full of smaller keys: the common case, decided cheaply
-        above, line, below = _lines_at_removal(cleaned, line_number)
+        above, line, below = _lines_at_removal(cleaned, line_number, _step_of_rule(rule))
         item = {
             "id": record.id,
             "source": record.source,
@@ -363,11 +363,22 @@ def start_audit(
     return audit
 
 
-def _lines_at_removal(cleaned: Cleaned, line_number: int) -> tuple[str | None, str, str | None]:
+def _step_of_rule(rule: str) -> str:
+    """The step whose removals carry ``rule``: noise-line rules are ``noise.*``.
+
+    >>> _step_of_rule("noise.menu"), _step_of_rule("en.read-more")
+    ('remove_noise_lines', 'remove_boilerplate')
+    """
+    return "remove_noise_lines" if rule.startswith("noise.") else "remove_boilerplate"
+
+
+def _lines_at_removal(
+    cleaned: Cleaned, line_number: int, removed_by: str
+) -> tuple[str | None, str, str | None]:
     """The removed line and the lines above and below it (None at the start or end of the
-    text), in the text the rule saw."""
+    text), in the text the step ``removed_by`` saw."""
     for step, before, _, _ in cleaned.trace:
-        if step != "remove_boilerplate":
+        if step != removed_by:
             continue
         lines = before.split("\n", line_number + 1)[: line_number + 1]  # no further than needed
         if 0 < line_number <= len(lines):
