@@ -61,7 +61,6 @@ class Pending:
     """A candidate document kept by reference until its task ends (then made into a dict)."""
 
     record: Record
-    unit: int
     text: str
     trace: list[tuple[str, str, str, dict[str, Any]]]
     metadata: dict[str, Any]
@@ -161,10 +160,10 @@ class Audit:
         key = as_fraction(document_hash)
         pending: Pending | None = None
         if share > 0.0 and self.top_losses.wants((-share, after - before, key)):
-            pending = Pending(record, unit.index, document.text, trace, metadata)
+            pending = Pending(record, document.text, trace, metadata)
             self.top_losses.offer((-share, after - before, key), pending)
         if self.changes.wants((key,)):
-            pending = pending or Pending(record, unit.index, document.text, trace, metadata)
+            pending = pending or Pending(record, document.text, trace, metadata)
             self.changes.offer((key,), pending)
 
     def _count_date(self, date: str) -> None:
@@ -203,7 +202,6 @@ class Audit:
             "id": record.id,
             "source": record.source,
             "number": record.number,
-            "unit": unit.index,
             "line_number": line_number,
             "above": None if above is None else above[:MAX_LINE],
             "line": line[:MAX_LINE],
@@ -220,14 +218,10 @@ class Audit:
 
     # -- in the parent ------------------------------------------------------------------------
 
-    def add_task(
-        self, other: Audit | None, errors: list[dict[str, Any]], line_base: dict[int, int]
-    ) -> None:
-        """Merge a task's audit and its error records (before the writer renumbers them):
-        line numbers of ranges after the first become the file's own, as in the errors file."""
+    def add_task(self, other: Audit | None, errors: list[dict[str, Any]]) -> None:
+        """Merge a task's audit and its error records (their line numbers are already the
+        input's own: a range knows the number of its first line)."""
         if other is not None:
-            for sample in (other.changes, other.top_losses, *other.rule_samples.values()):
-                sample.convert(lambda item: _renumbered(item, line_base))
             self.merge(other)
         for error in errors:
             reason = str(error.get("error", "")).split(":", 1)[0][:120] or "(no reason)"
@@ -235,7 +229,7 @@ class Audit:
             examples = self.error_samples.get(reason)
             if examples is None:
                 examples = self.error_samples[reason] = Sample(self.options.per_error)
-            number = int(error["number"]) + line_base.get(int(error.get("_unit", -1)), 0)
+            number = int(error["number"])
             key = sample_key(self.options.seed, error.get("source"), number)
             if examples.wants((key,)):
                 raw = str(error.get("raw", ""))[:MAX_LINE]
@@ -386,10 +380,3 @@ def _lines_at_removal(
             below = lines[line_number] if line_number < len(lines) else None
             return above, lines[line_number - 1], below
     return None, "", None
-
-
-def _renumbered(item: dict[str, Any], line_base: dict[int, int]) -> dict[str, Any]:
-    unit = item.pop("unit", None)
-    if unit is not None:
-        item["number"] = int(item["number"]) + line_base.get(int(unit), 0)
-    return item

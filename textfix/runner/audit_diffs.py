@@ -82,7 +82,7 @@ def _clip(old: str, new: str) -> tuple[str, str]:
 
 def _where(pending: Pending) -> dict[str, Any]:
     record = pending.record
-    return {"id": record.id, "source": record.source, "number": record.number, "unit": pending.unit}
+    return {"id": record.id, "source": record.source, "number": record.number}
 
 
 def changed_document(pending: Pending) -> dict[str, Any]:

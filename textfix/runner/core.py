@@ -214,8 +214,8 @@ def _run(
         with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
             progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
             for task, result in run_ordered(config, remaining, workers):
-                if audit is not None:  # numbers are already the input's own
-                    audit.add_task(result.audit, result.errors, {})
+                if audit is not None:
+                    audit.add_task(result.audit, result.errors)
                 writer.write(result)
                 stats.add(result.stats)
                 stats.seconds = time.perf_counter() - started
