@@ -1,31 +1,49 @@
-"""The Ray Data integration on a real local Ray cluster with 2 CPUs."""
+"""The Ray engine on a real local Ray cluster (one CPU): the same run as a local one.
+
+One cluster serves the module (starting Ray costs seconds). Each test compares a Ray run with a
+local run of the same options on a corpus that mixes formats, damage and unreadable inputs.
+"""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 ray = pytest.importorskip("ray", reason="the ray extra is not installed")
-pytest.importorskip("ray.data", reason="the ray extra is not installed")
 
-from textfix.integrations.ray import RayBatchCleaner, actor_pool_size, run_clean_ray  # noqa: E402
+from textfix.cli import app  # noqa: E402
+from textfix.errors import InputError, TextfixError  # noqa: E402
+from textfix.integrations.ray import RayExecutor, TaskActor, run_clean_ray  # noqa: E402
 from textfix.io.records import ReadOptions  # noqa: E402
 from textfix.pipeline import Pipeline  # noqa: E402
+from textfix.runner import RunOptions, run_clean  # noqa: E402
+from textfix.runner.audit import AuditOptions  # noqa: E402
+from textfix.runner.tasks import Task  # noqa: E402
+from textfix.runner.worker import TaskResult, WorkerConfig  # noqa: E402
+
+# One test process holds the module's cluster: under xdist (--dist loadgroup) the Ray tests
+# share a worker instead of each worker starting a cluster of its own.
+pytestmark = pytest.mark.xdist_group("ray")
+
+BOILERPLATE = "Advertisement"
 
 
 @pytest.fixture(scope="module")
 def local_cluster() -> Iterator[None]:
-    # A stall (e.g. an actor pool holding every CPU) fails the test in a minute, not never.
+    # A stall fails the test in a minute, not never.
     os.environ["RAY_DATA_EXECUTION_NO_PROGRESS_TIMEOUT_S"] = "60"
     ray.init(
-        num_cpus=2,
+        num_cpus=1,
         include_dashboard=False,
         log_to_driver=False,
-        object_store_memory=200 * 1024 * 1024,
+        object_store_memory=100 * 1024 * 1024,
     )
     try:
         yield
@@ -33,50 +51,213 @@ def local_cluster() -> Iterator[None]:
         ray.shutdown()
 
 
-def test_actor_pool_never_takes_every_cpu() -> None:
-    for cpus in (1, 2, 3, 4, 16):
-        actors, each = actor_pool_size(cpus)
-        assert actors * each < max(cpus, 1) or (cpus == 1 and actors * each <= 0.5)
+def make_corpus(root: Path) -> list[str]:
+    """Every kind of input and damage a run meets, small enough to run in seconds."""
+    root.mkdir(parents=True)
+    for folder in ("a", "b"):  # the same name in two folders: ids must stay apart
+        (root / folder).mkdir()
+        (root / folder / "doc.txt").write_text(f"Caf\u00c3\u00a9  in {folder}.\n", "utf-8")
+    (root / "cp1252.txt").write_bytes("\u201cQuoted\u201d \u00a315 fares.\n".encode("cp1252"))
+    (root / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    lines = []
+    for i in range(40):
+        body = (
+            f"Fares rose sharply across the network this week, by {i} pence, the operator said."
+            f"\n{BOILERPLATE}\nSeason tickets rise  by a tenth, and CafÃ© prices follow."
+        )
+        lines.append(json.dumps({"id": f"j{i}", "text": body, "url": f"u{i}"}))
+    lines.insert(5, "{not json")
+    lines.insert(9, json.dumps({"id": "bad-type", "text": 7}))
+    (root / "big.jsonl").write_text("\n".join(lines) + "\n", "utf-8")  # cut into byte ranges
+    with gzip.open(root / "small.jsonl.gz", "wt", encoding="utf-8") as stream:
+        stream.write(json.dumps({"text": "Gzipped  text."}) + "\n")
+    (root / "truncated.jsonl.gz").write_bytes(
+        gzip.compress(b'{"text": "one"}\n{"text": "two"}\n' * 50)[:-30]
+    )
+    (root / "table.csv").write_text("id,text\nc1,Comma  separated\nc2,row two\n", "utf-8")
+    return [str(root)]
 
 
-@pytest.mark.slow
-def test_every_document_comes_out_exactly_once(local_cluster: None, tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    expected = []
-    for shard in range(3):
-        lines = []
-        for i in range(400):
-            ident = f"s{shard}-{i}"
-            expected.append(ident)
-            lines.append(json.dumps({"id": ident, "text": f"CafÃ©  number {i}"}))
-        if shard == 1:
-            lines.insert(7, "{not json")
-        (corpus / f"shard-{shard}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out = tmp_path / "out"
-    stats = run_clean_ray([str(corpus)], Pipeline.from_preset("default"), out, read=ReadOptions())
-    records = [
-        json.loads(line)
-        for shard in sorted(out.glob("*.jsonl"))
-        for line in shard.read_text(encoding="utf-8").splitlines()
-    ]
-    assert sorted(r["id"] for r in records) == sorted(expected)
-    assert [r["id"] for r in records] == expected  # preserve_order keeps input order
-    assert {r["text"] for r in records if r["id"] == "s0-5"} == {"Café number 5"}
-    errors = (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()
-    assert [json.loads(e)["raw"] for e in errors] == ["{not json"]
-    assert stats.documents_in == len(expected) + 1
-    assert stats.documents_out == len(expected) and stats.errored == 1
-    assert not list(tmp_path.glob("out.staging-*"))
+def run_both(
+    tmp_path: Path, name: str, **extra: Any
+) -> tuple[dict[str, bytes], dict[str, bytes], Any, Any]:
+    """The same run locally and on Ray: each run's files by name, and each run's stats."""
+    inputs = make_corpus(tmp_path / "corpus")
+    pipeline = Pipeline.from_preset("news")
+    results: list[tuple[dict[str, bytes], Any]] = []
+    for engine in ("local", "ray"):
+        folder = tmp_path / engine
+        folder.mkdir()
+        options = RunOptions(
+            workers=1,
+            chunk_bytes=600,
+            removed=folder / "removed.jsonl",
+            report=folder / "run.json",
+            audit=AuditOptions(),
+            **extra,
+        )
+        run = run_clean if engine == "local" else run_clean_ray
+        stats = run(inputs, pipeline, folder / name, read=ReadOptions(), options=options)
+        files = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+        results.append((files, stats))
+    (local, local_stats), (remote, remote_stats) = results
+    return local, remote, local_stats, remote_stats
 
 
-def test_batch_cleaner_records_mode_keeps_fields() -> None:
-    import pyarrow as pa
+def without_timing(report: bytes) -> dict[str, Any]:
+    figures = json.loads(report)
+    figures.pop("seconds")
+    figures.pop("workers")
+    return dict(figures)
 
-    cleaner = RayBatchCleaner(Pipeline.from_preset("default"), mode="records")
-    out = cleaner(pa.table({"text": ["a  b", "c"], "url": ["u1", "u2"]}))
-    assert [json.loads(r) for r in out.column("record").to_pylist()] == [
-        {"text": "a b", "url": "u1"},
-        {"text": "c", "url": "u2"},
-    ]
-    assert out.column("changed").to_pylist() == [True, False]
+
+def test_ray_run_equals_local_run(local_cluster: None, tmp_path: Path) -> None:
+    local, remote, local_stats, remote_stats = run_both(tmp_path, "out.jsonl")
+    assert (
+        sorted(local)
+        == sorted(remote)
+        == [
+            "out.errors.jsonl",
+            "out.jsonl",
+            "removed.jsonl",
+            "run.json",
+        ]
+    )
+    for name in ("out.jsonl", "out.errors.jsonl", "removed.jsonl"):
+        assert remote[name] == local[name], name
+    assert without_timing(remote["run.json"]) == without_timing(local["run.json"])
+    # Nothing lost: every document is an output record or an error record.
+    records = [json.loads(line) for line in remote["out.jsonl"].splitlines()]
+    errors = [json.loads(line) for line in remote["out.errors.jsonl"].splitlines()]
+    assert remote_stats.documents_in == len(records) + len(errors) == local_stats.documents_in
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    assert sum(i.endswith(("/a/doc.txt", "/b/doc.txt")) for i in ids) == 2
+    assert {e["error"].split(":")[0] for e in errors} >= {"malformed JSON"}
+    assert {"binary.txt", "truncated.jsonl.gz"} <= {Path(e["source"]).name for e in errors}
+    # Error rows carry the input's own line numbers, not a batch's.
+    assert {(Path(e["source"]).name, e["number"]) for e in errors if e["raw"] == "{not json"} == {
+        ("big.jsonl", 6)
+    }
+    removed = [json.loads(line) for line in remote["removed.jsonl"].splitlines()]
+    assert len(removed) == 40 and {r["line"] for r in removed} == {BOILERPLATE}
+    assert json.loads(remote["run.json"])["removed_lines"] == 40
+    by_id = {r["id"]: r["text"] for r in records}
+    assert by_id["j3"] == (
+        "Fares rose sharply across the network this week, by 3 pence, the operator said."
+        "\nSeason tickets rise by a tenth, and Café prices follow."
+    )
+    assert by_id[str(tmp_path / "corpus" / "cp1252.txt")] == "\u201cQuoted\u201d \u00a315 fares."
+
+
+def test_ray_writes_parquet_and_txt_like_local(local_cluster: None, tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed")
+    import pyarrow.parquet as pq
+
+    local, remote, _, _ = run_both(tmp_path / "p", "out.parquet")
+    assert (
+        pq.read_table(tmp_path / "p" / "ray" / "out.parquet").to_pylist()
+        == pq.read_table(tmp_path / "p" / "local" / "out.parquet").to_pylist()
+    )
+    assert remote["out.errors.jsonl"] == local["out.errors.jsonl"]
+    _, _, _, _ = run_both(tmp_path / "t", "tree", output_format="txt")
+    mirrored = {
+        engine: {
+            str(p.relative_to(tmp_path / "t" / engine / "tree")): p.read_bytes()
+            for p in sorted((tmp_path / "t" / engine / "tree").rglob("*"))
+            if p.is_file()
+        }
+        for engine in ("local", "ray")
+    }
+    assert mirrored["ray"] == mirrored["local"] and "a/doc.txt" in mirrored["ray"]
+
+
+class Interrupted(Exception):
+    """Stands for a kill: the run stops after some tasks."""
+
+
+class StopsAfter:
+    """A Ray executor that stops the run after ``tasks`` results."""
+
+    def __init__(self, inner: RayExecutor, tasks: int) -> None:
+        self.inner, self.tasks = inner, tasks
+
+    def cores(self) -> int:
+        return self.inner.cores()
+
+    def __call__(
+        self, config: WorkerConfig, tasks: Iterable[Task], workers: int
+    ) -> Iterator[tuple[Task, TaskResult]]:
+        for count, pair in enumerate(self.inner(config, tasks, workers)):
+            if count == self.tasks:
+                raise Interrupted
+            yield pair
+
+
+def test_ray_run_resumes_to_the_same_output(local_cluster: None, tmp_path: Path) -> None:
+    inputs = make_corpus(tmp_path / "corpus")
+    pipeline = Pipeline.from_preset("news")
+
+    def options(folder: Path, **extra: Any) -> RunOptions:
+        return RunOptions(workers=1, chunk_bytes=600, removed=folder / "removed.jsonl", **extra)
+
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    run_clean(inputs, pipeline, whole / "out.jsonl", options=options(whole))
+    cut = tmp_path / "cut"
+    cut.mkdir()
+    with pytest.raises(Interrupted):
+        run_clean(
+            inputs,
+            pipeline,
+            cut / "out.jsonl",
+            options=options(cut, executor=StopsAfter(RayExecutor(), 3)),
+        )
+    assert not (cut / "out.jsonl").exists()  # nothing half-written in place
+    stats = run_clean_ray(inputs, pipeline, cut / "out.jsonl", options=options(cut, resume=True))
+    for name in ("out.jsonl", "out.errors.jsonl", "removed.jsonl"):
+        assert (cut / name).read_bytes() == (whole / name).read_bytes(), name
+    records = (cut / "out.jsonl").read_bytes().count(b"\n")
+    errors = (cut / "out.errors.jsonl").read_bytes().count(b"\n")
+    assert stats.documents_in == records + errors and stats.errored == errors
+
+
+def test_cli_engine_ray_writes_the_html_report(local_cluster: None, tmp_path: Path) -> None:
+    pytest.importorskip("jinja2", reason="the report extra is not installed")
+    pytest.importorskip("matplotlib", reason="the report extra is not installed")
+    inputs = make_corpus(tmp_path / "corpus")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        app,
+        ["clean", *inputs, "-o", str(out), "--engine", "ray", "--preset", "news", "-q",
+         "--report", str(tmp_path / "run.html"), "--removed", str(tmp_path / "removed.jsonl")],
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output  # some records errored
+    page = (tmp_path / "run.html").read_text(encoding="utf-8")
+    assert "<html" in page.lower() and BOILERPLATE in page
+    assert (tmp_path / "removed.jsonl").read_bytes().count(b"\n") == 40
+
+
+def test_ray_refuses_stdin_with_a_reason(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not standard input"):
+        run_clean_ray(["-"], Pipeline.from_preset("default"), tmp_path / "out.jsonl")
+    result = CliRunner().invoke(
+        app, ["clean", "-", "-o", str(tmp_path / "o.jsonl"), "--engine", "ray"]
+    )
+    assert result.exit_code == 2 and "--engine local" in result.output
+
+
+def test_ray_failure_says_how_to_carry_on(local_cluster: None, tmp_path: Path) -> None:
+    class Dies(TaskActor):
+        def run(self, task: Task) -> TaskResult:
+            os._exit(3)  # the actor's process dies, as on running out of memory
+
+    inputs = make_corpus(tmp_path / "corpus")
+    with pytest.raises(TextfixError, match="--resume"):
+        run_clean(
+            inputs,
+            Pipeline.from_preset("default"),
+            tmp_path / "out.jsonl",
+            options=RunOptions(workers=1, executor=RayExecutor(actor=Dies)),
+        )
+    assert not (tmp_path / "out.jsonl").exists()

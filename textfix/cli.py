@@ -26,7 +26,6 @@ from textfix.registry import STEPS
 from textfix.report import is_html_path, require_report_extra, write_html_report
 from textfix.runner import RunOptions, run_clean
 from textfix.runner.audit import AuditOptions
-from textfix.runner.progress import print_summary
 from textfix.runner.tasks import DEFAULT_CHUNK_BYTES
 
 app = typer.Typer(
@@ -279,31 +278,27 @@ def clean(
     try:
         html_report, audit = audit_options(report, settings)
         pipeline = build_pipeline(preset, quote_style, config, rules=rules, skip_rules=skip_rule)
-        if engine is EngineChoice.ray and html_report is not None:
-            raise TextfixError("the HTML report needs --engine local")
+        options = RunOptions(
+            workers=workers,
+            resume=resume,
+            quiet=quiet,
+            glob=glob,
+            output_format=fmt,
+            errors=errors,
+            removed=removed,
+            report=None if html_report is not None else report,
+            count_steps=not quiet or report is not None,
+            chunk_bytes=chunk_bytes,
+            html_report=html_report,
+            audit=audit,
+        )
         if engine is EngineChoice.ray:
             from textfix.integrations.ray import run_clean_ray
 
             stats = run_clean_ray(
-                inputs, pipeline, output, read=read, address=address, errors=errors, glob=glob
+                inputs, pipeline, output, read=read, options=options, address=address
             )
-            if not quiet:
-                print_summary(stats)
         else:
-            options = RunOptions(
-                workers=workers,
-                resume=resume,
-                quiet=quiet,
-                glob=glob,
-                output_format=fmt,
-                errors=errors,
-                removed=removed,
-                report=None if html_report is not None else report,
-                count_steps=not quiet or report is not None,
-                chunk_bytes=chunk_bytes,
-                html_report=html_report,
-                audit=audit,
-            )
             stats = run_clean(inputs, pipeline, output, read=read, options=options)
     except (TextfixError, OSError) as error:
         raise fail(str(error)) from None

@@ -1,175 +1,136 @@
-"""Ray Data: clean a dataset on a cluster with the same pipeline as a local run.
+"""Ray: run ``textfix clean`` on a Ray cluster, with everything a local run does.
 
-Install with ``pip install 'textfix[ray]'``. :class:`RayBatchCleaner` is a callable class for
-``Dataset.map_batches``: Ray builds one per actor, so one Pipeline serves many batches, and a
-document that fails becomes an error row (``error`` column) instead of failing the job.
+Install with ``pip install 'textfix[ray]'``. The Ray engine is the local runner with its worker
+processes swapped for Ray actors (:class:`RayExecutor`): the same plan of tasks, read and
+cleaned by the same code, written in order by the driver through the same journal. So a Ray run
+gives the same output, error records, removed lines and report (JSON or HTML) as a local run,
+streams (at most two tasks per actor in flight, whatever the corpus size) and resumes with
+``--resume`` after an interruption, task by task.
 
-Known Ray Data traps this module steps around (measured with Ray 2.60):
+What Ray changes, and what it asks for:
 
-- An actor pool that asks for every CPU hangs silently: the read tasks never get one
-  (ray-project/ray#44687). :func:`actor_pool_size` leaves at least one CPU free.
-- Output order needs ``preserve_order=True`` on the DataContext.
-- An aborted job leaves partial files, so output goes to a staging directory that is renamed
-  into place only when the job succeeded.
-- Ray Client (``ray://``) does not work with Ray Data: run the driver on the cluster, e.g.
-  ``ray job submit --address http://head:8265 -- textfix clean --engine ray in/ -o out/``.
+- Actors read the inputs by path: every node must see them at the same path (a shared
+  filesystem), and so must a ``.txt`` output directory, which actors write into. JSONL and
+  Parquet output are written by the driver alone.
+- Standard input cannot be read by actors on other processes or machines: it is refused.
+- Each actor takes one CPU; the pool never asks for more actors than the cluster has CPUs, so
+  none waits forever for a CPU that will never free.
+- An actor that dies (out of memory, a lost node) stops the run with a message; what was
+  written so far is kept for ``--resume``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import shutil
-import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from textfix.document import Document
-from textfix.errors import TextfixError
-from textfix.io.decoding import binary_reason, decode_bytes
-from textfix.io.jsonl import parse_jsonl_line
-from textfix.io.readers import expand_inputs, format_of
-from textfix.io.records import BadRecord, Item, ReadOptions, Record, check_fields
+from textfix.errors import InputError, TextfixError
+from textfix.io.records import ReadOptions
 from textfix.pipeline import Pipeline
-from textfix.runner.cleaning import document_of, output_record
-from textfix.runner.core import default_errors_path
+from textfix.runner.core import RunOptions, run_clean
 from textfix.runner.stats import RunStats
-from textfix.runner.worker import error_record
-
-#: Columns of a cleaned batch: the output record as a JSON line (None for an error), the error
-#: record as JSON (None when cleaning worked), and whether cleaning changed the document.
-RESULT_COLUMNS = ("record", "error", "changed")
+from textfix.runner.tasks import Task
+from textfix.runner.worker import TaskResult, WorkerConfig, run_task
 
 
 def require_ray() -> Any:
     """The ``ray`` module, or an error saying which extra to install."""
     try:
         import ray
-        import ray.data
     except ImportError:
-        raise TextfixError("the Ray engine needs Ray Data: pip install 'textfix[ray]'") from None
+        raise TextfixError("the Ray engine needs Ray: pip install 'textfix[ray]'") from None
     return ray
 
 
-class RayBatchCleaner:
-    """Clean Ray Data batches (``batch_format="pyarrow"``) with one pipeline per actor.
+class TaskActor:
+    """One Ray actor: the worker process of a local run, holding one pipeline for many tasks.
 
-    ``mode`` says what a row holds: ``"lines"`` a raw JSONL line in ``text`` (from
-    ``read_text``; bad lines become error rows), ``"records"`` the record's fields (from
-    ``read_parquet``), ``"files"`` a whole file's ``bytes`` and ``path``.
-
-    >>> import pyarrow as pa
-    >>> cleaner = RayBatchCleaner(Pipeline.from_preset("default"), mode="lines")
-    >>> out = cleaner(pa.table({"text": ['{"text": "CafÃ©"}', "{oops"]}))
-    >>> out.column("record").to_pylist()[0], out.column("error").to_pylist()[1] is not None
-    ('{"text":"Café"}', True)
+    >>> from textfix.io.writers import output_spec
+    >>> actor = TaskActor(WorkerConfig(Pipeline.from_preset("default"), ReadOptions(),
+    ...                                output_spec(None, None)))
+    >>> actor.ready()
+    True
     """
 
-    def __init__(
-        self, pipeline: Pipeline, *, mode: str = "lines", read: ReadOptions | None = None
-    ) -> None:
-        self.pipeline = pipeline
-        self.mode = mode
-        self.read = read or ReadOptions()
+    def __init__(self, config: WorkerConfig) -> None:
+        self.config = config
 
-    def __call__(self, batch: Any) -> Any:
-        import pyarrow as pa
+    def ready(self) -> bool:
+        """A no-op call that returns once the actor is up."""
+        return True
 
-        columns: dict[str, list[Any]] = {name: [] for name in RESULT_COLUMNS}
-        for number, row in enumerate(batch.to_pylist(), start=1):
-            record, error, changed = self.clean_row(row, number)
-            columns["record"].append(record)
-            columns["error"].append(error)
-            columns["changed"].append(changed)
-        return pa.table(
-            {
-                "record": pa.array(columns["record"], pa.string()),
-                "error": pa.array(columns["error"], pa.string()),
-                "changed": pa.array(columns["changed"], pa.bool_()),
-            }
-        )
+    def run(self, task: Task) -> TaskResult:
+        """Read, clean and serialise ``task`` (see :func:`textfix.runner.worker.run_task`)."""
+        return run_task(self.config, task)
 
-    def item_of(self, row: dict[str, Any], number: int) -> Item:
-        """The row as a Record or BadRecord (``number`` counts rows within the batch)."""
-        source = str(row.get("path") or "ray")
-        if self.mode == "lines":
-            line = str(row.get("text", "")).encode("utf-8", "surrogatepass")
-            return parse_jsonl_line(line, source, number, self.read)
-        if self.mode == "files":
-            data = bytes(row["bytes"])
-            reason = binary_reason(data)
-            if reason is not None:
-                return BadRecord(source, 1, reason, "")
-            decoded = decode_bytes(data, self.read.encoding)
-            record = Record({"id": source, "text": decoded.text}, source, 1)
-            decoded.annotate(record.metadata)
-            return record
-        fields = {k: v for k, v in row.items() if k != "path"}
-        return check_fields(
-            fields, source, number, orjson.dumps(fields, default=str).decode(), self.read
-        )
 
-    def clean_row(self, row: dict[str, Any], number: int) -> tuple[str | None, str | None, bool]:
-        """One row: (output JSON line, None, changed) or (None, error JSON, False)."""
-        item = self.item_of(row, number)
-        if isinstance(item, BadRecord):
-            return None, orjson.dumps(error_record(item)).decode(), False
+class RayExecutor:
+    """Runs a run's tasks on Ray actors, results in task order (a :class:`runner.core.Executor`).
+
+    Ray is started (or joined, at ``address`` or ``RAY_ADDRESS``) only when the run needs it,
+    after its options and outputs have been checked; :meth:`close` stops a cluster started here.
+    """
+
+    def __init__(self, address: str | None = None, actor: type[TaskActor] = TaskActor) -> None:
+        self.address = address
+        self.actor = actor  # a subclass can set up logging, say, in each actor
+        self.started_here = False
+
+    def _ray(self) -> Any:
+        ray = require_ray()
+        if not ray.is_initialized():
+            ray.init(address=self.address or os.environ.get("RAY_ADDRESS"), log_to_driver=False)
+            self.started_here = True
+        return ray
+
+    def cores(self) -> int:
+        """The cluster's CPUs: one actor each."""
+        cpus = int(self._ray().cluster_resources().get("CPU", 0))
+        if cpus < 1:
+            raise TextfixError("the Ray cluster has no CPU to run textfix actors on")
+        return cpus
+
+    def __call__(
+        self, config: WorkerConfig, tasks: Iterable[Task], workers: int
+    ) -> Iterator[tuple[Task, TaskResult]]:
+        """Each task with its result, in order; at most two tasks per actor in flight."""
+        ray = self._ray()
+        count = max(1, min(workers, self.cores()))
+        actor_class = ray.remote(num_cpus=1)(self.actor)
+        shared = ray.put(config)
+        actors = [actor_class.remote(shared) for _ in range(count)]
+        pending: deque[tuple[Task, Any]] = deque()
         try:
-            document: Document = self.pipeline(document_of(item))
-            fields = output_record(item, document, add_id=False)
-            line = orjson.dumps(fields, default=str).decode()
-        except Exception as error:  # one document's failure must not fail the job
-            raw = orjson.dumps(item.fields, default=str).decode("utf-8", "replace")
-            bad = BadRecord(item.source, item.number, f"{type(error).__name__}: {error}", raw)
-            return None, orjson.dumps(error_record(bad)).decode(), False
-        changed = document.text != item.text or document.metadata != item.metadata
-        return line, None, changed
+            for task in tasks:
+                pending.append((task, actors[task.number % count].run.remote(task)))
+                if len(pending) >= 2 * count:
+                    yield self._result(ray, *pending.popleft())
+            while pending:
+                yield self._result(ray, *pending.popleft())
+        finally:
+            for actor in actors:
+                ray.kill(actor)
 
+    @staticmethod
+    def _result(ray: Any, task: Task, ref: Any) -> tuple[Task, TaskResult]:
+        try:
+            return task, ray.get(ref)
+        except ray.exceptions.RayError as error:
+            first = (str(error).strip().splitlines() or [""])[0]
+            raise TextfixError(
+                f"the Ray cluster failed on task {task.number} ({type(error).__name__}: {first}); "
+                "what was written is kept: run the same command with --resume to carry on"
+            ) from error
 
-def actor_pool_size(cpus: float) -> tuple[int, float]:
-    """Actors and CPUs per actor so that the pool never holds every CPU of the cluster.
-
-    >>> actor_pool_size(2), actor_pool_size(8), actor_pool_size(1)
-    ((2, 0.5), (7, 1.0), (1, 0.5))
-    """
-    if cpus >= 4:
-        return int(cpus) - 1, 1.0
-    return max(1, int(cpus)), 0.5
-
-
-def _jsonl_datasink(path: str) -> Any:
-    from ray.data.datasource.file_datasink import BlockBasedFileDatasink
-
-    class JsonlLinesDatasink(BlockBasedFileDatasink):
-        """Writes the ``record`` column's JSON lines exactly as they are."""
-
-        def __init__(self, folder: str) -> None:
-            super().__init__(folder, file_format="jsonl")
-
-        def write_block_to_file(self, block: Any, file: Any) -> None:
-            lines = block.to_arrow().column("record").to_pylist()
-            file.write("".join(line + "\n" for line in lines).encode("utf-8"))
-
-    return JsonlLinesDatasink(path)
-
-
-def build_dataset(
-    ray: Any, inputs: list[str], read: ReadOptions, glob: str | None
-) -> tuple[Any, str]:
-    """A Ray dataset over ``inputs`` and the cleaner mode its rows need."""
-    files = [path for path, _ in expand_inputs(inputs, glob=glob)]
-    if any(path is None for path in files):
-        raise TextfixError("the Ray engine reads files, not stdin")
-    kinds = {format_of(path) for path in files if path is not None}
-    paths = [str(path) for path in files if path is not None]
-    if kinds <= {"jsonl"}:
-        return ray.data.read_text(paths, include_paths=True), "lines"
-    if kinds <= {"parquet"}:
-        return ray.data.read_parquet(paths, include_paths=True), "records"
-    if kinds <= {"txt"}:
-        return ray.data.read_binary_files(paths, include_paths=True), "files"
-    raise TextfixError("the Ray engine reads one kind of input per run: JSONL, Parquet or .txt")
+    def close(self) -> None:
+        """Stop the Ray cluster if this executor started it."""
+        if self.started_here:
+            require_ray().shutdown()
+            self.started_here = False
 
 
 def run_clean_ray(
@@ -178,59 +139,19 @@ def run_clean_ray(
     output: Path | None,
     *,
     read: ReadOptions | None = None,
+    options: RunOptions | None = None,
     address: str | None = None,
-    errors: Path | None = None,
-    glob: str | None = None,
 ) -> RunStats:
-    """Clean ``inputs`` on a Ray cluster into the directory ``output`` (JSONL shards, in order).
-
-    Error rows go to one JSONL file (``errors``, default beside the output). ``address`` None
-    uses ``RAY_ADDRESS`` when set, else starts a local cluster.
-    """
-    import time
-
-    if output is None:
-        raise TextfixError("the Ray engine writes a directory: give -o DIRECTORY")
-    ray = require_ray()
-    read = read or ReadOptions()
-    started = time.perf_counter()
-    if not ray.is_initialized():
-        ray.init(address=address or os.environ.get("RAY_ADDRESS"), log_to_driver=False)
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True
-    dataset, mode = build_dataset(ray, inputs, read, glob)
-    actors, cpus = actor_pool_size(float(ray.cluster_resources().get("CPU", 1)))
-    cleaned = dataset.map_batches(
-        RayBatchCleaner,
-        fn_constructor_kwargs={"pipeline": pipeline, "mode": mode, "read": read},
-        batch_format="pyarrow",
-        concurrency=actors,
-        num_cpus=cpus,
-    ).materialize()
-    staging = output.with_name(f"{output.name}.staging-{uuid.uuid4().hex[:8]}")
-    good = cleaned.filter(_is_good)
-    good.write_datasink(_jsonl_datasink(str(staging)))
-    bad_rows = cleaned.filter(_is_bad).take_all()
-    if output.exists():
-        shutil.rmtree(output)
-    os.replace(staging, output)
-    errors = errors or default_errors_path(output)
-    stats = RunStats()
-    stats.documents_out = good.count()
-    stats.errored = len(bad_rows)
-    stats.documents_in = stats.documents_out + stats.errored
-    stats.changed = int(cleaned.sum("changed") or 0)
-    if errors is not None and bad_rows:
-        from textfix.io.writers import write_file_atomically
-
-        write_file_atomically(errors, "".join(row["error"] + "\n" for row in bad_rows).encode())
-    stats.seconds = time.perf_counter() - started
-    return stats
-
-
-def _is_good(row: dict[str, Any]) -> bool:
-    return row["error"] is None
-
-
-def _is_bad(row: dict[str, Any]) -> bool:
-    return row["error"] is not None
+    """:func:`textfix.runner.run_clean` with the tasks run on Ray (``address``, else
+    ``RAY_ADDRESS``, else a local cluster); ``options.workers`` 0 means one actor per CPU."""
+    if "-" in inputs:
+        raise InputError(
+            "the Ray engine reads files, not standard input: its actors run in other "
+            "processes; use --engine local for -"
+        )
+    executor = RayExecutor(address)
+    options = dataclasses.replace(options or RunOptions(), executor=executor)
+    try:
+        return run_clean(inputs, pipeline, output, read=read, options=options)
+    finally:
+        executor.close()

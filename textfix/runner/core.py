@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 import orjson
 
@@ -42,6 +42,18 @@ from textfix.runner.tasks import DEFAULT_CHUNK_BYTES, Task, plan_tasks
 from textfix.runner.worker import TaskResult, WorkerConfig, stale_parts
 
 
+class Executor(Protocol):
+    """Runs tasks somewhere else than local processes (``textfix.integrations.ray``)."""
+
+    def cores(self) -> int:
+        """How many tasks can run at once when no worker count was asked for."""
+
+    def __call__(
+        self, config: WorkerConfig, tasks: Iterable[Task], workers: int
+    ) -> Iterator[tuple[Task, TaskResult]]:
+        """Each task with its result, in task order, like :func:`run_ordered`."""
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """How to run: workers, resume, progress, side files, chunk size."""
@@ -58,6 +70,7 @@ class RunOptions:
     chunk_bytes: int = DEFAULT_CHUNK_BYTES
     html_report: Path | None = None  # the HTML report (textfix.report); collects ``audit``
     audit: AuditOptions | None = None  # the report's samples (runner.audit); None: no cost
+    executor: Executor | None = None  # None: local worker processes (runner.parallel)
 
 
 def default_errors_path(output: Path | None) -> Path | None:
@@ -206,14 +219,14 @@ def _run(
     started = time.perf_counter() - stats.seconds
     done = writer.done_task + 1  # tasks finished before a resume
     remaining_sizes = survey.task_sizes[done:]
-    workers = (
-        1 if uses_stdin else worker_count(options.workers, remaining_sizes, options.chunk_bytes)
-    )
+    execute = options.executor or run_ordered
+    requested = options.workers or (options.executor.cores() if options.executor else 0)
+    workers = 1 if uses_stdin else worker_count(requested, remaining_sizes, options.chunk_bytes)
     remaining = (task for task in plan(files()) if task.number >= done)
     try:
         with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
             progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
-            for task, result in run_ordered(config, remaining, workers):
+            for task, result in execute(config, remaining, workers):
                 if audit is not None:
                     audit.add_task(result.audit, result.errors)
                 writer.write(result)
