@@ -9,6 +9,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import IO, Literal
 
@@ -104,9 +105,13 @@ def expand_inputs(
             if not os.access(path, os.R_OK | os.X_OK):
                 yield path, display_name(path)
                 continue
-            children = sorted(path.glob(glob)) if glob else _walk_sorted(path)
-            for child in children:
-                if _wanted(child, input_format):
+            pattern = _glob_parts(glob) if glob else None
+            for child, kind in _walk_sorted(path, _max_depth(pattern)):
+                if kind != "file" or (
+                    _matches(child.relative_to(path).parts, pattern)
+                    if pattern is not None
+                    else _known(child, input_format)
+                ):
                     yield child, display_name(child)
         elif path.exists():
             format_of(path, input_format)  # an unknown format is a usage error before anything runs
@@ -115,11 +120,8 @@ def expand_inputs(
             raise InputError(f"{display_name(name)}: no such file or directory")
 
 
-def _wanted(path: Path, input_format: str | None) -> bool:
-    """Whether a path found in a walk is an input: a file of a known format, or something of
-    that name that cannot be read (reported), or a folder that cannot be listed (reported)."""
-    if path.is_dir():
-        return not path.is_symlink() and not os.access(path, os.R_OK | os.X_OK)
+def _known(path: Path, input_format: str | None) -> bool:
+    """Whether a file found in a walk has a format textfix reads (any, with ``input_format``)."""
     try:
         format_of(path, input_format)
     except InputError:
@@ -127,22 +129,87 @@ def _wanted(path: Path, input_format: str | None) -> bool:
     return True
 
 
-def _walk_sorted(folder: Path) -> Iterator[Path]:
-    """Every path under ``folder`` in ``sorted(folder.rglob("*"))`` order, lazily.
+#: What a walk finds: a file (or anything not a folder), or a folder it reports instead of
+#: entering: one that cannot be listed, or a symlink back to a folder it is inside (a loop).
+WalkKind = Literal["file", "unreadable", "loop"]
+
+
+def _walk_sorted(
+    folder: Path, max_depth: int | None = None, _above: frozenset[tuple[int, int]] = frozenset()
+) -> Iterator[tuple[Path, WalkKind]]:
+    """Every file under ``folder`` in ``sorted(folder.rglob("*"))`` order, lazily, with the
+    folders that cannot be walked (to be reported, never skipped in silence).
 
     Sorting paths compares them part by part, which is a depth-first walk taking each
-    directory's entries in name order. Like ``rglob``, symlinked directories are not entered.
+    directory's entries in name order. Symlinked folders are followed, as ``find -L`` and
+    ``grep -R`` do; one that leads back to a folder it is inside is not entered (a loop) but
+    yielded, so that reading it says so. ``max_depth`` stops at that many levels (a ``--glob``
+    without ``**`` cannot match deeper).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "a").mkdir(); _ = (root / "a" / "x.txt").write_text("x")
+    >>> (root / "a" / "back").symlink_to(root, target_is_directory=True)
+    >>> (root / "link").symlink_to(root / "a", target_is_directory=True)
+    >>> [(p.relative_to(root).as_posix(), kind) for p, kind in _walk_sorted(root)]
+    [('a/back', 'loop'), ('a/x.txt', 'file'), ('link/back', 'loop'), ('link/x.txt', 'file')]
     """
+    above = _above | {_identity(folder)}
     try:
         with os.scandir(folder) as listing:
-            entries = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in listing)
+            entries = sorted((entry.name, _folder_identity(entry)) for entry in listing)
     except OSError:
         return  # the folder itself was yielded, and reading it reports why
-    for name, is_dir in entries:
+    for name, identity in entries:
         child = folder / name
-        yield child
-        if is_dir:
-            yield from _walk_sorted(child)
+        if identity is None:
+            yield child, "file"
+        elif identity in above:
+            yield child, "loop"
+        elif not os.access(child, os.R_OK | os.X_OK):
+            yield child, "unreadable"
+        elif max_depth is None or max_depth > 1:
+            yield from _walk_sorted(child, None if max_depth is None else max_depth - 1, above)
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_dev, info.st_ino
+
+
+def _folder_identity(entry: os.DirEntry[str]) -> tuple[int, int] | None:
+    """The device and inode of the folder ``entry`` is or links to; None if it is none."""
+    try:
+        if not entry.is_dir():  # follows symlinks: a dangling one is not a folder
+            return None
+        info = entry.stat()
+    except OSError:
+        return None  # reading it reports why
+    return info.st_dev, info.st_ino
+
+
+def _glob_parts(pattern: str) -> tuple[str, ...]:
+    """A ``--glob`` pattern as path segments (``**`` stands for any number of folders)."""
+    return tuple(part for part in pattern.split("/") if part not in ("", "."))
+
+
+def _max_depth(pattern: tuple[str, ...] | None) -> int | None:
+    return None if pattern is None or "**" in pattern else len(pattern)
+
+
+def _matches(parts: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether a relative path's segments match a glob's, as ``Path.glob`` matches them.
+
+    >>> _matches(("a", "b", "c.gz"), ("**", "*.gz")), _matches(("c.gz",), ("**", "*.gz"))
+    (True, True)
+    >>> _matches(("a", "c.gz"), ("*.gz",)), _matches(("a", "c.gz"), ("a", "*.[gx]z"))
+    (False, True)
+    """
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_matches(parts[skip:], pattern[1:]) for skip in range(len(parts) + 1))
+    return bool(parts) and fnmatchcase(parts[0], pattern[0]) and _matches(parts[1:], pattern[1:])
 
 
 def input_problem(path: Path) -> str | None:
@@ -160,6 +227,11 @@ def input_problem(path: Path) -> str | None:
             os.scandir(path).close()
         except OSError as error:
             return f"unreadable folder: [Errno {error.errno}] {error.strerror}"
+        if path.is_symlink():
+            return (
+                f"symlink loop: leads back to {display_name(path.resolve())}, a folder it is "
+                "inside; not followed"
+            )
         return "a folder, not a file"
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file (a FIFO, socket or device); pipe it to standard input"
