@@ -6,6 +6,7 @@ import bz2
 import gzip
 import json
 import lzma
+import re
 import shutil
 import subprocess
 import sys
@@ -421,6 +422,33 @@ def test_help_shows_flags_as_flags() -> None:
     result = run_textfix("clean", "--help")
     assert b"--resume " in result.stdout and b"<bool>" not in result.stdout
     assert b"--output-format, --format" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("clean", "Usage: textfix clean [OPTIONS] INPUT..."),
+        ("explain", "Usage: textfix explain [OPTIONS] INPUT..."),
+        ("learn", "Usage: textfix learn [OPTIONS] INPUT..."),
+        ("report", "Usage: textfix report [OPTIONS] RUN"),
+        ("steps", "Usage: textfix steps [OPTIONS]"),
+    ],
+)
+def test_help_reads_like_other_tools_help(command: str, usage: str) -> None:
+    text = runner.invoke(app, [command, "--help"]).output
+    assert text.splitlines()[0] == usage
+    # No typer-style {ARG} usage, <type> labels or list[str] anywhere; values named in capitals.
+    assert "{" not in text and "list[str]" not in text
+    assert not re.search(r"<[a-z]", text), command  # ranges (0.0<=x<=1.0) are click's own
+    if command == "clean":
+        assert "  INPUT...  Files" in text
+        for shown in (
+            "-o, --output PATH",
+            "--preset NAME",
+            "--engine [local|ray]",
+            "-j, --workers N",
+        ):
+            assert shown in text
 
 
 def test_explain_reads_what_clean_reads_and_picks_records(tmp_path: Path) -> None:

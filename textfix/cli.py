@@ -18,6 +18,7 @@ import orjson
 import typer
 
 from textfix import __version__
+from textfix.cli_help import PlainHelpCommand
 from textfix.config import PRESETS, Config
 from textfix.errors import TextfixError
 from textfix.io.records import ReadOptions
@@ -75,23 +76,29 @@ def main_callback(
 
 PresetOption = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time
-    typer.Option("--preset", "-p", help=f"Preset: {', '.join(PRESETS)} (default: default)."),
+    typer.Option(
+        "--preset", "-p", metavar="NAME", help=f"Preset: {', '.join(PRESETS)} (default: default)."
+    ),
 ]
 QuoteStyleOption = Annotated[
     Optional[QuoteStyleChoice],  # noqa: UP045
-    typer.Option("--quote-style", help="keep (default), straight or curly."),
+    typer.Option(
+        "--quote-style", metavar="[keep|straight|curly]", help="keep (default), straight or curly."
+    ),
 ]
 ConfigOption = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--config", "-c", help="A textfix TOML configuration file."),
+    typer.Option("--config", "-c", metavar="FILE", help="A textfix TOML configuration file."),
 ]
 RulesOption = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--rules", help="A boilerplate rule file (TOML) to add; repeatable."),
+    typer.Option(
+        "--rules", metavar="FILE", help="A boilerplate rule file (TOML) to add; repeatable."
+    ),
 ]
 SkipRuleOption = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--skip-rule", help="A boilerplate rule id to disable; repeatable."),
+    typer.Option("--skip-rule", metavar="ID", help="A boilerplate rule id to disable; repeatable."),
 ]
 
 
@@ -167,29 +174,40 @@ def read_options(
     )
 
 
-TextFieldOption = Annotated[str, typer.Option("--text-field", help="The field holding the text.")]
-IdFieldOption = Annotated[str, typer.Option("--id-field", help="The field holding the id.")]
+TextFieldOption = Annotated[
+    str, typer.Option("--text-field", metavar="NAME", help="The field holding the text.")
+]
+IdFieldOption = Annotated[
+    str, typer.Option("--id-field", metavar="NAME", help="The field holding the id.")
+]
 EncodingOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--encoding", help="Encoding of non-UTF-8 input (default: detect)."),
+    typer.Option(
+        "--encoding", metavar="NAME", help="Encoding of non-UTF-8 input (default: detect)."
+    ),
 ]
 InputFormatOption = Annotated[
     Optional[InputFormatChoice],  # noqa: UP045
     typer.Option(
         "--input-format",
+        metavar="[" + "|".join(c.value for c in InputFormatChoice) + "]",
         help="Read every input as this format (default: by file name; stdin: sniffed).",
     ),
 ]
 GlobOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--glob", help="In directories, only files matching this (e.g. '**/*.gz')."),
+    typer.Option(
+        "--glob",
+        metavar="PATTERN",
+        help="In directories, only files matching this (e.g. '**/*.gz').",
+    ),
 ]
 STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
 OptionalPath = Optional[Path]  # noqa: UP045 - typer reads the annotation at run time
 OptionalStr = Optional[str]  # noqa: UP045
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def clean(
     inputs: Annotated[
         list[str],
@@ -204,6 +222,7 @@ def clean(
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
             help="Output: .jsonl (optionally .gz/.zst/...), .parquet, or a directory of .txt "
             "files (default: JSONL on stdout).",
         ),
@@ -217,20 +236,28 @@ def clean(
     input_format: InputFormatOption = None,
     glob: GlobOption = None,
     workers: Annotated[
-        int, typer.Option("--workers", "-j", min=0, help="Worker processes (0: every core).")
+        int,
+        typer.Option(
+            "--workers", "-j", min=0, metavar="N", help="Worker processes (0: every core)."
+        ),
     ] = 0,
     errors: Annotated[
         OptionalPath,
-        typer.Option("--errors", help="Where error records go (default: beside the output)."),
+        typer.Option(
+            "--errors", metavar="FILE", help="Where error records go (default: beside the output)."
+        ),
     ] = None,
     removed: Annotated[
         OptionalPath,
-        typer.Option("--removed", help="Write each removed boilerplate line here (JSONL)."),
+        typer.Option(
+            "--removed", metavar="FILE", help="Write each removed boilerplate line here (JSONL)."
+        ),
     ] = None,
     report: Annotated[
         OptionalPath,
         typer.Option(
             "--report",
+            metavar="FILE",
             help="Write the run's figures here: JSON, or with .html a page to audit the run "
             "(needs textfix[report]).",
         ),
@@ -240,21 +267,41 @@ def clean(
     ] = False,
     output_format: Annotated[
         Optional[OutputFormatChoice],  # noqa: UP045
-        typer.Option("--output-format", "--format", help="jsonl, parquet or txt."),
+        typer.Option(
+            "--output-format",
+            "--format",
+            metavar="[jsonl|parquet|txt]",
+            help="jsonl, parquet or txt.",
+        ),
     ] = None,
     engine: Annotated[
-        EngineChoice, typer.Option("--engine", help="local (processes) or ray (Ray Data).")
+        EngineChoice,
+        typer.Option(
+            "--engine",
+            metavar="[local|ray]",
+            help="local (processes) or ray (Ray actors; textfix[ray]).",
+        ),
     ] = EngineChoice.local,
     address: Annotated[
         OptionalStr,
-        typer.Option("--address", help="Ray cluster address (default: RAY_ADDRESS or local)."),
+        typer.Option(
+            "--address",
+            metavar="ADDRESS",
+            help="Ray cluster address (default: RAY_ADDRESS or local).",
+        ),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
     ] = False,
     chunk_bytes: Annotated[
         int,
-        typer.Option("--chunk-bytes", min=1, hidden=True, help="Input bytes per worker task."),
+        typer.Option(
+            "--chunk-bytes",
+            min=1,
+            hidden=True,
+            metavar="BYTES",
+            help="Input bytes per worker task.",
+        ),
     ] = DEFAULT_CHUNK_BYTES,
     rules: RulesOption = None,
     skip_rule: SkipRuleOption = None,
@@ -327,10 +374,15 @@ def audit_options(
     return html, AuditOptions(command=("textfix", *sys.argv[1:]), settings=shown)
 
 
-@app.command("report")
+@app.command("report", cls=PlainHelpCommand)
 def report_command(
-    run: Annotated[Path, typer.Argument(help="A finished run's JSON report (--report run.json).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML page to write.")],
+    run: Annotated[
+        Path,
+        typer.Argument(metavar="RUN", help="A finished run's JSON report (--report run.json)."),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML page to write.")
+    ],
 ) -> None:
     """Build the HTML page to audit a finished run from its JSON report."""
     try:
@@ -348,7 +400,7 @@ def report_command(
     typer.echo(f"textfix: report written to {output}", err=True)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def explain(
     inputs: Annotated[
         list[str],
@@ -358,11 +410,15 @@ def explain(
     ],
     ident: Annotated[
         OptionalStr,
-        typer.Option("--id", help="The record with this id (FILE:LINE for one without)."),
+        typer.Option(
+            "--id", metavar="ID", help="The record with this id (FILE:LINE for one without)."
+        ),
     ] = None,
     line: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--line", min=1, help="The record on this line (row, element) of its file."),
+        typer.Option(
+            "--line", min=1, metavar="N", help="The record on this line (row, element) of its file."
+        ),
     ] = None,
     preset: PresetOption = None,
     quote_style: QuoteStyleOption = None,
@@ -403,7 +459,7 @@ def explain(
         typer.echo("metadata: " + orjson.dumps(metadata).decode())
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def learn(
     corpus: Annotated[
         list[str],
@@ -411,26 +467,40 @@ def learn(
             metavar="INPUT", help="Files of any format clean reads, directories, or - for stdin."
         ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The rule file to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The rule file to write.")
+    ],
     min_docs: Annotated[
         int,
-        typer.Option("--min-docs", min=1, help="Keep lines seen in at least this many documents."),
+        typer.Option(
+            "--min-docs",
+            min=1,
+            metavar="N",
+            help="Keep lines seen in at least this many documents.",
+        ),
     ] = 5,
     min_share: Annotated[
         float,
         typer.Option(
-            "--min-share", min=0.0, max=1.0, help="...and in at least this share of them."
+            "--min-share",
+            min=0.0,
+            max=1.0,
+            metavar="SHARE",
+            help="...and in at least this share of them.",
         ),
     ] = 0.0,
     max_words: Annotated[
-        int, typer.Option("--max-words", min=2, help="Ignore lines with more words than this.")
+        int,
+        typer.Option(
+            "--max-words", min=2, metavar="N", help="Ignore lines with more words than this."
+        ),
     ] = 20,
     text_field: TextFieldOption = "text",
     encoding: EncodingOption = None,
     input_format: InputFormatOption = None,
     glob: GlobOption = None,
 ) -> None:
-    """Learn boilerplate lines that recur across CORPUS and write them as a rule file."""
+    """Learn boilerplate lines that recur across the INPUT documents; write them as a rule file."""
     from textfix.boilerplate.learn import LineCounter, rules_toml
     from textfix.io.readers import BadRecord, expand_inputs, read_items
 
@@ -468,7 +538,7 @@ def learn(
         typer.echo("textfix: warning: candidate store full; raise --min-docs", err=True)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def steps() -> None:
     """List the steps textfix knows, with the presets that run each."""
     for name, spec in STEPS.items():
