@@ -325,6 +325,22 @@ def test_outputs_that_would_surprise_are_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
 
 
+def test_an_output_named_for_another_format_is_refused(tmp_path: Path) -> None:
+    # JSON lines in out.csv, out.json or out.txt would be read wrong by every CSV, JSON or
+    # text reader, textfix's own included (it reads .json as one JSON array).
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "a  b"}\n')
+    for name in ("out.csv", "out.json", "out.txt", "out.tsv.gz"):
+        result = runner.invoke(app, ["clean", str(source), "-o", str(tmp_path / name), "-q"])
+        assert result.exit_code == 2 and "--output-format jsonl" in result.output, name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+    asked = tmp_path / "out.json"
+    result = runner.invoke(
+        app, ["clean", str(source), "-o", str(asked), "--output-format", "jsonl", "-q"]
+    )
+    assert result.exit_code == 0 and [r["text"] for r in read_jsonl(asked)] == ["a b"]
+
+
 def test_parquet_output_without_pyarrow_fails_before_reading(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text('{"text": "x"}\n')

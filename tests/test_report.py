@@ -323,16 +323,7 @@ def test_resume_refuses_a_run_that_collected_no_report_figures(
         run(corpus, out, resume=True)
 
 
-def test_the_html_report_needs_the_local_engine(tmp_path: Path) -> None:
-    source = tmp_path / "in.jsonl"
-    source.write_text('{"text": "x"}\n')
-    result = runner.invoke(
-        app,
-        ["clean", str(source), "-o", str(tmp_path / "o.jsonl"), "--engine", "ray",
-         "--report", str(tmp_path / "r.html")],
-    )  # fmt: skip
-    assert result.exit_code == 2
-    assert "needs --engine local" in result.output
+# The HTML report with --engine ray: tests/test_ray.py::test_cli_engine_ray_writes_the_html_report
 
 
 def test_noise_rule_samples_show_the_removed_line_and_its_neighbours(tmp_path: Path) -> None:

@@ -52,28 +52,46 @@ def output_spec(path: Path | None, output_format: str | None = None) -> OutputSp
     ('parquet', 'txt')
 
     A name without an extension is a folder of ``.txt`` files only when that folder exists or
-    ``--output-format txt`` says so: a forgotten ``.jsonl`` must not turn into a tree.
+    ``--output-format txt`` says so: a forgotten ``.jsonl`` must not turn into a tree. A name
+    that promises another format (``out.csv``, ``out.json``, ``out.txt``) is refused rather
+    than filled with JSON lines no CSV, JSON or text reader expects; ``--output-format jsonl``
+    writes JSONL under any name.
+
+    >>> output_spec(Path("out.csv"))
+    Traceback (most recent call last):
+    ...
+    textfix.errors.InputError: out.csv: textfix writes .jsonl/.ndjson ... under this name
     """
     if path is None:
         return OutputSpec("jsonl", None)
     if output_format is None:
-        name = strip_compression(path.name).lower()
-        if name.endswith(".parquet"):
-            output_format = "parquet"
-        elif name.endswith((".jsonl", ".ndjson", ".json")) or path.suffix:
-            output_format = "jsonl"
-        elif path.is_dir():
-            output_format = "txt"
-        else:
-            raise InputError(
-                f"{path}: no extension to tell the output format; name a .jsonl or .parquet "
-                "file, or give --output-format txt for a folder of .txt files"
-            )
+        output_format = _format_from_name(path)
     if output_format == "parquet":
         return OutputSpec("parquet", path)
     if output_format == "txt":
         return OutputSpec("txt", path)
     return OutputSpec("jsonl", path, compression_of(path))
+
+
+def _format_from_name(path: Path) -> str:
+    """The output format a path's name (or an existing folder) names."""
+    name = strip_compression(path.name).lower()
+    if name.endswith(".parquet"):
+        return "parquet"
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if path.is_dir():
+        return "txt"
+    if not Path(name).suffix:
+        raise InputError(
+            f"{path}: no extension to tell the output format; name a .jsonl or .parquet "
+            "file, or give --output-format txt for a folder of .txt files"
+        )
+    raise InputError(
+        f"{path}: textfix writes .jsonl/.ndjson (optionally compressed), .parquet, or a folder "
+        "of .txt files (--output-format txt); give --output-format jsonl to write JSON lines "
+        "under this name"
+    )
 
 
 def temporary_name(path: Path) -> Path:
