@@ -22,6 +22,7 @@ What Ray changes, and what it asks for:
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -83,7 +84,11 @@ class RayExecutor:
     def _ray(self) -> Any:
         ray = require_ray()
         if not ray.is_initialized():
-            ray.init(address=self.address or os.environ.get("RAY_ADDRESS"), log_to_driver=False)
+            ray.init(
+                address=self.address or os.environ.get("RAY_ADDRESS"),
+                log_to_driver=False,
+                logging_level=logging.ERROR,  # Ray's start-up notices are not the run's news
+            )
             self.started_here = True
         return ray
 
