@@ -302,6 +302,50 @@ def test_a_run_over_symlinked_folders_loses_nothing(tmp_path: Path) -> None:
     assert stats.documents_in == len(records) + len(errors)
 
 
+def test_a_txt_tree_killed_mid_write_resumes_without_leftovers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textfix.io import writers
+    from textfix.pipeline import Pipeline
+    from textfix.runner import RunOptions, run_clean
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"text": f"Doc  {i}"}) + "\n" for i in range(30)))
+    pipeline = Pipeline.from_preset("default")
+    options = RunOptions(workers=1, output_format="txt", chunk_bytes=100)
+    whole = tmp_path / "whole"
+    run_clean([str(source)], pipeline, whole, options=options)
+    calls = 0
+    real_fsync = writers.os.fsync
+
+    def killed_on_the_25th(fd: int) -> None:  # a kill between a document's bytes and its name
+        nonlocal calls
+        calls += 1
+        if calls == 25:
+            raise KeyboardInterrupt
+        real_fsync(fd)
+
+    tree = tmp_path / "tree"
+    monkeypatch.setattr(writers.os, "fsync", killed_on_the_25th)
+    real_getpid = writers.os.getpid
+    monkeypatch.setattr(writers.os, "getpid", lambda: 4_000_000)  # the killed process's id
+    with pytest.raises(KeyboardInterrupt):
+        run_clean([str(source)], pipeline, tree, options=options)
+    monkeypatch.setattr(writers.os, "fsync", real_fsync)
+    monkeypatch.setattr(writers.os, "getpid", real_getpid)
+    resumed = RunOptions(workers=1, output_format="txt", chunk_bytes=100, resume=True)
+    run_clean([str(source)], pipeline, tree, options=resumed)
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*")
+            if p.is_file() or p.name.startswith(".")
+        }
+
+    assert files(tree) == files(whole) and len(files(whole)) == 60
+
+
 def test_compressed_members_concatenate(tmp_path: Path) -> None:
     for suffix, kind in ((".gz", "gz"), (".bz2", "bz2"), (".xz", "xz"), (".zst", "zst")):
         path = tmp_path / f"o.jsonl{suffix}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import uuid
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Literal
@@ -214,9 +215,11 @@ def mirror_relative(source: str, base: str) -> str:
     return Path(os.path.relpath(os.path.abspath(source), base)).as_posix()
 
 
-def write_new_file(path: Path, data: bytes) -> None:
+def write_new_file(path: Path, data: bytes, staging: Path | None = None) -> None:
     """Write ``data`` as ``path`` through a temporary name, never replacing another file.
 
+    The temporary file is made in ``staging`` (default: beside ``path``), one folder a killed
+    run's leftovers can be swept from (:func:`remove_staging`).
     Raises FileExistsError when ``path`` exists with other bytes; a file with the same bytes
     (the same document written again by a resumed run) is left as it is.
 
@@ -229,7 +232,11 @@ def write_new_file(path: Path, data: bytes) -> None:
     FileExistsError: ... exists with other content; textfix never overwrites an output file
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if staging is None:
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    else:
+        staging.mkdir(exist_ok=True)
+        temporary = staging / f"{os.getpid()}-{uuid.uuid4().hex}.tmp"  # unique across hosts
     with temporary.open("wb") as stream:
         stream.write(data)
         stream.flush()
@@ -245,9 +252,33 @@ def write_new_file(path: Path, data: bytes) -> None:
         temporary.unlink()
 
 
+#: The folder at the top of a ``.txt`` tree where documents are written before taking their
+#: names; only a killed run leaves anything in it, and the next run (or ``--resume``) sweeps it.
+STAGING = ".textfix-staging"
+
+
+def remove_staging(folder: Path) -> None:
+    """Remove the staging folder of the ``.txt`` tree ``folder`` and what a killed run left.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_mirrored(folder, PurePosixPath("a.txt"), "text", {})
+    >>> _ = (folder / STAGING / "99.tmp").write_bytes(b"half a docu")  # a killed writer's
+    >>> remove_staging(folder)
+    >>> sorted(p.name for p in folder.iterdir())
+    ['a.meta.json', 'a.txt']
+    """
+    staging = folder / STAGING
+    if staging.is_dir() and not staging.is_symlink():
+        for leftover in staging.iterdir():
+            leftover.unlink(missing_ok=True)
+        staging.rmdir()
+
+
 def write_mirrored(folder: Path, relative: PurePosixPath, text: str, meta: dict[str, Any]) -> None:
     """Write a document as ``folder/relative`` and its fields beside it as ``.meta.json``."""
     target = folder / relative
-    write_new_file(target, text.encode("utf-8", "surrogatepass"))
+    staging = folder / STAGING
+    write_new_file(target, text.encode("utf-8", "surrogatepass"), staging)
     meta_path = target.with_name(target.name.removesuffix(".txt") + ".meta.json")
-    write_new_file(meta_path, orjson.dumps(meta, default=str, option=orjson.OPT_INDENT_2))
+    write_new_file(meta_path, orjson.dumps(meta, default=str, option=orjson.OPT_INDENT_2), staging)

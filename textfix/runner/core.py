@@ -27,6 +27,7 @@ from textfix.io.writers import (
     fsync_and_rename,
     mirror_base,
     output_spec,
+    remove_staging,
     temporary_name,
     write_file_atomically,
 )
@@ -419,15 +420,19 @@ class _Writer:
                 fsync_and_rename(temporary_name(target), target)
         if self.spec.path is None:
             sys.stdout.buffer.flush()
+        self.remove_parts()
         if self.journal is not None:
             self.journal.finish()
             self.audits.remove()
 
     def remove_parts(self) -> None:
-        """Delete part files of tasks whose output was never appended (an interrupted run)."""
+        """Delete part files of tasks whose output was never appended, and half-written
+        documents of a ``.txt`` tree (an interrupted run)."""
         if self.spec.kind == "jsonl" and self.spec.path is not None:
             for part in stale_parts(self.spec.path):
                 part.unlink(missing_ok=True)
+        if self.spec.kind == "txt" and self.spec.path is not None:
+            remove_staging(self.spec.path)
 
     def abandon(self) -> None:
         """Close everything and keep the temporaries and the journal for ``--resume``."""
