@@ -341,6 +341,30 @@ def test_an_output_named_for_another_format_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 0 and [r["text"] for r in read_jsonl(asked)] == ["a b"]
 
 
+def test_files_of_unknown_format_in_a_folder_are_a_reported_skip(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Fares  rose.", encoding="utf-8")
+    (corpus / "notes.md").write_text("# notes", encoding="utf-8")
+    (corpus / "lee.cor").write_text("A corpus line.", encoding="utf-8")
+    report = tmp_path / "run.json"
+    result = runner.invoke(
+        app, ["clean", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--report", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "skipped 2 files of unknown format" in result.output and "lee.cor" in result.output
+    figures = json.loads(report.read_text(encoding="utf-8"))
+    assert figures["skipped_files"] == 2 and figures["documents_in"] == 1
+    # Not a skip when --glob picks the files: the user chose them.
+    picked = runner.invoke(
+        app, ["clean", str(corpus), "--glob", "*.txt", "-o", str(tmp_path / "p.jsonl")]
+    )
+    assert picked.exit_code == 0 and "skipped" not in picked.output
+    (corpus / "a.txt").unlink()
+    none = runner.invoke(app, ["clean", str(corpus), "-o", str(tmp_path / "n.jsonl"), "-q"])
+    assert none.exit_code == 2 and "skipped 2 files of unknown format" in none.output
+
+
 def test_parquet_output_without_pyarrow_fails_before_reading(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text('{"text": "x"}\n')

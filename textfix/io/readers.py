@@ -9,6 +9,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import IO, Literal
@@ -26,6 +27,7 @@ __all__ = [
     "Item",
     "ReadOptions",
     "Record",
+    "Skipped",
     "expand_inputs",
     "format_of",
     "read_items",
@@ -80,8 +82,48 @@ def display_name(path: Path | str) -> str:
     return os.fsencode(Path(path).as_posix()).decode("utf-8", "backslashreplace")
 
 
+@dataclass
+class Skipped:
+    """Files a folder walk passed over because textfix does not know their format (a
+    ``README.md``, ``LICENSE``): counted, with the first few names, for the run's summary.
+
+    >>> skipped = Skipped()
+    >>> for name in ("a.md", "b.cor", "c.sgm", "d.pdf"):
+    ...     skipped.add(name)
+    >>> skipped.count, skipped.examples
+    (4, ['a.md', 'b.cor', 'c.sgm'])
+    """
+
+    count: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    def add(self, name: str) -> None:
+        """Count one more skipped file."""
+        self.count += 1
+        if len(self.examples) < 3:
+            self.examples.append(name)
+
+    def describe(self) -> str:
+        """The summary's line about them (empty when none was skipped).
+
+        >>> Skipped(2, ["notes.md", "x.cor"]).describe()
+        'skipped 2 files of unknown format in input folders (notes.md, x.cor); read them ...'
+        """
+        if not self.count:
+            return ""
+        return (
+            f"skipped {self.count} file{'s' if self.count > 1 else ''} of unknown format in "
+            f"input folders ({', '.join(self.examples)}{', ...' if self.count > 3 else ''}); "
+            "read them with --input-format or pick files with --glob"
+        )
+
+
 def expand_inputs(
-    inputs: list[str], *, glob: str | None = None, input_format: str | None = None
+    inputs: list[str],
+    *,
+    glob: str | None = None,
+    input_format: str | None = None,
+    skipped: Skipped | None = None,
 ) -> Iterator[tuple[Path | None, str]]:
     """Each input file with the name its records carry; directories are walked in sorted order.
 
@@ -94,7 +136,8 @@ def expand_inputs(
 
     Nothing that looks like an input is passed over in silence: a folder that cannot be
     listed, a dangling symlink, a symlink loop or a FIFO is yielded too, and reading it gives
-    an error record saying why (:func:`input_problem`).
+    an error record saying why (:func:`input_problem`). Files of an unknown format found in a
+    folder without ``glob`` are counted in ``skipped``, for the run to say so.
     """
     for name in inputs:
         if name == "-":
@@ -113,6 +156,8 @@ def expand_inputs(
                     else _known(child, input_format)
                 ):
                     yield child, display_name(child)
+                elif pattern is None and skipped is not None:
+                    skipped.add(display_name(child))
         elif path.exists():
             format_of(path, input_format)  # an unknown format is a usage error before anything runs
             yield path, display_name(path)

@@ -17,7 +17,7 @@ import orjson
 from textfix.errors import InputError
 from textfix.io.compression import strip_compression
 from textfix.io.parquet_out import ParquetSpool
-from textfix.io.readers import expand_inputs
+from textfix.io.readers import Skipped, expand_inputs
 from textfix.io.records import ReadOptions
 from textfix.io.tabular import require_pyarrow_parquet
 from textfix.io.writers import (
@@ -183,13 +183,17 @@ def _run(
 
     # The plan is walked twice, never held: once here for its size and fingerprint, once as
     # the workers take it. A corpus of a million files costs the parent no memory.
-    def files() -> Iterator[tuple[Path | None, str]]:
-        return expand_inputs(inputs, glob=options.glob, input_format=read.input_format)
+    def files(skipped: Skipped | None = None) -> Iterator[tuple[Path | None, str]]:
+        return expand_inputs(
+            inputs, glob=options.glob, input_format=read.input_format, skipped=skipped
+        )
 
-    survey = _Survey.of(files(), plan)
+    skipped = Skipped()
+    survey = _Survey.of(files(skipped), plan)
     if survey.inputs == 0:
         matching = f" matching --glob {options.glob!r}" if options.glob else ""
-        raise InputError(f"no input files{matching} in {', '.join(inputs)}")
+        why = f"; {skipped.describe()}" if skipped.count else ""
+        raise InputError(f"no input files{matching} in {', '.join(inputs)}{why}")
     config = WorkerConfig(
         pipeline,
         read,
@@ -242,6 +246,8 @@ def _run(
     writer.finish()
     if options.report is not None or options.html_report is not None:
         report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
+        report["skipped_files"] = skipped.count  # of unknown format, in input folders
+        report["skipped_examples"] = skipped.examples
         if audit is not None:
             report["audit"] = audit.as_dict()
         if options.report is not None:
@@ -252,6 +258,8 @@ def _run(
             write_html_report(options.html_report, report)
     if not options.quiet:
         print_summary(stats, errors_path if stats.errored else None)
+        if skipped.count:
+            print(f"textfix: {skipped.describe()}", file=sys.stderr)
     return stats
 
 
