@@ -1,1 +1,1 @@
-"""Adapters to external engines (Ray Data, datatrove), each imported only when used."""
+"""Adapters to external engines (Ray, datatrove), each imported only when used."""
