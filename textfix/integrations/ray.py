@@ -50,19 +50,19 @@ def require_ray() -> Any:
 class TaskActor:
     """One Ray actor: the worker process of a local run, holding one pipeline for many tasks.
 
+    >>> import tempfile
     >>> from textfix.io.writers import output_spec
-    >>> actor = TaskActor(WorkerConfig(Pipeline.from_preset("default"), ReadOptions(),
-    ...                                output_spec(None, None)))
-    >>> actor.ready()
-    True
+    >>> from textfix.runner.tasks import Unit
+    >>> path = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = path.write_text("Fares  rose.")
+    >>> config = WorkerConfig(Pipeline.from_preset("default"), ReadOptions(), output_spec(None))
+    >>> result = TaskActor(config).run(Task(0, (Unit(0, str(path), "a.txt", 12),)))
+    >>> result.payload, result.stats.documents_out
+    (b'{"id":"a.txt","text":"Fares rose."}\\n', 1)
     """
 
     def __init__(self, config: WorkerConfig) -> None:
         self.config = config
-
-    def ready(self) -> bool:
-        """A no-op call that returns once the actor is up."""
-        return True
 
     def run(self, task: Task) -> TaskResult:
         """Read, clean and serialise ``task`` (see :func:`textfix.runner.worker.run_task`)."""
