@@ -38,7 +38,7 @@ from textfix.runner.parallel import run_ordered, worker_count
 from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
 from textfix.runner.stats import RunStats
-from textfix.runner.tasks import DEFAULT_CHUNK_BYTES, Task, plan_tasks
+from textfix.runner.tasks import DEFAULT_CHUNK_BYTES, PLAN_VERSION, Task, plan_tasks
 from textfix.runner.worker import TaskResult, WorkerConfig, stale_parts
 
 
@@ -158,21 +158,23 @@ def _run(
     # earlier ranges; a mirrored tree names files by line number, so it reads whole files.
     ranges: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
 
-    def plan(files: Iterable[tuple[Path | None, str]]) -> Iterator[Task]:
+    def plan(files: Iterable[tuple[Path | None, str]], total: int) -> Iterator[Task]:
         return plan_tasks(
             files,
             chunk_bytes=options.chunk_bytes,
             split=spec.kind != "txt",
             input_format=read.input_format,
             ranges=ranges,
+            total_bytes=total,
         )
 
-    # The plan is walked twice, never held: once here for its size and fingerprint, once as
-    # the workers take it. A corpus of a million files costs the parent no memory.
+    # The inputs are walked three times, never held: for their size and fingerprint, for the
+    # plan's task sizes, and as the workers take the plan. A corpus of a million files costs
+    # the parent no memory.
     def files() -> Iterator[tuple[Path | None, str]]:
         return expand_inputs(inputs, glob=options.glob, input_format=read.input_format)
 
-    survey = _Survey.of(files(), plan)
+    survey = _Survey.of(files, plan)
     if survey.inputs == 0:
         matching = f" matching --glob {options.glob!r}" if options.glob else ""
         raise InputError(f"no input files{matching} in {', '.join(inputs)}")
@@ -192,6 +194,7 @@ def _run(
             "read": repr(read),
             "output": repr(spec),
             "chunk": options.chunk_bytes,
+            "plan": PLAN_VERSION,
             "removed": str(options.removed),
             "errors": str(errors_path),
             **({"audit": options.audit.fingerprint()} if options.audit is not None else {}),
@@ -209,7 +212,7 @@ def _run(
     workers = (
         1 if uses_stdin else worker_count(options.workers, remaining_sizes, options.chunk_bytes)
     )
-    remaining = (task for task in plan(files()) if task.number >= done)
+    remaining = (task for task in plan(files(), survey.total_bytes) if task.number >= done)
     try:
         with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
             progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
@@ -255,31 +258,31 @@ def _stat(path: Path | None) -> tuple[int, int] | None:
 
 @dataclass(frozen=True)
 class _Survey:
-    """What a first walk of the plan tells: inputs, their digest, each task's size."""
+    """What walking the inputs and the plan tells: inputs, their digest and size in bytes,
+    each task's size."""
 
     inputs: int
     inputs_digest: str
+    total_bytes: int
     task_sizes: list[int]
 
     @classmethod
     def of(
         cls,
-        files: Iterable[tuple[Path | None, str]],
-        plan: Callable[[Iterable[tuple[Path | None, str]]], Iterator[Task]],
+        files: Callable[[], Iterable[tuple[Path | None, str]]],
+        plan: Callable[[Iterable[tuple[Path | None, str]], int], Iterator[Task]],
     ) -> _Survey:
-        """Plan ``files``, keeping only each task's size and a digest of names, sizes, mtimes."""
+        """Walk ``files()`` for a digest of names, sizes and mtimes and the total size, then
+        plan them, keeping only each task's size."""
         digest = hashlib.sha256()
-        count = 0
-
-        def walked() -> Iterator[tuple[Path | None, str]]:
-            nonlocal count
-            for path, name in files:
-                digest.update(orjson.dumps([name, _stat(path)]))
-                count += 1
-                yield path, name
-
-        sizes = [task.size for task in plan(walked())]
-        return cls(count, digest.hexdigest(), sizes)
+        count = total = 0
+        for path, name in files():
+            stat = _stat(path)
+            digest.update(orjson.dumps([name, stat]))
+            count += 1
+            total += 0 if stat is None else stat[0]
+        sizes = [task.size for task in plan(files(), total)]
+        return cls(count, digest.hexdigest(), total, sizes)
 
 
 class _Writer:

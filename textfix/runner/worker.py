@@ -12,9 +12,10 @@ from __future__ import annotations
 import ctypes
 import glob
 import io
+import itertools
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,43 @@ def die_with_parent(parent: int) -> None:
 _PR_SET_PDEATHSIG = 1
 
 
+#: Documents of the first task the parent cleans before forking workers (see ``warm_up``).
+WARM_RECORDS = 32
+#: A document that reaches most steps' lazy pieces whatever the input: mojibake, an entity,
+#: curly quotes, a no-break space, a header line and boilerplate lines.
+WARM_TEXT = (
+    "By Jane Smith\nLONDON, March 3 (Reuters) - CafÃ© owners said &amp; the \u201cplan\u201d "
+    "isn\u2019t new.\u00a0\n\nAdvertisement\nRead more: Share this article\n"
+)
+
+
+def warm_up(config: WorkerConfig, task: Task) -> None:
+    """Clean a built-in document and the first records of ``task`` here, discarding the
+    results, so that processes forked afterwards share what the pipeline builds lazily on its
+    first documents (compiled rule sets, ftfy's tables, the language model when a step of
+    this pipeline uses it) instead of each building it again.
+
+    Nothing here can fail the run: a record that cannot be read or cleaned is reported by the
+    worker that runs the task.
+
+    >>> from textfix.io.records import ReadOptions
+    >>> from textfix.io.writers import output_spec
+    >>> config = WorkerConfig(Pipeline.from_preset("news"), ReadOptions(), output_spec(None))
+    >>> warm_up(config, Task(0, (Unit(0, "/no/such/file.jsonl", "x.jsonl", 0),)))
+    """
+    observed = config.count_steps or config.want_removed or config.audit is not None
+    items = _unit_items(task.units[0], config.read)  # closed below: the file is closed now
+    try:
+        config.pipeline(WARM_TEXT)
+        for item in itertools.islice(items, WARM_RECORDS):
+            if isinstance(item, Record):
+                clean_record(config.pipeline, item, count_steps=observed, want_removed=observed)
+    except Exception:  # the worker that runs the task reports it
+        pass
+    finally:
+        items.close()
+
+
 def worker_ready() -> bool:
     """A no-op task: submitting one makes the pool start a worker process now.
 
@@ -156,7 +194,7 @@ def error_record(item: BadRecord) -> dict[str, Any]:
     return {"source": item.source, "number": item.number, "error": item.error, "raw": item.raw}
 
 
-def _unit_items(unit: Unit, read: ReadOptions) -> Iterator[Item]:
+def _unit_items(unit: Unit, read: ReadOptions) -> Generator[Item, None, None]:
     """The unit's items, one at a time. Nothing holds a whole range or file of records: a
     task's memory is its output."""
     if unit.end is None:
