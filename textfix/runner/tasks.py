@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from textfix.errors import InputError
 from textfix.io.compression import compression_of
 from textfix.io.readers import format_of
 
@@ -87,12 +88,16 @@ def splittable(path: Path, input_format: str | None = None) -> bool:
     >>> _ = (folder / "a.jsonl").write_text("{}")
     >>> splittable(folder / "a.jsonl"), splittable(folder / "a.jsonl.gz")
     (True, False)
-    >>> splittable(Path("a.txt")), splittable(folder / "a.txt", "jsonl")
-    (False, False)
+    >>> splittable(Path("a.txt")), splittable(folder / "a.txt", "jsonl"), splittable(folder)
+    (False, False, False)
     """
+    try:
+        jsonl = format_of(path, input_format) == "jsonl"
+    except InputError:  # a folder that cannot be listed, say: its one task reports it
+        return False
     return (
-        compression_of(path) is None
-        and format_of(path, input_format) == "jsonl"
+        jsonl
+        and compression_of(path) is None
         and os.access(path, os.R_OK)  # else its one task reports why it cannot be read
     )
 
