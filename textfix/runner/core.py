@@ -201,6 +201,7 @@ def _run(
         }
     )
     writer = _Writer(spec, errors_path, options.removed, job, (read.text_field, read.id_field))
+    writer.checkpoint_bytes = options.chunk_bytes
     stats = writer.open(options.resume)
     saved = (
         writer.audits.require(writer.done_task) if options.audit and writer.done_task >= 0 else None
@@ -305,6 +306,10 @@ class _Writer:
         self.targets: dict[str, Path] = {}
         self.parquet: ParquetSpool | None = None
         self.done_task = -1
+        # Checkpoints (each an fsync of every output) come after a chunk's worth of input, not
+        # after each of the small tasks at the end of a run (see textfix.runner.tasks).
+        self.checkpoint_bytes = 0
+        self._unmarked_bytes = 0
         self.journal: Journal | None = None
         if spec.path is not None:
             self.journal = Journal(journal_path(spec.path), job)
@@ -374,9 +379,13 @@ class _Writer:
         self.parquet.add(payload)
 
     def checkpoint(self, task: Task, stats: RunStats, audit: Audit | None = None) -> None:
-        """Make everything written so far durable, then record the task as finished."""
-        if self.journal is None:
+        """Make everything written so far durable, then record the task as finished (once
+        ``checkpoint_bytes`` of input have been written since the last checkpoint: resuming
+        redoes at most that much)."""
+        self._unmarked_bytes += task.size
+        if self.journal is None or self._unmarked_bytes < self.checkpoint_bytes:
             return
+        self._unmarked_bytes = 0
         lengths = {}
         for key, stream in self.streams.items():
             stream.flush()
