@@ -189,3 +189,13 @@ def test_tasks_shrink_towards_the_end_so_workers_finish_together(
     # The same inputs always give the same plan (resume replans it).
     again = list(plan_tasks([(source, "in")], chunk_bytes=chunk, total_bytes=size))
     assert again == tasks
+
+
+def test_a_run_in_one_process_imports_no_pool(tmp_path: Path) -> None:
+    from tests.test_runner_footprint import _run_cli_in_subprocess
+
+    write_news(tmp_path / "in.jsonl", 50)
+    args = ["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-q"]
+    probe = "[m for m in ('concurrent.futures', 'multiprocessing') if m in sys.modules]"
+    assert _run_cli_in_subprocess([*args, "-j", "1"], probe) == []
+    assert _run_cli_in_subprocess([*args, "-j", "2"], probe) == []  # 50 documents: in process

@@ -14,16 +14,14 @@ the pipeline's first documents again. Elsewhere, and whenever another thread is 
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import sys
 import threading
 import types
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textfix.runner.tasks import Task
 from textfix.runner.worker import (
@@ -35,6 +33,9 @@ from textfix.runner.worker import (
     warm_up,
     worker_ready,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 StartMethod = Literal["fork", "spawn"]
 
@@ -87,6 +88,10 @@ def run_ordered(
         # buffered here would be written twice.
         sys.stdout.flush()
         sys.stderr.flush()
+    # Imported here: a run in one process (most small runs) never needs them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(
         max_workers=workers,

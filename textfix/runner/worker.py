@@ -9,7 +9,6 @@ parent appends that file with a kernel-side copy: the output never passes throug
 
 from __future__ import annotations
 
-import ctypes
 import glob
 import io
 import itertools
@@ -87,6 +86,8 @@ def die_with_parent(parent: int) -> None:
 
     >>> die_with_parent(os.getppid())  # the parent is alive: nothing happens
     """
+    import ctypes  # only worker processes need it
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
