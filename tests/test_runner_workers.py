@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_runner import NEWS, make_corpus, read_lines
+from tests.test_runner_footprint import _run_cli_in_subprocess, write_jsonl
 from textfix.io.records import ReadOptions
 from textfix.io.writers import output_spec
 from textfix.pipeline import Pipeline
@@ -23,20 +24,6 @@ from textfix.runner.tasks import plan_tasks, task_bytes
 from textfix.runner.worker import WARM_RECORDS, WARM_TEXT, WorkerConfig, warm_up
 
 LINUX = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked only on Linux")
-
-
-def write_news(path: Path, documents: int) -> int:
-    """JSONL of varied news-like documents (mojibake, quotes, header, boilerplate); its size."""
-    lines = []
-    for i in range(documents):
-        text = (
-            f"date 2023-02-{1 + i % 28:02d} Story {i}\n\n"
-            + f"The cafÃ©’s  lease ends on day {i}, the “council” said. " * (1 + i % 9)
-            + "\n\nAdvertisement"
-        )
-        lines.append(json.dumps({"id": str(i), "text": text}))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path.stat().st_size
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
@@ -73,7 +60,7 @@ def test_forked_workers_start_from_the_parent_as_warm_up_left_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = tmp_path / "in.jsonl"
-    write_news(source, 400)
+    write_jsonl(source, 400)
     real = parallel.warm_up
 
     def marking_warm_up(config: WorkerConfig, task: parallel.Task) -> None:
@@ -95,7 +82,7 @@ def test_forked_workers_start_from_the_parent_as_warm_up_left_it(
 
 def test_warm_up_cleans_a_built_in_text_and_the_first_records(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
-    write_news(source, 100)
+    write_jsonl(source, 100)
     seen: list[str] = []
 
     def record(text: str) -> str:
@@ -167,7 +154,7 @@ def test_tasks_shrink_towards_the_end_so_workers_finish_together(
     tmp_path: Path, workers: int
 ) -> None:
     source = tmp_path / "in.jsonl"
-    size = write_news(source, 1500)
+    size = write_jsonl(source, 1500)
     chunk = size // 5  # the ratio of 20 MB to the default 4 MiB, where equal tasks split 3:2
     equal = [t.size for t in plan_tasks([(source, "in")], chunk_bytes=chunk)]
     tasks = list(plan_tasks([(source, "in")], chunk_bytes=chunk, total_bytes=size))
@@ -192,9 +179,7 @@ def test_tasks_shrink_towards_the_end_so_workers_finish_together(
 
 
 def test_a_run_in_one_process_imports_no_pool(tmp_path: Path) -> None:
-    from tests.test_runner_footprint import _run_cli_in_subprocess
-
-    write_news(tmp_path / "in.jsonl", 50)
+    write_jsonl(tmp_path / "in.jsonl", 50)
     args = ["clean", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-q"]
     probe = "[m for m in ('concurrent.futures', 'multiprocessing') if m in sys.modules]"
     assert _run_cli_in_subprocess([*args, "-j", "1"], probe) == []
