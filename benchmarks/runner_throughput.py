@@ -261,7 +261,8 @@ def main() -> None:
         for name in names:
             print(table_row(megabytes, name, runs[name]))
         verdicts.append(f"{megabytes:g} MB ({documents} documents): {ratios(runs, 'w0', 'w1')}")
-        verdicts.append(f"{megabytes:g} MB: {ratios(runs, 'w2', 'w1')}")
+        if megabytes != 80.0:  # at 80 MB the target line below says it
+            verdicts.append(f"{megabytes:g} MB: {ratios(runs, 'w2', 'w1')}")
         if "w2-spawn" in runs:
             verdicts.append(f"{megabytes:g} MB: {ratios(runs, 'w2', 'w2-spawn')}")
         for target_size, fast, slow, minimum in TARGETS:
