@@ -21,7 +21,13 @@ from textfix.runner import RunOptions, parallel, run_clean
 from textfix.runner.lock import OutputLocks, lock_path
 from textfix.runner.progress import RunProgress
 from textfix.runner.tasks import plan_tasks, task_bytes
-from textfix.runner.worker import WARM_RECORDS, WARM_TEXT, WorkerConfig, warm_up
+from textfix.runner.worker import (
+    WARM_FILE_BYTES,
+    WARM_RECORDS,
+    WARM_TEXT,
+    WorkerConfig,
+    warm_up,
+)
 
 LINUX = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked only on Linux")
 
@@ -100,6 +106,32 @@ def test_warm_up_cleans_a_built_in_text_and_the_first_records(tmp_path: Path) ->
     warm_up(config, gone)
     failing = WorkerConfig(Pipeline([lambda text: 1 / 0]), ReadOptions(), output_spec(None))
     warm_up(failing, task)
+
+
+def test_warm_up_reads_no_big_whole_file_nor_cleans_a_big_record(tmp_path: Path) -> None:
+    # A JSON array or a .txt file is read whole before its first record: the parent would do a
+    # worker's work on it. A huge record (a broken dump) would hold the parent as long.
+    seen: list[str] = []
+
+    def record(text: str) -> str:
+        seen.append(text)
+        return text
+
+    config = WorkerConfig(Pipeline([record]), ReadOptions(), output_spec(None))
+    big = "word " * (WARM_FILE_BYTES // 4)
+    files = {
+        "array.json": json.dumps([{"text": big}, {"text": "small"}]),
+        "page.txt": big,
+        "lines.jsonl": json.dumps({"text": big}) + "\n" + json.dumps({"text": "small"}) + "\n",
+        "small.json": json.dumps([{"text": "small"}]),
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_text(content)
+        (task,) = plan_tasks([(tmp_path / name, name)], chunk_bytes=10 * WARM_FILE_BYTES)
+        seen.clear()
+        warm_up(config, task)
+        expected = [WARM_TEXT] + (["small"] if name.endswith(("jsonl", "small.json")) else [])
+        assert seen == expected, name
 
 
 @LINUX

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from textfix.errors import InputError
 from textfix.io.compression import compress_member, open_binary
 from textfix.io.jsonl import iter_jsonl_range
 from textfix.io.parquet_out import arrow_batch_bytes
-from textfix.io.readers import read_items
+from textfix.io.readers import format_of, read_items
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.writers import (
     OutputSpec,
@@ -102,6 +103,9 @@ _PR_SET_PDEATHSIG = 1
 
 #: Documents of the first task the parent cleans before forking workers (see ``warm_up``).
 WARM_RECORDS = 32
+#: A whole file larger than this is warmed up from only if its records are read as a stream;
+#: a record longer than this (in characters) is never.
+WARM_FILE_BYTES = 1 << 20
 #: A document that reaches most steps' lazy pieces whatever the input: mojibake, an entity,
 #: curly quotes, a no-break space, a header line and boilerplate lines.
 WARM_TEXT = (
@@ -116,8 +120,11 @@ def warm_up(config: WorkerConfig, task: Task) -> None:
     first documents (compiled rule sets, ftfy's tables, the language model when a step of
     this pipeline uses it) instead of each building it again.
 
-    Nothing here can fail the run: a record that cannot be read or cleaned is reported by the
-    worker that runs the task.
+    Records are read only where the first few cost little to reach: a byte range of JSONL, a
+    JSONL file (read as a stream), or a file of at most ``WARM_FILE_BYTES`` (a JSON array or CSV
+    file is parsed whole before its first record, a ``.txt`` file is one record), and only
+    records of at most ``WARM_FILE_BYTES`` characters are cleaned. Nothing here can fail the run:
+    a record that cannot be read or cleaned is reported by the worker that runs the task.
 
     >>> from textfix.io.records import ReadOptions
     >>> from textfix.io.writers import output_spec
@@ -125,16 +132,27 @@ def warm_up(config: WorkerConfig, task: Task) -> None:
     >>> warm_up(config, Task(0, (Unit(0, "/no/such/file.jsonl", "x.jsonl", 0),)))
     """
     observed = config.count_steps or config.want_removed or config.audit is not None
-    items = _unit_items(task.units[0], config.read)  # closed below: the file is closed now
+    unit = task.units[0]
     try:
         config.pipeline(WARM_TEXT)
-        for item in itertools.islice(items, WARM_RECORDS):
-            if isinstance(item, Record):
-                clean_record(config.pipeline, item, count_steps=observed, want_removed=observed)
+        if unit.end is None and unit.size > WARM_FILE_BYTES and not _streamed(unit, config.read):
+            return
+        items = _unit_items(unit, config.read)
+        try:
+            for item in itertools.islice(items, WARM_RECORDS):
+                if isinstance(item, Record) and len(item.text) <= WARM_FILE_BYTES:
+                    clean_record(config.pipeline, item, count_steps=observed, want_removed=observed)
+        finally:
+            items.close()  # the file is closed now, not when the generator is collected
     except Exception:  # the worker that runs the task reports it
         pass
-    finally:
-        items.close()
+
+
+def _streamed(unit: Unit, read: ReadOptions) -> bool:
+    try:
+        return unit.path is not None and format_of(unit.path, read.input_format) == "jsonl"
+    except InputError:
+        return False
 
 
 def worker_ready() -> bool:
@@ -312,6 +330,4 @@ def changed(before: str, after: str) -> bool:
 
 
 def _is_txt(unit: Unit, input_format: str | None) -> bool:
-    from textfix.io.readers import format_of
-
     return unit.path is not None and format_of(unit.path, input_format) == "txt"
