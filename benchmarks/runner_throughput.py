@@ -23,11 +23,13 @@ loaded machine; wall ratios only on a quiet one.
     python benchmarks/runner_throughput.py                        # 1, 20 and 80 MB, 5 repeats
     python benchmarks/runner_throughput.py --sizes 20 --repeats 3
     python benchmarks/runner_throughput.py --gigabyte             # 1 and 2 workers on 1 GB
+    python benchmarks/runner_throughput.py --sizes 20 --phases    # where --workers 1 spends CPU
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import statistics
@@ -36,6 +38,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -237,6 +240,66 @@ def ratios(runs: dict[str, list[Run]], fast: str, slow: str) -> str:
     return f"{fast} vs {slow}: " + ", ".join(parts).replace("seconds", "wall")
 
 
+# Where a ``--workers 1`` run spends its CPU: each phase's function, timed inside the CLI.
+PHASES = (
+    ("textfix.cli", "build_pipeline", "build the pipeline"),
+    ("textfix.runner.core", "_Survey.of", "survey: walk, digest, plan"),
+    ("textfix.runner.core", "_Writer.open", "open outputs, journal"),
+    ("textfix.runner.parallel", "run_task", "run tasks (all below)"),
+    ("textfix.runner.worker", "clean_record", "  clean: the pipeline"),
+    ("textfix.io.jsonl", "parse_jsonl_line", "  read: decode, orjson, check"),
+    ("textfix.runner.worker", "output_record", "  output record"),
+    ("textfix.runner.worker", "dumps_line", "  serialise: orjson"),
+    ("textfix.runner.core", "_Writer.write", "write output"),
+    ("textfix.runner.core", "_Writer.checkpoint", "checkpoints: fsync, journal"),
+    ("textfix.runner.core", "_Writer.finish", "finish: fsync, rename"),
+)
+
+
+def phases(source: Path, scratch: Path) -> None:
+    """Run ``textfix clean -j 1`` on ``source`` in this process, timing each phase (CPU)."""
+    import importlib
+
+    import textfix.cli
+
+    imported = time.process_time()  # CPU since this process started
+    spent: dict[str, float] = dict.fromkeys((label for _, _, label in PHASES), 0.0)
+    for module_name, attribute, label in PHASES:
+        owner: object = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        real = getattr(owner, name)
+
+        def timed(
+            *args: object, _real: Any = real, _label: str = label, **kwargs: object
+        ) -> object:
+            start = time.process_time()
+            try:
+                return _real(*args, **kwargs)
+            finally:
+                spent[_label] += time.process_time() - start
+
+        setattr(owner, name, timed)
+    sys.argv = ["textfix", "clean", str(source), "-o", str(scratch / "out-phases.jsonl")]
+    sys.argv += ["-p", "news", "-q", "-j", "1"]
+    with contextlib.suppress(SystemExit):
+        textfix.cli.main()
+    total = time.process_time()
+    inner = sum(v for k, v in spent.items() if k.startswith("  "))
+    outer = sum(v for k, v in spent.items() if not k.startswith("  "))
+    rows = [
+        ("interpreter start, import textfix.cli", imported),
+        *spent.items(),
+        ("  rest of the tasks: range reading, stats, buffers", spent[PHASES[3][2]] - inner),
+        ("everything else (argument parsing, ...)", total - imported - outer),
+        ("total", total),
+    ]
+    print(f"| phase of `textfix clean -j 1` on {source.name} | CPU s |\n|---|---|")
+    for label, seconds in rows:
+        print(f"| {label} | {seconds:.3f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--scratch", type=Path, default=Path("/tmp/textfix-bench"))
@@ -244,10 +307,21 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--gigabyte", action="store_true", help="also 1 and 2 workers on 1 GB")
     parser.add_argument("--spawn", action="store_true", help="also 2 spawned workers at 20 MB")
+    parser.add_argument("--phases", action="store_true", help="profile -j 1 on the last size")
+    parser.add_argument("--phases-of", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.phases_of is not None:
+        phases(args.phases_of, args.scratch)
+        return
 
     scratch: Path = args.scratch
     scratch.mkdir(parents=True, exist_ok=True)
+    if args.phases:
+        source = scratch / f"news-{args.sizes[-1]:g}mb.jsonl"
+        build_input(source, args.sizes[-1])
+        command = [sys.executable, __file__, "--phases-of", str(source), "--scratch", str(scratch)]
+        subprocess.run(command, check=True)
+        return
     (scratch / "loop.py").write_text(LOOP)
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print(HEADER)
