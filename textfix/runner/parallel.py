@@ -142,13 +142,17 @@ def _bare_main() -> Iterator[None]:
 #: at 3 MB; the bound is set above the break-even, so that a pool never makes a run slower when
 #: the other cores are not quite free.
 POOL_MIN_BYTES = 2 * 1024 * 1024
+#: A pool has at most one worker for each this many bytes of input: a worker costs about
+#: 0.08 CPU-s (forking, its share of the pool's traffic), what cleaning 1 MiB of news costs.
+WORKER_MIN_BYTES = 1024 * 1024
 
 
 def worker_count(requested: int, task_sizes: list[int], chunk_bytes: int) -> int:
     """How many processes to run ``tasks`` on (0 requested: every core this process may use).
 
     One task, or at most ``POOL_MIN_BYTES`` of input (or one ``chunk_bytes``, when that is
-    less: a test can ask for a pool on a small input), runs in the calling process.
+    less: a test can ask for a pool on a small input), runs in the calling process; a pool has
+    a worker for each ``WORKER_MIN_BYTES`` (or ``chunk_bytes``) of input at most.
 
     >>> sizes = [10] * 10  # ten tasks of 10 bytes
     >>> worker_count(2, sizes, 10), worker_count(8, sizes[:3], 10), worker_count(2, sizes[:1], 10)
@@ -157,12 +161,16 @@ def worker_count(requested: int, task_sizes: list[int], chunk_bytes: int) -> int
     1
     >>> worker_count(0, [1 << 20] * 2, 4 << 20)  # 2 MiB with the default chunk: in process
     1
+    >>> worker_count(64, [1 << 18] * 12, 4 << 20)  # 3 MiB: three workers, not twelve
+    3
     """
     if requested <= 0:
         requested = _usable_cores()
-    if len(task_sizes) <= 1 or sum(task_sizes) <= min(POOL_MIN_BYTES, chunk_bytes):
+    total = sum(task_sizes)
+    if len(task_sizes) <= 1 or total <= min(POOL_MIN_BYTES, chunk_bytes):
         return 1
-    return max(1, min(requested, len(task_sizes)))
+    most = max(2, total // min(WORKER_MIN_BYTES, chunk_bytes))
+    return max(1, min(requested, len(task_sizes), most))
 
 
 def _usable_cores() -> int:
