@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from textfix.boilerplate.noise import find_noise_lines
 from textfix.boilerplate.remove import Removal, find_boilerplate
 from textfix.document import Document
 from textfix.io.records import Record
@@ -73,6 +72,7 @@ def _clean_observed(
     trace: list[tuple[str, str, str, dict[str, Any]]] = []
     for _ in range(MAX_PASSES):
         before = text
+        settled: list[tuple[Step, str]] = []  # each resettling step with its output this pass
         for step in steps:
             if count_removed and step.name == "remove_boilerplate":
                 new_text, found_removals, reason = find_boilerplate(text, **_options(step))
@@ -80,6 +80,9 @@ def _clean_observed(
                     removals.extend(found_removals)
                 found: dict[str, Any] = {}
             elif count_removed and step.name == "remove_noise_lines":
+                # Imported here: its word lists cost every other preset's start-up.
+                from textfix.boilerplate.noise import find_noise_lines
+
                 new_text, noise = find_noise_lines(text, **_options(step))
                 removals.extend(noise)
                 found = {}
@@ -92,7 +95,10 @@ def _clean_observed(
             text = new_text
             if found:
                 metadata.update(found)
-        if text == before or not any(s.apply(text)[0] != text for s in steps if s.resettles):
+            if step.resettles:
+                settled.append((step, text))
+        # A step whose output no later step changed is settled (steps are idempotent).
+        if text == before or not any(o != text and s.apply(text)[0] != text for s, o in settled):
             break
     return Cleaned(Document(text, document.id, metadata), changed, removals, trace)
 

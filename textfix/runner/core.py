@@ -39,7 +39,7 @@ from textfix.runner.parallel import run_ordered, worker_count
 from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
 from textfix.runner.stats import RunStats
-from textfix.runner.tasks import DEFAULT_CHUNK_BYTES, Task, plan_tasks
+from textfix.runner.tasks import DEFAULT_CHUNK_BYTES, PLAN_VERSION, Task, plan_tasks
 from textfix.runner.worker import TaskResult, WorkerConfig, stale_parts
 
 
@@ -172,24 +172,26 @@ def _run(
     # earlier ranges; a mirrored tree names files by line number, so it reads whole files.
     ranges: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
 
-    def plan(files: Iterable[tuple[Path | None, str]]) -> Iterator[Task]:
+    def plan(files: Iterable[tuple[Path | None, str]], total: int) -> Iterator[Task]:
         return plan_tasks(
             files,
             chunk_bytes=options.chunk_bytes,
             split=spec.kind != "txt",
             input_format=read.input_format,
             ranges=ranges,
+            total_bytes=total,
         )
 
-    # The plan is walked twice, never held: once here for its size and fingerprint, once as
-    # the workers take it. A corpus of a million files costs the parent no memory.
+    # The inputs are walked three times, never held: for their size and fingerprint (which
+    # also counts the files of unknown format it passes over), for the plan's task sizes, and
+    # as the workers take the plan. A corpus of a million files costs the parent no memory.
     def files(skipped: Skipped | None = None) -> Iterator[tuple[Path | None, str]]:
         return expand_inputs(
             inputs, glob=options.glob, input_format=read.input_format, skipped=skipped
         )
 
     skipped = Skipped()
-    survey = _Survey.of(files(skipped), plan)
+    survey = _Survey.of(files, plan, skipped)
     if survey.inputs == 0:
         matching = f" matching --glob {options.glob!r}" if options.glob else ""
         why = f"; {skipped.describe()}" if skipped.count else ""
@@ -210,12 +212,14 @@ def _run(
             "read": repr(read),
             "output": repr(spec),
             "chunk": options.chunk_bytes,
+            "plan": PLAN_VERSION,
             "removed": str(options.removed),
             "errors": str(errors_path),
             **({"audit": options.audit.fingerprint()} if options.audit is not None else {}),
         }
     )
     writer = _Writer(spec, errors_path, options.removed, job, (read.text_field, read.id_field))
+    writer.checkpoint_bytes = options.chunk_bytes
     stats = writer.open(options.resume)
     saved = (
         writer.audits.require(writer.done_task) if options.audit and writer.done_task >= 0 else None
@@ -227,7 +231,7 @@ def _run(
     execute = options.executor or run_ordered
     requested = options.workers or (options.executor.cores() if options.executor else 0)
     workers = 1 if uses_stdin else worker_count(requested, remaining_sizes, options.chunk_bytes)
-    remaining = (task for task in plan(files()) if task.number >= done)
+    remaining = (task for task in plan(files(), survey.total_bytes) if task.number >= done)
     try:
         with RunProgress(sum(survey.task_sizes) or None, enabled=not options.quiet) as progress:
             progress.advance(stats.documents_in, sum(survey.task_sizes[:done]))
@@ -277,31 +281,33 @@ def _stat(path: Path | None) -> tuple[int, int] | None:
 
 @dataclass(frozen=True)
 class _Survey:
-    """What a first walk of the plan tells: inputs, their digest, each task's size."""
+    """What walking the inputs and the plan tells: inputs, their digest and size in bytes,
+    each task's size."""
 
     inputs: int
     inputs_digest: str
+    total_bytes: int
     task_sizes: list[int]
 
     @classmethod
     def of(
         cls,
-        files: Iterable[tuple[Path | None, str]],
-        plan: Callable[[Iterable[tuple[Path | None, str]]], Iterator[Task]],
+        files: Callable[[Skipped | None], Iterable[tuple[Path | None, str]]],
+        plan: Callable[[Iterable[tuple[Path | None, str]], int], Iterator[Task]],
+        skipped: Skipped,
     ) -> _Survey:
-        """Plan ``files``, keeping only each task's size and a digest of names, sizes, mtimes."""
+        """Walk ``files`` for a digest of names, sizes and mtimes and the total size (counting
+        the files it passes over into ``skipped``), then plan them, keeping only each task's
+        size."""
         digest = hashlib.sha256()
-        count = 0
-
-        def walked() -> Iterator[tuple[Path | None, str]]:
-            nonlocal count
-            for path, name in files:
-                digest.update(orjson.dumps([name, _stat(path)]))
-                count += 1
-                yield path, name
-
-        sizes = [task.size for task in plan(walked())]
-        return cls(count, digest.hexdigest(), sizes)
+        count = total = 0
+        for path, name in files(skipped):
+            stat = _stat(path)
+            digest.update(orjson.dumps([name, stat]))
+            count += 1
+            total += 0 if stat is None else stat[0]
+        sizes = [task.size for task in plan(files(None), total)]
+        return cls(count, digest.hexdigest(), total, sizes)
 
 
 class _Writer:
@@ -324,6 +330,10 @@ class _Writer:
         self.targets: dict[str, Path] = {}
         self.parquet: ParquetSpool | None = None
         self.done_task = -1
+        # Checkpoints (each an fsync of every output) come after a chunk's worth of input, not
+        # after each of the small tasks at the end of a run (see textfix.runner.tasks).
+        self.checkpoint_bytes = 0
+        self._unmarked_bytes = 0
         self.journal: Journal | None = None
         if spec.path is not None:
             self.journal = Journal(journal_path(spec.path), job)
@@ -393,9 +403,13 @@ class _Writer:
         self.parquet.add(payload)
 
     def checkpoint(self, task: Task, stats: RunStats, audit: Audit | None = None) -> None:
-        """Make everything written so far durable, then record the task as finished."""
-        if self.journal is None:
+        """Make everything written so far durable, then record the task as finished (once
+        ``checkpoint_bytes`` of input have been written since the last checkpoint: resuming
+        redoes at most that much)."""
+        self._unmarked_bytes += task.size
+        if self.journal is None or self._unmarked_bytes < self.checkpoint_bytes:
             return
+        self._unmarked_bytes = 0
         lengths = {}
         for key, stream in self.streams.items():
             stream.flush()

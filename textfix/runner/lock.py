@@ -16,6 +16,25 @@ from pathlib import Path
 
 from textfix.errors import InputError
 
+# The lock descriptors this process holds. A forked worker gets a copy of each, and the kernel
+# releases an ``flock`` only when the last copy is closed: the children close theirs at once,
+# so a killed run's locks never outlive it by as long as its workers take to die.
+_HELD: set[int] = set()
+
+
+def _close_held_in_child() -> None:
+    for descriptor in _HELD:
+        os.close(descriptor)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_held_in_child)
+
+
+def _unlock(descriptor: int) -> None:
+    _HELD.discard(descriptor)
+    os.close(descriptor)
+
 
 def lock_path(target: Path) -> Path:
     """The lock file guarding ``target``.
@@ -74,7 +93,8 @@ class OutputLocks:
             if same:
                 break
             os.close(descriptor)
-        self._stack.callback(os.close, descriptor)
+        _HELD.add(descriptor)
+        self._stack.callback(_unlock, descriptor)
         self._paths.append(path)
 
     def release(self, *, remove: bool = True) -> None:

@@ -3,6 +3,8 @@
 The bar shows documents, MB, docs/s, MB/s and, when the input size is known, an ETA. It is
 off with ``--quiet`` and whenever stderr is not a terminal (logs and CI stay clean). rich is
 imported only when a bar or a summary is shown: quiet runs and worker processes never load it.
+The bar is redrawn as each task finishes, not by a thread of its own: with no other thread
+running, worker processes can be forked (see :mod:`textfix.runner.parallel`).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class RunProgress:
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,
+                auto_refresh=False,  # no refresh thread (see above)
             )
             self._progress.__enter__()
             self._task = self._progress.add_task(
@@ -65,6 +68,7 @@ class RunProgress:
             docs=self._documents,
             mb=f"{self._bytes / 1e6:.1f}",
             rate=f"{self._documents / elapsed:.0f} docs/s {self._bytes / 1e6 / elapsed:.1f} MB/s",
+            refresh=True,
         )
 
     def __exit__(

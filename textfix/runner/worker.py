@@ -9,20 +9,21 @@ parent appends that file with a kernel-side copy: the output never passes throug
 
 from __future__ import annotations
 
-import ctypes
 import glob
 import io
+import itertools
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from textfix.errors import InputError
 from textfix.io.compression import compress_member, open_binary
 from textfix.io.jsonl import iter_jsonl_range
 from textfix.io.parquet_out import arrow_batch_bytes
-from textfix.io.readers import read_items
+from textfix.io.readers import format_of, read_items
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.writers import (
     OutputSpec,
@@ -86,6 +87,8 @@ def die_with_parent(parent: int) -> None:
 
     >>> die_with_parent(os.getppid())  # the parent is alive: nothing happens
     """
+    import ctypes  # only worker processes need it
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -96,6 +99,60 @@ def die_with_parent(parent: int) -> None:
 
 
 _PR_SET_PDEATHSIG = 1
+
+
+#: Documents of the first task the parent cleans before forking workers (see ``warm_up``).
+WARM_RECORDS = 32
+#: A whole file larger than this is warmed up from only if its records are read as a stream;
+#: a record longer than this (in characters) is never.
+WARM_FILE_BYTES = 1 << 20
+#: A document that reaches most steps' lazy pieces whatever the input: mojibake, an entity,
+#: curly quotes, a no-break space, a header line and boilerplate lines.
+WARM_TEXT = (
+    "By Jane Smith\nLONDON, March 3 (Reuters) - CafÃ© owners said &amp; the \u201cplan\u201d "
+    "isn\u2019t new.\u00a0\n\nAdvertisement\nRead more: Share this article\n"
+)
+
+
+def warm_up(config: WorkerConfig, task: Task) -> None:
+    """Clean a built-in document and the first records of ``task`` here, discarding the
+    results, so that processes forked afterwards share what the pipeline builds lazily on its
+    first documents (compiled rule sets, ftfy's tables, the language model when a step of
+    this pipeline uses it) instead of each building it again.
+
+    Records are read only where the first few cost little to reach: a byte range of JSONL, a
+    JSONL file (read as a stream), or a file of at most ``WARM_FILE_BYTES`` (a JSON array or CSV
+    file is parsed whole before its first record, a ``.txt`` file is one record), and only
+    records of at most ``WARM_FILE_BYTES`` characters are cleaned. Nothing here can fail the run:
+    a record that cannot be read or cleaned is reported by the worker that runs the task.
+
+    >>> from textfix.io.records import ReadOptions
+    >>> from textfix.io.writers import output_spec
+    >>> config = WorkerConfig(Pipeline.from_preset("news"), ReadOptions(), output_spec(None))
+    >>> warm_up(config, Task(0, (Unit(0, "/no/such/file.jsonl", "x.jsonl", 0),)))
+    """
+    observed = config.count_steps or config.want_removed or config.audit is not None
+    unit = task.units[0]
+    try:
+        config.pipeline(WARM_TEXT)
+        if unit.end is None and unit.size > WARM_FILE_BYTES and not _streamed(unit, config.read):
+            return
+        items = _unit_items(unit, config.read)
+        try:
+            for item in itertools.islice(items, WARM_RECORDS):
+                if isinstance(item, Record) and len(item.text) <= WARM_FILE_BYTES:
+                    clean_record(config.pipeline, item, count_steps=observed, want_removed=observed)
+        finally:
+            items.close()  # the file is closed now, not when the generator is collected
+    except Exception:  # the worker that runs the task reports it
+        pass
+
+
+def _streamed(unit: Unit, read: ReadOptions) -> bool:
+    try:
+        return unit.path is not None and format_of(unit.path, read.input_format) == "jsonl"
+    except InputError:
+        return False
 
 
 def worker_ready() -> bool:
@@ -156,7 +213,7 @@ def error_record(item: BadRecord) -> dict[str, Any]:
     return {"source": item.source, "number": item.number, "error": item.error, "raw": item.raw}
 
 
-def _unit_items(unit: Unit, read: ReadOptions) -> Iterator[Item]:
+def _unit_items(unit: Unit, read: ReadOptions) -> Generator[Item, None, None]:
     """The unit's items, one at a time. Nothing holds a whole range or file of records: a
     task's memory is its output."""
     if unit.end is None:
@@ -273,6 +330,4 @@ def changed(before: str, after: str) -> bool:
 
 
 def _is_txt(unit: Unit, input_format: str | None) -> bool:
-    from textfix.io.readers import format_of
-
     return unit.path is not None and format_of(unit.path, input_format) == "txt"
