@@ -15,16 +15,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import escape
 from typer.testing import CliRunner
 
 from tests.report_corpus import FAULTS, NEWS, make_corpus, read_jsonl, run
 from textfix.cli import app
+from textfix.config import PRESETS
+from textfix.io.records import Record
 from textfix.pipeline import Pipeline
 from textfix.report import render_html_report
 from textfix.runner import RunOptions, run_clean
 from textfix.runner.audit import Audit, AuditOptions
 from textfix.runner.audit_sample import Sample
+from textfix.runner.cleaning import clean_record
+from textfix.strategies import dirty_article
 
 runner = CliRunner()
 SECTIONS = ("summary", "steps", "rules", "metadata", "removed", "changes", "errors")
@@ -382,3 +388,20 @@ def test_noise_rule_samples_show_the_removed_line_and_its_neighbours(tmp_path: P
         "© 2024 Example Media. All rights reserved.",
     }
     assert all(s["above"] or s["below"] for s in samples)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.one_of(dirty_article().map(lambda article: article.dirty), st.text()),
+    preset=st.sampled_from(sorted(PRESETS)),
+)
+def test_collecting_for_a_report_cleans_exactly_as_the_pipeline(text: str, preset: str) -> None:
+    # The report's path runs the steps one by one to see each change; its text and metadata
+    # must be the pipeline's, including when it settles a second pass.
+    pipeline = Pipeline.from_preset(preset)
+    record = Record({"text": text}, "a.jsonl", 1)
+    cleaned = clean_record(pipeline, record, count_steps=True, want_removed=True, want_trace=True)
+    expected = pipeline(text)
+    assert (cleaned.document.text, cleaned.document.metadata) == (expected.text, expected.metadata)
+    if cleaned.trace:  # the trace is the chain of changes, ending at the cleaned text
+        assert cleaned.trace[0][1] == text and cleaned.trace[-1][2] == expected.text

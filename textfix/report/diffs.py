@@ -70,8 +70,7 @@ def line_pair(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
     """
     if len(old) > MAX_INTRALINE or len(new) > MAX_INTRALINE:
         return [Segment("del", _shorten(old, True, False))], [Segment("ins", new[:CONTEXT_CHARS])]
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    codes = matcher.get_opcodes()
+    codes = _opcodes(old, new)
     left: list[Segment] = []
     right: list[Segment] = []
     for index, (tag, i1, i2, j1, j2) in enumerate(codes):
@@ -85,6 +84,37 @@ def line_pair(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
         if j2 > j1:
             right.append(Segment("ins", visible(new[j1:j2])))
     return left, right
+
+
+def _opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes for ``old`` -> ``new``, with the common start and end matched
+    first: difflib's cost grows with the square of what it aligns, and a change is most often
+    a few characters in a long line.
+
+    >>> _opcodes("abcXdef", "abcYYdef")
+    [('equal', 0, 3, 0, 3), ('replace', 3, 4, 3, 5), ('equal', 4, 7, 5, 8)]
+    >>> _opcodes("same", "same")
+    [('equal', 0, 4, 0, 4)]
+    """
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    if start == len(old) == len(new):
+        return [("equal", 0, start, 0, start)]
+    middle_old, middle_new = old[start : len(old) - end], new[start : len(new) - end]
+    matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
+    codes = [("equal", 0, start, 0, start)] if start else []
+    codes += [
+        (tag, i1 + start, i2 + start, j1 + start, j2 + start)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    if end:
+        codes.append(("equal", len(old) - end, len(old), len(new) - end, len(new)))
+    return codes
 
 
 def whole_line(kind: Kind, line: str) -> list[Segment]:

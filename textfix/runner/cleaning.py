@@ -14,7 +14,7 @@ from textfix.boilerplate.noise import find_noise_lines
 from textfix.boilerplate.remove import Removal, find_boilerplate
 from textfix.document import Document
 from textfix.io.records import Record
-from textfix.pipeline import MAX_PASSES, Pipeline, Step
+from textfix.pipeline import MAX_PASSES, Pipeline, Step, _unsettled
 
 
 @dataclass
@@ -65,7 +65,8 @@ def clean_record(
 def _clean_observed(
     steps: tuple[Step, ...], document: Document, count_removed: bool, want_trace: bool = False
 ) -> Cleaned:
-    # The same passes as Pipeline.__call__, with a comparison after each step.
+    # The same passes as Pipeline.__call__, with a comparison after each step (and, like it,
+    # no second run of a resettling step whose output no later step changed).
     text = document.text
     metadata = dict(document.metadata)
     changed: set[str] = set()
@@ -73,6 +74,7 @@ def _clean_observed(
     trace: list[tuple[str, str, str, dict[str, Any]]] = []
     for _ in range(MAX_PASSES):
         before = text
+        settled_outputs: list[tuple[Step, str]] = []
         for step in steps:
             if count_removed and step.name == "remove_boilerplate":
                 new_text, found_removals, reason = find_boilerplate(text, **_options(step))
@@ -92,7 +94,9 @@ def _clean_observed(
             text = new_text
             if found:
                 metadata.update(found)
-        if text == before or not any(s.apply(text)[0] != text for s in steps if s.resettles):
+            if step.resettles:
+                settled_outputs.append((step, text))
+        if text == before or not _unsettled(text, settled_outputs):
             break
     return Cleaned(Document(text, document.id, metadata), changed, removals, trace)
 
