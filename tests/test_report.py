@@ -7,6 +7,7 @@ import base64
 import hashlib
 import html
 import importlib.util
+import itertools
 import json
 import re
 from collections import Counter
@@ -405,3 +406,21 @@ def test_collecting_for_a_report_cleans_exactly_as_the_pipeline(text: str, prese
     assert (cleaned.document.text, cleaned.document.metadata) == (expected.text, expected.metadata)
     if cleaned.trace:  # the trace is the chain of changes, ending at the cleaned text
         assert cleaned.trace[0][1] == text and cleaned.trace[-1][2] == expected.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    old=st.text(st.sampled_from("ab é\u00a0Ã©,.x"), max_size=400),
+    new=st.text(st.sampled_from("ab é\u00a0Ã©,.x"), max_size=400),
+)
+def test_line_diff_opcodes_cover_both_lines_and_match_equal_stretches(old: str, new: str) -> None:
+    from textfix.report.diffs import _opcodes
+
+    codes = _opcodes(old, new)
+    assert codes[0][1] == 0 and codes[0][3] == 0
+    assert codes[-1][2] == len(old) and codes[-1][4] == len(new)
+    for (_, _, i2, _, j2), (_, i1, _, j1, _) in itertools.pairwise(codes):
+        assert (i2, j2) == (i1, j1)  # contiguous, in order
+    for tag, i1, i2, j1, j2 in codes:
+        assert tag in ("equal", "replace", "delete", "insert") and i1 <= i2 and j1 <= j2
+        assert (old[i1:i2] == new[j1:j2]) if tag == "equal" else (i1, j1) != (i2, j2)
