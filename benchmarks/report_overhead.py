@@ -11,6 +11,15 @@ a run without ``--report`` costs what it did before.
 
     python benchmarks/report_overhead.py                             # 20,000 documents, 5 repeats
     python benchmarks/report_overhead.py --documents 100000 --repeats 1 --workers 2
+
+On a shared machine whole runs differ by several percent from one to the next, more than the
+report costs. ``--components`` measures the parts instead, in one process, each variant in
+turn on the same batch of 50 documents (order rotating): cleaning as a run without a report
+does, cleaning as one with a report does (steps counted, changes traced) plus the audit's
+per-document work, the audit's end-of-task work, and, in a fresh process that has imported the
+runner as a run has, writing the page.
+
+    python benchmarks/report_overhead.py --documents 5000 --components
 """
 
 from __future__ import annotations
@@ -47,6 +56,10 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _load() -> str:
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
 def run(source: Path, scratch: Path, variant: str, workers: int, code: Path) -> tuple[float, float]:
     """One ``textfix clean`` run of ``variant`` (none, json, html, baseline); CPU and wall s."""
     command = [
@@ -69,6 +82,77 @@ def run(source: Path, scratch: Path, variant: str, workers: int, code: Path) -> 
     return cpu_seconds() - before, time.perf_counter() - started
 
 
+def components(source: Path, scratch: Path, repeats: int) -> None:
+    """The report's costs per part, in process (see the module's docstring)."""
+    from textfix.io.records import Record
+    from textfix.pipeline import Pipeline
+    from textfix.runner.audit import Audit, AuditOptions
+    from textfix.runner.cleaning import clean_record, document_of
+    from textfix.runner.tasks import Unit
+
+    pipeline = Pipeline.from_preset("news")
+    with source.open("rb") as stream:
+        records = [Record(orjson.loads(line), source.name, n + 1) for n, line in enumerate(stream)]
+    unit = Unit(0, source.name, str(source), source.stat().st_size)
+    totals = {"without a report": 0.0, "with a report": 0.0, "audit at task end": 0.0}
+    audit = Audit(AuditOptions())
+    for record in records[:200]:  # warm up: rules compile and the language model loads on first use
+        pipeline(document_of(record))
+        clean_record(pipeline, record, count_steps=True, want_removed=True, want_trace=True)
+    for repeat in range(repeats):
+        audit = Audit(AuditOptions())
+        for start in range(0, len(records), 50):
+            batch = records[start : start + 50]
+            for variant in (
+                ["plain", "report"] if (start // 50 + repeat) % 2 else ["report", "plain"]
+            ):
+                before = time.process_time()
+                if variant == "plain":
+                    for record in batch:
+                        pipeline(document_of(record))
+                else:
+                    for record in batch:
+                        cleaned = clean_record(
+                            pipeline, record, count_steps=True, want_removed=True, want_trace=True
+                        )
+                        audit.observe(record, unit, cleaned)
+                name = "without a report" if variant == "plain" else "with a report"
+                totals[name] += time.process_time() - before
+        before = time.process_time()
+        audit.finish()  # once per task in a run (a task is 8 MB of input); here once per pass
+        totals["audit at task end"] += time.process_time() - before
+    report = {"documents_in": len(records), "documents_out": len(records), "audit": audit.as_dict()}
+    saved = scratch / "components.json"
+    saved.write_bytes(orjson.dumps(report))
+    page = scratch / "components.html"
+    script = (
+        "import time, orjson, pathlib, textfix.cli, textfix.runner.core\n"
+        "before = time.process_time()\n"
+        "from textfix.report import write_html_report\n"
+        f"write_html_report(pathlib.Path({str(page)!r}), "
+        f"orjson.loads(pathlib.Path({str(saved)!r}).read_bytes()))\n"
+        "print(time.process_time() - before)\n"
+    )
+    writes = [
+        float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             check=True, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout)
+        for _ in range(repeats)
+    ]  # fmt: skip
+    base = totals["without a report"]
+    print(f"{len(records):,} documents, {repeats} passes; CPU s summed over the passes:")
+    print("| part | CPU s | share of cleaning without a report |")
+    print("|---|---|---|")
+    for name, seconds in totals.items():
+        print(f"| {name} | {seconds:.3f} | {100 * seconds / base:.2f}% |")
+    per_pass = base / repeats
+    write = statistics.median(writes)
+    print(
+        f"| writing the page (median of {repeats} fresh processes) | {write:.3f} | "
+        f"{100 * write / per_pass:.2f}% of one pass |"
+    )
+    print(f"page: {page.stat().st_size / 1e3:,.0f} kB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=20_000)
@@ -76,12 +160,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--baseline", type=Path, help="another textfix checkout to compare")
     parser.add_argument("--scratch", type=Path, help="where to write (default: a temp dir)")
+    parser.add_argument("--components", action="store_true", help="measure the parts in process")
     args = parser.parse_args()
     scratch = args.scratch or Path(tempfile.mkdtemp(prefix="textfix-report-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
     source = scratch / "articles.jsonl"
     size = build_corpus(source, args.documents)
     print(f"{args.documents:,} documents, {size / 1e6:.1f} MB, {args.workers} worker(s): {scratch}")
+    print("command:", " ".join(["python", *sys.argv]))
+    print("load average at the start (1, 5, 15 min):", _load())
+    if args.components:
+        components(source, scratch, args.repeats)
+        print("load average at the end (1, 5, 15 min):", _load(), f"on {os.cpu_count()} cores")
+        return
     variants = ["none", "json", "html"] + (["baseline"] * (args.baseline is not None))
     cpu: dict[str, list[float]] = {v: [] for v in variants}
     wall: dict[str, list[float]] = {v: [] for v in variants}
@@ -104,6 +195,7 @@ def main() -> None:
             f"| {statistics.median(wall[variant]):.2f} | {shown} |"
         )
     print("every run's CPU s:", {v: [round(s, 2) for s in cpu[v]] for v in variants})
+    print("load average at the end (1, 5, 15 min):", _load(), f"on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -53,6 +53,7 @@ def main() -> None:
         )
         page = browser.new_page(viewport={"width": 1100, "height": args.height})
         page.goto(page_path.as_uri())
+        page.wait_for_selector("body[data-charts=drawn]", state="attached")  # charts drawn
         page.screenshot(path=str(shot))
         browser.close()
     image = Image.open(shot).convert("RGB")

@@ -3,7 +3,11 @@ resume and two workers; the `report` command; the missing-extra message; escapin
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import importlib.util
+import itertools
 import json
 import re
 from collections import Counter
@@ -12,16 +16,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import escape
 from typer.testing import CliRunner
 
 from tests.report_corpus import FAULTS, NEWS, make_corpus, read_jsonl, run
 from textfix.cli import app
+from textfix.config import PRESETS
+from textfix.io.records import Record
 from textfix.pipeline import Pipeline
 from textfix.report import render_html_report
 from textfix.runner import RunOptions, run_clean
 from textfix.runner.audit import Audit, AuditOptions
 from textfix.runner.audit_sample import Sample
+from textfix.runner.cleaning import clean_record
+from textfix.strategies import dirty_article
 
 runner = CliRunner()
 SECTIONS = ("summary", "steps", "rules", "metadata", "removed", "changes", "errors")
@@ -147,12 +157,26 @@ def test_every_section_and_chart_is_on_the_page(corpus: Path, tmp_path: Path) ->
     page = (tmp_path / "out.jsonl.report.html").read_text(encoding="utf-8")
     for name in SECTIONS:
         assert f'<section id="{name}"' in page
+    found = re.search(r'<script type="application/json" id="chart-specs">(.*?)</script>', page)
+    assert found is not None
+    specs = json.loads(found.group(1))
     for name in CHART_SECTIONS:
-        assert '<figure class="chart"><svg' in section(page, name), name
-    # Self-contained: no script, no external reference; the policy forbids any load.
-    assert "default-src 'none'" in page
-    assert not re.search(r"<script|<link|\bsrc=|url\((?!#)|href=\"(?!#)", page, re.IGNORECASE)
-    assert "https://" not in page.replace("http://www.w3.org", "")
+        numbers = re.findall(r'<figure class="chart" data-chart="(\d+)">', section(page, name))
+        assert numbers, name
+        for number in numbers:  # each figure's specification, with figures to draw
+            assert specs[int(number)]["data"]["values"], (name, number)
+    # Self-contained: the scripts are inline, each allowed by its hash and nothing else.
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert policy is not None
+    rules = dict(rule.strip().split(" ", 1) for rule in html.unescape(policy.group(1)).split(";"))
+    assert rules["default-src"] == "'none'"
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    hashes = {f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+              for s in scripts}  # fmt: skip
+    assert len(scripts) == 3 and set(rules["script-src"].split()) == hashes | {"'unsafe-eval'"}
+    markup = re.sub(r"<script>.*?</script>", "", page, flags=re.DOTALL)
+    assert not re.search(r"<link|\bsrc=|url\((?!#)|href=\"(?!#)", markup, re.IGNORECASE)
+    assert "https://" not in markup and "http://" not in markup
 
 
 def test_document_text_is_escaped() -> None:
@@ -163,9 +187,16 @@ def test_document_text_is_escaped() -> None:
     audit.rule_samples["en.advertisement"].offer(
         (0.5,), {**sample, "above": "<script>alert(1)</script>", "line": "Advertisement"}
     )
+    audit.rule_lines["x.</script><b>y"] = 1  # charted: its id goes into the chart's JSON
     page = render_html_report({"documents_in": 1, "documents_out": 1, "audit": audit.as_dict()})
-    assert "<script" not in page and "<b>x" not in page
+    assert "<b>x" not in page and "<b>y" not in page and "alert(1)</" not in page
+    # The page's own scripts only: the chart specifications, Vega, Vega-Lite, the drawing code.
+    assert page.count("<script") == 4 and page.count("</script>") == 4
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section(page, "rules")
+    found = re.search(r'<script type="application/json" id="chart-specs">(.*?)</script>', page)
+    assert found is not None
+    specs = json.loads(found.group(1))
+    assert "x.</script><b>y" in [row.get("label") for s in specs for row in s["data"]["values"]]
 
 
 def test_two_workers_report_the_same_figures_and_samples(corpus: Path, tmp_path: Path) -> None:
@@ -265,10 +296,10 @@ def test_a_missing_report_extra_is_a_friendly_error_before_the_run(
 ) -> None:
     real = importlib.util.find_spec
 
-    def no_matplotlib(name: str, *args: Any) -> Any:
-        return None if name == "matplotlib" else real(name, *args)
+    def no_jinja2(name: str, *args: Any) -> Any:
+        return None if name == "jinja2" else real(name, *args)
 
-    monkeypatch.setattr(importlib.util, "find_spec", no_matplotlib)
+    monkeypatch.setattr(importlib.util, "find_spec", no_jinja2)
     source = tmp_path / "in.jsonl"
     source.write_text('{"text": "x"}\n')
     out = tmp_path / "o.jsonl"
@@ -349,3 +380,38 @@ def test_noise_rule_samples_show_the_removed_line_and_its_neighbours(tmp_path: P
         "© 2024 Example Media. All rights reserved.",
     }
     assert all(s["above"] or s["below"] for s in samples)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.one_of(dirty_article().map(lambda article: article.dirty), st.text()),
+    preset=st.sampled_from(sorted(PRESETS)),
+)
+def test_collecting_for_a_report_cleans_exactly_as_the_pipeline(text: str, preset: str) -> None:
+    # The report's path runs the steps one by one to see each change; its text and metadata
+    # must be the pipeline's, including when it settles a second pass.
+    pipeline = Pipeline.from_preset(preset)
+    record = Record({"text": text}, "a.jsonl", 1)
+    cleaned = clean_record(pipeline, record, count_steps=True, want_removed=True, want_trace=True)
+    expected = pipeline(text)
+    assert (cleaned.document.text, cleaned.document.metadata) == (expected.text, expected.metadata)
+    if cleaned.trace:  # the trace is the chain of changes, ending at the cleaned text
+        assert cleaned.trace[0][1] == text and cleaned.trace[-1][2] == expected.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    old=st.text(st.sampled_from("ab é\u00a0Ã©,.x"), max_size=400),
+    new=st.text(st.sampled_from("ab é\u00a0Ã©,.x"), max_size=400),
+)
+def test_line_diff_opcodes_cover_both_lines_and_match_equal_stretches(old: str, new: str) -> None:
+    from textfix.report.diffs import _opcodes
+
+    codes = _opcodes(old, new)
+    assert codes[0][1] == 0 and codes[0][3] == 0
+    assert codes[-1][2] == len(old) and codes[-1][4] == len(new)
+    for (_, _, i2, _, j2), (_, i1, _, j1, _) in itertools.pairwise(codes):
+        assert (i2, j2) == (i1, j1)  # contiguous, in order
+    for tag, i1, i2, j1, j2 in codes:
+        assert tag in ("equal", "replace", "delete", "insert") and i1 <= i2 and j1 <= j2
+        assert (old[i1:i2] == new[j1:j2]) if tag == "equal" else (i1, j1) != (i2, j2)

@@ -94,6 +94,10 @@ def test_the_report_opens_offline_and_draws_every_chart(tmp_path: Path) -> None:
             page.on("pageerror", lambda error: problems.append(str(error)))
             page.on("request", lambda request: requests.append(request.url))
             page.goto(url, wait_until="load")
+            # The page draws its charts from their specifications once its scripts have run,
+            # and says when: "drawn" when every chart is, "failed" when one could not be.
+            page.wait_for_selector("body[data-charts]", state="attached", timeout=30_000)
+            assert page.evaluate("document.body.dataset.charts") == "drawn"
             for name in SECTIONS:
                 assert page.locator(f"section#{name} h2").is_visible(), name
             for name in CHART_SECTIONS:

@@ -1,13 +1,15 @@
 """The HTML report of a cleaning run: one self-contained page to audit what a run did.
 
 ``textfix clean … --report run.html`` writes it at the end of a run, and ``textfix report
-run.json -o run.html`` builds it from a finished run's JSON report. The page loads nothing
-(charts are inline SVG drawn by matplotlib, styles inline, no script), so it opens from disk
-in any browser and stays a few hundred kilobytes however large the run: the runner keeps
-counts and bounded samples (``textfix.runner.audit``), never the documents.
+run.json -o run.html`` builds it from a finished run's JSON report. The page loads nothing:
+styles and scripts are inline, the charts are Vega-Lite specifications that the inlined Vega
+draws as SVG in the browser (:mod:`textfix.report.charts`, :mod:`textfix.report.scripts`), so
+it opens from disk in any current browser. It weighs the bundles (about 770 kB) plus a few
+hundred kilobytes however large the run: the runner keeps counts and bounded samples
+(``textfix.runner.audit``), never the documents.
 
-jinja2 and matplotlib come with the optional extra ``textfix[report]``; without them the
-report commands fail before the run starts, saying what to install.
+jinja2 comes with the optional extra ``textfix[report]``; without it the report commands fail
+before the run starts, saying what to install.
 
 >>> require_report_extra()  # the extra is installed in the test environment
 """
@@ -22,7 +24,7 @@ from typing import Any
 from textfix.errors import TextfixError
 
 #: The modules ``textfix[report]`` installs.
-REPORT_MODULES = ("jinja2", "matplotlib")
+REPORT_MODULES = ("jinja2",)
 
 
 class ReportExtraMissing(TextfixError, ImportError):
@@ -30,8 +32,8 @@ class ReportExtraMissing(TextfixError, ImportError):
 
 
 def require_report_extra() -> None:
-    """Raise :class:`ReportExtraMissing` (saying what to install) unless jinja2 and
-    matplotlib can be imported."""
+    """Raise :class:`ReportExtraMissing` (saying what to install) unless the report's
+    modules (jinja2) can be imported."""
     missing = [name for name in REPORT_MODULES if importlib.util.find_spec(name) is None]
     if missing:
         raise ReportExtraMissing(

@@ -9,11 +9,18 @@ words on each side of a change.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["same", "del", "ins"]
+Opcode = tuple[str, int, int, int, int]
+#: Changed stretches up to this many characters (old and new) are aligned character by
+#: character at once; longer ones word by word first.
+SHORT_SPAN = 120
+#: A word, a run of spaces, or one other character (no backtracking: each is one class run).
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 #: Unchanged text kept on each side of a change within a line.
 CONTEXT_CHARS = 80
 #: Lines longer than this are not compared character by character (difflib is quadratic).
@@ -70,8 +77,7 @@ def line_pair(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
     """
     if len(old) > MAX_INTRALINE or len(new) > MAX_INTRALINE:
         return [Segment("del", _shorten(old, True, False))], [Segment("ins", new[:CONTEXT_CHARS])]
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    codes = matcher.get_opcodes()
+    codes = _opcodes(old, new)
     left: list[Segment] = []
     right: list[Segment] = []
     for index, (tag, i1, i2, j1, j2) in enumerate(codes):
@@ -85,6 +91,74 @@ def line_pair(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
         if j2 > j1:
             right.append(Segment("ins", visible(new[j1:j2])))
     return left, right
+
+
+def _opcodes(old: str, new: str) -> list[Opcode]:
+    """difflib's opcodes for ``old`` -> ``new``, made cheap: the common start and end are
+    matched first, and a long middle is aligned word by word, then character by character
+    only within the words that differ (difflib's cost grows with the square of what it
+    aligns, and a change is most often a few characters in a long line).
+
+    >>> _opcodes("abcXdef", "abcYYdef")
+    [('equal', 0, 3, 0, 3), ('replace', 3, 4, 3, 5), ('equal', 4, 7, 5, 8)]
+    >>> _opcodes("same", "same")
+    [('equal', 0, 4, 0, 4)]
+    >>> old = "CafÃ© au lait " * 20 + "and tea at noon " * 10 + "CafÃ© again"
+    >>> [code for code in _opcodes(old, old.replace("Ã©", "é")) if code[0] != "equal"][:2]
+    [('replace', 3, 5, 3, 4), ('replace', 17, 19, 16, 17)]
+    """
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    if start == len(old) == len(new):
+        return [("equal", 0, start, 0, start)]
+    codes: list[Opcode] = [("equal", 0, start, 0, start)] if start else []
+    codes += _aligned(old, new, start, len(old) - end, start, len(new) - end)
+    if end:
+        codes.append(("equal", len(old) - end, len(old), len(new) - end, len(new)))
+    return _joined(codes)
+
+
+def _aligned(old: str, new: str, i1: int, i2: int, j1: int, j2: int) -> list[Opcode]:
+    """The opcodes of ``old[i1:i2]`` -> ``new[j1:j2]`` (positions in the whole lines)."""
+    if (i2 - i1) + (j2 - j1) <= SHORT_SPAN:
+        matcher = difflib.SequenceMatcher(None, old[i1:i2], new[j1:j2], autojunk=False)
+        return [(t, a + i1, b + i1, c + j1, d + j1) for t, a, b, c, d in matcher.get_opcodes()]
+    words_old, words_new = _TOKEN.findall(old, i1, i2), _TOKEN.findall(new, j1, j2)
+    at_old, at_new = _offsets(words_old, i1), _offsets(words_new, j1)
+    matcher = difflib.SequenceMatcher(None, words_old, words_new, autojunk=False)
+    codes: list[Opcode] = []
+    for tag, a, b, c, d in matcher.get_opcodes():
+        span = (at_old[a], at_old[b], at_new[c], at_new[d])
+        if tag == "replace" and (span[1] - span[0]) + (span[3] - span[2]) <= SHORT_SPAN:
+            codes += _aligned(old, new, *span)
+        else:
+            codes.append((tag, *span))
+    return codes
+
+
+def _offsets(words: list[str], start: int) -> list[int]:
+    """Where each word starts, and where the last one ends."""
+    offsets = [start]
+    for word in words:
+        offsets.append(offsets[-1] + len(word))
+    return offsets
+
+
+def _joined(codes: list[Opcode]) -> list[Opcode]:
+    """Neighbouring opcodes of the same kind as one."""
+    out: list[Opcode] = []
+    for code in codes:
+        if out and out[-1][0] == code[0]:
+            tag, i1, _, j1, _ = out[-1]
+            out[-1] = (tag, i1, code[2], j1, code[4])
+        else:
+            out.append(code)
+    return out
 
 
 def whole_line(kind: Kind, line: str) -> list[Segment]:

@@ -1,4 +1,5 @@
-"""Rendering: the view of a run's report through the jinja2 template, autoescaped."""
+"""Rendering: the view of a run's report through the jinja2 template, autoescaped, with the
+chart specifications as JSON and the scripts that draw them inlined."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 
 import jinja2
 
+from textfix.report.charts import Spec
+from textfix.report.scripts import content_security_policy, json_for_script, page_scripts
 from textfix.report.view import build_view
 
 
@@ -30,5 +33,18 @@ def render_page(report: dict[str, Any], today: dt.date) -> str:
     True
     """
     view = build_view(report, today)
+    specs: list[Spec] = []
+    numbers: dict[str, list[int]] = {}
+    for section in view.sections.values():  # each figure names its specification by number
+        numbers[section.id] = list(range(len(specs), len(specs) + len(section.charts)))
+        specs += section.charts
     template = _environment().get_template("report.html.j2")
-    return template.render(view=view, report=report, built=today.isoformat())
+    return template.render(
+        view=view,
+        report=report,
+        built=today.isoformat(),
+        chart_numbers=numbers,
+        chart_specs=json_for_script(specs),
+        scripts=page_scripts(),
+        policy=content_security_policy(),
+    )

@@ -24,11 +24,12 @@ MAX_RULES_CHARTED = 30
 
 @dataclass
 class Section:
-    """One section of the page: an id for links and tests, a title, an optional chart."""
+    """One section of the page: an id for links and tests, a title, its charts (Vega-Lite
+    specifications, :mod:`textfix.report.charts`)."""
 
     id: str
     title: str
-    charts: list[str] = field(default_factory=list)
+    charts: list[charts.Spec] = field(default_factory=list)
     note: str = ""
 
 

@@ -31,6 +31,8 @@ SHARE_BINS = 20
 #: At most this many distinct metadata keys, error reasons, or days are counted one by one.
 MAX_KEYS = 200
 MAX_DAYS = 40_000
+#: Documents counted together (see Audit.observe): a bound on what the audit holds uncounted.
+BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ class Audit:
         self.changes = Sample(self.options.changes)
         # Each unit's seeded hash, so a document's key is one mix() away (cleared by finish).
         self._units: dict[tuple[str, int], int] = {}
+        # Documents observed but not yet counted (see observe).
+        self._waiting: list[tuple[Record, Unit, Cleaned]] = []
 
     def _document_hash(self, record: Record, unit: Unit) -> int:
         where = (record.source, unit.start)
@@ -126,6 +130,23 @@ class Audit:
     # -- in the worker, per document ---------------------------------------------------------
 
     def observe(self, record: Record, unit: Unit, cleaned: Cleaned) -> None:
+        """Count one cleaned document (by :meth:`finish` at the latest).
+
+        Documents are counted in batches of ``BATCH``: right after cleaning a document the
+        audit's own tables are out of the processor's caches, and counting one document then
+        cost several times what it costs in a run of them.
+        """
+        waiting = self._waiting
+        waiting.append((record, unit, cleaned))
+        if len(waiting) >= BATCH:
+            self._count_waiting()
+
+    def _count_waiting(self) -> None:
+        for record, unit, cleaned in self._waiting:
+            self._count(record, unit, cleaned)
+        self._waiting.clear()
+
+    def _count(self, record: Record, unit: Unit, cleaned: Cleaned) -> None:
         """Count one cleaned document; keep it as a candidate for the samples if it may be one.
 
         Runs once per document of a run with a report, so it is written for speed: plain dict
@@ -212,6 +233,7 @@ class Audit:
     def finish(self) -> None:
         """At the end of a task: turn the kept candidates into plain dicts (diffs computed now,
         only for the documents kept, so a task computes at most ``changes + top`` diffs)."""
+        self._count_waiting()
         self.changes.convert(changed_document)
         self.top_losses.convert(lossy_document)
         self._units.clear()

@@ -13,7 +13,7 @@ from typing import Any
 from textfix.boilerplate.remove import Removal, find_boilerplate
 from textfix.document import Document
 from textfix.io.records import Record
-from textfix.pipeline import MAX_PASSES, Pipeline, Step
+from textfix.pipeline import MAX_PASSES, Pipeline, Step, _unsettled
 
 
 @dataclass
@@ -64,7 +64,8 @@ def clean_record(
 def _clean_observed(
     steps: tuple[Step, ...], document: Document, count_removed: bool, want_trace: bool = False
 ) -> Cleaned:
-    # The same passes as Pipeline.__call__, with a comparison after each step.
+    # The same passes as Pipeline.__call__, with a comparison after each step (and, like it,
+    # no second run of a resettling step whose output no later step changed).
     text = document.text
     metadata = dict(document.metadata)
     changed: set[str] = set()
@@ -72,7 +73,7 @@ def _clean_observed(
     trace: list[tuple[str, str, str, dict[str, Any]]] = []
     for _ in range(MAX_PASSES):
         before = text
-        settled: list[tuple[Step, str]] = []  # each resettling step with its output this pass
+        settled_outputs: list[tuple[Step, str]] = []
         for step in steps:
             if count_removed and step.name == "remove_boilerplate":
                 new_text, found_removals, reason = find_boilerplate(text, **_options(step))
@@ -96,9 +97,8 @@ def _clean_observed(
             if found:
                 metadata.update(found)
             if step.resettles:
-                settled.append((step, text))
-        # A step whose output no later step changed is settled (steps are idempotent).
-        if text == before or not any(o != text and s.apply(text)[0] != text for s, o in settled):
+                settled_outputs.append((step, text))
+        if text == before or not _unsettled(text, settled_outputs):
             break
     return Cleaned(Document(text, document.id, metadata), changed, removals, trace)
 
