@@ -203,6 +203,7 @@ def _one_pass(pipeline: Pipeline, text: str) -> tuple[str, list[tuple[Step, str,
 @settings(max_examples=300)
 @given(text=seam_text)
 @example(text="Title\n\n    Body line one.\nAdvertisement\n")
+@example(text="```\n  code   here\n\n\n```\ncafÃ©â\x80\x9cxâ\x80\x9d")
 def test_a_step_settling_skips_has_no_work_in_the_result(preset: str, text: str) -> None:
     # What settling knows (StepSpec.settled) must hold: a step it does not run again would
     # change nothing in the result of the pass.
@@ -234,9 +235,10 @@ def test_line_removers_leave_no_blank_line_at_the_ends_or_doubled() -> None:
             assert set(out.split("\n")) <= set(tidy.split("\n")), name
 
 
-def test_settling_runs_no_step_again_on_a_clean_article() -> None:
-    # A header taken off and a sign-off removed: only line edits follow the whitespace and
-    # quote steps, and the text is ASCII without entities, so nothing is run a second time.
+def test_settling_runs_again_only_what_line_removal_can_give_work() -> None:
+    # A header taken off and a sign-off removed: the text is ASCII without entities (the
+    # screen skips the mojibake, control and Unicode steps), whitespace and boilerplate are
+    # settled by what they know of line removal, and quote repair alone is asked again.
     calls: list[str] = []
 
     def counted(step: Step) -> Step:
@@ -256,6 +258,21 @@ def test_settling_runs_no_step_again_on_a_clean_article() -> None:
     document = pipeline(text)
     assert "Reuter" not in document.text and document.metadata["author"] == "Jane Smith"
     assert sorted(calls) == sorted(
-        ["repair_quotes", "normalise_whitespace", "remove_boilerplate", "extract_header"]
+        [
+            "repair_quotes",
+            "normalise_whitespace",
+            "remove_boilerplate",
+            "extract_header",
+            "repair_quotes",
+        ]
     )
     assert pipeline(text) == Pipeline.from_preset("news")(text)
+
+
+def test_quote_repair_is_settled_again_when_a_line_of_its_paragraph_goes() -> None:
+    # The fence lines are noise lines: without them, the backticks no longer pair with the
+    # quote below them, which quote repair then reads anew.
+    text = "```\n  code   here\n\n\n```\ncafÃ©â\x80\x9cxâ\x80\x9d"
+    pipeline = Pipeline.from_preset("web")
+    once = pipeline(text).text
+    assert pipeline(once).text == once

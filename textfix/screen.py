@@ -73,17 +73,31 @@ def no_control_work(text: str) -> bool:
 
 
 def mojibake_settled(output: str, text: str, edits: Collection[EditKind]) -> bool:
-    r"""Whether ``fix_mojibake``'s ``output``, then edited by ``edits``, needs no second look.
+    r"""Whether ``fix_mojibake``'s ``output``, edited since into ``text``, needs no second look.
 
-    Whitespace and line edits add no character but a space or ``"\n"``: output with no work
-    for ``fix_mojibake`` (``no_mojibake_work``) keeps none.
+    ASCII text without entities needs none (``no_mojibake_work``). Otherwise: ftfy reads each
+    line on its own, and textfix reads the whole text only for entities (``&``) and for the
+    lone ``Ã``/``Â`` pairs it judges by their document (``"Ã "``, ``"Ã…"``). Without those in
+    ``text``, a line of ``text`` that is a line of ``output`` holds no work (``output`` is
+    ``fix_mojibake``'s own result), so only the other lines are looked at again: after
+    whitespace tidying or line removal, few or none. ``edits`` are not needed.
 
     >>> mojibake_settled("Talks  fail", "Talks fail", {"whitespace"})
     True
-    >>> mojibake_settled("Ã© ", "Ã©", {"lines"})
-    False
+    >>> mojibake_settled("Café\n\n  Crème  brûlée ", "Café\n\nCrème brûlée", {"whitespace"})
+    True
+    >>> mojibake_settled("x\n\xa0Ü¤", "x\nÜ¤", {"any"}), mojibake_settled("é", "e", {"any"})
+    (False, True)
     """
-    return "any" not in edits and no_mojibake_work(output)
+    if no_mojibake_work(text):
+        return True
+    if "&" in text or "Ã" in text or "Â" in text:
+        return False
+    from textfix.normalisers.encoding import fix_mojibake
+
+    lines = set(output.split("\n"))
+    changed = "\n".join(line for line in text.split("\n") if line not in lines)
+    return fix_mojibake(changed) == changed
 
 
 def whitespace_settled(output: str, text: str, edits: Collection[EditKind]) -> bool:
@@ -111,18 +125,20 @@ def whitespace_settled(output: str, text: str, edits: Collection[EditKind]) -> b
 
 
 def quotes_settled(output: str, text: str, edits: Collection[EditKind], **options: Any) -> bool:
-    r"""Whether ``repair_quotes``' ``output``, then edited by ``edits``, needs no second look.
+    r"""Whether ``repair_quotes``' ``output``, edited since into ``text``, needs no second look.
 
     Quote repair reads each mark's neighbours as space or not (any whitespace, a line break
-    and the text's ends alike) and pairs marks within paragraphs, which whitespace edits and
-    line removal keep apart (``EditKind``); what else it learns of the document comes from its
-    prose lines and its quote marks. Only edits of characters (``transliterate``) can hand it
-    work: "Š`Ð" becomes "S`D".
+    and the text's ends alike), and pairs marks within paragraphs, which whitespace tidying
+    keeps apart: whitespace edits give it no work. Line removal can (a removed line of a
+    paragraph may hold a mark its neighbours paired with, or the only curly quote of the
+    document), and so can edits of characters (``transliterate``: "Š`Ð" becomes "S`D").
 
-    >>> quotes_settled("Title\n\n“Fine,”  she said.", "“Fine,” she said.", {"whitespace", "lines"})
+    >>> quotes_settled("“Fine,”  she said.\n", "“Fine,” she said.", {"whitespace"})
     True
+    >>> quotes_settled("```\ncafé“x”", "café“x”", {"lines"})
+    False
     """
-    return "any" not in edits
+    return all(kind == "whitespace" for kind in edits)
 
 
 def boilerplate_settled(
