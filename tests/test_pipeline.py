@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
+from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import textfix
+from tests.interaction_strategies import interaction_text
+from tests.reliability import any_text
 from textfix import Config, ConfigError, Document, Pipeline, UnknownStepError
+from textfix.config import PRESETS
+from textfix.pipeline import Step
+from textfix.registry import STEPS, resolve
+from textfix.strategies import news_article, with_boilerplate, with_header
 
 
 def shout(text: str) -> str:
@@ -139,3 +149,130 @@ def test_explain_gives_the_same_document_as_a_call_when_a_second_pass_runs(prese
     assert explanation.document == pipeline("\u00a0Ü¤")
     assert [change.step for change in explanation.changes].count("fix_mojibake") == 1
     assert explanation.changes[-1].after == explanation.document.text
+
+
+# --- the screen and settling (textfix.screen) -------------------------------------------------
+
+_SCREENED = [name for name in STEPS if STEPS[name].quiet is not None]
+_SEAMS = (
+    "Title\n\n", "By Jane Smith\n", "Advertisement\n", "Reuter\n", "    indented line\n",
+    "def f(x):\n    return 1\n", "  - item\n", "hard break  \nnext\n", "```\n  a  b\n```\n",
+    "“Quoted,” she said.\n", "’Tis\n", "\"x\" ", "Ã ", "Ã©", "&amp;", "&#x27;", "\xa0", "\t",
+    "\r\n", "\n\n\n", "  ", "\x1b[0m", "\u200b", "Š`Ð", "’", "”Hej”, sa hon.\n",
+)  # fmt: skip
+#: Real prose with headers, boilerplate, damage, code and the seams between steps, mixed.
+seam_text = st.lists(
+    st.one_of(
+        st.sampled_from(_SEAMS),
+        interaction_text,
+        with_header(with_boilerplate(news_article(max_paragraphs=3, max_sentences=2))),
+        any_text.map(lambda text: text[:12]),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@pytest.mark.parametrize("name", _SCREENED)
+@settings(max_examples=300)
+@given(text=st.one_of(seam_text, any_text))
+@example(text="Talks fail\n\nIt failed.")
+@example(text="a\x0bb\x1c")
+def test_a_quiet_step_leaves_the_text_alone(name: str, text: str) -> None:
+    spec = STEPS[name]
+    assert spec.quiet is not None
+    if resolve(spec.quiet)(text):
+        assert resolve(spec.func)(text) == text
+
+
+def _one_pass(pipeline: Pipeline, text: str) -> tuple[str, list[tuple[Step, str, set[str]]]]:
+    """One pass of every step (no screen), with each resettles step's output and the kinds
+    of edits made to it since."""
+    settling: list[tuple[Step, str, set[str]]] = []
+    for step in pipeline.steps:
+        new_text = step.apply(text)[0]
+        if new_text != text:
+            for entry in settling:
+                entry[2].add(step.edits)
+        text = new_text
+        if step.resettles:
+            settling.append((step, text, set()))
+    return text, settling
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+@settings(max_examples=300)
+@given(text=seam_text)
+@example(text="Title\n\n    Body line one.\nAdvertisement\n")
+@example(text="```\n  code   here\n\n\n```\ncafÃ©â\x80\x9cxâ\x80\x9d")
+def test_a_step_settling_skips_has_no_work_in_the_result(preset: str, text: str) -> None:
+    # What settling knows (StepSpec.settled) must hold: a step it does not run again would
+    # change nothing in the result of the pass.
+    pipeline = Pipeline.from_preset(preset)
+    result, settling = _one_pass(pipeline, text)
+    for step, output, edits in settling:
+        if step.settled is not None and step.settled(output, result, edits, **dict(step.options)):
+            assert step.apply(result)[0] == result, step.name
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+@settings(max_examples=200)
+@given(text=seam_text)
+def test_preset_is_idempotent_on_seam_text(preset: str, text: str) -> None:
+    pipeline = Pipeline.from_preset(preset)
+    once = pipeline(text)
+    assert pipeline(once.text).text == once.text
+
+
+def test_line_removers_leave_no_blank_line_at_the_ends_or_doubled() -> None:
+    # The promise of edits="lines" (textfix.registry.EditKind) that whitespace_settled rests on.
+    tidy = "Title\n\nBy Jane Smith\n\nAdvertisement\n\nThe talks failed.\n\nShare\n\nReuter"
+    for name in STEPS:
+        if STEPS[name].edits == "lines":
+            spec = STEPS[name]
+            out = resolve(spec.func)(tidy)
+            out = out[0] if spec.kind == "extractor" else out
+            assert out == out.strip("\n") and "\n\n\n" not in out, name
+            assert set(out.split("\n")) <= set(tidy.split("\n")), name
+
+
+def test_settling_runs_again_only_what_line_removal_can_give_work() -> None:
+    # A header taken off and a sign-off removed: the text is ASCII without entities (the
+    # screen skips the mojibake, control and Unicode steps), whitespace and boilerplate are
+    # settled by what they know of line removal, and quote repair alone is asked again.
+    calls: list[str] = []
+
+    def counted(step: Step) -> Step:
+        def run(text: str, **options: Any) -> Any:
+            calls.append(step.name)
+            return step.func(text, **options)
+
+        return dataclasses.replace(step, func=run)
+
+    pipeline = Pipeline.from_preset("news")
+    pipeline.steps = tuple(counted(step) for step in pipeline.steps)
+    text = (
+        "Talks fail in Geneva\nBy Jane Smith\n\n    GENEVA - The talks failed on Friday after "
+        'six long hours, officials said.\n\n"It was a hard day," the minister said.  \n\n'
+        "Reuter\n"
+    )
+    document = pipeline(text)
+    assert "Reuter" not in document.text and document.metadata["author"] == "Jane Smith"
+    assert sorted(calls) == sorted(
+        [
+            "repair_quotes",
+            "normalise_whitespace",
+            "remove_boilerplate",
+            "extract_header",
+            "repair_quotes",
+        ]
+    )
+    assert pipeline(text) == Pipeline.from_preset("news")(text)
+
+
+def test_quote_repair_is_settled_again_when_a_line_of_its_paragraph_goes() -> None:
+    # The fence lines are noise lines: without them, the backticks no longer pair with the
+    # quote below them, which quote repair then reads anew.
+    text = "```\n  code   here\n\n\n```\ncafÃ©â\x80\x9cxâ\x80\x9d"
+    pipeline = Pipeline.from_preset("web")
+    once = pipeline(text).text
+    assert pipeline(once).text == once

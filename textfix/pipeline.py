@@ -17,7 +17,7 @@ from typing import Any
 from textfix.config import Config, check_step_order, freeze_options
 from textfix.document import Document
 from textfix.errors import ConfigError
-from textfix.registry import get_step, resolve
+from textfix.registry import EditKind, get_step, resolve
 
 TextOrDocument = str | Document
 #: The most passes a pipeline makes over one document (see ``Pipeline.__call__``).
@@ -35,6 +35,10 @@ class Step:
     options: tuple[tuple[str, Any], ...] = ()
     resettles: bool = False
     explainer: Callable[..., tuple[str, list[str]]] | None = None
+    # What settling knows of the step (``StepSpec.edits``, ``quiet`` and ``settled``).
+    edits: EditKind = "any"
+    quiet: Callable[[str], bool] | None = None
+    settled: Callable[..., bool] | None = None
     # ``func`` with the options bound once, so a call builds no keyword dict (a pipeline makes
     # several calls per document).
     bound: Callable[[str], Any] = field(init=False, repr=False, compare=False)
@@ -42,6 +46,15 @@ class Step:
     def __post_init__(self) -> None:
         bound = partial(self.func, **dict(self.options)) if self.options else self.func
         object.__setattr__(self, "bound", bound)
+
+    def is_settled(self, output: str, edits: set[EditKind], text: str) -> bool:
+        """True when the step certainly leaves ``text`` unchanged, knowing that ``text`` is its
+        ``output`` in this pass edited since by steps making ``edits``; else it is run."""
+        if self.settled is not None and self.settled(output, text, edits, **dict(self.options)):
+            return True
+        if self.quiet is not None and self.quiet(text):
+            return True
+        return self.apply(text)[0] == text
 
     def apply(self, text: str) -> tuple[str, dict[str, Any]]:
         """Run the step on ``text``: the new text and any metadata it extracted."""
@@ -101,7 +114,17 @@ def _bind(config: Config) -> tuple[Step, ...]:
         bound = tuple((key, options[key]) for key in spec.option_names if key in options)
         explain = resolve(spec.explain) if spec.explain is not None else None
         steps.append(
-            Step(name, resolve(spec.func), spec.kind == "extractor", bound, spec.resettles, explain)
+            Step(
+                name,
+                resolve(spec.func),
+                spec.kind == "extractor",
+                bound,
+                spec.resettles,
+                explain,
+                spec.edits,
+                resolve(spec.quiet) if spec.quiet is not None else None,
+                resolve(spec.settled) if spec.settled is not None else None,
+            )
         )
     return tuple(steps)
 
@@ -157,12 +180,15 @@ class Pipeline:
     def __call__(self, item: TextOrDocument) -> Document:
         """Clean one text or Document; returns a new Document (the input is not modified).
 
-        A pass runs every step once. Later steps can, rarely, hand an earlier step new work
-        (stripping a no-break space beside mojibake, say), so when a pass changed the text and
-        a ``resettles`` step would change the result, the pass runs again, up to
+        A pass runs every step once, but a step whose screen (``quiet``: ASCII text has no
+        mojibake, say) shows it has no work is skipped. Later steps can, rarely, hand an earlier
+        step new work (stripping a no-break space beside mojibake, say), so when a pass changed
+        the text and a ``resettles`` step would change the result, the pass runs again, up to
         ``MAX_PASSES`` in all. That keeps the whole pipeline idempotent, not just each step.
-        A ``resettles`` step whose output no later step changed is settled without running it
-        again: steps are idempotent, so it would return its own output.
+        A ``resettles`` step is settled without running it again when no later step changed
+        its output (steps are idempotent), when its ``settled`` test shows that the kinds of
+        edits made since (``EditKind``: whitespace only, whole lines only) give it no work, or
+        when its screen finds none.
         """
         return self._clean(_as_document(item), None)
 
@@ -172,20 +198,27 @@ class Pipeline:
         metadata = dict(document.metadata)
         for _ in range(MAX_PASSES):
             before = text
-            settled_outputs = []
+            # The resettles steps run so far with their outputs, and the edits made since.
+            settling: list[tuple[Step, str, set[EditKind]]] = []
             for step in self.steps:
-                if changes is None:
+                found: dict[str, Any]
+                if step.quiet is not None and step.quiet(text):
+                    new_text, found = text, {}
+                elif changes is None:
                     new_text, found = step.apply(text)
                 else:
                     new_text, found, notes = step.apply_explained(text)
                     if new_text != text or found or notes:
                         changes.append(StepChange(step.name, text, new_text, found, tuple(notes)))
+                if new_text != text:
+                    for entry in settling:
+                        entry[2].add(step.edits)
                 text = new_text
                 if found:
                     metadata.update(found)
                 if step.resettles:
-                    settled_outputs.append((step, text))
-            if text == before or not _unsettled(text, settled_outputs):
+                    settling.append((step, text, set()))
+            if text == before or _settled(text, settling):
                 break
         return Document(text, document.id, metadata)
 
@@ -217,13 +250,16 @@ class Pipeline:
         self.config, self.steps = state
 
 
-def _unsettled(text: str, outputs: list[tuple[Step, str]]) -> bool:
-    """True if a ``resettles`` step would change ``text``, the result of a pass.
+def _settled(text: str, settling: list[tuple[Step, str, set[EditKind]]]) -> bool:
+    """True if no ``resettles`` step would change ``text``, the result of a pass.
 
-    ``outputs`` pairs each such step with what it returned in the pass; when that is ``text``
-    the step is settled (idempotence), and only the others are run again.
+    ``settling`` pairs each such step with what it returned in the pass and the kinds of edits
+    made to that since; a step whose output is ``text`` is settled (idempotence), and the
+    others are asked (``Step.is_settled``).
     """
-    return any(output != text and step.apply(text)[0] != text for step, output in outputs)
+    return all(
+        output == text or step.is_settled(output, edits, text) for step, output, edits in settling
+    )
 
 
 def _user_step(func: UserStep) -> Step:

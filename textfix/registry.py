@@ -15,6 +15,10 @@ from typing import Any, Literal
 from textfix.errors import UnknownStepError
 
 StepKind = Literal["normaliser", "extractor"]
+#: What a step's edits can be: ``"whitespace"`` (only whitespace characters change: spaces, tabs
+#: and line breaks are removed, or replaced by a space or ``"\n"``), ``"lines"`` (only whole
+#: lines are removed, leaving no blank line at either end and no two in a row), or ``"any"``.
+EditKind = Literal["any", "whitespace", "lines"]
 
 
 class Lazy:
@@ -51,6 +55,7 @@ def resolve(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 _BOILERPLATE = "textfix.boilerplate.rules"
+_SCREEN = "textfix.screen"
 _DATES = "textfix.extract.dates"
 #: The quote styles ``repair_quotes`` takes (``textfix.normalisers.quotes.QUOTE_STYLES``).
 QUOTE_STYLES = ("keep", "straight", "curly")
@@ -87,6 +92,15 @@ class StepSpec:
     # Optional ``(**options) -> None`` run when a pipeline is built: raises ConfigError for
     # options that are bad together (a rule file that is missing, an unknown rule id to skip).
     check: Callable[..., None] | None = None
+    # The kind of edits the step makes; settling knows which kinds give which steps no work.
+    edits: EditKind = "any"
+    # Optional ``text -> bool``, a few C-level scans: True when the step certainly returns
+    # ``text`` unchanged, so the pipeline skips it (``textfix.screen``).
+    quiet: Callable[[str], bool] | None = None
+    # Optional ``(output, text, edits, **options) -> bool`` for a ``resettles`` step: True when
+    # its output in a pass, edited since into ``text`` by steps making only ``edits``, certainly
+    # leaves it no work in ``text``; otherwise settling runs the step again on ``text``.
+    settled: Callable[..., bool] | None = None
 
     @property
     def option_names(self) -> tuple[str, ...]:
@@ -155,18 +169,22 @@ STEPS: Mapping[str, StepSpec] = {
             "normaliser",
             "repair mojibake with ftfy",
             resettles=True,
+            quiet=Lazy(_SCREEN, "no_mojibake_work"),
+            settled=Lazy(_SCREEN, "mojibake_settled"),
         ),
         StepSpec(
             "remove_control_chars",
             Lazy("textfix.normalisers.unicode", "remove_control_chars"),
             "normaliser",
             "remove control and invisible characters (keeps ZWJ/ZWNJ)",
+            quiet=Lazy(_SCREEN, "no_control_work"),
         ),
         StepSpec(
             "normalise_unicode",
             Lazy("textfix.normalisers.unicode", "normalise_unicode"),
             "normaliser",
             "compose to NFC; no-break spaces to spaces",
+            quiet=Lazy(_SCREEN, "ascii_text"),
         ),
         StepSpec(
             "repair_quotes",
@@ -178,12 +196,14 @@ STEPS: Mapping[str, StepSpec] = {
             # "S`D"), which quote repair reads differently.
             resettles=True,
             explain=Lazy("textfix.normalisers.quotes", "explain_quotes"),
+            settled=Lazy(_SCREEN, "quotes_settled"),
         ),
         StepSpec(
             "transliterate",
             Lazy("textfix.normalisers.ascii", "transliterate"),
             "normaliser",
             "spell the text in ASCII with Unidecode",
+            quiet=Lazy(_SCREEN, "ascii_text"),
         ),
         StepSpec(
             "normalise_whitespace",
@@ -193,6 +213,8 @@ STEPS: Mapping[str, StepSpec] = {
             # Whether a line keeps its indent or hard break depends on its neighbours, which
             # remove_boilerplate and extract_header can take away.
             resettles=True,
+            edits="whitespace",
+            settled=Lazy(_SCREEN, "whitespace_settled"),
         ),
         StepSpec(
             "remove_noise_lines",
@@ -201,6 +223,7 @@ STEPS: Mapping[str, StepSpec] = {
             "remove noise lines of crawled pages (menus, borders, contact lines, other languages)",
             (FOREIGN_LANGUAGE,),
             explain=Lazy("textfix.boilerplate.noise", "explain_noise_lines"),
+            edits="lines",
         ),
         StepSpec(
             "remove_boilerplate",
@@ -213,6 +236,8 @@ STEPS: Mapping[str, StepSpec] = {
             resettles=True,
             explain=Lazy("textfix.boilerplate.remove", "explain_boilerplate"),
             check=Lazy(_BOILERPLATE, "check_boilerplate_options"),
+            edits="lines",
+            settled=Lazy(_SCREEN, "boilerplate_settled"),
         ),
         StepSpec(
             "extract_header",
@@ -221,6 +246,7 @@ STEPS: Mapping[str, StepSpec] = {
             "take date, title and byline lines off the top into metadata",
             (DATE_ORDER, MIN_DATE, MAX_DATE),
             check=Lazy(_DATES, "check_date_options"),
+            edits="lines",
         ),
     )
 }

@@ -128,6 +128,9 @@ class _Written:
         )
 
 
+# News repeats a few entities (``&amp;``, ``&lt;``, ``&#3;``) in every document: each is
+# decoded and finished once (bounded, as a text can hold any number of distinct ones).
+@functools.lru_cache(maxsize=4096)
 def _decode_finished(entity: str, finish: Finish) -> str:
     decoded = decode_entity(entity)
     return entity if decoded is None else finish(decoded)

@@ -35,7 +35,7 @@ _SUSPECT_CHARS = f"{_CONTROL}{_INVISIBLE}\u00ad\u00a0\u202f\u2007"
 _SUSPECT_RE = re.compile(f"[{re.escape(_SUSPECT_CHARS)}]")
 # The suspects ASCII text can hold, as bytes: deleting them with bytes.translate and comparing
 # lengths runs at memory speed, several times faster than a regex search.
-_ASCII_SUSPECTS = bytes(ord(char) for char in _SUSPECT_CHARS if char.isascii())
+ASCII_SUSPECTS = bytes(ord(char) for char in _SUSPECT_CHARS if char.isascii())
 # Suspects str.isprintable accepts (U+FFFC OBJECT REPLACEMENT CHARACTER), searched for apart.
 _PRINTABLE_SUSPECTS = tuple(char for char in _SUSPECT_CHARS if char.isprintable())
 
@@ -146,7 +146,7 @@ def remove_control_chars(text: str) -> str:
     'family: 👨\u200d👩\u200d👧'
     """
     if text.isascii():
-        if len(text.encode("ascii").translate(None, _ASCII_SUSPECTS)) == len(text):
+        if len(text.encode("ascii").translate(None, ASCII_SUSPECTS)) == len(text):
             return text
     # str.isprintable runs in C and rejects every suspect but the few in _PRINTABLE_SUSPECTS; a
     # line break is the one non-printable character ordinary text has, so it becomes a space.

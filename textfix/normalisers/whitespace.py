@@ -162,9 +162,34 @@ def normalise_whitespace(text: str) -> str:
     'line one  \nline two'
     """
     text = normalise_line_breaks(text)
+    tidy = _tidy_already(text)
+    if tidy is not None:
+        return tidy
     if _needs_lines(text):
         return normalise_whitespace_by_line(text)
     return _normalise_prose(text)
+
+
+def _tidy_already(text: str) -> str | None:
+    r"""``text`` less its blank lines at either end and the spaces ending it, when that is
+    what ``normalise_whitespace`` returns (most scraped prose: only its ends need tidying);
+    None when the full path must decide.
+
+    What is left must hold no tab, no two spaces in a row, no space beside a line break, no
+    third line break in a row and no indented first line: then no line is indented code or
+    ends in a hard break, and every line is already tidy. A fence (```` ``` ````, ``~~~``)
+    sends the text to the full path, which keeps the last line's spaces when it is fenced.
+
+    >>> _tidy_already("Talks fail\n\nIt failed.\n"), _tidy_already("a\n  b")
+    ('Talks fail\n\nIt failed.', None)
+    """
+    # Single characters first: a one-character search runs at memory speed.
+    if text[:1] in (" ", "\t") or "\t" in text or "`" in text or "~" in text:
+        return None
+    core = text.strip("\n").rstrip(" \n")
+    if core[:1] == " " or _BREAK_ANOMALY_RE.search(core) is not None or "  " in core:
+        return None
+    return core
 
 
 def _line_from(text: str, start: int) -> str:
