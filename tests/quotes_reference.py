@@ -1,7 +1,8 @@
-"""Test oracles for quote repair: ``repair_quotes`` and ``explain_quotes`` without the pre-check.
+"""Test oracles for quote repair: ``repair_quotes`` and ``explain_quotes`` without fast paths.
 
-Every paragraph gets the full analysis, which reads every mark (``quote_lexicon.TOKEN_RE``);
-the equivalence tests in ``test_fast_paths`` compare the package's functions with these.
+Every paragraph gets the full analysis, which reads every mark (``quote_lexicon.TOKEN_RE``)
+with the general rule, long runs of marks included (no ``quote_runs`` shortening); the
+equivalence tests in ``test_fast_paths`` compare the package's functions with these.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from textfix.normalisers.quotes import QuoteStyle, _repair
 
 
 def repair_quotes_reference(text: str, *, quote_style: QuoteStyle = "keep") -> str:
-    """``repair_quotes`` without its pre-check.
+    """``repair_quotes`` without its pre-check and shortcuts.
 
     >>> repair_quotes_reference("don‘t")
     'don’t'
@@ -21,7 +22,7 @@ def repair_quotes_reference(text: str, *, quote_style: QuoteStyle = "keep") -> s
 def explain_quotes_reference(
     text: str, *, quote_style: QuoteStyle = "keep"
 ) -> tuple[str, list[str]]:
-    """``explain_quotes`` without its pre-check.
+    """``explain_quotes`` without its pre-check and shortcuts.
 
     >>> explain_quotes_reference("“ Go home ”")[1]
     ['padding at 0: inside “…']

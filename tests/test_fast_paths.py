@@ -363,6 +363,62 @@ def test_repair_quotes_equals_reference_around_apostrophes(style: str, text: str
     )
 
 
+# Long runs of quote marks, which the analysis reads through a shortened copy (quote_runs):
+# runs of every short unit and length around the threshold, beside each other, beside quotes
+# and words, with a MediaWiki marker or a Swedish quotation elsewhere in the text.
+_RUN_UNITS = st.text(st.sampled_from("'\"‘’‚‛“”„‟`´"), min_size=1, max_size=4)
+_RUN_SIDES = st.sampled_from((*_APOSTROPHE_FRAGMENTS, "x", "”Hej”, sa hon", "[[a]]", ""))
+run_text = st.lists(
+    st.tuples(_RUN_SIDES, _RUN_UNITS, st.integers(1, 700)).map(
+        lambda parts: parts[0] + (parts[1] * 700)[: max(parts[2], 270 + parts[2] % 40)]
+    ),
+    min_size=1,
+    max_size=3,
+).map("".join)
+LONG_RUNS = (
+    "’" * 2000,
+    '"' * 2001,
+    "'" * 1001,
+    "a '" + "'" * 999 + " b",
+    "“‘" * 700 + "x" + "’”" * 700,
+    "“" * 500 + "x" + "”" * 300 + " said" + "’" * 400,
+    "``" * 300 + "x" + "''" * 300,
+    "is" + "’" * 300 + "set ‘a’ " + "‘’" * 300 + "\n\n" + "„" * 400 + "“",
+    "'''Bold''' " + "'" * 500,
+    "\"'" * 700 + "x" + "'\"" * 700,
+    "'" + "'\"" * 400 + "`" + "`´" * 400,
+)
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+@settings(max_examples=150, deadline=None)
+@given(text=run_text)
+@example(text=LONG_RUNS[0])
+@example(text=LONG_RUNS[4])
+def test_repair_quotes_equals_reference_on_long_runs(style: str, text: str) -> None:
+    # The reference reads every mark of every run, one at a time.
+    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
+        text,
+        quote_style=style,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+@pytest.mark.parametrize("text", LONG_RUNS)
+def test_repair_quotes_equals_reference_on_known_long_runs(style: str, text: str) -> None:
+    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
+        text,
+        quote_style=style,  # type: ignore[arg-type]
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=quote_text | apostrophe_text | run_text)
+@example(text="“‘“‘x’”’” ``a`` ´´´ „„„ ‚‚‚ ''''")
+def test_marks_inside_runs_are_read_as_the_general_rule_reads_them(text: str) -> None:
+    assert read_marks(text, runs=True) == read_marks(text, runs=False)
+
+
 @settings(max_examples=1500)
 @given(text=quote_text | apostrophe_text)
 @example(text="Russia is’set to invade Ukraine in DAYS’")

@@ -42,6 +42,7 @@ from textfix.normalisers.quote_marks import (
     read_marks,
 )
 from textfix.normalisers.quote_precheck import MARK_TOKENS, mixes_quotes, suspicious_marks
+from textfix.normalisers.quote_runs import expand_notes, rebuild, shifted, shorten
 
 QuoteStyle = Literal["keep", "straight", "curly"]
 QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
@@ -52,6 +53,12 @@ _MAX_PASSES = 3
 _CURLY_PAIRS = frozenset(("‘’", "“”", "’’", "””"))  # the last two: ’Ja’ in Swedish
 # Characters that come before a string in code: a padded straight pair after one is left alone.
 _CODE_BEFORE_STRING = frozenset("=([{,+<%") | QUOTE_CHARS
+_STRAIGHT_GLYPHS = frozenset(("'", '"', "''"))
+# A one-character output in straight style (``str.translate`` is slower on one character).
+_FLAT = {chr(code): straight for code, straight in CURLY_TO_STRAIGHT.items()} | {
+    "'": "'",
+    '"': '"',
+}
 _CURLY_STRAIGHT_PAIRS = tuple((chr(code), straight) for code, straight in CURLY_TO_STRAIGHT.items())
 
 
@@ -145,12 +152,42 @@ def _repair_paragraph(
     base: int,
     notes: list[str] | None,
     tokens: re.Pattern[str],
+    fast: bool = True,
 ) -> str:
-    marks = read_marks(para, tokens)
+    """One pass of the analysis over a paragraph; long runs of quote marks are read through a
+    shortened copy (see ``quote_runs``) unless ``fast`` is false."""
+    short, cuts = shorten(para) if fast else (para, [])
+    mark_notes: list[tuple[int, tuple[str, str]]] = []
+    padding_notes: list[tuple[int, tuple[str, str]]] = []
+    edits = _paragraph_edits(short, style, facts, tokens, mark_notes, padding_notes, fast)
+    if notes is not None:
+        notes.extend(
+            f"{text[0]} at {base + offset}{text[1]}"
+            for offset, text in expand_notes(mark_notes, cuts)
+        )
+        notes.extend(
+            f"{text[0]} at {base + shifted(offset, cuts)}{text[1]}"
+            for offset, text in padding_notes
+        )
+    return rebuild(short, edits, cuts) if edits else para
+
+
+def _paragraph_edits(
+    para: str,
+    style: QuoteStyle,
+    facts: DocumentFacts,
+    tokens: re.Pattern[str],
+    mark_notes: list[tuple[int, tuple[str, str]]],
+    padding_notes: list[tuple[int, tuple[str, str]]],
+    fast: bool = True,
+) -> list[tuple[int, int, str]]:
+    """The edits ``(start, end, replacement)`` one pass makes to ``para``; the note of each
+    repair goes to ``mark_notes`` (in mark order) or ``padding_notes``."""
+    marks = read_marks(para, tokens, runs=fast)
     if facts.markup:
         marks = [mark for mark in marks if not _is_markup(para, mark)]
     if not marks:
-        return para
+        return []
     pair_marks(para, marks, style == "curly")
     right_quotes = _right_quote_pairs(marks) and facts.right_quotes()
     has_low_nine = any(mark.glyph in LOW_NINE for mark in marks)
@@ -160,49 +197,41 @@ def _repair_paragraph(
         closers_after[i] = closers_after[i + 1] + counted
     edits: list[tuple[int, int, str]] = []
     shapes: list[str] = []  # each mark's output before straight style flattens it
+    curly_style, straight_style = style == "curly", style == "straight"
     for i, mark in enumerate(marks):
-        out, reason = mark.glyph, ""
-        paired = mark.partner >= 0 and (
-            mark.confident or mark.glyph in LOW_NINE or marks[mark.partner].glyph in LOW_NINE
-        )
-        if paired:
-            out, reason = _pair_glyph(mark, marks[mark.partner], style, right_quotes)
+        glyph = out = mark.glyph
+        reason = ""
+        partner = mark.partner
+        if partner >= 0 and (
+            mark.confident or glyph in LOW_NINE or marks[partner].glyph in LOW_NINE
+        ):
+            out, reason = _pair_glyph(mark, marks[partner], style, right_quotes)
             if mark.stray and mark.confident:
                 out, reason = " " + out, "stray opener"
         elif mark.fix:
-            out, reason = ("’" if facts.uses_curly or style == "curly" else "'"), mark.fix
-        elif (
-            mark.glyph == "‘"
-            and _elided_year(para, mark)
-            and not (has_low_nine or closers_after[i + 1])
-        ):
-            out, reason = "’", "wrong direction"  # back in ‘04, with no quote to close
-        elif mark.glyph == "‘" and mark.role == APOS and not has_low_nine:
-            # An unpaired ‘ after a word, or starting ’90s with no closing quote to come, can
-            # only be an apostrophe or a closer, and both are written ’.
-            if not (mark.elision and closers_after[i + 1]):
+            out, reason = ("’" if facts.uses_curly or curly_style else "'"), mark.fix
+        elif glyph == "‘":
+            if _elided_year(para, mark) and not (has_low_nine or closers_after[i + 1]):
+                out, reason = "’", "wrong direction"  # back in ‘04, with no quote to close
+            elif (
+                mark.role == APOS
+                and not has_low_nine
+                and not (mark.elision and closers_after[i + 1])
+            ):
+                # An unpaired ‘ after a word, or starting ’90s with no closing quote to come,
+                # can only be an apostrophe or a closer, and both are written ’.
                 out, reason = "’", "wrong direction"
-        elif style == "curly" and mark.glyph in ("'", '"', "''"):
+        elif curly_style and glyph in _STRAIGHT_GLYPHS:
             out = _curly_glyph(para, mark)
         shapes.append(out)
-        if style == "straight":
-            out = out.translate(CURLY_TO_STRAIGHT)
-        if out != mark.glyph:
+        if straight_style:
+            out = _FLAT.get(out) or out.translate(CURLY_TO_STRAIGHT)
+        if out != glyph:
             edits.append((mark.start, mark.end, out))
-            if notes is not None and reason:
-                notes.append(f"{reason} at {base + mark.start}: {mark.glyph!r} -> {out.strip()!r}")
-    _remove_padding(para, marks, shapes, style, edits, base, notes)
-    if not edits:
-        return para
-    edits.sort()
-    pieces: list[str] = []
-    last = 0
-    for start, end, out in edits:
-        pieces.append(para[last:start])
-        pieces.append(out)
-        last = end
-    pieces.append(para[last:])
-    return "".join(pieces)
+            if reason:
+                mark_notes.append((mark.start, (reason, f": {glyph!r} -> {out.strip()!r}")))
+    _remove_padding(para, marks, shapes, style, edits, padding_notes)
+    return edits
 
 
 def _remove_padding(
@@ -211,8 +240,7 @@ def _remove_padding(
     outs: list[str],
     style: QuoteStyle,
     edits: list[tuple[int, int, str]],
-    base: int,
-    notes: list[str] | None,
+    notes: list[tuple[int, tuple[str, str]]],
 ) -> None:
     """``“ Go home ”`` → ``“Go home”``: spaces inside a confident pair of curly quotes, or of
     straight double quotes around prose (``" We won, " he said``; see ``_prose_padding``)."""
@@ -237,8 +265,7 @@ def _remove_padding(
             edits.append((mark.end, inner_start, ""))
         if inner_end < closer.start:
             edits.append((inner_end, closer.start, ""))
-        if notes is not None:
-            notes.append(f"padding at {base + mark.start}: inside {outs[i].strip()}…")
+        notes.append((mark.start, ("padding", f": inside {outs[i].strip()}…")))
 
 
 def _prose_padding(para: str, opener: Mark, closer: Mark) -> bool:
@@ -269,6 +296,7 @@ def _settle_paragraph(
     base: int,
     notes: list[str] | None,
     tokens: re.Pattern[str],
+    fast: bool = True,
 ) -> str:
     """Repair a paragraph until a further pass changes nothing, so the step is idempotent.
 
@@ -277,11 +305,11 @@ def _settle_paragraph(
     after a few passes, context cannot decide, and the paragraph is left as it was (``straight``
     still flattens it).
     """
-    current = _repair_paragraph(para, style, facts, base, notes, tokens)
+    current = _repair_paragraph(para, style, facts, base, notes, tokens, fast)
     if current == para:
         return para
     for _ in range(_MAX_PASSES):
-        again = _repair_paragraph(current, style, facts, base, None, tokens)
+        again = _repair_paragraph(current, style, facts, base, None, tokens, fast)
         if again == current:
             return current
         current = again
@@ -356,7 +384,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
                     parts[index] = _styled(part, style)
                     base += len(part)
                     continue
-            parts[index] = _settle_paragraph(part, style, facts, base, notes, tokens)
+            parts[index] = _settle_paragraph(part, style, facts, base, notes, tokens, precheck)
         base += len(part)
     return "".join(parts)
 
