@@ -34,6 +34,7 @@ from textfix.extract.datelines import could_open_dateline, read_dateline, story_
 from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
 from textfix.extract.titles import (
+    MAX_SET_OFF_QUESTION_WORDS,
     MAX_TITLE,
     MAX_TITLE_WORDS,
     SENTENCE_BREAK_RE,
@@ -289,7 +290,13 @@ def trailing_title_holds(
     if title.rstrip("\"'’”)]").endswith("."):
         return not blank_before and blank_after and SENTENCE_BREAK_RE.search(title) is None
     if blank_before:
-        if not lone_title_shape(title, max_length=MAX_TITLE, max_words=MAX_TITLE_WORDS):
+        if not lone_title_shape(
+            title,
+            max_length=MAX_TITLE,
+            max_words=MAX_TITLE_WORDS,
+            max_question_words=MAX_SET_OFF_QUESTION_WORDS,
+            max_clause_words=None,
+        ):
             return False
         rest = text[end:].lstrip("\n \t")
         cut = rest.find("\n\n")
