@@ -94,6 +94,17 @@ def extract_header(
     >>> extract_header("On February 12, 2022 the embassy closed.")
     ('On February 12, 2022 the embassy closed.', {})
     """
+    if (
+        len(text) > MAX_TITLE
+        and text.find("\n", 0, MAX_TITLE + 1) < 0
+        and not text[0].isspace()
+        and not text[MAX_TITLE].isspace()
+        and not text.startswith(DAILY_MAIL_OPENINGS)
+        and DATE_TITLE_PREFIX_RE.match(text) is None
+    ):
+        # Early refusal: a first line too long for a title or a metadata line, and no Daily
+        # Mail or seed line, opens no header (``cannot_open_header``); most bodies open so.
+        return text, story_dateline(text)
     if date_order is None and min_date is None and max_date is None:
         bounds = DEFAULT_BOUNDS
     else:
