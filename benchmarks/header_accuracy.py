@@ -25,7 +25,7 @@ the shared corpora, runs textfix's news pipeline, and compares the metadata with
   sentence, must not be read as one).
 - ``--before DIR``: extract_header's CPU time per document on clean news (the as-scraped
   corpora through the news steps before it), this checkout against the textfix package in DIR
-  (e.g. ``git archive main textfix | tar -x -C DIR``), in alternating subprocesses.
+  (e.g. ``git worktree add /tmp/old <commit>``), both in one process, in alternating rounds.
 
 - ``--examples N --seed S``: only N random inputs, as many from each corpus, before and after
   the news preset with the metadata found and the gold (for a closing note).
@@ -44,7 +44,7 @@ import sys
 import tarfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import textfix
@@ -199,64 +199,76 @@ def leads_under_meta_cases(corpora: Path) -> Iterator[Case]:
             yield f"{style} B /", f"By Lena Park\n\n{text}", {"author": "Lena Park"}
 
 
-COST_SCRIPT = """
-import json, sys, time
-texts = json.load(open(sys.argv[1]))
-from textfix.extract.header import extract_header
-for t in texts: extract_header(t)
-start = time.process_time()
-for _ in range(3):
-    for t in texts: extract_header(t)
-print((time.process_time() - start) / 3 / len(texts) * 1e6)
-"""
-
-
-def compare_cost(corpora: Path, before: Path, rounds: int = 11) -> None:
-    """extract_header's CPU µs per clean-news document, this checkout against ``before``: the
-    two run in turn, ``rounds`` times each, in fresh interpreters; the ratio is the median of
-    the rounds' ratios (each round's two runs see about the same machine load)."""
-    import json
-    import os
-    import statistics
-    import subprocess
+def load_before(before: Path) -> Callable[[str], tuple[str, dict[str, str]]]:
+    """``extract_header`` of the textfix package in ``before``, imported beside this one: a copy
+    renamed ``textfix_before`` in a temporary folder."""
+    import importlib
+    import shutil
     import tempfile
 
+    folder = Path(tempfile.mkdtemp())
+    shutil.copytree(before / "textfix", folder / "textfix_before")
+    for path in (folder / "textfix_before").rglob("*.py"):
+        path.write_text(re.sub(r"\btextfix\b", "textfix_before", path.read_text("utf-8")), "utf-8")
+    sys.path.insert(0, str(folder))
+    module = importlib.import_module("textfix_before.extract.header")
+    return module.extract_header  # type: ignore[no-any-return]
+
+
+def compare_cost(corpora: Path, before: Path, rounds: int = 30) -> None:
+    """extract_header's CPU µs per clean-news document, this checkout against ``before``, in
+    one process: each round runs both over all documents, in turn (the order alternating), and
+    the ratio is the median of the rounds' ratios, so that both sides of a ratio see about the
+    same machine load."""
+    import gc
+    import os
+    import statistics
+
+    from textfix.extract.header import extract_header
+
+    old_reader = load_before(before)
     steps = [s for s in Pipeline.from_preset("news").steps if s.name != "extract_header"]
-    texts = []
-    for _, text, _ in [
-        *guardian_nyt_cases(corpora / "guardian_nyt_russia_ukraine_2022"),
-        *bbc_cases(corpora / "bbc_news_2004_2005" / "bbc_fulltext.tar.gz"),
-        *no_header_cases(reuters_cases(corpora / "reuters21578_sample")),
-    ]:
-        for step in steps:
-            text = step.apply(text)[0]
-        texts.append(text)
-    here = Path(__file__).resolve().parents[1]
-    times: dict[str, list[float]] = {"before": [], "after": []}
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(texts, handle)
+    groups: dict[str, list[str]] = {}
+    for group, cases in (
+        ("guardian_nyt", guardian_nyt_cases(corpora / "guardian_nyt_russia_ukraine_2022")),
+        ("bbc", bbc_cases(corpora / "bbc_news_2004_2005" / "bbc_fulltext.tar.gz")),
+        ("reuters bodies", no_header_cases(reuters_cases(corpora / "reuters21578_sample"))),
+    ):
+        for _, text, _ in cases:
+            for step in steps:
+                text = step.apply(text)[0]
+            groups.setdefault(group, []).append(text)
+    groups["all"] = [text for texts in list(groups.values()) for text in texts]
     load = os.getloadavg()[0]
-    for n in range(rounds):
-        order = (("before", before), ("after", here))
-        for name, path in order if n % 2 == 0 else order[::-1]:
-            out = subprocess.run(
-                [sys.executable, "-c", COST_SCRIPT, handle.name],
-                env={"PYTHONPATH": str(path)},
-                cwd=tempfile.gettempdir(),  # not this checkout: "" on sys.path is the cwd
-                capture_output=True,
-                text=True,
-                check=True,
+    print(f"\n## extract_header cost on clean news, before = {before}\n")
+    print("| documents | n | before µs/doc | after µs/doc | ratio (median) | quartiles |")
+    print("|---|---:|---:|---:|---:|---|")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for group, texts in groups.items():
+            for text in texts:
+                old_reader(text)
+                extract_header(text)
+            spent: dict[str, list[float]] = {"before": [], "after": []}
+            pair = (("before", old_reader), ("after", extract_header))
+            for n in range(rounds):
+                for name, reader in pair if n % 2 == 0 else pair[::-1]:
+                    start = time.process_time()
+                    for text in texts:
+                        reader(text)
+                    spent[name].append((time.process_time() - start) / len(texts) * 1e6)
+            ratios = [a / b for a, b in zip(spent["after"], spent["before"], strict=True)]
+            low, _, high = statistics.quantiles(ratios, n=4)
+            print(
+                f"| {group} | {len(texts)} | {statistics.median(spent['before']):.2f} "
+                f"| {statistics.median(spent['after']):.2f} "
+                f"| x{statistics.median(ratios):.3f} | x{low:.3f}..x{high:.3f} |"
             )
-            times[name].append(float(out.stdout))
-    Path(handle.name).unlink()
-    old, new = statistics.median(times["before"]), statistics.median(times["after"])
-    ratios = sorted(a / b for a, b in zip(times["after"], times["before"], strict=True))
-    quartiles = statistics.quantiles(ratios, n=4)
-    ratio = statistics.median(ratios)
-    print(f"\n## extract_header cost on clean news ({len(texts)} documents)\n")
-    print(f"before {old:.1f} µs/doc, after {new:.1f} µs/doc; ratio x{ratio:.3f}")
-    print(f"(quartiles x{quartiles[0]:.3f}..x{quartiles[2]:.3f}; CPU time, {rounds} alternating")
-    print(f"rounds of 3 passes each; load average {load:.1f} -> {os.getloadavg()[0]:.1f})")
+    finally:
+        if enabled:
+            gc.enable()
+    print(f"\nCPU time, {rounds} rounds; load average {load:.1f} -> {os.getloadavg()[0]:.1f}")
 
 
 def run(corpus: str, cases: Iterator[Case], pipeline: Pipeline) -> dict[str, float]:

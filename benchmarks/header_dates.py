@@ -5,10 +5,12 @@ pattern. This compares, on the same lines:
 
 - ``textfix``: ``read_meta_line`` (labels, times and zones around the date, ``YYYY-MM-DD`` out);
 - ``dateutil``: ``dateutil.parser.parse`` with ``dayfirst=True``, strict and ``fuzzy=True``
-  (fuzzy skips labels such as "Published:"); a day, month and year must all be in the line
-  (the line is parsed with two different defaults, which must agree);
+  (fuzzy skips labels such as "Published:"), and fuzzy month first (``dayfirst=True`` also
+  reads ``2021-03-04`` as 3 April); a day, month and year must all be in the line (the line is
+  parsed with two different defaults, which must agree);
 - ``dateparser``: ``dateparser.parse`` with the languages below, ``DATE_ORDER`` ``DMY`` and
-  ``REQUIRE_PARTS`` day, month and year.
+  ``REQUIRE_PARTS`` day, month and year; also on the field left after textfix's label reader
+  (``LABELLED_DATE_RE``), as a hybrid would call it.
 
 Lines: every date style of ``tests/header_layouts.py`` (labels, times before and after, ISO
 timestamps with offsets, dotted and unambiguous slashed dates) and the same dates written in
@@ -224,7 +226,18 @@ def textfix_reader() -> Reader:
     return read
 
 
-def dateutil_reader(fuzzy: bool) -> Reader:
+def without_label(read: Reader) -> Reader:
+    """``read`` on the date field, after the label textfix reads ("Published:", "Posted on")."""
+    from textfix.extract.metalines import LABELLED_DATE_RE
+
+    def read_field(line: str) -> str | None:
+        labelled = LABELLED_DATE_RE.fullmatch(line)
+        return read(line if labelled is None else labelled["field"])
+
+    return read_field
+
+
+def dateutil_reader(fuzzy: bool, dayfirst: bool = True) -> Reader:
     import warnings
 
     from dateutil import parser
@@ -234,8 +247,8 @@ def dateutil_reader(fuzzy: bool) -> Reader:
 
     def read(line: str) -> str | None:
         try:
-            one = parser.parse(line, dayfirst=True, fuzzy=fuzzy, default=first)
-            two = parser.parse(line, dayfirst=True, fuzzy=fuzzy, default=second)
+            one = parser.parse(line, dayfirst=dayfirst, fuzzy=fuzzy, default=first)
+            two = parser.parse(line, dayfirst=dayfirst, fuzzy=fuzzy, default=second)
         except (ValueError, OverflowError):
             return None
         return one.date().isoformat() if one.date() == two.date() else None
@@ -300,7 +313,9 @@ def main() -> None:
         ("textfix read_meta_line", textfix_reader, "textfix"),
         ("dateutil strict", lambda: dateutil_reader(False), "dateutil.parser"),
         ("dateutil fuzzy", lambda: dateutil_reader(True), "dateutil.parser"),
+        ("dateutil fuzzy, month first", lambda: dateutil_reader(True, False), "dateutil.parser"),
         ("dateparser", dateparser_reader, "dateparser"),
+        ("dateparser after textfix's label", lambda: without_label(dateparser_reader()), ""),
     ]
     print(f"{len(lines)} lines\n")
     print(
@@ -315,7 +330,8 @@ def main() -> None:
             print(f"| {name} | not installed | | | | |")
             continue
         measure(name, read, lines)
-        imports.setdefault(module, import_seconds(module))
+        if module:
+            imports.setdefault(module, import_seconds(module))
     print()
     for module, seconds in imports.items():
         print(f"import {module}: {seconds * 1e3:.0f} ms (wall, median of 3 fresh interpreters)")
