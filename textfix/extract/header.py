@@ -328,6 +328,8 @@ def trailing_title_holds(
         cut = rest.find("\n\n")
         if not is_body_prose(rest if cut < 0 else rest[:cut]):
             return False
+        if story_dateline(title):
+            return False  # "NEW YORK, March 5 - Responsibility for …": a story's first paragraph
     if blank_after or end >= len(text):
         return True
     following = text[end + 1 : end + 81].lstrip(" \t")

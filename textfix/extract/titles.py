@@ -11,11 +11,14 @@ Two kinds of title are taken off the top of a text:
   ``extract_header`` takes nothing (a second pass must find no header).
 
 Refused as titles: newsletter section headings ("Top story: …"), two-word subheadings
-("Hostomel airbase"), three-word headings opening with an article ("The corruption problem").
-Taken: a headline that is a quotation ("'No-one can define new hunt ban'"). Known false
-positives of the lone title: a short unpunctuated first paragraph ("Dear all" is refused,
-"Thanks for reading" is not) followed by prose; a longer subheading at the top of a text that
-has lost its title.
+("Hostomel airbase"), three-word headings opening with an article ("The corruption problem"),
+lone lines of ten words or more with a lede's verb ("… are getting the chance to …"). Taken: a
+headline that is a quotation ("'No-one can define new hunt ban'"), opening with a sum ("$1m
+payoff …") or a lower-case brand ("iTunes …"). Known false positives of the lone title: a short
+unpunctuated first paragraph ("Dear all" is refused, "Thanks for reading" is not) followed by
+prose; a subheading in headline grammar at the top of a text that has lost its title ("Arsenal
+win 4-2 on penalties"). Known misses: a title closed by a full stop and set off by blank lines
+under a date or byline line (it reads like the body's first paragraph, which is refused).
 """
 
 from __future__ import annotations
