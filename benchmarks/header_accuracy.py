@@ -19,14 +19,18 @@ the shared corpora, runs textfix's news pipeline, and compares the metadata with
   every line order with every date style and byline; date, title and author accuracy per
   layout, split into the titles inspected while writing the reader (the first 1500 of each
   source) and the held-out rest.
-- False headers on bodies without one: BBC bodies (first paragraph off), Guardian/NYT articles
-  with their first line removed; and the same bodies under a date line or a byline (no title:
-  the first paragraph, often one short sentence, must not be read as one).
+- False headers on bodies without one: BBC bodies (first paragraph off), Reuters stories without
+  their title and date lines, Guardian/NYT articles with their first line removed; and the same
+  bodies under a date line or a byline (no title: the first paragraph, often one short
+  sentence, must not be read as one).
 - ``--before DIR``: extract_header's CPU time per document on clean news (the as-scraped
   corpora through the news steps before it), this checkout against the textfix package in DIR
-  (e.g. ``git archive main textfix | tar -x -C DIR``), in alternating subprocesses.
+  (e.g. ``git worktree add /tmp/old <commit>``), both in one process, in alternating rounds.
 
-Run: ``.venv/bin/python benchmarks/header_accuracy.py [--shared ../shared] [--before DIR]``.
+- ``--examples N --seed S``: only N random inputs, as many from each corpus, before and after
+  the news preset with the metadata found and the gold (for a closing note).
+
+Run: ``.venv/bin/python -m benchmarks.header_accuracy [--shared ../shared] [--before DIR]``.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ import sys
 import tarfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import textfix
@@ -172,9 +176,12 @@ def layout_cases(corpora: Path, held_out: bool) -> Iterator[Case]:
 
 def body_only_cases(corpora: Path) -> Iterator[Case]:
     """Bodies that have no header: BBC files without their title paragraph, Guardian/NYT
-    articles without their first line."""
+    articles without their first line, Reuters stories without their title and date lines
+    (they open with the story's dateline)."""
     for style, text, _ in bbc_cases(corpora / "bbc_news_2004_2005" / "bbc_fulltext.tar.gz"):
         yield f"{style}-body", text.split("\n\n", 1)[-1], {}
+    for _, text, _ in no_header_cases(reuters_cases(corpora / "reuters21578_sample")):
+        yield "reuters-body", text, {}
     folder = corpora / "guardian_nyt_russia_ukraine_2022"
     for name in ("Guardians_Russia_Ukraine.csv", "NYT_Russia_Ukraine.csv"):
         with (folder / name).open(encoding="utf-8", newline="") as handle:
@@ -192,55 +199,76 @@ def leads_under_meta_cases(corpora: Path) -> Iterator[Case]:
             yield f"{style} B /", f"By Lena Park\n\n{text}", {"author": "Lena Park"}
 
 
-COST_SCRIPT = """
-import json, sys, time
-texts = json.load(open(sys.argv[1]))
-from textfix.extract.header import extract_header
-for t in texts: extract_header(t)
-start = time.process_time()
-for _ in range(3):
-    for t in texts: extract_header(t)
-print((time.process_time() - start) / 3 / len(texts) * 1e6)
-"""
-
-
-def compare_cost(corpora: Path, before: Path, rounds: int = 5) -> None:
-    """extract_header's CPU µs per clean-news document, this checkout against ``before``."""
-    import json
-    import statistics
-    import subprocess
+def load_before(before: Path) -> Callable[[str], tuple[str, dict[str, str]]]:
+    """``extract_header`` of the textfix package in ``before``, imported beside this one: a copy
+    renamed ``textfix_before`` in a temporary folder."""
+    import importlib
+    import shutil
     import tempfile
 
+    folder = Path(tempfile.mkdtemp())
+    shutil.copytree(before / "textfix", folder / "textfix_before")
+    for path in (folder / "textfix_before").rglob("*.py"):
+        path.write_text(re.sub(r"\btextfix\b", "textfix_before", path.read_text("utf-8")), "utf-8")
+    sys.path.insert(0, str(folder))
+    module = importlib.import_module("textfix_before.extract.header")
+    return module.extract_header  # type: ignore[no-any-return]
+
+
+def compare_cost(corpora: Path, before: Path, rounds: int = 30) -> None:
+    """extract_header's CPU µs per clean-news document, this checkout against ``before``, in
+    one process: each round runs both over all documents, in turn (the order alternating), and
+    the ratio is the median of the rounds' ratios, so that both sides of a ratio see about the
+    same machine load."""
+    import gc
+    import os
+    import statistics
+
+    from textfix.extract.header import extract_header
+
+    old_reader = load_before(before)
     steps = [s for s in Pipeline.from_preset("news").steps if s.name != "extract_header"]
-    texts = []
-    for _, text, _ in [
-        *guardian_nyt_cases(corpora / "guardian_nyt_russia_ukraine_2022"),
-        *bbc_cases(corpora / "bbc_news_2004_2005" / "bbc_fulltext.tar.gz"),
-        *no_header_cases(reuters_cases(corpora / "reuters21578_sample")),
-    ]:
-        for step in steps:
-            text = step.apply(text)[0]
-        texts.append(text)
-    here = Path(__file__).resolve().parents[1]
-    times: dict[str, list[float]] = {"before": [], "after": []}
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(texts, handle)
-    for _ in range(rounds):
-        for name, path in (("before", before), ("after", here)):
-            out = subprocess.run(
-                [sys.executable, "-c", COST_SCRIPT, handle.name],
-                env={"PYTHONPATH": str(path)},
-                cwd=tempfile.gettempdir(),  # not this checkout: "" on sys.path is the cwd
-                capture_output=True,
-                text=True,
-                check=True,
+    groups: dict[str, list[str]] = {}
+    for group, cases in (
+        ("guardian_nyt", guardian_nyt_cases(corpora / "guardian_nyt_russia_ukraine_2022")),
+        ("bbc", bbc_cases(corpora / "bbc_news_2004_2005" / "bbc_fulltext.tar.gz")),
+        ("reuters bodies", no_header_cases(reuters_cases(corpora / "reuters21578_sample"))),
+    ):
+        for _, text, _ in cases:
+            for step in steps:
+                text = step.apply(text)[0]
+            groups.setdefault(group, []).append(text)
+    groups["all"] = [text for texts in list(groups.values()) for text in texts]
+    load = os.getloadavg()[0]
+    print(f"\n## extract_header cost on clean news, before = {before}\n")
+    print("| documents | n | before µs/doc | after µs/doc | ratio (median) | quartiles |")
+    print("|---|---:|---:|---:|---:|---|")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for group, texts in groups.items():
+            for text in texts:
+                old_reader(text)
+                extract_header(text)
+            spent: dict[str, list[float]] = {"before": [], "after": []}
+            pair = (("before", old_reader), ("after", extract_header))
+            for n in range(rounds):
+                for name, reader in pair if n % 2 == 0 else pair[::-1]:
+                    start = time.process_time()
+                    for text in texts:
+                        reader(text)
+                    spent[name].append((time.process_time() - start) / len(texts) * 1e6)
+            ratios = [a / b for a, b in zip(spent["after"], spent["before"], strict=True)]
+            low, _, high = statistics.quantiles(ratios, n=4)
+            print(
+                f"| {group} | {len(texts)} | {statistics.median(spent['before']):.2f} "
+                f"| {statistics.median(spent['after']):.2f} "
+                f"| x{statistics.median(ratios):.3f} | x{low:.3f}..x{high:.3f} |"
             )
-            times[name].append(float(out.stdout))
-    Path(handle.name).unlink()
-    old, new = statistics.median(times["before"]), statistics.median(times["after"])
-    print(f"\n## extract_header cost on clean news ({len(texts)} documents)\n")
-    print(f"before {old:.1f} µs/doc, after {new:.1f} µs/doc (x{new / old:.2f}; CPU time, median")
-    print(f"of {rounds} alternating runs of 3 passes each)")
+    finally:
+        if enabled:
+            gc.enable()
+    print(f"\nCPU time, {rounds} rounds; load average {load:.1f} -> {os.getloadavg()[0]:.1f}")
 
 
 def run(corpus: str, cases: Iterator[Case], pipeline: Pipeline) -> dict[str, float]:
@@ -308,16 +336,71 @@ def _share(good: int, total: int) -> str:
     return f"{good}/{total} ({good / total:.1%})" if total else "n/a"
 
 
+def print_examples(corpora: Path, count: int, seed: int, pipeline: Pipeline) -> None:
+    """``count`` inputs drawn at random from every corpus above (the layouts with held-out
+    titles), each as its top before the news preset and its metadata and top after."""
+    import random
+
+    pool: list[tuple[str, list[Case]]] = []
+    for name, found in (
+        ("reuters", reuters_cases(corpora / "reuters21578_sample")),
+        ("reuters body", no_header_cases(reuters_cases(corpora / "reuters21578_sample"))),
+        ("cnn_dailymail", cnn_dailymail_cases(corpora / "cnn_dailymail_sample")),
+        ("guardian_nyt", guardian_nyt_cases(corpora / "guardian_nyt_russia_ukraine_2022")),
+        ("bbc", bbc_cases(corpora / "bbc_news_2004_2005" / "bbc_fulltext.tar.gz")),
+        ("layouts", layout_cases(corpora, True)),
+        ("body only", body_only_cases(corpora)),
+    ):
+        cases = list(found)
+        pool.append((name, cases))
+    # The same number from each corpus (round robin over shuffled corpora), not in proportion
+    # to their sizes: Reuters and the layouts would fill the sample.
+    rng = random.Random(seed)
+    drawn: list[tuple[str, Case]] = []
+    for _, cases in pool:
+        rng.shuffle(cases)
+    for n in range(count):
+        name, cases = pool[n % len(pool)]
+        drawn.append((name, cases[n // len(pool)]))
+    for n, (name, (style, text, gold)) in enumerate(drawn, start=1):
+        out = text
+        metadata: dict[str, str] = {}
+        for step in pipeline.steps:
+            out, found = step.apply(out)
+            metadata.update(found)
+        shown = {k: v for k, v in metadata.items() if k in ("date", "updated", "title", "author",
+                                                            "dateline", "source")}  # fmt: skip
+        verdict = "ok" if all(_same(k, shown.get(k), v) for k, v in gold.items()) else "MISS"
+        if set(shown) & {"date", "title"} - set(gold):
+            verdict = "FALSE FIELD"
+        print(f"\n### {n}. {name} / {style} ({verdict})\n")
+        print("before:", _top(text))
+        print("after: ", _top(out))
+        print("metadata:", shown, "| gold:", gold)
+
+
+def _top(text: str, lines: int = 4, width: int = 100) -> str:
+    head = [line[:width] + ("…" if len(line) > width else "") for line in text.split("\n")[:lines]]
+    return repr("\n".join(head))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared"
     )
     parser.add_argument("--before", type=Path, help="a textfix checkout to compare costs with")
+    parser.add_argument(
+        "--examples", type=int, metavar="N", help="print N random before/after examples only"
+    )
+    parser.add_argument("--seed", type=int, default=15, help="seed of --examples")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     corpora = args.shared / "corpora"
     pipeline = Pipeline.from_preset("news")
+    if args.examples:
+        print_examples(corpora, args.examples, args.seed, pipeline)
+        return
     run("reuters21578_sample", reuters_cases(corpora / "reuters21578_sample"), pipeline)
     run("cnn_dailymail_sample", cnn_dailymail_cases(corpora / "cnn_dailymail_sample"), pipeline)
     run(

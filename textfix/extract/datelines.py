@@ -29,7 +29,7 @@ def _agency(group: str) -> str:
 DASH = r" ?(?:—|–|--|-) "
 REGIONS = rf"{REGION}(?:, {REGION})?"
 DATELINE_RE = re.compile(
-    rf"(?:(?P<caps>{CAPS_PLACE})(?:, (?P<cregion>{REGIONS}))?(?: {_agency('csource')})?{DASH}"
+    rf"(?:(?P<caps>{CAPS_PLACE})(?: ?, (?P<cregion>{REGIONS}))?(?: {_agency('csource')})?{DASH}"
     rf"|(?P<words>{WORDS_PLACE})(?:, (?P<wregion>{REGIONS}))? {_agency('wsource')}{DASH}"
     rf"|{_agency('osource')}{DASH})"
 )
@@ -59,6 +59,8 @@ def read_dateline(line: str) -> dict[str, str]:
     {'dateline': 'SALVADOR'}
     >>> read_dateline("PORTLAND, Ore., Feb 26 - Red Lion Inns said it filed.")
     {'dateline': 'PORTLAND, Ore.'}
+    >>> read_dateline("ATLANTA , March 3 - National Data Corp said it signed.")
+    {'dateline': 'ATLANTA'}
     >>> read_dateline("Officials in Kyiv - and in Moscow - said little.")
     {}
     """

@@ -34,6 +34,8 @@ from textfix.extract.datelines import could_open_dateline, read_dateline, story_
 from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
 from textfix.extract.titles import (
+    CLOSERS,
+    MAX_SET_OFF_QUESTION_WORDS,
     MAX_TITLE,
     MAX_TITLE_WORDS,
     SENTENCE_BREAK_RE,
@@ -93,6 +95,17 @@ def extract_header(
     >>> extract_header("On February 12, 2022 the embassy closed.")
     ('On February 12, 2022 the embassy closed.', {})
     """
+    if (
+        len(text) > MAX_TITLE
+        and text.find("\n", 0, MAX_TITLE + 1) < 0
+        and not text[0].isspace()
+        and not text[MAX_TITLE].isspace()
+        and not text.startswith(DAILY_MAIL_OPENINGS)
+        and DATE_TITLE_PREFIX_RE.match(text) is None
+    ):
+        # Early refusal: a first line too long for a title or a metadata line, and no Daily
+        # Mail or seed line, opens no header (``cannot_open_header``); most bodies open so.
+        return text, story_dateline(text)
     if date_order is None and min_date is None and max_date is None:
         bounds = DEFAULT_BOUNDS
     else:
@@ -105,7 +118,10 @@ def extract_header(
     # line below it.
     if opener and no_meta_line_after(text, max(text.find("\n"), 0)):
         return text, opener
-    found = _read_block(text, bounds, False, dateline_top)
+    # (``_read_block``, written out to spare the call on the commonest top.)
+    applies, found = read_title_over_body(text, bounds, dateline_top)
+    if not applies:
+        found = _read_lines(text, bounds, False)
     if found is not None:
         body, metadata, stop = found
         # A header is taken only when the body has none of its own (idempotence). The body's
@@ -113,8 +129,14 @@ def extract_header(
         # not even the top of a header.
         if stop is None:
             again = _read_block(body, bounds, False)
-        elif cannot_open_header(
-            text, stop[1], stop[0], stop[2] or DATE_TITLE_PREFIX_RE.match(stop[0]) is None
+        elif (
+            # ``cannot_open_header`` of a plain line, written out to spare the call
+            len(stop[0]) > MAX_TITLE
+            or (stop[0].rstrip(CLOSERS).endswith(".") and no_meta_line_after(text, stop[1]))
+            if stop[2]
+            else cannot_open_header(
+                text, stop[1], stop[0], DATE_TITLE_PREFIX_RE.match(stop[0]) is None
+            )
         ):
             # (A line known to hold no metadata or Daily Mail header, and no seed line, is at
             # most a title: ``cannot_open_header`` tests it as a plain line.)
@@ -151,8 +173,13 @@ def _read_block(
     in it; else None. ``top_not_meta``: the caller knows so of the first line of ``text``;
     ``dateline_top``: as ``read_title_over_body`` takes it."""
     applies, found = read_title_over_body(text, bounds, dateline_top)
-    if applies:
-        return found
+    return found if applies else _read_lines(text, bounds, top_not_meta)
+
+
+def _read_lines(
+    text: str, bounds: DateBounds, top_not_meta: bool
+) -> tuple[str, dict[str, str], tuple[str, int, bool] | None] | None:
+    """``_read_block`` of a top that ``read_title_over_body`` does not take: line by line."""
     metadata: dict[str, str] = {}
     kinds: list[str] = []  # _META or _TITLE, one per header line
     title_at = title_end = 0  # where the title line starts and ends
@@ -289,12 +316,20 @@ def trailing_title_holds(
     if title.rstrip("\"'’”)]").endswith("."):
         return not blank_before and blank_after and SENTENCE_BREAK_RE.search(title) is None
     if blank_before:
-        if not lone_title_shape(title, max_length=MAX_TITLE, max_words=MAX_TITLE_WORDS):
+        if not lone_title_shape(
+            title,
+            max_length=MAX_TITLE,
+            max_words=MAX_TITLE_WORDS,
+            max_question_words=MAX_SET_OFF_QUESTION_WORDS,
+            max_clause_words=None,
+        ):
             return False
         rest = text[end:].lstrip("\n \t")
         cut = rest.find("\n\n")
         if not is_body_prose(rest if cut < 0 else rest[:cut]):
             return False
+        if story_dateline(title):
+            return False  # "NEW YORK, March 5 - Responsibility for …": a story's first paragraph
     if blank_after or end >= len(text):
         return True
     following = text[end + 1 : end + 81].lstrip(" \t")

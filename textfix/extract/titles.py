@@ -11,11 +11,14 @@ Two kinds of title are taken off the top of a text:
   ``extract_header`` takes nothing (a second pass must find no header).
 
 Refused as titles: newsletter section headings ("Top story: …"), two-word subheadings
-("Hostomel airbase"), three-word headings opening with an article ("The corruption problem").
-Taken: a headline that is a quotation ("'No-one can define new hunt ban'"). Known false
-positives of the lone title: a short unpunctuated first paragraph ("Dear all" is refused,
-"Thanks for reading" is not) followed by prose; a longer subheading at the top of a text that
-has lost its title.
+("Hostomel airbase"), three-word headings opening with an article ("The corruption problem"),
+lone lines of ten words or more with a lede's verb ("… are getting the chance to …"). Taken: a
+headline that is a quotation ("'No-one can define new hunt ban'"), opening with a sum ("$1m
+payoff …") or a lower-case brand ("iTunes …"). Known false positives of the lone title: a short
+unpunctuated first paragraph ("Dear all" is refused, "Thanks for reading" is not) followed by
+prose; a subheading in headline grammar at the top of a text that has lost its title ("Arsenal
+win 4-2 on penalties"). Known misses: a title closed by a full stop and set off by blank lines
+under a date or byline line (it reads like the body's first paragraph, which is refused).
 """
 
 from __future__ import annotations
@@ -40,8 +43,9 @@ MIN_OPEN_PROSE_WORDS = 12
 # The "no digit before" test sits after the first two digits (it then looks back at three
 # characters): a leading lookbehind runs at every position and costs three times as much.
 YEAR_HINT_RE = re.compile(r"(?:1[89]|2\d)(?<!\d\d\d)\d\d(?!\d)")
-# "<CINRAM LTD> 4TH QTR NET" (Reuters' company markup) and "[Video] …" open titles too.
-TITLE_START_RE = re.compile(r"[\d\"'‘“«„¿¡<(\[]|[^\W\d_]")
+# "<CINRAM LTD> 4TH QTR NET" (Reuters' company markup), "[Video] …" and a sum ("$1m payoff for
+# former Shell boss", "£1.8m fine for Viacom") open titles too.
+TITLE_START_RE = re.compile(r"[\d\"'‘“«„¿¡<(\[$£€¥]|[^\W\d_]")
 # A line opening like a byline or a date label is a sentence when it is not one: never a title.
 NOT_TITLE_START_RE = re.compile(r"(?i:by|updated|published|posted|last updated)\b")
 # List items: "1. Fares", "2) Fares", "a) Fares", "(iv) Fares", "- Fares", "* Fares", "• Fares".
@@ -74,8 +78,25 @@ BAD_LONE_ENDINGS = (".", "…", ":", ";", ",", "-", "–", "—", "/", "(", "&",
 JOINING_WORDS = frozenset({"and", "but", "or", "nor", "so"})
 # A question opening a text is a headline when short (the BBC's have at most eight words); a
 # longer one is an interview's question or a standfirst's. Known false negative: a long
-# headline question with no date or byline beside it.
+# headline question with no date or byline beside it. Under a date or byline line, a question
+# set off by blank lines may be a little longer (the New York Times' "Will Ben & Jerry's stay on
+# Florida list of scrutinized companies?"); an interview's or a standfirst's question is longer
+# still ("Why did you decide to make the trip to Europe last weekend?", 12 words).
 MAX_LONE_QUESTION_WORDS = 10
+MAX_SET_OFF_QUESTION_WORDS = 11
+# A lone title of ten words or more with the verb of a news lede, a progressive or a perfect
+# ("Net users are getting the chance to fight back against spam websites", "… has given his
+# backing to …"), is a standfirst that lost its full stop: headlines drop the auxiliary ("Net
+# users get chance to fight spam"). Shorter headlines keep it at times ("The Sound of Music is
+# coming home"), and a title under a date or byline line is not tested so.
+MAX_LONE_CLAUSE_WORDS = 9
+LEDE_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?\w+ing\b"
+    r"|\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn)\b"
+)
+# A brand written in lower case opens a headline with a capital inside its first word ("iTunes
+# now selling Band Aid song", "eBay", "iOS 16 is more Android than ever").
+BRAND_OPENING_RE = re.compile(r"[a-z]{1,2}[A-Z]")
 # A line with more numbers than this is a result or a table row ("Nadal 6-7 (6/8) 6-2 7-6 …"),
 # not a headline ("UK inflation hits 30-year high of 5.4%").
 MAX_LONE_TITLE_NUMBERS = 3
@@ -139,6 +160,7 @@ def is_simple_title(line: str) -> bool:
         and line.count("|") < 2
         and "www." not in line
         and (":" not in line or NEWSLETTER_HEADING_RE.match(line) is None)
+        and (line.count(" ") < MAX_LONE_CLAUSE_WORDS or LEDE_VERB_RE.search(line) is None)
     )
 
 
@@ -185,7 +207,12 @@ def is_lone_title(line: str) -> bool:
 
 
 def lone_title_shape(
-    line: str, *, max_length: int = MAX_LONE_TITLE, max_words: int = MAX_LONE_TITLE_WORDS
+    line: str,
+    *,
+    max_length: int = MAX_LONE_TITLE,
+    max_words: int = MAX_LONE_TITLE_WORDS,
+    max_question_words: int = MAX_LONE_QUESTION_WORDS,
+    max_clause_words: int | None = MAX_LONE_CLAUSE_WORDS,
 ) -> bool:
     """``is_lone_title`` but for its ``looks_like_title`` and dateline tests.
 
@@ -202,7 +229,14 @@ def lone_title_shape(
     False
     """
     # "Mr. Putin's response: “Good.”" ends a sentence inside its closing quote.
-    if len(line) > max_length or line.rstrip(CLOSERS).endswith(BAD_LONE_ENDINGS):
+    if (
+        len(line) > max_length
+        or (
+            line.rstrip(CLOSERS).endswith(BAD_LONE_ENDINGS)
+            # "… at Apple TV+", "… at Paramount+": a service's name, not a cut-off line
+            and not (line.endswith("+") and line[-2:-1].isalnum())
+        )
+    ):
         return False
     words = line.split()
     # Two words make a subheading ("Hostomel airbase"), or an exclamation ("Ferry saved!").
@@ -213,14 +247,22 @@ def lone_title_shape(
         return False
     if first.rstrip(",") in JOINING_WORDS:
         return False
-    if line.endswith("?") and len(words) > MAX_LONE_QUESTION_WORDS:
+    if line.endswith("?") and len(words) > max_question_words:
         return False
     if DIGIT_RE.search(line) and len(NUMBER_WORD_RE.findall(line)) > MAX_LONE_TITLE_NUMBERS:
         return False
     if len(words) == MIN_LONE_TITLE_WORDS and first in ARTICLES:
         return False
+    if (
+        max_clause_words is not None
+        and len(words) > max_clause_words
+        and LEDE_VERB_RE.search(line) is not None
+    ):
+        return False
     opening = line.lstrip(OPEN_QUOTES + "([<")[:1]
-    if not opening or opening.islower() or LIST_ITEM_RE.match(line) is not None:
+    if not opening or LIST_ITEM_RE.match(line) is not None:
+        return False
+    if opening.islower() and BRAND_OPENING_RE.match(line) is None:
         return False
     # A quotation alone is a headline too ("'No-one can define new hunt ban'", BBC style).
     if line.count("|") > 1 or "://" in line or "www." in line or "@" in line:

@@ -100,8 +100,8 @@ def no_meta_line_after(text: str, end: int) -> bool:
     True
     """
     following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
-    if _opens_like_meta(following):
-        return False
+    if following[:1] in META_FIRST and META_START_RE.match(following) is not None:
+        return False  # (``_opens_like_meta``, written out to spare the call)
     return len(following) > MAX_META_LINE or not has_year_hint(following)
 
 
