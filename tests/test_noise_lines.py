@@ -83,6 +83,20 @@ NOISE_LINES = [
         "noise.glued-links",
     ),
     ("Envío gratis", "noise.menu"),
+    # The chrome of MediaWiki, WordPress and Blogger, in their own translations.
+    ("Hoppa till:\tnavigering, sök", "noise.site-phrase"),
+    ("Jump to navigation", "noise.site-phrase"),
+    ("Diese Seite wurde zuletzt am 3. Mai 2020 um 10:12 Uhr bearbeitet.", "noise.site-phrase"),
+    ("Sivua on viimeksi muutettu 12. tammikuuta 2020 kello 10.15.", "noise.site-phrase"),
+    ('Obtenido de "https://es.wikipedia.org/w/index.php?title=Asno"', "noise.site-phrase"),
+    ("Pingback: Ten easy Easter crafts | Example Blog", "noise.site-phrase"),
+    ("Afficher mon profil complet", "noise.site-phrase"),
+    ("Créer un livre", "noise.menu"),
+    ("Mehr zum Thema", "noise.menu"),
+    ("Recent Comments", "noise.menu"),
+    ("Entradas más recientes", "noise.menu"),
+    ("Mest lästa", "noise.menu"),
+    ("Читайте также", "noise.menu"),
     ("Deja una respuesta", "noise.site-phrase"),
 ]
 
@@ -105,6 +119,11 @@ KEPT_LINES = [
     "YouTube und PowerPoint",
     "Er sagte, er wolle erst morgen weiterlesen...",
     "Leaving a comment on the minister's speech, she said it was too late.",
+    "Jump to the next chapter if you already know the basics.",
+    "Retrieved from the archive, the letters tell a different story.",
+    "Tools are kept in the shed behind the house.",
+    "Mehr zum Thema Klimaschutz lesen Sie in unserem Dossier.",
+    "Sidan ändrades mycket under året, sa redaktören.",
 ]
 
 
@@ -151,6 +170,29 @@ def test_a_long_list_inside_prose_stays() -> None:
     items = "\n".join(f"{n} g Zutat {name}" for n, name in enumerate("ABCDEFGHIJKLMN", 1))
     text = f"{PROSE_A}\n{items}\n{PROSE_B}"
     assert remove_noise_lines(text) == text
+
+
+def test_a_line_between_two_noise_lines_goes_with_them() -> None:
+    # On the tuning pages a line that is not prose, between two lines a rule names, was noise
+    # 258 times in 279: a stray link title inside a block of chrome.
+    text = f"{PROSE_A}\n||\nUnser Team stellt sich vor\n© 2020 ACME\n{PROSE_B}"
+    assert classify_lines(text.split("\n")) == [
+        None,
+        "noise.no-words",
+        "noise.between",
+        "noise.copyright",
+        None,
+    ]
+
+
+def test_a_line_between_noise_and_prose_stays() -> None:
+    text = f"{PROSE_A}\n||\nUnser Team stellt sich vor\n{PROSE_B}"
+    assert remove_noise_lines(text) == f"{PROSE_A}\nUnser Team stellt sich vor\n{PROSE_B}"
+
+
+def test_a_title_between_a_breadcrumb_and_a_price_stays() -> None:
+    text = f"Home > Kitchen > Knives\nChef's knife, 20 cm, forged steel\n£49.99\n{PROSE_A}"
+    assert remove_noise_lines(text) == f"Chef's knife, 20 cm, forged steel\n{PROSE_A}"
 
 
 def test_hard_wrapped_lines_are_not_a_link_run() -> None:

@@ -10,7 +10,9 @@ Position and neighbourhood count. *Strong* rules (a line without words, a copyri
 phone number...) remove a line wherever it stands. *Weak* ones (a menu word, a teaser cut off
 with " ...", a run of three or more short lines) remove a line only when it stands before the
 first or after the last line of prose, or touches other noise through a chain of noise lines:
-a short line inside prose ("Kontakt" as a heading, a list of ingredients) stays.
+a short line inside prose ("Kontakt" as a heading, a list of ingredients) stays. A line that
+is not prose between two noise lines is weak noise too (``noise.between``): a stray link title
+in a block of chrome goes with it, a title right above the text stays.
 
 A line of enough words whose language the shared identifier
 (:func:`textfix.language.identify_language`) names confidently, and differently from the
@@ -37,7 +39,9 @@ MIN_RUN = 3
 #: in such runs were noise 90-93% of the time, lines of five or six words 74-79%).
 MAX_RUN_WORDS = 4
 HEADING_LINES = 3
-HEADING_RULES = frozenset({"noise.link-run", "noise.date"})
+HEADING_RULES = frozenset({"noise.link-run", "noise.date", "noise.between"})
+#: The rules of this module and of noise_rules that name a line noise only by its position.
+WEAK = WEAK_RULES | {"noise.between"}
 # Sentence ends that make a line of enough words prose.
 # A section number in front of a heading: "1.2 Adjectif", "- 3. Ergebnisse".
 _NUMBERED_RE = re.compile(r"[-•*]?\s*\d{1,3}(?:\.\d{1,3}){0,4}\.?\s+\w")
@@ -86,6 +90,7 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
             rules[index] = "noise.language"
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
     _mark_link_runs(lines, rules, nonblank)
+    _mark_between(lines, rules, nonblank)
     chains = _chains(rules, nonblank)
     # The prose: lines of running text that no rule names, and those a weak rule names ("…,
     # 3-5 arbetsdagar.") outside any chain holding a strong line; none of them is ever removed.
@@ -102,7 +107,7 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
             rule = rules[index]
             if rule in HEADING_RULES and index in heading:
                 continue
-            if outside or rule not in WEAK_RULES or (strong and rule != "noise.link-run"):
+            if outside or rule not in WEAK or (strong and rule != "noise.link-run"):
                 removed[index] = rule
     return removed
 
@@ -120,9 +125,27 @@ def _chains(rules: list[str | None], nonblank: list[int]) -> list[tuple[list[int
         while end + 1 < len(nonblank) and rules[nonblank[end + 1]] is not None:
             end += 1
         chain = nonblank[start : end + 1]
-        chains.append((chain, any(rules[i] not in WEAK_RULES for i in chain)))
+        chains.append((chain, any(rules[i] not in WEAK for i in chain)))
         start = end + 1
     return chains
+
+
+def _mark_between(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:
+    """Name ``noise.between`` a line that is not prose between two lines a rule names.
+
+    Read after the link runs, once: a line it names was between two named lines, which only
+    ever go with it or stay, so a second pass finds nothing new.
+    """
+    named = [rules[index] is not None for index in nonblank]
+    for position in range(1, len(nonblank) - 1):
+        index = nonblank[position]
+        if (
+            rules[index] is None
+            and named[position - 1]
+            and named[position + 1]
+            and not is_prose_line(lines[index])
+        ):
+            rules[index] = "noise.between"
 
 
 def _mark_link_runs(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:

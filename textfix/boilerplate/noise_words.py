@@ -8,6 +8,8 @@ and a line is matched the same whatever the document's language.
 True
 >>> "ma" in NOISE_WORDS.weekdays and "tammikuuta" in NOISE_WORDS.months
 True
+>>> "skapa en bok" in NOISE_WORDS.menu and "jump to navigation" in NOISE_WORDS.phrases
+True
 >>> "the" in NOISE_WORDS.menu
 False
 """
@@ -47,10 +49,10 @@ def load_noise_words() -> NoiseWords:
         month_names.update(name for names in table.get("months", ()) for name in names)
     weekdays = _union(tables, "weekdays") | _union(months, "weekdays")
     return NoiseWords(
-        menu=frozenset(_union(tables, "menu")),
+        menu=frozenset(_union(tables, "menu") | _union(tables, "platform_menu")),
         labels=frozenset(_union(tables, "labels")),
         rights=tuple(sorted(_union(tables, "rights"))),
-        phrases=tuple(sorted(_union(tables, "phrases"))),
+        phrases=tuple(sorted(_union(tables, "phrases") | _union(tables, "platform_phrases"))),
         weekdays=frozenset(weekdays),
         months=frozenset(month_names),
     )
