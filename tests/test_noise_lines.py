@@ -40,6 +40,9 @@ NOISE_LINES = [
     ("Mo–Fr 9–18 Uhr", "noise.opening-hours"),
     ("Öppettider: mån–fre 10–18, lör 10–15", "noise.opening-hours"),
     ("lun.–ven. 9h00–18h00", "noise.opening-hours"),
+    ("Mon-Fri 9am-5pm", "noise.opening-hours"),
+    ("Fr. von 09.00 - 18.30 Uhr", "noise.opening-hours"),
+    ("Lösöresauktion tisdag 28/6 kl. 17.00", "noise.opening-hours"),
     ("Preis: 29,90 €", "noise.price"),
     ("29,90 €", "noise.no-words"),
     ("Pris: 199 kr", "noise.price"),
@@ -124,6 +127,11 @@ KEPT_LINES = [
     "Tools are kept in the shed behind the house.",
     "Mehr zum Thema Klimaschutz lesen Sie in unserem Dossier.",
     "Sidan ändrades mycket under året, sa redaktören.",
+    # A bare "so", "mer" or "jeu" is a word, not a weekday; a sentence is not a timetable.
+    "So kam es um 14:30 Uhr zum Streit",
+    "Séjour à la mer 3-4 jours",
+    "Le jeu reprend à 20h30",
+    "I met him at 5 pm on Monday in the park near the station.",
 ]
 
 

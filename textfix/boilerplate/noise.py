@@ -144,6 +144,7 @@ def _mark_between(lines: list[str], rules: list[str | None], nonblank: list[int]
             and named[position - 1]
             and named[position + 1]
             and not is_prose_line(lines[index])
+            and not lines[index].rstrip().endswith((".", "!", "?", ":"))
         ):
             rules[index] = "noise.between"
 

@@ -63,10 +63,14 @@ _PHONE_RE = re.compile(
 )
 _DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{2,300}|[\w-]{2,63}(?:\.[\w-]{2,63}){0,4}\.[a-z]{2,6}")
-# A clock time (9.00, 17:30, 9h30) or a range of hours (9-17, 10–14 Uhr).
+# A clock time (9.00, 17:30, 9h30, 8.30am, 5 pm) or a range of hours (9-17, 10–14 Uhr).
 _TIME_RE = re.compile(
-    r"(?<!\d)(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d)\b|(?<!\d)(?:[01]?\d|2[0-4])\s?[-–]\s?(?:[01]?\d|2[0-4])(?!\d)"
+    r"(?<!\d)(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d)(?:\b|(?=[ap]m\b))"
+    r"|(?<!\d)(?:[01]?\d|2[0-4])\s?[-–]\s?(?:[01]?\d|2[0-4])(?!\d)"
+    r"|(?<![\d.:])1?\d ?[ap]m\b"
 )
+# Two weekdays joined by a dash: "mo-fr", "ma–pe", "lun.–ven.", "mån - fre".
+_WEEKDAY_RANGE_RE = re.compile(r"(?<!\w)([^\W\d_]{2,12})\.? ?[-–] ?([^\W\d_]{2,12})\.?(?!\w)")
 _HOURS_WORDS = frozenset({"uhr", "klo", "kl", "h", "hrs", "am", "pm", "o'clock", "ч", "год"})
 _CURRENCY_RE = re.compile(
     r"[€$£¥₽₴]|\b(?:eur|euro|euros|usd|gbp|chf|sek|nok|dkk|kr|kronor|mk|руб|грн|zł)\b"
@@ -182,7 +186,7 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
         return "noise.web-address"
     if count <= 14 and _is_contact(folded):
         return "noise.contact"
-    if count <= 16 and _is_opening_hours(folded, words):
+    if count <= 16 and _is_opening_hours(stripped, folded, words):
         return "noise.opening-hours"
     if count <= 6 and _CURRENCY_RE.search(folded) and _NUMBER_RE.search(folded):
         return "noise.price"
@@ -279,11 +283,37 @@ def _is_contact(folded: str) -> bool:
     return first in NOISE_WORDS.labels or len(folded.split()) <= 6
 
 
-def _is_opening_hours(folded: str, words: list[str]) -> bool:
+def _is_opening_hours(line: str, folded: str, words: list[str]) -> bool:
+    """Days and hours: "Mo–Fr 9–18 Uhr", "Avoinna: ma–pe klo 8–20", "Sa. 10.00 - 14.00".
+
+    A weekday counts written out ("tisdag"), as a range ("ma–pe") or abbreviated with a full
+    stop ("Fr."): a bare "so", "to", "mer" or "jeu" is a word of German, English or French
+    prose as often. A line naming a month is a date ("Montag, 30. April 2012 14:40").
+    """
     if _TIME_RE.search(folded) is None:
         return False
+    if len(words) >= 8 and line.endswith((".", "!", "?")) and words[0] not in NOISE_WORDS.labels:
+        return False  # a sentence: "I met him at 5 pm on Monday in the park."
+    if not _has_weekday_range(folded) and not any(_is_weekday_word(word) for word in words):
+        return False
     tokens = {token.strip(".,:;–-") for word in words for token in re.split(r"[-–/]", word)}
-    return bool(tokens & NOISE_WORDS.weekdays) and (bool(tokens & _HOURS_WORDS) or len(words) <= 10)
+    if tokens & NOISE_WORDS.months:
+        return False
+    return bool(tokens & _HOURS_WORDS) or len(words) <= 10
+
+
+def _has_weekday_range(folded: str) -> bool:
+    return any(
+        match.group(1) in NOISE_WORDS.weekdays and match.group(2) in NOISE_WORDS.weekdays
+        for match in _WEEKDAY_RANGE_RE.finditer(folded)
+    )
+
+
+def _is_weekday_word(word: str) -> bool:
+    token = word.strip(",:;()")
+    if token.endswith(".") and token[:-1] in NOISE_WORDS.weekdays:
+        return True
+    return len(token) >= 5 and token in NOISE_WORDS.weekdays
 
 
 def _is_date_only(words: list[str]) -> bool:
