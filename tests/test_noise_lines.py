@@ -32,6 +32,8 @@ NOISE_LINES = [
     ("Все права защищены.", "noise.copyright"),
     ("Startseite | Über uns | Kontakt | Impressum", "noise.menu-bar"),
     ("Etusivu • Palvelut • Yhteystiedot", "noise.menu-bar"),
+    ("Accueil · Actualités · Contact", "noise.menu-bar"),
+    ("Home•News•Kontakt", "noise.menu-bar"),
     ("Puh. 040 123 4567", "noise.contact"),
     ("Tel.: +49 30 1234567", "noise.contact"),
     ("info@example.se", "noise.contact"),
@@ -132,6 +134,11 @@ KEPT_LINES = [
     "Séjour à la mer 3-4 jours",
     "Le jeu reprend à 20h30",
     "I met him at 5 pm on Monday in the park near the station.",
+    # A middle dot between letters is part of a word (inclusive writing, Catalan l·l).
+    "Liebe Kolleg·innen, die Schüler·innen und Lehrer·innen",
+    "Cher·e·s ami·e·s",
+    "Tou·te·s les étudiant·e·s sont invité·e·s",
+    "Al col·legi de la vila",
 ]
 
 

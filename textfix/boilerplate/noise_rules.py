@@ -46,8 +46,10 @@ _WORD_RE = re.compile(r"[^\W\d_]{2}")
 # Bullets, arrows, pipes and quotes that scrapers leave around link text.
 _EDGE = " \t\u00a0•·▶►▸›‹»«→|*-–—>[](){}:;,.!?…\"'“”„’‘"
 _SPACES_RE = re.compile(r"\s+")
-# A separator between menu items: a pipe, a bullet or a middle dot, spaces optional.
-_SEPARATOR_RE = re.compile(r"\s*[|•·¦]\s*")
+# A separator between menu items: a pipe or a bullet, spaces optional, or a middle dot with a
+# space beside it: between two letters it is part of a word ("Lehrer·innen", "étudiant·e·s",
+# Catalan "col·legi").
+_SEPARATOR_RE = re.compile(r"\s*[|•¦]\s*|\s+·\s*|·\s+")
 # Link texts the extractor glued together: a lower-case word running into a capital
 # ("Logga inMitt konto", "FörhandsgranskaTill favoritlistan"). Two glue points in a short line
 # were noise 60 times in 61 on the tuning pages, six or more close together 59 in 61; brand
