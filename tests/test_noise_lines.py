@@ -139,6 +139,9 @@ KEPT_LINES = [
     "Cher·e·s ami·e·s",
     "Tou·te·s les étudiant·e·s sont invité·e·s",
     "Al col·legi de la vila",
+    # Capitalised two-part names are not glued links.
+    "WordPress und PowerPoint",
+    "JavaScript et TypeScript",
 ]
 
 

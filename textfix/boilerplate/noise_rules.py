@@ -33,6 +33,8 @@ from textfix.boilerplate.noise_words import NOISE_WORDS
 #: Lines longer than this are never read by a word rule (a copyright line or a menu bar is
 #: short); the no-word rule reads every line.
 MAX_RULE_CHARS = 400
+#: The longest capitalised two-part word read as a name ("PlayStation"), not two glued links.
+MAX_NAME_CHARS = 12
 #: Lines cut off with " ..." are teasers below this many words.
 MAX_TEASER_WORDS = 15
 #: The ids of the rules that count only outside the prose or beside other noise.
@@ -247,12 +249,23 @@ def _is_menu_bar(line: str) -> bool:
 
 def _is_glued_menu(line: str) -> bool:
     """Link texts run together: two glue points in a short line ("Logga inMitt konto"), or six
-    or more, one in every six words or closer, in a line of any length (a whole menu bar)."""
-    glue = len(_GLUE_RE.findall(line))
+    or more, one in every six words or closer, in a line of any length (a whole menu bar).
+
+    A capitalised word of two parts ("WordPress", "PowerPoint", "JavaScript") is a name, not
+    two links: its glue point does not count.
+    """
+    if len(_GLUE_RE.findall(line)) < 2:
+        return False
+    tokens = line.split()
+    glue = 0
+    for token in tokens:
+        points = len(_GLUE_RE.findall(token))
+        if points == 1 and token[:1].isupper() and len(token.strip(_EDGE)) <= MAX_NAME_CHARS:
+            continue
+        glue += points
     if glue < 2:
         return False
-    words = len(line.split())
-    return words <= 8 or (glue >= 6 and glue * 6 >= words)
+    return len(tokens) <= 8 or (glue >= 6 and glue * 6 >= len(tokens))
 
 
 def _is_breadcrumb(line: str) -> bool:
