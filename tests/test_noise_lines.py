@@ -38,6 +38,8 @@ NOISE_LINES = [
     ("Tel.: +49 30 1234567", "noise.contact"),
     ("info@example.se", "noise.contact"),
     ("Téléphone : 01 23 45 67 89", "noise.contact"),
+    ("Adresse: Hauptstraße 5, 10115 Berlin", "noise.contact"),
+    ("Besöksadress: Våxnäsgatan 20, Karlstad", "noise.contact"),
     ("Ma–Pe 9.00–17.00, La 10–14", "noise.opening-hours"),
     ("Mo–Fr 9–18 Uhr", "noise.opening-hours"),
     ("Öppettider: mån–fre 10–18, lör 10–15", "noise.opening-hours"),

@@ -188,10 +188,10 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
         return "noise.breadcrumb"
     if count <= 4 and _is_address(folded):
         return "noise.web-address"
-    if count <= 14 and _is_contact(folded):
-        return "noise.contact"
     if count <= 16 and _is_opening_hours(stripped, folded, words):
         return "noise.opening-hours"
+    if count <= 14 and _is_contact(folded):
+        return "noise.contact"
     if count <= 6 and _CURRENCY_RE.search(folded) and _NUMBER_RE.search(folded):
         return "noise.price"
     # A date under a bullet ("- 7 mars 2020") is an item of a list of events: on the tuning
@@ -286,7 +286,11 @@ def _is_address(folded: str) -> bool:
 
 
 def _is_contact(folded: str) -> bool:
+    """An e-mail address, a phone number, or a contact field ("Adresse: Hauptstraße 5")."""
     if _EMAIL_RE.search(folded):
+        return True
+    head, colon, _ = folded.partition(":")
+    if colon and head.strip() in NOISE_WORDS.contact_labels:
         return True
     phone = _PHONE_RE.search(folded)
     if phone is None or sum(char.isdigit() for char in phone.group()) < 6:
@@ -295,7 +299,7 @@ def _is_contact(folded: str) -> bool:
         return False  # 03/02/1988, 12.03.2015 10:25: a date, not a number to call
     # A phone number beside a label ("Tel.", "Puh.") or with few words around it.
     first = folded.split(maxsplit=1)[0].rstrip(".:")
-    return first in NOISE_WORDS.labels or len(folded.split()) <= 6
+    return first in NOISE_WORDS.contact_labels or len(folded.split()) <= 6
 
 
 def _is_opening_hours(line: str, folded: str, words: list[str]) -> bool:
@@ -307,7 +311,8 @@ def _is_opening_hours(line: str, folded: str, words: list[str]) -> bool:
     """
     if _TIME_RE.search(folded) is None:
         return False
-    if len(words) >= 8 and line.endswith((".", "!", "?")) and words[0] not in NOISE_WORDS.labels:
+    labelled = words[0] in NOISE_WORDS.contact_labels
+    if len(words) >= 8 and line.endswith((".", "!", "?")) and not labelled:
         return False  # a sentence: "I met him at 5 pm on Monday in the park."
     if not _has_weekday_range(folded) and not any(_is_weekday_word(word) for word in words):
         return False

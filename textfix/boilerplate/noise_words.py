@@ -29,6 +29,7 @@ class NoiseWords:
 
     menu: frozenset[str]
     labels: frozenset[str]
+    contact_labels: frozenset[str]
     rights: tuple[str, ...]
     phrases: tuple[str, ...]
     weekdays: frozenset[str]
@@ -51,6 +52,7 @@ def load_noise_words() -> NoiseWords:
     return NoiseWords(
         menu=frozenset(_union(tables, "menu") | _union(tables, "platform_menu")),
         labels=frozenset(_union(tables, "labels")),
+        contact_labels=frozenset(_union(tables, "contact_labels")),
         rights=tuple(sorted(_union(tables, "rights"))),
         phrases=tuple(sorted(_union(tables, "phrases") | _union(tables, "platform_phrases"))),
         weekdays=frozenset(weekdays),
