@@ -215,6 +215,44 @@ def test_a_title_between_a_breadcrumb_and_a_price_stays() -> None:
     assert remove_noise_lines(text) == f"Chef's knife, 20 cm, forged steel\n{PROSE_A}"
 
 
+MOTTO = "Här kan du ställa en anonym fråga eller ta del av redan ställda frågor och svar."
+TOPICS = [
+    "Allergier och överkänslighet",
+    "Barn och föräldrar",
+    "Hjälpmedel",
+    "Hjärna och nervsystem",
+    "Hjärta och blodkärl",
+    "Hälsa och livsstil",
+    "Leder, muskler och skelett",
+    "Lungor och luftvägar",
+    "Mage och tarm",
+    "Mun och tänder",
+    "Njurar och urinvägar",
+]
+TEXT = [
+    "Genom att regelbundet lämna ett cellprov kan du skydda dig mot livmoderhalscancer.",
+    "De flesta cellförändringar som upptäcks är lättare förändringar som läker av sig själv.",
+]
+
+
+def test_a_menu_between_a_lone_sentence_and_the_text_goes() -> None:
+    # A site's motto above its menu does not make the menu part of the text; the title right
+    # above the text stays.
+    page = [MOTTO, "Logga in", *TOPICS, "Sök", "Gynekologisk cellprovtagning", *TEXT]
+    assert remove_noise_lines("\n".join(page)) == "\n".join(
+        [MOTTO, "Gynekologisk cellprovtagning", *TEXT]
+    )
+
+
+def test_a_block_of_facts_or_unnamed_lines_after_a_lone_sentence_stays() -> None:
+    # A price list (a line in four or more with a digit) and a block of short lines that no
+    # rule names by its words (a table's cells, a list of names) are the page's content.
+    facts = [f"{topic} {n}0 kr" if n % 2 else topic for n, topic in enumerate(TOPICS)]
+    for block in (["Logga in", *facts], TOPICS):
+        page = "\n".join([MOTTO, *block, *TEXT])
+        assert remove_noise_lines(page) == page
+
+
 def test_hard_wrapped_lines_are_not_a_link_run() -> None:
     text = f"{PROSE_A}\n{PROSE_B}\nEs wurde im Jahr\nzweitausend neu gebaut\nund dann erweitert"
     assert remove_noise_lines(text) == text
