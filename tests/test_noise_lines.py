@@ -103,6 +103,14 @@ NOISE_LINES = [
     ("Recent Comments", "noise.menu"),
     ("Entradas más recientes", "noise.menu"),
     ("Mest lästa", "noise.menu"),
+    ("Förbehåll", "noise.menu"),
+    # A login form's fields and a forum's user status, wherever they stand.
+    ("Glömt ditt lösenord?", "noise.form"),
+    ("Password", "noise.form"),
+    ("Mot de passe oublié ?", "noise.form"),
+    ("¿Olvidaste tu contraseña?", "noise.form"),
+    ("Hors ligne", "noise.form"),
+    ("Angemeldet bleiben", "noise.form"),
     ("Читайте также", "noise.menu"),
     ("Deja una respuesta", "noise.site-phrase"),
 ]
@@ -144,6 +152,9 @@ KEPT_LINES = [
     # Capitalised two-part names are not glued links.
     "WordPress und PowerPoint",
     "JavaScript et TypeScript",
+    "Choose a password that you do not use anywhere else.",
+    "Online",
+    "En ligne",
 ]
 
 

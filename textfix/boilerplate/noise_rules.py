@@ -5,6 +5,7 @@ strengths (see :mod:`textfix.boilerplate.noise` for how position is used):
 
 - *strong* rules name lines that are noise wherever they stand: no word at all (a table border,
   a separator), a line of the site's own chrome ("Your email address will not be published."),
+  a login form's field ("Lösenord", "Forgot your password?", a forum's "Offline"),
   a copyright line, a pipe-separated menu bar or breadcrumb trail, link texts glued together,
   a tag list, and (in ``noise.py``) a line in another language;
 - *weak* rules (``WEAK_RULES``) name lines that are noise only outside the prose or in a chain
@@ -176,6 +177,8 @@ def line_rule(line: str) -> str | None:
 
 def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
     count = len(words)
+    if folded in NOISE_WORDS.form:
+        return "noise.form"
     if folded in NOISE_WORDS.menu:
         return "noise.menu"
     if count <= 40 and _opening(stripped).startswith(NOISE_WORDS.phrases):

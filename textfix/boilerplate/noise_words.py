@@ -32,6 +32,7 @@ class NoiseWords:
     contact_labels: frozenset[str]
     rights: tuple[str, ...]
     phrases: tuple[str, ...]
+    form: frozenset[str]
     weekdays: frozenset[str]
     months: frozenset[str]
 
@@ -55,6 +56,7 @@ def load_noise_words() -> NoiseWords:
         contact_labels=frozenset(_union(tables, "contact_labels")),
         rights=tuple(sorted(_union(tables, "rights"))),
         phrases=tuple(sorted(_union(tables, "phrases") | _union(tables, "platform_phrases"))),
+        form=frozenset(_union(tables, "form")),
         weekdays=frozenset(weekdays),
         months=frozenset(month_names),
     )
