@@ -111,6 +111,12 @@ NOISE_LINES = [
     ("¿Olvidaste tu contraseña?", "noise.form"),
     ("Hors ligne", "noise.form"),
     ("Angemeldet bleiben", "noise.form"),
+    # A web shop's own lines.
+    ("Lägg i varukorg", "noise.site-phrase"),
+    ("Add to cart", "noise.site-phrase"),
+    ("Les clients ayant acheté cet article ont également acheté", "noise.site-phrase"),
+    ("Ausverkauft", "noise.menu"),
+    ("Rupture de stock", "noise.menu"),
     ("Читайте также", "noise.menu"),
     ("Deja una respuesta", "noise.site-phrase"),
 ]
@@ -155,6 +161,8 @@ KEPT_LINES = [
     "Choose a password that you do not use anywhere else.",
     "Online",
     "En ligne",
+    "In stock markets, prices fell sharply on Monday.",
+    "Ausverkauft waren die Karten schon nach einer Stunde.",
 ]
 
 

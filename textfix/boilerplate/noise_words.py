@@ -51,11 +51,19 @@ def load_noise_words() -> NoiseWords:
         month_names.update(name for names in table.get("months", ()) for name in names)
     weekdays = _union(tables, "weekdays") | _union(months, "weekdays")
     return NoiseWords(
-        menu=frozenset(_union(tables, "menu") | _union(tables, "platform_menu")),
+        menu=frozenset(
+            _union(tables, "menu") | _union(tables, "platform_menu") | _union(tables, "shop_menu")
+        ),
         labels=frozenset(_union(tables, "labels")),
         contact_labels=frozenset(_union(tables, "contact_labels")),
         rights=tuple(sorted(_union(tables, "rights"))),
-        phrases=tuple(sorted(_union(tables, "phrases") | _union(tables, "platform_phrases"))),
+        phrases=tuple(
+            sorted(
+                _union(tables, "phrases")
+                | _union(tables, "platform_phrases")
+                | _union(tables, "shop_phrases")
+            )
+        ),
         form=frozenset(_union(tables, "form")),
         weekdays=frozenset(weekdays),
         months=frozenset(month_names),
