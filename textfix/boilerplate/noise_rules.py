@@ -198,8 +198,15 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
     if count <= 6 and _CURRENCY_RE.search(folded) and _NUMBER_RE.search(folded):
         return "noise.price"
     # A date under a bullet ("- 7 mars 2020") is an item of a list of events: on the tuning
-    # pages such lines were clean 4 times in 5.
-    if count <= 8 and stripped[:1] not in _BULLETS and _is_date_only(words):
+    # pages such lines were clean 4 times in 5. A date with its weekday written out ("lundi 8
+    # juillet 2013", "Lunes, 24 de agosto de 2020") heads a diary entry or a post: clean on
+    # the tuning pages each time; a bare date or time ("22 Sep 2020", "03:00") is chrome.
+    if (
+        count <= 8
+        and stripped[:1] not in _BULLETS
+        and _is_date_only(words)
+        and not any(_is_weekday_name(word) for word in words)
+    ):
         return "noise.date"
     if _is_tag_list(folded):
         return "noise.tags"
@@ -332,11 +339,17 @@ def _has_weekday_range(folded: str) -> bool:
     )
 
 
+def _is_weekday_name(word: str) -> bool:
+    """A weekday written out: "lundi", "Montag,", "måndag" (not "mar", "so", "to")."""
+    token = word.strip(",.;:()")
+    return len(token) >= 5 and token in NOISE_WORDS.weekdays
+
+
 def _is_weekday_word(word: str) -> bool:
     token = word.strip(",:;()")
     if token.endswith(".") and token[:-1] in NOISE_WORDS.weekdays:
         return True
-    return len(token) >= 5 and token in NOISE_WORDS.weekdays
+    return _is_weekday_name(token)
 
 
 def _is_date_only(words: list[str]) -> bool:
