@@ -295,6 +295,25 @@ def test_line_in_another_language_goes_with_its_rule() -> None:
     assert remove_noise_lines(text, foreign_language=False) == text
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“Better to stay silent than to speak and remove all doubt.”",
+        "- ^ What is the rating of the chess engine on the usual lists?",
+        "- ↑ Ferrera wordt opnieuw coach bij Panthrakikos, meldt de club",
+        "- (en) The Caliphate, its rise, decline and fall, by William Muir",
+    ],
+)
+def test_a_quotation_or_reference_in_another_language_stays(quote: str) -> None:
+    finnish = [
+        "Koira juoksi pihalla koko päivän ja haukkui naapurin kissalle kovaa.",
+        "Kissa istui aidalla ja katsoi koiraa pitkään ennen kuin hyppäsi alas.",
+        "Illalla molemmat nukkuivat sohvalla vierekkäin kuin parhaat ystävät.",
+    ]
+    text = "\n".join([*finnish, quote])
+    assert remove_noise_lines(text) == text
+
+
 def test_blank_lines_left_by_a_removal_are_folded() -> None:
     text = f"Etusivu\n\n{PROSE_A}\n\n||\n\n{PROSE_B}\n\n© 2020 ACME\n"
     assert remove_noise_lines(text) == f"{PROSE_A}\n\n{PROSE_B}"
