@@ -111,6 +111,11 @@ NOISE_LINES = [
     ("¿Olvidaste tu contraseña?", "noise.form"),
     ("Hors ligne", "noise.form"),
     ("Angemeldet bleiben", "noise.form"),
+    # A short line opening like a link.
+    ("Gå till Papper & Kontor", "noise.link"),
+    ("Zurück zur Übersicht", "noise.link"),
+    ("Voir tous les articles", "noise.link"),
+    ("Läs mer om Tigermyggan här –> www.timesofmalta.com", "noise.link"),
     # A web shop's own lines.
     ("Lägg i varukorg", "noise.site-phrase"),
     ("Add to cart", "noise.site-phrase"),
@@ -166,6 +171,8 @@ KEPT_LINES = [
     "Montag, 30. April 2012 14:40",
     "En ligne",
     "In stock markets, prices fell sharply on Monday.",
+    "Gå till vänster vid kyrkan.",
+    "Go to bed early tonight, the doctor told him, and rest for a week.",
     "Ausverkauft waren die Karten schon nach einer Stunde.",
 ]
 

@@ -9,7 +9,8 @@ strengths (see :mod:`textfix.boilerplate.noise` for how position is used):
   a copyright line, a pipe-separated menu bar or breadcrumb trail, link texts glued together,
   a tag list, and (in ``noise.py``) a line in another language;
 - *weak* rules (``WEAK_RULES``) name lines that are noise only outside the prose or in a chain
-  of noise lines holding a strong one: a menu word ("Impressum", "Lue lisää"), a teaser cut off
+  of noise lines holding a strong one: a menu word ("Impressum", "Lue lisää"), a line opening
+  like a link ("Gå till Papper & Kontor", ``noise.link``), a teaser cut off
   with " ...", a web address, a contact, opening-hours, price or date-only line, and (in
   ``noise.py``) a run of short link-like lines. On the hand-labelled pages these were right
   70-85% of the time anywhere, and far more often outside the prose.
@@ -36,11 +37,14 @@ from textfix.boilerplate.noise_words import NOISE_WORDS
 MAX_RULE_CHARS = 400
 #: The longest capitalised two-part word read as a name ("PlayStation"), not two glued links.
 MAX_NAME_CHARS = 12
+#: The most words of a line read as a link by how it opens ("Gå till Papper & Kontor").
+MAX_LINK_WORDS = 8
 #: Lines cut off with " ..." are teasers below this many words.
 MAX_TEASER_WORDS = 15
 #: The ids of the rules that count only outside the prose or beside other noise.
 WEAK_RULES = frozenset(
-    {"noise.menu", "noise.teaser", "noise.link-run", "noise.web-address", "noise.date"}
+    {"noise.menu", "noise.link", "noise.teaser", "noise.link-run", "noise.web-address"}
+    | {"noise.date"}
     | {"noise.contact", "noise.opening-hours", "noise.price"}
 )
 
@@ -183,6 +187,8 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
         return "noise.menu"
     if count <= 40 and _opening(stripped).startswith(NOISE_WORDS.phrases):
         return "noise.site-phrase"
+    if count <= MAX_LINK_WORDS and _is_link_text(stripped, folded):
+        return "noise.link"
     if count <= 30 and _RIGHTS_RE.search(folded) is not None and _is_rights_line(folded):
         return "noise.copyright"
     if _is_menu_bar(stripped):
@@ -217,6 +223,14 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
     ):
         return "noise.teaser"
     return None
+
+
+def _is_link_text(stripped: str, folded: str) -> bool:
+    """A short line opening like a link ("Gå till Papper & Kontor", "Zurück zur Übersicht"),
+    not a sentence ("Gå till vänster vid kyrkan.")."""
+    return not stripped.endswith((".", "!", "?", ":", ",", ";")) and folded.startswith(
+        NOISE_WORDS.link_openings
+    )
 
 
 def _opening(line: str) -> str:

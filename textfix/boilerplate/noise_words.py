@@ -33,6 +33,7 @@ class NoiseWords:
     rights: tuple[str, ...]
     phrases: tuple[str, ...]
     form: frozenset[str]
+    link_openings: tuple[str, ...]
     weekdays: frozenset[str]
     months: frozenset[str]
 
@@ -65,6 +66,7 @@ def load_noise_words() -> NoiseWords:
             )
         ),
         form=frozenset(_union(tables, "form")),
+        link_openings=tuple(sorted(f"{opening} " for opening in _union(tables, "link_openings"))),
         weekdays=frozenset(weekdays),
         months=frozenset(month_names),
     )
