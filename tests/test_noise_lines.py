@@ -160,6 +160,9 @@ KEPT_LINES = [
     "Cher·e·s ami·e·s",
     "Tou·te·s les étudiant·e·s sont invité·e·s",
     "Al col·legi de la vila",
+    # A table row with figures is not a menu bar.
+    "|Kenraalimajuri||Antero Karvinen (s. 1934)||1993–1994|",
+    "1986: Stanley Kerr | 1988: Kevin Braunskill | 1990: Aleksandr Goremykin",
     # Capitalised two-part names are not glued links.
     "WordPress und PowerPoint",
     "JavaScript et TypeScript",

@@ -39,6 +39,8 @@ MAX_RULE_CHARS = 400
 MAX_NAME_CHARS = 12
 #: The most words of a line read as a link by how it opens ("Gå till Papper & Kontor").
 MAX_LINK_WORDS = 8
+#: A bar of items is a table row, not a menu, when one item in this many holds a figure.
+MAX_FIGURE_SHARE_INVERSE = 3
 #: Lines cut off with " ..." are teasers below this many words.
 MAX_TEASER_WORDS = 15
 #: The ids of the rules that count only outside the prose or beside other noise.
@@ -268,7 +270,13 @@ def _is_menu_bar(line: str) -> bool:
     items = [item for item in _SEPARATOR_RE.split(line) if item.strip()]
     # A page title may lead the bar: "Talks fail again | Politics | News | Example Times".
     rest = items[1:] if len(items) >= 4 else items
-    return len(items) >= 3 and all(len(item.split()) <= 4 for item in rest)
+    # A row of a table holds figures: "|Kenraalimajuri||Antero Karvinen (s. 1934)||1993–1994|".
+    figures = sum(_NUMBER_RE.search(item) is not None for item in items)
+    return (
+        len(items) >= 3
+        and all(len(item.split()) <= 4 for item in rest)
+        and figures * MAX_FIGURE_SHARE_INVERSE < len(items)
+    )
 
 
 def _is_glued_menu(line: str) -> bool:
