@@ -23,6 +23,9 @@ NOISE_LINES = [
     ("* * *", "noise.no-words"),
     ("+---------+--------+", "noise.no-words"),
     ("12.03.2015 | 14:30", "noise.date"),
+    # A stray separator between a date and its time (a bullet, mojibake's "?").
+    ("2011-06-26 ? 16:35:10", "noise.date"),
+    ("05.11.2016 • 22:40", "noise.date"),
     ("© 2019 Gontxea. Todos los derechos reservados.", "noise.copyright"),
     ("Copyright 2020 Example Ltd. All rights reserved.", "noise.copyright"),
     ("Alle Rechte vorbehalten.", "noise.copyright"),

@@ -378,7 +378,7 @@ def _is_date_only(words: list[str]) -> bool:
     """A line of a date or a time alone ("22 Sep 2020,", "05.11.2016, 22:40")."""
     dated = False
     for word in words:
-        token = word.strip(",.;:()[]|~–—-")
+        token = word.strip(",.;:()[]|~–—-?•·@")
         if not token:
             continue
         if _DATE_TOKEN_RE.fullmatch(token) or token in NOISE_WORDS.months:
