@@ -39,6 +39,8 @@ NOISE_LINES = [
     ("Home•News•Kontakt", "noise.menu-bar"),
     ("Puh. 040 123 4567", "noise.contact"),
     ("Tel.: +49 30 1234567", "noise.contact"),
+    ("Tel 123 456", "noise.contact"),
+    ("Ring oss 08 123 456 78", "noise.contact"),
     ("info@example.se", "noise.contact"),
     ("Téléphone : 01 23 45 67 89", "noise.contact"),
     ("Adresse: Hauptstraße 5, 10115 Berlin", "noise.contact"),
@@ -163,6 +165,10 @@ KEPT_LINES = [
     "Cher·e·s ami·e·s",
     "Tou·te·s les étudiant·e·s sont invité·e·s",
     "Al col·legi de la vila",
+    # Six or seven digits without a label are a count, a version or years, not a phone.
+    "Toshiba satellite_c670d-11l ubuntu 18.04 64 bit",
+    "Befolkning 765 044 inv.",
+    "- 10/1999–9/2001 KSK Beveren",
     # A table row with figures is not a menu bar.
     "|Kenraalimajuri||Antero Karvinen (s. 1934)||1993–1994|",
     "1986: Stanley Kerr | 1988: Kevin Braunskill | 1990: Aleksandr Goremykin",

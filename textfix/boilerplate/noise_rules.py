@@ -35,6 +35,9 @@ from textfix.boilerplate.noise_words import NOISE_WORDS
 #: Lines longer than this are never read by a word rule (a copyright line or a menu bar is
 #: short); the no-word rule reads every line.
 MAX_RULE_CHARS = 400
+#: The fewest digits of a phone number beside a label ("Puh. 123 456"), and without one.
+MIN_PHONE_DIGITS = 6
+MIN_BARE_PHONE_DIGITS = 8
 #: The longest capitalised two-part word read as a name ("PlayStation"), not two glued links.
 MAX_NAME_CHARS = 12
 #: The most words of a line read as a link by how it opens ("Gå till Papper & Kontor").
@@ -325,13 +328,18 @@ def _is_contact(folded: str) -> bool:
     if colon and head.strip() in NOISE_WORDS.contact_labels:
         return True
     phone = _PHONE_RE.search(folded)
-    if phone is None or sum(char.isdigit() for char in phone.group()) < 6:
+    if phone is None or sum(char.isdigit() for char in phone.group()) < MIN_PHONE_DIGITS:
         return False
     if _DATE_RE.match(phone.group()):
         return False  # 03/02/1988, 12.03.2015 10:25: a date, not a number to call
-    # A phone number beside a label ("Tel.", "Puh.") or with few words around it.
+    # A phone number beside a label ("Tel.", "Puh.") or with few words around it; without a
+    # label, six or seven digits are as often a count, a version or a year range ("765 044
+    # inv.", "ubuntu 18.04 64 bit", "10/1999–9/2001").
     first = folded.split(maxsplit=1)[0].rstrip(".:")
-    return first in NOISE_WORDS.contact_labels or len(folded.split()) <= 6
+    if first in NOISE_WORDS.contact_labels:
+        return True
+    digits = sum(char.isdigit() for char in phone.group())
+    return digits >= MIN_BARE_PHONE_DIGITS and len(folded.split()) <= 6
 
 
 def _is_opening_hours(line: str, folded: str, words: list[str]) -> bool:
