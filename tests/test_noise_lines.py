@@ -116,6 +116,9 @@ NOISE_LINES = [
     ("¿Olvidaste tu contraseña?", "noise.form"),
     ("Hors ligne", "noise.form"),
     ("Angemeldet bleiben", "noise.form"),
+    ("E-postadressen är ogiltig", "noise.form"),
+    ("Ce champ est obligatoire.", "noise.form"),
+    ("Läs hela artikeln", "noise.menu"),
     # A short line opening like a link.
     ("Gå till Papper & Kontor", "noise.link"),
     ("Zurück zur Übersicht", "noise.link"),
