@@ -103,6 +103,7 @@ NOISE_LINES = [
     ('Obtenido de "https://es.wikipedia.org/w/index.php?title=Asno"', "noise.site-phrase"),
     ("Pingback: Ten easy Easter crafts | Example Blog", "noise.site-phrase"),
     ("Afficher mon profil complet", "noise.site-phrase"),
+    ("Search for:", "noise.site-phrase"),
     ("Créer un livre", "noise.menu"),
     ("Mehr zum Thema", "noise.menu"),
     ("Recent Comments", "noise.menu"),
