@@ -20,8 +20,9 @@ The rules were tuned on the ``train`` and ``dev`` documents only (the ``tune`` r
 rows are the languages' own test splits (German, Spanish, Finnish, Swedish) and, for French,
 which ships with a dev split only, every fourth document (``doc_index % 4 == 3``), held out from
 tuning. Lines per second is CPU time (``time.process_time``) over every document once.
-With ``--samples N`` the script prints N random removed lines and N random kept noise lines
-of the ``web`` step from the test rows.
+It then prints, per rule of the ``web`` step, the lines it removed (noise / clean) on the tune
+and test rows, and with ``--samples N`` (seeded by ``--seed``) N random removed lines and N
+random kept noise lines of the ``web`` step from the test rows.
 """
 
 from __future__ import annotations
@@ -132,17 +133,14 @@ class Score:
 
 def evaluate(
     pages: list[Page], contenders: dict[str, Callable[[list[str]], set[int]]]
-) -> tuple[dict[tuple[str, str, str], Score], dict[tuple[str, str, int], set[int]]]:
+) -> dict[tuple[str, str, str], Score]:
     scores: dict[tuple[str, str, str], Score] = {}
-    web: dict[tuple[str, str, int], set[int]] = {}
     for name, remover in contenders.items():
         remover(["warm up", "the model"])
         for page in pages:
             start = time.process_time()
             removed = remover(page.lines)
             seconds = time.process_time() - start
-            if name == "web":
-                web[(page.lang, page.part, page.doc_index)] = removed
             for key in ((page.lang, page.part, name), ("all", page.part, name)):
                 score = scores.setdefault(key, Score())
                 score.seconds += seconds
@@ -151,21 +149,35 @@ def evaluate(
                     score.tp += index in removed and label == 0
                     score.fp += index in removed and label == 1
                     score.fn += index not in removed and label == 0
-    return scores, web
+    return scores
 
 
-def print_samples(
-    pages: list[Page], web: dict[tuple[str, str, int], set[int]], count: int, seed: int
-) -> None:
+def print_rule_table(pages: list[Page], rules: list[dict[int, str]]) -> None:
+    """Lines each rule of the ``web`` step removed, noise and clean, per part."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for page, chosen in zip(pages, rules, strict=True):
+        for index, rule in chosen.items():
+            row = counts.setdefault((rule, page.part), [0, 0])
+            row[page.labels[index]] += 1
+    print("\nweb step by rule (lines removed: noise / clean, precision)")
+    print(f"  {'rule':22} {'tune':>18} {'test':>18}")
+    for rule in sorted({rule for rule, _ in counts}):
+        cells = []
+        for part in ("tune", "test"):
+            noise, clean = counts.get((rule, part), [0, 0])
+            share = f"{noise / (noise + clean):.2f}" if noise + clean else "  - "
+            cells.append(f"{noise:6} / {clean:4} {share}")
+        print(f"  {rule:22} {cells[0]:>18} {cells[1]:>18}")
+
+
+def print_samples(pages: list[Page], rules: list[dict[int, str]], count: int, seed: int) -> None:
     removed, missed = [], []
-    for page in pages:
+    for page, chosen in zip(pages, rules, strict=True):
         if page.part != "test":
             continue
-        chosen = web[(page.lang, page.part, page.doc_index)]
-        rules = _rules(page.lines)
         for index, (line, label) in enumerate(zip(page.lines, page.labels, strict=True)):
             if index in chosen:
-                removed.append((page.lang, label, rules.get(index, "?"), line))
+                removed.append((page.lang, label, chosen[index], line))
             elif label == 0:
                 missed.append((page.lang, label, "kept", line))
     rng = random.Random(seed)
@@ -175,9 +187,14 @@ def print_samples(
             print(f"  {lang} {label} {rule:20} {line[:110]!r}")
 
 
-def _rules(lines: list[str]) -> dict[int, str]:
-    _, removals = find_noise_lines("\n".join(lines))
-    return {removal.line_number - 1: removal.rule_id for removal in removals}
+def web_rules(pages: list[Page]) -> list[dict[int, str]]:
+    """The rule of every line the ``web`` step removes, for each page (in the pages' order:
+    ``doc_index`` counts within a split, so train and dev pages share numbers)."""
+    rules = []
+    for page in pages:
+        _, removals = find_noise_lines("\n".join(page.lines))
+        rules.append({removal.line_number - 1: removal.rule_id for removal in removals})
+    return rules
 
 
 def main() -> None:
@@ -195,7 +212,7 @@ def main() -> None:
     }
     if not args.skip_c4:
         contenders["c4"] = c4_remover()
-    scores, web = evaluate(pages, contenders)
+    scores = evaluate(pages, contenders)
     header = "lang part  " + "".join(f"| {name:^31} " for name in contenders)
     print(header)
     print("           " + "| P     R     F1    lines/s   " * len(contenders))
@@ -203,8 +220,10 @@ def main() -> None:
         for part in ("tune", "test"):
             cells = "".join(f"| {scores[(lang, part, name)].row()} " for name in contenders)
             print(f"{lang:4} {part:5} {cells}")
+    rules = web_rules(pages)
+    print_rule_table(pages, rules)
     if args.samples:
-        print_samples(pages, web, args.samples, args.seed)
+        print_samples(pages, rules, args.samples, args.seed)
 
 
 if __name__ == "__main__":

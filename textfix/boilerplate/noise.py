@@ -10,7 +10,15 @@ Position and neighbourhood count. *Strong* rules (a line without words, a copyri
 phone number...) remove a line wherever it stands. *Weak* ones (a menu word, a teaser cut off
 with " ...", a run of three or more short lines) remove a line only when it stands before the
 first or after the last line of prose, or touches other noise through a chain of noise lines:
-a short line inside prose ("Kontakt" as a heading, a list of ingredients) stays.
+a short line inside prose ("Kontakt" as a heading, a list of ingredients) stays. A line that
+is not prose between two noise lines is weak noise too (``noise.between``): a stray link title
+in a block of chrome goes with it, a title right above the text stays.
+
+The text proper starts at the first prose line with another one near it: a lone sentence
+(a site's motto, a search box's help) above a menu does not make the menu part of the text.
+A chain of ten or more noise lines between such a sentence and the text goes when one of its
+lines is named by its words (a menu word, a site phrase) and few hold a digit; a price list or
+a table's cells stay.
 
 A line of enough words whose language the shared identifier
 (:func:`textfix.language.identify_language`) names confidently, and differently from the
@@ -37,7 +45,18 @@ MIN_RUN = 3
 #: in such runs were noise 90-93% of the time, lines of five or six words 74-79%).
 MAX_RUN_WORDS = 4
 HEADING_LINES = 3
-HEADING_RULES = frozenset({"noise.link-run", "noise.date"})
+#: ... and above the text proper, after a block of chrome: its title alone.
+BODY_HEADING_LINES = 1
+#: How near (in non-blank lines) two prose lines must be to mark out the text together.
+BODY_REACH = 2
+#: The fewest lines of a chain of noise lines that goes between a lone sentence and the text.
+MIN_CHROME_BLOCK = 10
+#: ... when fewer than one line in this many holds a digit.
+MAX_DIGIT_SHARE_INVERSE = 4
+HEADING_RULES = frozenset({"noise.link-run", "noise.date", "noise.between"})
+_POSITION_RULES = frozenset({"noise.link-run", "noise.between"})
+#: The rules of this module and of noise_rules that name a line noise only by its position.
+WEAK = WEAK_RULES | {"noise.between"}
 # Sentence ends that make a line of enough words prose.
 # A section number in front of a heading: "1.2 Adjectif", "- 3. Ergebnisse".
 _NUMBERED_RE = re.compile(r"[-•*]?\s*\d{1,3}(?:\.\d{1,3}){0,4}\.?\s+\w")
@@ -86,6 +105,7 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
             rules[index] = "noise.language"
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
     _mark_link_runs(lines, rules, nonblank)
+    _mark_between(lines, rules, nonblank)
     chains = _chains(rules, nonblank)
     # The prose: lines of running text that no rule names, and those a weak rule names ("…,
     # 3-5 arbetsdagar.") outside any chain holding a strong line; none of them is ever removed.
@@ -93,18 +113,56 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
     prose += [i for chain, strong in chains if not strong for i in chain if is_prose_line(lines[i])]
     first = min(prose, default=len(lines))
     last = max(prose, default=-1)
+    # The text proper starts at the first prose line that has another one near it: a long block
+    # of chrome between a lone sentence and the text goes too (a site motto above a menu).
+    body = _body(sorted(prose), nonblank)
+    body_first = min(body, default=len(lines))
+    body_last = max(body, default=-1)
     # The short lines right above the first prose line are the text's title and subtitles.
-    heading = set([i for i in nonblank if i < first][-HEADING_LINES:]) if HEADING_LINES else set()
+    above = [i for i in nonblank if i < first][-HEADING_LINES:]
+    heading = set(above + [i for i in nonblank if i < body_first][-BODY_HEADING_LINES:])
+    keep = set(prose)
     removed: list[str | None] = [None] * len(lines)
     for chain, strong in chains:
         outside = chain[-1] < first or chain[0] > last
+        fringe = (chain[-1] < body_first or chain[0] > body_last) and _is_chrome_block(
+            lines, rules, chain
+        )
         for index in chain:
             rule = rules[index]
             if rule in HEADING_RULES and index in heading:
                 continue
-            if outside or rule not in WEAK_RULES or (strong and rule != "noise.link-run"):
+            by_place = outside or (fringe and index not in keep)
+            if by_place or rule not in WEAK or (strong and rule != "noise.link-run"):
                 removed[index] = rule
     return removed
+
+
+def _is_chrome_block(lines: list[str], rules: list[str | None], chain: list[int]) -> bool:
+    """A long chain of noise lines, few of them with a digit, one of them named by what it
+    says (a menu word, a site phrase): a menu or a list of links, not a page's facts (prices,
+    hours, addresses) or a table set out line by line."""
+    digits = sum(any(char.isdigit() for char in lines[index]) for index in chain)
+    named = any(rules[index] not in _POSITION_RULES for index in chain)
+    return (
+        named and len(chain) >= MIN_CHROME_BLOCK and digits * MAX_DIGIT_SHARE_INVERSE < len(chain)
+    )
+
+
+def _body(prose: list[int], nonblank: list[int]) -> list[int]:
+    """The prose lines that mark out the text: those with another prose line at most
+    ``BODY_REACH`` non-blank lines away. A lone sentence in a page's chrome (a site's motto
+    between two menus) does not stretch the text over the menus; a page whose prose lines are
+    all alone keeps them all."""
+    position = {index: rank for rank, index in enumerate(nonblank)}
+    ranks = [position[index] for index in prose]
+    body = [
+        index
+        for k, index in enumerate(prose)
+        if (k > 0 and ranks[k] - ranks[k - 1] <= BODY_REACH)
+        or (k + 1 < len(prose) and ranks[k + 1] - ranks[k] <= BODY_REACH)
+    ]
+    return body or prose
 
 
 def _chains(rules: list[str | None], nonblank: list[int]) -> list[tuple[list[int], bool]]:
@@ -120,9 +178,28 @@ def _chains(rules: list[str | None], nonblank: list[int]) -> list[tuple[list[int
         while end + 1 < len(nonblank) and rules[nonblank[end + 1]] is not None:
             end += 1
         chain = nonblank[start : end + 1]
-        chains.append((chain, any(rules[i] not in WEAK_RULES for i in chain)))
+        chains.append((chain, any(rules[i] not in WEAK for i in chain)))
         start = end + 1
     return chains
+
+
+def _mark_between(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:
+    """Name ``noise.between`` a line that is not prose between two lines a rule names.
+
+    Read after the link runs, once: a line it names was between two named lines, which only
+    ever go with it or stay, so a second pass finds nothing new.
+    """
+    named = [rules[index] is not None for index in nonblank]
+    for position in range(1, len(nonblank) - 1):
+        index = nonblank[position]
+        if (
+            rules[index] is None
+            and named[position - 1]
+            and named[position + 1]
+            and not is_prose_line(lines[index])
+            and not lines[index].rstrip().endswith((".", "!", "?", ":"))
+        ):
+            rules[index] = "noise.between"
 
 
 def _mark_link_runs(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:

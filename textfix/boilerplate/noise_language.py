@@ -6,6 +6,9 @@ answers count, and neighbouring languages that the model confuses on one line (S
 Norwegian and Danish; Spanish, Catalan and Galician; Russian, Ukrainian and Belarusian...) are
 never called foreign to each other.
 
+A reference or a quotation ("- ^ …", "- ↑ …", "- (en) …", a line opening with a quote mark)
+keeps the language of its source and is never foreign.
+
 Known false positives: a line of names or product titles ("Samsung Galaxy S6 Edge Plus review
 roundup") that the model reads as English with confidence.
 
@@ -19,6 +22,7 @@ roundup") that the model reads as English with confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from textfix.language import identify_language
@@ -56,6 +60,11 @@ _GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"it", "co", "sc", "lmo", "vec", "nap", "scn", "eml", "pms"}),
     frozenset({"fi", "et", "se", "krl"}),
 )
+
+
+# A reference or a quotation keeps the language of its source: "- ^ [a b] “Populations
+# légales…”", "- ↑ Ferrera wordt…", "- (en) The Caliphate…", "”To argue with a person…”".
+_CITATION_RE = re.compile(r"[\s\-–•*]{0,6}(?:[\^↑]|\([a-z]{2,3}\)\s|[\"“”„«‘’'])")
 
 
 def _related(first: str, second: str) -> bool:
@@ -100,7 +109,7 @@ def foreign_lines(lines: Sequence[str], rules: Sequence[str | None]) -> list[int
         if rule is not None:
             continue
         words = len(line.split())
-        if words < MIN_LINE_WORDS:
+        if words < MIN_LINE_WORDS or _CITATION_RE.match(line):
             own_words += words
             continue
         guess = identify_language(line)

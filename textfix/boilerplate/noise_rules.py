@@ -5,10 +5,12 @@ strengths (see :mod:`textfix.boilerplate.noise` for how position is used):
 
 - *strong* rules name lines that are noise wherever they stand: no word at all (a table border,
   a separator), a line of the site's own chrome ("Your email address will not be published."),
+  a login form's field ("Lösenord", "Forgot your password?", a forum's "Offline"),
   a copyright line, a pipe-separated menu bar or breadcrumb trail, link texts glued together,
   a tag list, and (in ``noise.py``) a line in another language;
 - *weak* rules (``WEAK_RULES``) name lines that are noise only outside the prose or in a chain
-  of noise lines holding a strong one: a menu word ("Impressum", "Lue lisää"), a teaser cut off
+  of noise lines holding a strong one: a menu word ("Impressum", "Lue lisää"), a line opening
+  like a link ("Gå till Papper & Kontor", ``noise.link``), a teaser cut off
   with " ...", a web address, a contact, opening-hours, price or date-only line, and (in
   ``noise.py``) a run of short link-like lines. On the hand-labelled pages these were right
   70-85% of the time anywhere, and far more often outside the prose.
@@ -33,11 +35,21 @@ from textfix.boilerplate.noise_words import NOISE_WORDS
 #: Lines longer than this are never read by a word rule (a copyright line or a menu bar is
 #: short); the no-word rule reads every line.
 MAX_RULE_CHARS = 400
+#: The fewest digits of a phone number beside a label ("Puh. 123 456"), and without one.
+MIN_PHONE_DIGITS = 6
+MIN_BARE_PHONE_DIGITS = 8
+#: The longest capitalised two-part word read as a name ("PlayStation"), not two glued links.
+MAX_NAME_CHARS = 12
+#: The most words of a line read as a link by how it opens ("Gå till Papper & Kontor").
+MAX_LINK_WORDS = 8
+#: A bar of items is a table row, not a menu, when one item in this many holds a figure.
+MAX_FIGURE_SHARE_INVERSE = 3
 #: Lines cut off with " ..." are teasers below this many words.
 MAX_TEASER_WORDS = 15
 #: The ids of the rules that count only outside the prose or beside other noise.
 WEAK_RULES = frozenset(
-    {"noise.menu", "noise.teaser", "noise.link-run", "noise.web-address", "noise.date"}
+    {"noise.menu", "noise.link", "noise.teaser", "noise.link-run", "noise.web-address"}
+    | {"noise.date"}
     | {"noise.contact", "noise.opening-hours", "noise.price"}
 )
 
@@ -46,8 +58,10 @@ _WORD_RE = re.compile(r"[^\W\d_]{2}")
 # Bullets, arrows, pipes and quotes that scrapers leave around link text.
 _EDGE = " \t\u00a0•·▶►▸›‹»«→|*-–—>[](){}:;,.!?…\"'“”„’‘"
 _SPACES_RE = re.compile(r"\s+")
-# A separator between menu items: a pipe, a bullet or a middle dot, spaces optional.
-_SEPARATOR_RE = re.compile(r"\s*[|•·¦]\s*")
+# A separator between menu items: a pipe or a bullet, spaces optional, or a middle dot with a
+# space beside it: between two letters it is part of a word ("Lehrer·innen", "étudiant·e·s",
+# Catalan "col·legi").
+_SEPARATOR_RE = re.compile(r"\s*[|•¦]\s*|\s+·\s*|·\s+")
 # Link texts the extractor glued together: a lower-case word running into a capital
 # ("Logga inMitt konto", "FörhandsgranskaTill favoritlistan"). Two glue points in a short line
 # were noise 60 times in 61 on the tuning pages, six or more close together 59 in 61; brand
@@ -63,10 +77,14 @@ _PHONE_RE = re.compile(
 )
 _DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{2,300}|[\w-]{2,63}(?:\.[\w-]{2,63}){0,4}\.[a-z]{2,6}")
-# A clock time (9.00, 17:30, 9h30) or a range of hours (9-17, 10–14 Uhr).
+# A clock time (9.00, 17:30, 9h30, 8.30am, 5 pm) or a range of hours (9-17, 10–14 Uhr).
 _TIME_RE = re.compile(
-    r"(?<!\d)(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d)\b|(?<!\d)(?:[01]?\d|2[0-4])\s?[-–]\s?(?:[01]?\d|2[0-4])(?!\d)"
+    r"(?<!\d)(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d)(?:\b|(?=[ap]m\b))"
+    r"|(?<!\d)(?:[01]?\d|2[0-4])\s?[-–]\s?(?:[01]?\d|2[0-4])(?!\d)"
+    r"|(?<![\d.:])1?\d ?[ap]m\b"
 )
+# Two weekdays joined by a dash: "mo-fr", "ma–pe", "lun.–ven.", "mån - fre".
+_WEEKDAY_RANGE_RE = re.compile(r"(?<!\w)([^\W\d_]{2,12})\.? ?[-–] ?([^\W\d_]{2,12})\.?(?!\w)")
 _HOURS_WORDS = frozenset({"uhr", "klo", "kl", "h", "hrs", "am", "pm", "o'clock", "ч", "год"})
 _CURRENCY_RE = re.compile(
     r"[€$£¥₽₴]|\b(?:eur|euro|euros|usd|gbp|chf|sek|nok|dkk|kr|kronor|mk|руб|грн|zł)\b"
@@ -168,10 +186,14 @@ def line_rule(line: str) -> str | None:
 
 def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
     count = len(words)
+    if folded in NOISE_WORDS.form:
+        return "noise.form"
     if folded in NOISE_WORDS.menu:
         return "noise.menu"
     if count <= 40 and _opening(stripped).startswith(NOISE_WORDS.phrases):
         return "noise.site-phrase"
+    if count <= MAX_LINK_WORDS and _is_link_text(stripped, folded):
+        return "noise.link"
     if count <= 30 and _RIGHTS_RE.search(folded) is not None and _is_rights_line(folded):
         return "noise.copyright"
     if _is_menu_bar(stripped):
@@ -180,15 +202,22 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
         return "noise.breadcrumb"
     if count <= 4 and _is_address(folded):
         return "noise.web-address"
+    if count <= 16 and _is_opening_hours(stripped, folded, words):
+        return "noise.opening-hours"
     if count <= 14 and _is_contact(folded):
         return "noise.contact"
-    if count <= 16 and _is_opening_hours(folded, words):
-        return "noise.opening-hours"
     if count <= 6 and _CURRENCY_RE.search(folded) and _NUMBER_RE.search(folded):
         return "noise.price"
     # A date under a bullet ("- 7 mars 2020") is an item of a list of events: on the tuning
-    # pages such lines were clean 4 times in 5.
-    if count <= 8 and stripped[:1] not in _BULLETS and _is_date_only(words):
+    # pages such lines were clean 4 times in 5. A date with its weekday written out ("lundi 8
+    # juillet 2013", "Lunes, 24 de agosto de 2020") heads a diary entry or a post: clean on
+    # the tuning pages each time; a bare date or time ("22 Sep 2020", "03:00") is chrome.
+    if (
+        count <= 8
+        and stripped[:1] not in _BULLETS
+        and _is_date_only(words)
+        and not any(_is_weekday_name(word) for word in words)
+    ):
         return "noise.date"
     if _is_tag_list(folded):
         return "noise.tags"
@@ -199,6 +228,14 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
     ):
         return "noise.teaser"
     return None
+
+
+def _is_link_text(stripped: str, folded: str) -> bool:
+    """A short line opening like a link ("Gå till Papper & Kontor", "Zurück zur Übersicht"),
+    not a sentence ("Gå till vänster vid kyrkan.")."""
+    return not stripped.endswith((".", "!", "?", ":", ",", ";")) and folded.startswith(
+        NOISE_WORDS.link_openings
+    )
 
 
 def _opening(line: str) -> str:
@@ -236,17 +273,34 @@ def _is_menu_bar(line: str) -> bool:
     items = [item for item in _SEPARATOR_RE.split(line) if item.strip()]
     # A page title may lead the bar: "Talks fail again | Politics | News | Example Times".
     rest = items[1:] if len(items) >= 4 else items
-    return len(items) >= 3 and all(len(item.split()) <= 4 for item in rest)
+    # A row of a table holds figures: "|Kenraalimajuri||Antero Karvinen (s. 1934)||1993–1994|".
+    figures = sum(_NUMBER_RE.search(item) is not None for item in items)
+    return (
+        len(items) >= 3
+        and all(len(item.split()) <= 4 for item in rest)
+        and figures * MAX_FIGURE_SHARE_INVERSE < len(items)
+    )
 
 
 def _is_glued_menu(line: str) -> bool:
     """Link texts run together: two glue points in a short line ("Logga inMitt konto"), or six
-    or more, one in every six words or closer, in a line of any length (a whole menu bar)."""
-    glue = len(_GLUE_RE.findall(line))
+    or more, one in every six words or closer, in a line of any length (a whole menu bar).
+
+    A capitalised word of two parts ("WordPress", "PowerPoint", "JavaScript") is a name, not
+    two links: its glue point does not count.
+    """
+    if len(_GLUE_RE.findall(line)) < 2:
+        return False
+    tokens = line.split()
+    glue = 0
+    for token in tokens:
+        points = len(_GLUE_RE.findall(token))
+        if points == 1 and token[:1].isupper() and len(token.strip(_EDGE)) <= MAX_NAME_CHARS:
+            continue
+        glue += points
     if glue < 2:
         return False
-    words = len(line.split())
-    return words <= 8 or (glue >= 6 and glue * 6 >= words)
+    return len(tokens) <= 8 or (glue >= 6 and glue * 6 >= len(tokens))
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -267,30 +321,72 @@ def _is_address(folded: str) -> bool:
 
 
 def _is_contact(folded: str) -> bool:
+    """An e-mail address, a phone number, or a contact field ("Adresse: Hauptstraße 5")."""
     if _EMAIL_RE.search(folded):
         return True
+    head, colon, _ = folded.partition(":")
+    if colon and head.strip() in NOISE_WORDS.contact_labels:
+        return True
     phone = _PHONE_RE.search(folded)
-    if phone is None or sum(char.isdigit() for char in phone.group()) < 6:
+    if phone is None or sum(char.isdigit() for char in phone.group()) < MIN_PHONE_DIGITS:
         return False
     if _DATE_RE.match(phone.group()):
         return False  # 03/02/1988, 12.03.2015 10:25: a date, not a number to call
-    # A phone number beside a label ("Tel.", "Puh.") or with few words around it.
+    # A phone number beside a label ("Tel.", "Puh.") or with few words around it; without a
+    # label, six or seven digits are as often a count, a version or a year range ("765 044
+    # inv.", "ubuntu 18.04 64 bit", "10/1999–9/2001").
     first = folded.split(maxsplit=1)[0].rstrip(".:")
-    return first in NOISE_WORDS.labels or len(folded.split()) <= 6
+    if first in NOISE_WORDS.contact_labels:
+        return True
+    digits = sum(char.isdigit() for char in phone.group())
+    return digits >= MIN_BARE_PHONE_DIGITS and len(folded.split()) <= 6
 
 
-def _is_opening_hours(folded: str, words: list[str]) -> bool:
+def _is_opening_hours(line: str, folded: str, words: list[str]) -> bool:
+    """Days and hours: "Mo–Fr 9–18 Uhr", "Avoinna: ma–pe klo 8–20", "Sa. 10.00 - 14.00".
+
+    A weekday counts written out ("tisdag"), as a range ("ma–pe") or abbreviated with a full
+    stop ("Fr."): a bare "so", "to", "mer" or "jeu" is a word of German, English or French
+    prose as often. A line naming a month is a date ("Montag, 30. April 2012 14:40").
+    """
     if _TIME_RE.search(folded) is None:
         return False
+    labelled = words[0] in NOISE_WORDS.contact_labels
+    if len(words) >= 8 and line.endswith((".", "!", "?")) and not labelled:
+        return False  # a sentence: "I met him at 5 pm on Monday in the park."
+    if not _has_weekday_range(folded) and not any(_is_weekday_word(word) for word in words):
+        return False
     tokens = {token.strip(".,:;–-") for word in words for token in re.split(r"[-–/]", word)}
-    return bool(tokens & NOISE_WORDS.weekdays) and (bool(tokens & _HOURS_WORDS) or len(words) <= 10)
+    if tokens & NOISE_WORDS.months:
+        return False
+    return bool(tokens & _HOURS_WORDS) or len(words) <= 10
+
+
+def _has_weekday_range(folded: str) -> bool:
+    return any(
+        match.group(1) in NOISE_WORDS.weekdays and match.group(2) in NOISE_WORDS.weekdays
+        for match in _WEEKDAY_RANGE_RE.finditer(folded)
+    )
+
+
+def _is_weekday_name(word: str) -> bool:
+    """A weekday written out: "lundi", "Montag,", "måndag" (not "mar", "so", "to")."""
+    token = word.strip(",.;:()")
+    return len(token) >= 5 and token in NOISE_WORDS.weekdays
+
+
+def _is_weekday_word(word: str) -> bool:
+    token = word.strip(",:;()")
+    if token.endswith(".") and token[:-1] in NOISE_WORDS.weekdays:
+        return True
+    return _is_weekday_name(token)
 
 
 def _is_date_only(words: list[str]) -> bool:
     """A line of a date or a time alone ("22 Sep 2020,", "05.11.2016, 22:40")."""
     dated = False
     for word in words:
-        token = word.strip(",.;:()[]|~–—-")
+        token = word.strip(",.;:()[]|~–—-?•·@")
         if not token:
             continue
         if _DATE_TOKEN_RE.fullmatch(token) or token in NOISE_WORDS.months:

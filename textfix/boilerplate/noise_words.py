@@ -8,6 +8,8 @@ and a line is matched the same whatever the document's language.
 True
 >>> "ma" in NOISE_WORDS.weekdays and "tammikuuta" in NOISE_WORDS.months
 True
+>>> "skapa en bok" in NOISE_WORDS.menu and "jump to navigation" in NOISE_WORDS.phrases
+True
 >>> "the" in NOISE_WORDS.menu
 False
 """
@@ -27,8 +29,11 @@ class NoiseWords:
 
     menu: frozenset[str]
     labels: frozenset[str]
+    contact_labels: frozenset[str]
     rights: tuple[str, ...]
     phrases: tuple[str, ...]
+    form: frozenset[str]
+    link_openings: tuple[str, ...]
     weekdays: frozenset[str]
     months: frozenset[str]
 
@@ -47,10 +52,21 @@ def load_noise_words() -> NoiseWords:
         month_names.update(name for names in table.get("months", ()) for name in names)
     weekdays = _union(tables, "weekdays") | _union(months, "weekdays")
     return NoiseWords(
-        menu=frozenset(_union(tables, "menu")),
+        menu=frozenset(
+            _union(tables, "menu") | _union(tables, "platform_menu") | _union(tables, "shop_menu")
+        ),
         labels=frozenset(_union(tables, "labels")),
+        contact_labels=frozenset(_union(tables, "contact_labels")),
         rights=tuple(sorted(_union(tables, "rights"))),
-        phrases=tuple(sorted(_union(tables, "phrases"))),
+        phrases=tuple(
+            sorted(
+                _union(tables, "phrases")
+                | _union(tables, "platform_phrases")
+                | _union(tables, "shop_phrases")
+            )
+        ),
+        form=frozenset(_union(tables, "form")),
+        link_openings=tuple(sorted(f"{opening} " for opening in _union(tables, "link_openings"))),
         weekdays=frozenset(weekdays),
         months=frozenset(month_names),
     )
