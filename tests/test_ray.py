@@ -235,6 +235,7 @@ def test_cli_engine_ray_writes_the_html_report(local_cluster: None, tmp_path: Pa
     assert result.exit_code == 1, result.output  # some records errored
     page = (tmp_path / "run.html").read_text(encoding="utf-8")
     assert "<html" in page.lower() and BOILERPLATE in page
+    assert "ray (RAY_ADDRESS or local)" in page  # the engine among the run's settings
     assert (tmp_path / "removed.jsonl").read_bytes().count(b"\n") == 40
 
 
