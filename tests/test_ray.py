@@ -235,6 +235,7 @@ def test_cli_engine_ray_writes_the_html_report(local_cluster: None, tmp_path: Pa
     assert result.exit_code == 1, result.output  # some records errored
     page = (tmp_path / "run.html").read_text(encoding="utf-8")
     assert "<html" in page.lower() and BOILERPLATE in page
+    assert "ray (RAY_ADDRESS or local)" in page  # the engine among the run's settings
     assert (tmp_path / "removed.jsonl").read_bytes().count(b"\n") == 40
 
 
@@ -261,3 +262,27 @@ def test_ray_failure_says_how_to_carry_on(local_cluster: None, tmp_path: Path) -
             options=RunOptions(workers=1, executor=RayExecutor(actor=Dies)),
         )
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_ray_takes_tasks_only_as_actors_free(local_cluster: None, tmp_path: Path) -> None:
+    # Streaming: the plan is pulled lazily, at most two tasks per actor ahead of the writer.
+    from textfix.io.writers import output_spec
+    from textfix.runner.tasks import Unit
+
+    source = tmp_path / "a.txt"
+    source.write_text("Fares  rose.", encoding="utf-8")
+    pulled = 0
+
+    def plan() -> Iterator[Task]:
+        nonlocal pulled
+        for number in range(8):
+            pulled += 1
+            yield Task(number, (Unit(number, str(source), f"a{number}.txt", 12),))
+
+    config = WorkerConfig(Pipeline.from_preset("default"), ReadOptions(), output_spec(None))
+    results = RayExecutor()(config, plan(), 1)  # one actor
+    first_task, first = next(results)
+    assert first_task.number == 0 and first.stats.documents_out == 1
+    assert pulled <= 3  # two in flight when the first result was taken, and no more
+    assert [task.number for task, _ in results] == list(range(1, 8))
+    assert pulled == 8

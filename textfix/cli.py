@@ -321,6 +321,9 @@ def clean(
         "output format": fmt,
         "workers requested": workers or "every core",
         "resume": "yes" if resume else None,
+        "engine": f"ray ({address or 'RAY_ADDRESS or local'})"
+        if engine is EngineChoice.ray
+        else None,
     }
     try:
         html_report, audit = audit_options(report, settings)
