@@ -9,6 +9,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -216,3 +217,33 @@ def test_a_run_in_one_process_imports_no_pool(tmp_path: Path) -> None:
     probe = "[m for m in ('concurrent.futures', 'multiprocessing') if m in sys.modules]"
     assert _run_cli_in_subprocess([*args, "-j", "1"], probe) == []
     assert _run_cli_in_subprocess([*args, "-j", "2"], probe) == []  # 50 documents: in process
+
+
+def test_checkpoints_come_after_a_chunk_of_input_not_after_each_small_task(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every checkpoint fsyncs every output: the small tasks at the end share them.
+    from textfix.runner import resume
+
+    source = tmp_path / "in.jsonl"
+    size = write_jsonl(source, 1500)
+    chunk = size // 5
+    marked: list[int] = []
+    real = resume.Journal.mark
+
+    def mark(self: resume.Journal, task: int, *args: Any) -> None:
+        marked.append(task)
+        real(self, task, *args)
+
+    monkeypatch.setattr(resume.Journal, "mark", mark)
+    out = tmp_path / "out.jsonl"
+    run_clean([str(source)], NEWS, out, options=RunOptions(workers=1, chunk_bytes=chunk))
+    sizes = [
+        t.size for t in plan_tasks([(source, str(source))], chunk_bytes=chunk, total_bytes=size)
+    ]
+    assert len(sizes) > 20
+    assert 3 <= len(marked) <= 5  # a chunk is a fifth of the input
+    starts = [0, *(task + 1 for task in marked)]
+    for first, last in itertools.pairwise(starts):
+        assert sum(sizes[first:last]) >= chunk
+    assert len(read_lines(out)) == 1500
