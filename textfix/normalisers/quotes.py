@@ -303,12 +303,15 @@ def _settle_paragraph(
     A repair can create a context another rule reads (an empty ``‘’`` pair, say); almost every
     paragraph settles after one pass and is checked by a second. When a paragraph has not settled
     after a few passes, context cannot decide, and the paragraph is left as it was (``straight``
-    still flattens it).
+    still flattens it). With ``fast``, the pre-check stands in for the second pass when it
+    proves that pass would change nothing (every mark of the repaired paragraph canonical).
     """
     current = _repair_paragraph(para, style, facts, base, notes, tokens, fast)
     if current == para:
         return para
     for _ in range(_MAX_PASSES):
+        if fast and _settled(current, style):
+            return current
         again = _repair_paragraph(current, style, facts, base, None, tokens, fast)
         if again == current:
             return current
@@ -316,6 +319,19 @@ def _settle_paragraph(
     if notes is not None:
         notes.append(f"left unchanged at {base}: no stable repair")
     return _flatten(para) if style == "straight" else para
+
+
+def _settled(para: str, style: QuoteStyle) -> bool:
+    """True if the pre-check proves another pass of the analysis returns ``para`` unchanged.
+
+    >>> _settled("“It’s done,” she said.", "keep"), _settled("”Wrong way”", "keep")
+    (True, False)
+    """
+    return (
+        not suspicious_marks(para)
+        and not _needs_analysis(para, style)
+        and _styled(para, style) == para
+    )
 
 
 def _needs_analysis(text: str, style: QuoteStyle) -> bool:
