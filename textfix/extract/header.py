@@ -43,6 +43,7 @@ from textfix.extract.titles import (
     has_year_hint,
     is_body_prose,
     is_simple_title,
+    is_title_case,
     lone_title_shape,
     looks_like_title,
 )
@@ -311,13 +312,20 @@ def trailing_title_holds(
     one sentence set right under the metadata line and above a blank line (the New York Times'
     "G7 nations pledge $20 billion to Ukraine."). A title set off from the metadata above it by
     a blank line stands where a subheading or the body's first paragraph could stand: it must
-    have the shape of a lone title (``lone_title_shape``, at any title's length) and the
-    paragraph under it must open a body (``is_body_prose``)."""
-    if title.rstrip("\"'’”)]").endswith("."):
-        return not blank_before and blank_after and SENTENCE_BREAK_RE.search(title) is None
+    have the shape of a lone title (``lone_title_shape``, at any title's length), open with no
+    story's dateline, and the paragraph under it must open a body (``is_body_prose``); closed by
+    a full stop, it must be in title case (``is_title_case``: a body's first paragraph is not).
+    """
+    shape = title
+    if title.rstrip(CLOSERS).endswith("."):
+        if not blank_before:
+            return blank_after and SENTENCE_BREAK_RE.search(title) is None
+        if SENTENCE_BREAK_RE.search(title) is not None or not is_title_case(title):
+            return False
+        shape = title.rstrip(CLOSERS)[:-1]  # the headline's shape without its full stop
     if blank_before:
         if not lone_title_shape(
-            title,
+            shape,
             max_length=MAX_TITLE,
             max_words=MAX_TITLE_WORDS,
             max_question_words=MAX_SET_OFF_QUESTION_WORDS,

@@ -270,6 +270,31 @@ def lone_title_shape(
     return SENTENCE_BREAK_RE.search(line) is None
 
 
+# A word of title case: every word of five letters or more opens with a capital.
+TITLE_CASE_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+MIN_TITLE_CASE_WORDS = 3
+
+
+def is_title_case(line: str) -> bool:
+    """True when ``line`` is written in title case: past its first word, every word of five
+    letters or more opens with a capital (at least three of them), and so do most words. A
+    headline so written is one even when a closing full stop ends it; a body's first paragraph
+    is written in sentence case.
+
+    >>> is_title_case("Transformers Earthspark Cast Revealed with Danny Pudi as Bumblebee.")
+    True
+    >>> is_title_case("British Airways has blamed high fuel prices for a 40% drop in profits.")
+    False
+    >>> is_title_case("Hollywood star Tom Hanks was in London for the premiere of Polar Express.")
+    False
+    """
+    words: list[str] = TITLE_CASE_WORD_RE.findall(line)[1:]
+    long = [word for word in words if len(word) >= 5]
+    if len(long) < MIN_TITLE_CASE_WORDS or not all(word[0].isupper() for word in long):
+        return False
+    return 5 * sum(word[0].isupper() for word in words) >= 3 * len(words)
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence punctuation, before any closing quotes/brackets.
 
