@@ -191,6 +191,7 @@ KEPT_LINES = [
     "En ligne",
     "In stock markets, prices fell sharply on Monday.",
     "Gå till vänster vid kyrkan.",
+    "Till innehållet i boken hör även ett register över alla namn.",
     "Go to bed early tonight, the doctor told him, and rest for a week.",
     "Ausverkauft waren die Karten schon nach einer Stunde.",
 ]
