@@ -13,7 +13,8 @@ from typing import Any
 from textfix.boilerplate.remove import Removal, find_boilerplate
 from textfix.document import Document
 from textfix.io.records import Record
-from textfix.pipeline import MAX_PASSES, Pipeline, Step, _unsettled
+from textfix.pipeline import MAX_PASSES, Pipeline, Step, _settled
+from textfix.registry import EditKind
 
 
 @dataclass
@@ -73,7 +74,7 @@ def _clean_observed(
     trace: list[tuple[str, str, str, dict[str, Any]]] = []
     for _ in range(MAX_PASSES):
         before = text
-        settled_outputs: list[tuple[Step, str]] = []
+        settling: list[tuple[Step, str, set[EditKind]]] = []
         for step in steps:
             if count_removed and step.name == "remove_boilerplate":
                 new_text, found_removals, reason = find_boilerplate(text, **_options(step))
@@ -87,8 +88,13 @@ def _clean_observed(
                 new_text, noise = find_noise_lines(text, **_options(step))
                 removals.extend(noise)
                 found = {}
+            elif step.quiet is not None and step.quiet(text):
+                new_text, found = text, {}
             else:
                 new_text, found = step.apply(text)
+            if new_text != text:
+                for entry in settling:
+                    entry[2].add(step.edits)
             if new_text != text or found:
                 changed.add(step.name)
                 if want_trace:
@@ -97,8 +103,8 @@ def _clean_observed(
             if found:
                 metadata.update(found)
             if step.resettles:
-                settled_outputs.append((step, text))
-        if text == before or not _unsettled(text, settled_outputs):
+                settling.append((step, text, set()))
+        if text == before or _settled(text, settling):
             break
     return Cleaned(Document(text, document.id, metadata), changed, removals, trace)
 
