@@ -365,6 +365,27 @@ def test_files_of_unknown_format_in_a_folder_are_a_reported_skip(tmp_path: Path)
     assert none.exit_code == 2 and "skipped 2 files of unknown format" in none.output
 
 
+def test_an_input_reached_twice_is_read_once(tmp_path: Path) -> None:
+    # The same folder twice, a folder inside another input, a file inside an input folder:
+    # each document comes out once with one id, and the summary says what was passed over.
+    corpus = tmp_path / "bbc"
+    (corpus / "tech").mkdir(parents=True)
+    (corpus / "tech" / "001.txt").write_text("Chips  got faster.", encoding="utf-8")
+    (corpus / "top.txt").write_text("Markets  rose.", encoding="utf-8")
+    tech, one = corpus / "tech", corpus / "tech" / "001.txt"
+    for number, inputs in enumerate(
+        [[tech, tech], [corpus, tech], [tech, corpus], [corpus, one], [one, one]]
+    ):
+        out = tmp_path / f"out{number}.jsonl"
+        result = runner.invoke(app, ["clean", *map(str, inputs), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        ids = [r["id"] for r in read_jsonl(out)]
+        assert len(ids) == len(set(ids)), inputs
+        expected = 1 if inputs == [one, one] else (2 if corpus in inputs else 1)
+        assert len(ids) == expected, inputs
+        assert "read already under another name" in result.output, inputs
+
+
 def test_parquet_output_without_pyarrow_fails_before_reading(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text('{"text": "x"}\n')
