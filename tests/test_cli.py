@@ -373,9 +373,15 @@ def test_an_input_reached_twice_is_read_once(tmp_path: Path) -> None:
     (corpus / "tech" / "001.txt").write_text("Chips  got faster.", encoding="utf-8")
     (corpus / "top.txt").write_text("Markets  rose.", encoding="utf-8")
     tech, one = corpus / "tech", corpus / "tech" / "001.txt"
-    for number, inputs in enumerate(
-        [[tech, tech], [corpus, tech], [tech, corpus], [corpus, one], [one, one]]
-    ):
+    orders = [
+        [tech, tech],
+        [corpus, tech],
+        [tech, corpus],
+        [corpus, one],
+        [one, corpus],
+        [one, one],
+    ]
+    for number, inputs in enumerate(orders):
         out = tmp_path / f"out{number}.jsonl"
         result = runner.invoke(app, ["clean", *map(str, inputs), "-o", str(out)])
         assert result.exit_code == 0, result.output
@@ -384,6 +390,10 @@ def test_an_input_reached_twice_is_read_once(tmp_path: Path) -> None:
         expected = 1 if inputs == [one, one] else (2 if corpus in inputs else 1)
         assert len(ids) == expected, inputs
         assert "read already under another name" in result.output, inputs
+    # A file a --glob left out of its folder is read when named: it was not read already.
+    out = tmp_path / "glob.jsonl"
+    result = runner.invoke(app, ["clean", str(corpus), str(one), "--glob", "top.*", "-o", str(out)])
+    assert result.exit_code == 0 and len(read_jsonl(out)) == 2, result.output
 
 
 def test_parquet_output_without_pyarrow_fails_before_reading(tmp_path: Path) -> None:

@@ -105,7 +105,15 @@ def expand_inputs(
     skipped = skipped if skipped is not None else Skipped()
     walked: set[tuple[int, int]] = set()  # folders, so that none is read twice
     files: set[tuple[int, int]] = set()  # files named on the command line
+    roots: list[Path] = []  # input folders walked, resolved
     pattern = glob_parts(glob) if glob else None
+
+    def taken(path: Path, relative: tuple[str, ...]) -> bool:
+        """Whether a file found in a folder is an input (by --glob, else by format)."""
+        if pattern is not None:
+            return matches(relative, pattern)
+        return _known(path, input_format)
+
     for name in inputs:
         if name == "-":
             yield None, "-"
@@ -118,28 +126,35 @@ def expand_inputs(
             if identity_of(path) in walked:
                 skipped.add(display_name(path), repeat=True)
                 continue
-            walk = Walk(path.resolve(), walked)
+            roots.append(path.resolve())
+            walk = Walk(roots[-1], walked)
             for child, kind in walk.files(path, max_depth(pattern)):
-                if kind == "repeat":
+                if kind == "repeat" or (kind == "file" and files and _same(child, files)):
                     skipped.add(display_name(child), repeat=True)
-                elif kind != "file" or (
-                    matches(child.relative_to(path).parts, pattern)
-                    if pattern is not None
-                    else _known(child, input_format)
-                ):
+                elif kind != "file" or taken(child, child.relative_to(path).parts):
                     yield child, display_name(child)
                 elif pattern is None:
                     skipped.add(display_name(child))
         elif path.exists():
             format_of(path, input_format)  # an unknown format is a usage error before anything runs
-            identity = identity_of(path)
-            if identity in files or identity_of(path.parent) in walked:
-                skipped.add(display_name(path), repeat=True)  # read already, or will not be again
+            identity, real = identity_of(path), path.resolve()
+            if identity in files or any(
+                root in real.parents and taken(real, real.relative_to(root).parts) for root in roots
+            ):
+                skipped.add(display_name(path), repeat=True)  # read already, in a folder
                 continue
             files.add(identity)
             yield path, display_name(path)
         else:
             raise InputError(f"{display_name(name)}: no such file or directory")
+
+
+def _same(path: Path, files: set[tuple[int, int]]) -> bool:
+    """Whether a file found in a folder was named on the command line (and read) already."""
+    try:
+        return identity_of(path) in files
+    except OSError:
+        return False  # a dangling symlink, say: reading it reports why
 
 
 def _known(path: Path, input_format: str | None) -> bool:
