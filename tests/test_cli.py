@@ -339,6 +339,12 @@ def test_an_output_named_for_another_format_is_refused(tmp_path: Path) -> None:
         app, ["clean", str(source), "-o", str(asked), "--output-format", "jsonl", "-q"]
     )
     assert result.exit_code == 0 and [r["text"] for r in read_jsonl(asked)] == ["a b"]
+    # A .jsonl or .parquet name and an --output-format that contradicts it: refused.
+    for name, kind in (("x.jsonl", "txt"), ("x.jsonl", "parquet"), ("x.parquet", "jsonl")):
+        args = ["clean", str(source), "-o", str(tmp_path / name), "--output-format", kind]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "but --output-format asks for" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.json"]
 
 
 def test_files_of_unknown_format_in_a_folder_are_a_reported_skip(tmp_path: Path) -> None:
