@@ -46,14 +46,13 @@ bench: $(VENV)/.installed-bench
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy --strict textfix
 
-# The tests not marked slow run on PYTEST_WORKERS processes (pytest-xdist; auto: one per core;
-# loadgroup keeps the tests of one xdist_group, the Ray tests, on one process).
+# The tests not marked slow run on PYTEST_WORKERS processes (pytest-xdist; auto: one per core).
 # The linear-time guards (marked slow) run in a process of their own, one test at a time, so
 # that neither earlier tests nor a parallel neighbour can skew their timings. Hypothesis runs
 # HYPOTHESIS_PROFILE's example counts (dev, or ci when CI is set: see tests/conftest.py).
 PYTEST_WORKERS ?= auto
 pytest: $(VENV)/.installed-dev
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "not slow"
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not slow"
 	$(BIN)/pytest -m slow
 
 test: lint typecheck pytest

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,8 +20,3 @@ settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    # pytest-xdist registers xdist_group only when it is loaded (not with -p no:xdist).
-    config.addinivalue_line("markers", "xdist_group(name): run these tests on one xdist worker")

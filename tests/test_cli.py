@@ -339,6 +339,12 @@ def test_an_output_named_for_another_format_is_refused(tmp_path: Path) -> None:
         app, ["clean", str(source), "-o", str(asked), "--output-format", "jsonl", "-q"]
     )
     assert result.exit_code == 0 and [r["text"] for r in read_jsonl(asked)] == ["a b"]
+    # A .jsonl or .parquet name and an --output-format that contradicts it: refused.
+    for name, kind in (("x.jsonl", "txt"), ("x.jsonl", "parquet"), ("x.parquet", "jsonl")):
+        args = ["clean", str(source), "-o", str(tmp_path / name), "--output-format", kind]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "but --output-format asks for" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.json"]
 
 
 def test_files_of_unknown_format_in_a_folder_are_a_reported_skip(tmp_path: Path) -> None:
@@ -363,6 +369,37 @@ def test_files_of_unknown_format_in_a_folder_are_a_reported_skip(tmp_path: Path)
     (corpus / "a.txt").unlink()
     none = runner.invoke(app, ["clean", str(corpus), "-o", str(tmp_path / "n.jsonl"), "-q"])
     assert none.exit_code == 2 and "skipped 2 files of unknown format" in none.output
+
+
+def test_an_input_reached_twice_is_read_once(tmp_path: Path) -> None:
+    # The same folder twice, a folder inside another input, a file inside an input folder:
+    # each document comes out once with one id, and the summary says what was passed over.
+    corpus = tmp_path / "bbc"
+    (corpus / "tech").mkdir(parents=True)
+    (corpus / "tech" / "001.txt").write_text("Chips  got faster.", encoding="utf-8")
+    (corpus / "top.txt").write_text("Markets  rose.", encoding="utf-8")
+    tech, one = corpus / "tech", corpus / "tech" / "001.txt"
+    orders = [
+        [tech, tech],
+        [corpus, tech],
+        [tech, corpus],
+        [corpus, one],
+        [one, corpus],
+        [one, one],
+    ]
+    for number, inputs in enumerate(orders):
+        out = tmp_path / f"out{number}.jsonl"
+        result = runner.invoke(app, ["clean", *map(str, inputs), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        ids = [r["id"] for r in read_jsonl(out)]
+        assert len(ids) == len(set(ids)), inputs
+        expected = 1 if inputs == [one, one] else (2 if corpus in inputs else 1)
+        assert len(ids) == expected, inputs
+        assert "read already under another name" in result.output, inputs
+    # A file a --glob left out of its folder is read when named: it was not read already.
+    out = tmp_path / "glob.jsonl"
+    result = runner.invoke(app, ["clean", str(corpus), str(one), "--glob", "top.*", "-o", str(out)])
+    assert result.exit_code == 0 and len(read_jsonl(out)) == 2, result.output
 
 
 def test_parquet_output_without_pyarrow_fails_before_reading(tmp_path: Path) -> None:

@@ -28,10 +28,6 @@ from textfix.runner.audit import AuditOptions  # noqa: E402
 from textfix.runner.tasks import Task  # noqa: E402
 from textfix.runner.worker import TaskResult, WorkerConfig  # noqa: E402
 
-# One test process holds the module's cluster: under xdist (--dist loadgroup) the Ray tests
-# share a worker instead of each worker starting a cluster of its own.
-pytestmark = pytest.mark.xdist_group("ray")
-
 BOILERPLATE = "Advertisement"
 
 

@@ -9,8 +9,6 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import IO, Literal
 
@@ -20,6 +18,7 @@ from textfix.io.decoding import binary_reason, decode_bytes
 from textfix.io.jsonl import read_jsonl
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.tabular import read_csv, read_json_array, read_parquet
+from textfix.io.walk import Skipped, Walk, glob_parts, identity_of, matches, max_depth
 
 __all__ = [
     "BadRecord",
@@ -82,42 +81,6 @@ def display_name(path: Path | str) -> str:
     return os.fsencode(Path(path).as_posix()).decode("utf-8", "backslashreplace")
 
 
-@dataclass
-class Skipped:
-    """Files a folder walk passed over because textfix does not know their format (a
-    ``README.md``, ``LICENSE``): counted, with the first few names, for the run's summary.
-
-    >>> skipped = Skipped()
-    >>> for name in ("a.md", "b.cor", "c.sgm", "d.pdf"):
-    ...     skipped.add(name)
-    >>> skipped.count, skipped.examples
-    (4, ['a.md', 'b.cor', 'c.sgm'])
-    """
-
-    count: int = 0
-    examples: list[str] = field(default_factory=list)
-
-    def add(self, name: str) -> None:
-        """Count one more skipped file."""
-        self.count += 1
-        if len(self.examples) < 3:
-            self.examples.append(name)
-
-    def describe(self) -> str:
-        """The summary's line about them (empty when none was skipped).
-
-        >>> Skipped(2, ["notes.md", "x.cor"]).describe()
-        'skipped 2 files of unknown format in input folders (notes.md, x.cor); read them ...'
-        """
-        if not self.count:
-            return ""
-        return (
-            f"skipped {self.count} file{'s' if self.count > 1 else ''} of unknown format in "
-            f"input folders ({', '.join(self.examples)}{', ...' if self.count > 3 else ''}); "
-            "read them with --input-format or pick files with --glob"
-        )
-
-
 def expand_inputs(
     inputs: list[str],
     *,
@@ -139,6 +102,18 @@ def expand_inputs(
     an error record saying why (:func:`input_problem`). Files of an unknown format found in a
     folder without ``glob`` are counted in ``skipped``, for the run to say so.
     """
+    skipped = skipped if skipped is not None else Skipped()
+    walked: set[tuple[int, int]] = set()  # folders, so that none is read twice
+    files: set[tuple[int, int]] = set()  # files named on the command line
+    roots: list[Path] = []  # input folders walked, resolved
+    pattern = glob_parts(glob) if glob else None
+
+    def taken(path: Path, relative: tuple[str, ...]) -> bool:
+        """Whether a file found in a folder is an input (by --glob, else by format)."""
+        if pattern is not None:
+            return matches(relative, pattern)
+        return _known(path, input_format)
+
     for name in inputs:
         if name == "-":
             yield None, "-"
@@ -148,21 +123,38 @@ def expand_inputs(
             if not os.access(path, os.R_OK | os.X_OK):
                 yield path, display_name(path)
                 continue
-            pattern = _glob_parts(glob) if glob else None
-            for child, kind in _walk_sorted(path, _max_depth(pattern)):
-                if kind != "file" or (
-                    _matches(child.relative_to(path).parts, pattern)
-                    if pattern is not None
-                    else _known(child, input_format)
-                ):
+            if identity_of(path) in walked:
+                skipped.add(display_name(path), repeat=True)
+                continue
+            roots.append(path.resolve())
+            walk = Walk(roots[-1], walked)
+            for child, kind in walk.files(path, max_depth(pattern)):
+                if kind == "repeat" or (kind == "file" and files and _same(child, files)):
+                    skipped.add(display_name(child), repeat=True)
+                elif kind != "file" or taken(child, child.relative_to(path).parts):
                     yield child, display_name(child)
-                elif pattern is None and skipped is not None:
+                elif pattern is None:
                     skipped.add(display_name(child))
         elif path.exists():
             format_of(path, input_format)  # an unknown format is a usage error before anything runs
+            identity, real = identity_of(path), path.resolve()
+            if identity in files or any(
+                root in real.parents and taken(real, real.relative_to(root).parts) for root in roots
+            ):
+                skipped.add(display_name(path), repeat=True)  # read already, in a folder
+                continue
+            files.add(identity)
             yield path, display_name(path)
         else:
             raise InputError(f"{display_name(name)}: no such file or directory")
+
+
+def _same(path: Path, files: set[tuple[int, int]]) -> bool:
+    """Whether a file found in a folder was named on the command line (and read) already."""
+    try:
+        return identity_of(path) in files
+    except OSError:
+        return False  # a dangling symlink, say: reading it reports why
 
 
 def _known(path: Path, input_format: str | None) -> bool:
@@ -172,89 +164,6 @@ def _known(path: Path, input_format: str | None) -> bool:
     except InputError:
         return False
     return True
-
-
-#: What a walk finds: a file (or anything not a folder), or a folder it reports instead of
-#: entering: one that cannot be listed, or a symlink back to a folder it is inside (a loop).
-WalkKind = Literal["file", "unreadable", "loop"]
-
-
-def _walk_sorted(
-    folder: Path, max_depth: int | None = None, _above: frozenset[tuple[int, int]] = frozenset()
-) -> Iterator[tuple[Path, WalkKind]]:
-    """Every file under ``folder`` in ``sorted(folder.rglob("*"))`` order, lazily, with the
-    folders that cannot be walked (to be reported, never skipped in silence).
-
-    Sorting paths compares them part by part, which is a depth-first walk taking each
-    directory's entries in name order. Symlinked folders are followed, as ``find -L`` and
-    ``grep -R`` do; one that leads back to a folder it is inside is not entered (a loop) but
-    yielded, so that reading it says so. ``max_depth`` stops at that many levels (a ``--glob``
-    without ``**`` cannot match deeper).
-
-    >>> import tempfile
-    >>> root = Path(tempfile.mkdtemp())
-    >>> (root / "a").mkdir(); _ = (root / "a" / "x.txt").write_text("x")
-    >>> (root / "a" / "back").symlink_to(root, target_is_directory=True)
-    >>> (root / "link").symlink_to(root / "a", target_is_directory=True)
-    >>> [(p.relative_to(root).as_posix(), kind) for p, kind in _walk_sorted(root)]
-    [('a/back', 'loop'), ('a/x.txt', 'file'), ('link/back', 'loop'), ('link/x.txt', 'file')]
-    """
-    above = _above | {_identity(folder)}
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted((entry.name, _folder_identity(entry)) for entry in listing)
-    except OSError:
-        return  # the folder itself was yielded, and reading it reports why
-    for name, identity in entries:
-        child = folder / name
-        if identity is None:
-            yield child, "file"
-        elif identity in above:
-            yield child, "loop"
-        elif not os.access(child, os.R_OK | os.X_OK):
-            yield child, "unreadable"
-        elif max_depth is None or max_depth > 1:
-            yield from _walk_sorted(child, None if max_depth is None else max_depth - 1, above)
-
-
-def _identity(path: Path) -> tuple[int, int]:
-    info = path.stat()
-    return info.st_dev, info.st_ino
-
-
-def _folder_identity(entry: os.DirEntry[str]) -> tuple[int, int] | None:
-    """The device and inode of the folder ``entry`` is or links to; None if it is none."""
-    try:
-        if not entry.is_dir():  # follows symlinks: a dangling one is not a folder
-            return None
-        info = entry.stat()
-    except OSError:
-        return None  # reading it reports why
-    return info.st_dev, info.st_ino
-
-
-def _glob_parts(pattern: str) -> tuple[str, ...]:
-    """A ``--glob`` pattern as path segments (``**`` stands for any number of folders)."""
-    return tuple(part for part in pattern.split("/") if part not in ("", "."))
-
-
-def _max_depth(pattern: tuple[str, ...] | None) -> int | None:
-    return None if pattern is None or "**" in pattern else len(pattern)
-
-
-def _matches(parts: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
-    """Whether a relative path's segments match a glob's, as ``Path.glob`` matches them.
-
-    >>> _matches(("a", "b", "c.gz"), ("**", "*.gz")), _matches(("c.gz",), ("**", "*.gz"))
-    (True, True)
-    >>> _matches(("a", "c.gz"), ("*.gz",)), _matches(("a", "c.gz"), ("a", "*.[gx]z"))
-    (False, True)
-    """
-    if not pattern:
-        return not parts
-    if pattern[0] == "**":
-        return any(_matches(parts[skip:], pattern[1:]) for skip in range(len(parts) + 1))
-    return bool(parts) and fnmatchcase(parts[0], pattern[0]) and _matches(parts[1:], pattern[1:])
 
 
 def input_problem(path: Path) -> str | None:

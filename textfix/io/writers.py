@@ -65,8 +65,14 @@ def output_spec(path: Path | None, output_format: str | None = None) -> OutputSp
     """
     if path is None:
         return OutputSpec("jsonl", None)
+    named = _named_format(path)
     if output_format is None:
-        output_format = _format_from_name(path)
+        output_format = named or _format_from_name(path)
+    elif named is not None and named != output_format:
+        raise InputError(
+            f"{path} names a {named} file but --output-format asks for {output_format}; "
+            "rename the output or drop --output-format"
+        )
     if output_format == "parquet":
         return OutputSpec("parquet", path)
     if output_format == "txt":
@@ -74,13 +80,23 @@ def output_spec(path: Path | None, output_format: str | None = None) -> OutputSp
     return OutputSpec("jsonl", path, compression_of(path))
 
 
-def _format_from_name(path: Path) -> str:
-    """The output format a path's name (or an existing folder) names."""
+def _named_format(path: Path) -> str | None:
+    """The output format the name's extension says (``jsonl``, ``parquet``), if any.
+
+    >>> [_named_format(Path(name)) for name in ("a.ndjson.gz", "a.parquet", "a", "a.csv")]
+    ['jsonl', 'parquet', None, None]
+    """
     name = strip_compression(path.name).lower()
     if name.endswith(".parquet"):
         return "parquet"
     if name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
+    return None
+
+
+def _format_from_name(path: Path) -> str:
+    """The output format of a name without a known extension: an existing folder's."""
+    name = strip_compression(path.name).lower()
     if path.is_dir():
         return "txt"
     if not Path(name).suffix:

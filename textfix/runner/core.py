@@ -194,7 +194,7 @@ def _run(
     survey = _Survey.of(files, plan, skipped)
     if survey.inputs == 0:
         matching = f" matching --glob {options.glob!r}" if options.glob else ""
-        why = f"; {skipped.describe()}" if skipped.count else ""
+        why = f"; {skipped.describe()}" if skipped.describe() else ""
         raise InputError(f"no input files{matching} in {', '.join(inputs)}{why}")
     config = WorkerConfig(
         pipeline,
@@ -252,6 +252,7 @@ def _run(
         report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
         report["skipped_files"] = skipped.count  # of unknown format, in input folders
         report["skipped_examples"] = skipped.examples
+        report["skipped_repeats"] = skipped.repeated  # folders and files reached a second time
         if audit is not None:
             report["audit"] = audit.as_dict()
         if options.report is not None:
@@ -262,7 +263,7 @@ def _run(
             write_html_report(options.html_report, report)
     if not options.quiet:
         print_summary(stats, errors_path if stats.errored else None)
-        if skipped.count:
+        if skipped.describe():
             print(f"textfix: {skipped.describe()}", file=sys.stderr)
     return stats
 
