@@ -11,16 +11,19 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["same", "del", "ins"]
 Opcode = tuple[str, int, int, int, int]
+Aligner = Callable[[str, str, int, int, int, int], list[Opcode]]
 #: Changed stretches up to this many characters (old and new) are aligned character by
 #: character at once; longer ones word by word first.
 SHORT_SPAN = 120
-#: A word, a run of spaces, or one other character (no backtracking: each is one class run).
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+#: A word or one other character, with the spaces after it (so that spaces, everywhere in a
+#: line, are not tokens that difflib must try to match everywhere); no backtracking.
+_TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
 #: Unchanged text kept on each side of a change within a line.
 CONTEXT_CHARS = 80
 #: Lines longer than this are not compared character by character (difflib is quadratic).
@@ -95,9 +98,9 @@ def line_pair(old: str, new: str) -> tuple[list[Segment], list[Segment]]:
 
 def _opcodes(old: str, new: str) -> list[Opcode]:
     """difflib's opcodes for ``old`` -> ``new``, made cheap: the common start and end are
-    matched first, and a long middle is aligned word by word, then character by character
-    only within the words that differ (difflib's cost grows with the square of what it
-    aligns, and a change is most often a few characters in a long line).
+    matched first, and a long middle is aligned word by word, then within the words that
+    differ (difflib's cost grows with the square of what it aligns, and a change is most
+    often a few characters in a long line).
 
     >>> _opcodes("abcXdef", "abcYYdef")
     [('equal', 0, 3, 0, 3), ('replace', 3, 4, 3, 5), ('equal', 4, 7, 5, 8)]
@@ -107,24 +110,37 @@ def _opcodes(old: str, new: str) -> list[Opcode]:
     >>> [code for code in _opcodes(old, old.replace("Ã©", "é")) if code[0] != "equal"][:2]
     [('replace', 3, 5, 3, 4), ('replace', 17, 19, 16, 17)]
     """
-    limit = min(len(old), len(new))
+    return _joined(_trimmed(old, new, 0, len(old), 0, len(new), _aligned))
+
+
+def _trimmed(
+    old: str, new: str, i1: int, i2: int, j1: int, j2: int, middle: Aligner | None
+) -> list[Opcode]:
+    """The opcodes of ``old[i1:i2]`` -> ``new[j1:j2]``: their common start and end equal, and
+    what lies between aligned by ``middle`` (or, without one, marked as one change)."""
     start = 0
-    while start < limit and old[start] == new[start]:
+    while start < min(i2 - i1, j2 - j1) and old[i1 + start] == new[j1 + start]:
         start += 1
     end = 0
-    while end < limit - start and old[-1 - end] == new[-1 - end]:
+    while end < min(i2 - i1, j2 - j1) - start and old[i2 - 1 - end] == new[j2 - 1 - end]:
         end += 1
-    if start == len(old) == len(new):
-        return [("equal", 0, start, 0, start)]
-    codes: list[Opcode] = [("equal", 0, start, 0, start)] if start else []
-    codes += _aligned(old, new, start, len(old) - end, start, len(new) - end)
+    codes: list[Opcode] = [("equal", i1, i1 + start, j1, j1 + start)] if start else []
+    a, b, c, d = i1 + start, i2 - end, j1 + start, j2 - end
+    if a < b or c < d:
+        if middle is not None:
+            codes += middle(old, new, a, b, c, d)
+        else:
+            codes.append(
+                ("replace" if a < b and c < d else "delete" if a < b else "insert", a, b, c, d)
+            )
     if end:
-        codes.append(("equal", len(old) - end, len(old), len(new) - end, len(new)))
-    return _joined(codes)
+        codes.append(("equal", i2 - end, i2, j2 - end, j2))
+    return codes or [("equal", i1, i2, j1, j2)]
 
 
 def _aligned(old: str, new: str, i1: int, i2: int, j1: int, j2: int) -> list[Opcode]:
-    """The opcodes of ``old[i1:i2]`` -> ``new[j1:j2]`` (positions in the whole lines)."""
+    """The opcodes of ``old[i1:i2]`` -> ``new[j1:j2]`` (positions in the whole lines): by
+    character when short, else by word, and words changed one for one by their ends."""
     if (i2 - i1) + (j2 - j1) <= SHORT_SPAN:
         matcher = difflib.SequenceMatcher(None, old[i1:i2], new[j1:j2], autojunk=False)
         return [(t, a + i1, b + i1, c + j1, d + j1) for t, a, b, c, d in matcher.get_opcodes()]
@@ -133,6 +149,11 @@ def _aligned(old: str, new: str, i1: int, i2: int, j1: int, j2: int) -> list[Opc
     matcher = difflib.SequenceMatcher(None, words_old, words_new, autojunk=False)
     codes: list[Opcode] = []
     for tag, a, b, c, d in matcher.get_opcodes():
+        if tag == "replace" and b - a == d - c:  # word for word: each pair by its ends
+            for k in range(b - a):
+                span = (at_old[a + k], at_old[a + k + 1], at_new[c + k], at_new[c + k + 1])
+                codes += _trimmed(old, new, *span, None)
+            continue
         span = (at_old[a], at_old[b], at_new[c], at_new[d])
         if tag == "replace" and (span[1] - span[0]) + (span[3] - span[2]) <= SHORT_SPAN:
             codes += _aligned(old, new, *span)
