@@ -507,7 +507,8 @@ def test_whitespace_fast_checks_see_every_break_and_anomaly(context: str) -> Non
 whitespace_text = st.lists(
     st.sampled_from(
         (" ", "  ", "\t", " \t ", "\n", "\n\n", "\n\n\n", " \n", "\n ", "\t\n", "\n\t", "\r\n",
-         "\r", "\x0b", "\x85", "\u2028", "\xa0", "\u3000", "\x1f", "\u200b", "x", "word", "é")
+         "\r", "\x0b", "\x85", "\u2028", "\xa0", "\u3000", "\x1f", "\u200b", "x", "word", "é",
+         "end", "}", "fi", "done")
     ),
     max_size=30,
 ).map("".join)  # fmt: skip
@@ -518,6 +519,7 @@ whitespace_text = st.lists(
 @example(text=" \n  \n \n  x  \t\n\t y \n")  # a run with spaces around every newline
 @example(text="a \t\nb\n\t\n\t\nc")  # tabs where the reference sees spaces
 @example(text="\n    Reuters indented\n    lines  \n")
+@example(text="def greet\n  puts 'hi'\n end \n")  # a one-line body before a block closer
 def test_normalise_whitespace_equals_reference_on_whitespace_runs(text: str) -> None:
     assert normalise_whitespace(text) == normalise_whitespace_reference(text)
 
