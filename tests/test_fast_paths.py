@@ -270,10 +270,7 @@ def test_repair_quotes_equals_reference_on_generated_text(style: str, text: str)
         text,
         quote_style=style,  # type: ignore[arg-type]
     )
-    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
-        text,
-        quote_style=style,  # type: ignore[arg-type]
-    )
+    _assert_explains_as_reference(text, style)
 
 
 @pytest.mark.parametrize("style", QUOTE_STYLES)
@@ -344,23 +341,24 @@ ADVERSARIAL_QUOTES = (
 )
 
 
-@pytest.mark.parametrize("style", QUOTE_STYLES)
-@pytest.mark.parametrize("text", ADVERSARIAL_QUOTES)
-def test_repair_quotes_equals_reference_on_adversarial_text(style: str, text: str) -> None:
+def _assert_explains_as_reference(text: str, style: str) -> None:
     assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
         text,
         quote_style=style,  # type: ignore[arg-type]
     )
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+@pytest.mark.parametrize("text", ADVERSARIAL_QUOTES)
+def test_repair_quotes_equals_reference_on_adversarial_text(style: str, text: str) -> None:
+    _assert_explains_as_reference(text, style)
 
 
 @pytest.mark.parametrize("style", QUOTE_STYLES)
 @settings(max_examples=1500)
 @given(text=apostrophe_text)
 def test_repair_quotes_equals_reference_around_apostrophes(style: str, text: str) -> None:
-    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
-        text,
-        quote_style=style,  # type: ignore[arg-type]
-    )
+    _assert_explains_as_reference(text, style)
 
 
 # Long runs of quote marks, which the analysis reads through a shortened copy (quote_runs):
@@ -397,19 +395,13 @@ LONG_RUNS = (
 @example(text=LONG_RUNS[4])
 def test_repair_quotes_equals_reference_on_long_runs(style: str, text: str) -> None:
     # The reference reads every mark of every run, one at a time.
-    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
-        text,
-        quote_style=style,  # type: ignore[arg-type]
-    )
+    _assert_explains_as_reference(text, style)
 
 
 @pytest.mark.parametrize("style", QUOTE_STYLES)
 @pytest.mark.parametrize("text", LONG_RUNS)
 def test_repair_quotes_equals_reference_on_known_long_runs(style: str, text: str) -> None:
-    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
-        text,
-        quote_style=style,  # type: ignore[arg-type]
-    )
+    _assert_explains_as_reference(text, style)
 
 
 @settings(max_examples=500, deadline=None)
