@@ -270,10 +270,7 @@ def test_repair_quotes_equals_reference_on_generated_text(style: str, text: str)
         text,
         quote_style=style,  # type: ignore[arg-type]
     )
-    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
-        text,
-        quote_style=style,  # type: ignore[arg-type]
-    )
+    _assert_explains_as_reference(text, style)
 
 
 @pytest.mark.parametrize("style", QUOTE_STYLES)
@@ -344,23 +341,24 @@ ADVERSARIAL_QUOTES = (
 )
 
 
-@pytest.mark.parametrize("style", QUOTE_STYLES)
-@pytest.mark.parametrize("text", ADVERSARIAL_QUOTES)
-def test_repair_quotes_equals_reference_on_adversarial_text(style: str, text: str) -> None:
+def _assert_explains_as_reference(text: str, style: str) -> None:
     assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
         text,
         quote_style=style,  # type: ignore[arg-type]
     )
+
+
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+@pytest.mark.parametrize("text", ADVERSARIAL_QUOTES)
+def test_repair_quotes_equals_reference_on_adversarial_text(style: str, text: str) -> None:
+    _assert_explains_as_reference(text, style)
 
 
 @pytest.mark.parametrize("style", QUOTE_STYLES)
 @settings(max_examples=1500)
 @given(text=apostrophe_text)
 def test_repair_quotes_equals_reference_around_apostrophes(style: str, text: str) -> None:
-    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
-        text,
-        quote_style=style,  # type: ignore[arg-type]
-    )
+    _assert_explains_as_reference(text, style)
 
 
 # Long runs of quote marks, which the analysis reads through a shortened copy (quote_runs):
@@ -397,19 +395,13 @@ LONG_RUNS = (
 @example(text=LONG_RUNS[4])
 def test_repair_quotes_equals_reference_on_long_runs(style: str, text: str) -> None:
     # The reference reads every mark of every run, one at a time.
-    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
-        text,
-        quote_style=style,  # type: ignore[arg-type]
-    )
+    _assert_explains_as_reference(text, style)
 
 
 @pytest.mark.parametrize("style", QUOTE_STYLES)
 @pytest.mark.parametrize("text", LONG_RUNS)
 def test_repair_quotes_equals_reference_on_known_long_runs(style: str, text: str) -> None:
-    assert explain_quotes(text, quote_style=style) == explain_quotes_reference(  # type: ignore[arg-type]
-        text,
-        quote_style=style,  # type: ignore[arg-type]
-    )
+    _assert_explains_as_reference(text, style)
 
 
 @settings(max_examples=500, deadline=None)
@@ -507,7 +499,8 @@ def test_whitespace_fast_checks_see_every_break_and_anomaly(context: str) -> Non
 whitespace_text = st.lists(
     st.sampled_from(
         (" ", "  ", "\t", " \t ", "\n", "\n\n", "\n\n\n", " \n", "\n ", "\t\n", "\n\t", "\r\n",
-         "\r", "\x0b", "\x85", "\u2028", "\xa0", "\u3000", "\x1f", "\u200b", "x", "word", "é")
+         "\r", "\x0b", "\x85", "\u2028", "\xa0", "\u3000", "\x1f", "\u200b", "x", "word", "é",
+         "end", "}", "fi", "done")
     ),
     max_size=30,
 ).map("".join)  # fmt: skip
@@ -518,6 +511,7 @@ whitespace_text = st.lists(
 @example(text=" \n  \n \n  x  \t\n\t y \n")  # a run with spaces around every newline
 @example(text="a \t\nb\n\t\n\t\nc")  # tabs where the reference sees spaces
 @example(text="\n    Reuters indented\n    lines  \n")
+@example(text="def greet\n  puts 'hi'\n end \n")  # a one-line body before a block closer
 def test_normalise_whitespace_equals_reference_on_whitespace_runs(text: str) -> None:
     assert normalise_whitespace(text) == normalise_whitespace_reference(text)
 

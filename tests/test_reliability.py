@@ -342,18 +342,31 @@ def test_default_preset_leaves_correct_text_unchanged(text: str, expected: str) 
 
 def test_battery_script_runs_and_counts(tmp_path: Path) -> None:
     # fuzz/battery.py runs outside CI for hours; this keeps it working: a short run writes the
-    # counts per preset and a failure file.
+    # counts per preset and a failure file in its shard, a second run takes the next seed, and
+    # --summary adds the shards up.
     script = FIXTURES.parent / "fuzz" / "battery.py"
     out = tmp_path / "battery"
-    subprocess.run(
-        [sys.executable, str(script), "--examples", "5", "--out", str(out)],
+    for examples in ("5", "3"):
+        subprocess.run(
+            [sys.executable, str(script), "--examples", examples, "--out", str(out)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    counts = json.loads((out / "seed-0" / "counts.json").read_text(encoding="utf-8"))
+    assert counts["final"] is True
+    assert counts["seed"] == 0
+    assert {name: tally["examples"] for name, tally in counts["presets"].items()} == {
+        name: 5 for name in PRESETS
+    }
+    assert (out / "seed-0" / "failures.jsonl").exists()
+    summary = subprocess.run(
+        [sys.executable, str(script), "--summary", "--out", str(out)],
         check=True,
         capture_output=True,
         timeout=300,
     )
-    counts = json.loads((out / "counts.json").read_text(encoding="utf-8"))
-    assert counts["final"] is True
-    assert {name: tally["examples"] for name, tally in counts["presets"].items()} == {
-        name: 5 for name in PRESETS
+    (per_preset,) = json.loads(summary.stdout).values()  # one commit
+    assert {name: tally["examples"] for name, tally in per_preset.items()} == {
+        name: 8 for name in PRESETS
     }
-    assert (out / "failures.jsonl").exists()

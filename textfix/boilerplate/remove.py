@@ -7,6 +7,9 @@ come," the minister warned) stays. Lines are also judged by where they stand:
 - a ``heading`` rule ("Related", "Most read") takes the headline list under it along;
 - an ``edge`` rule (ambiguous lines such as "Share" or "Reuters") counts only before the first
   or after the last line of prose, or beside other boilerplate;
+- a line right above prose in the same paragraph ("Share" or "Related" heading a paragraph) is
+  a heading of the text and stays, unless boilerplate stands beside it; so do code lines
+  (fenced, or indented beside another indented line);
 - header lines ("By Jane Smith", "Published: Feb. 12, 2022", "KYIV, Ukraine (AP) — …") are
   never removed, whatever a rule file says, so ``extract_header`` still finds them.
 
@@ -194,6 +197,91 @@ def _without_continuations(
     return matched if kept is None else kept
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _is_code(line: str, neighbour: str) -> bool:
+    """A line indented by two or more, beside a line indented as far or less (but indented):
+    part of an indented code block. A Reuters sign-off (`` Reuter``, one space) under the
+    wire's four-space table lines is no code.
+
+    >>> _is_code("    more", "    pip install textfix"), _is_code(" Reuter", "    Pay March 31")
+    (True, False)
+    """
+    indent = _indent(line)
+    beside = _indent(neighbour)
+    return indent >= 2 and 0 < beside <= indent and not neighbour.isspace()
+
+
+def _without_code(
+    lines: list[str], matched: Sequence[BoilerplateRule | None]
+) -> Sequence[BoilerplateRule | None]:
+    """``matched`` less the lines of code: inside a fenced block (```` ``` ````, ``~~~``), or
+    indented beside an indented line no rule matches (``more`` in a pager's usage example is
+    code, whatever a rule says of ``more``). A row of indented buttons, each matched, stays
+    boilerplate.
+
+    >>> lines = ["Run:", "    pip install textfix", "    more", ""]
+    >>> _without_code(lines, [None, None, load_ruleset().match("more"), None])
+    [None, None, None, None]
+    """
+    if not any(line[:1] in (" ", "\t") or line.startswith(("```", "~~~")) for line in lines):
+        return matched
+    kept = list(matched)
+    fenced = False
+    for index, line in enumerate(lines):
+        if line.lstrip(" \t").startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if kept[index] is None:
+            continue
+        beside = [
+            lines[other]
+            for other in (index - 1, index + 1)
+            if 0 <= other < len(lines) and matched[other] is None
+        ]
+        if fenced or any(_is_code(line, other) for other in beside):
+            kept[index] = None
+    return kept
+
+
+def _is_text(line: str, rule: BoilerplateRule | None) -> bool:
+    """A line of the text itself: not blank, matched by no rule, no header line."""
+    return bool(line) and rule is None and HEADER_LINE_RE.fullmatch(line) is None
+
+
+def _first_text(lines: list[str], matched: Sequence[BoilerplateRule | None]) -> int:
+    """The index of the first line of the text itself (``len(lines)`` if none)."""
+    return next(
+        (index for index, line in enumerate(lines) if _is_text(line, matched[index])), len(lines)
+    )
+
+
+def _heads_prose(
+    lines: list[str], index: int, matched: Sequence[BoilerplateRule | None], first_text: int
+) -> bool:
+    """True when the line right under ``index`` (no blank line between) is prose no rule
+    matches, and the text has begun above it: ``Share`` or ``Related`` heading a paragraph
+    inside the text is a heading of the text. At the top, a button right above the first
+    paragraph is a scrape's layout, and goes."""
+    below = index + 1
+    return (
+        first_text < index
+        and below < len(lines)
+        and _is_text(lines[below], matched[below])
+        and is_prose(lines[below])
+    )
+
+
+def _after_boilerplate(lines: list[str], index: int, removed: dict[int, str]) -> bool:
+    """True when the nearest non-blank line above ``index`` is removed."""
+    above = index - 1
+    while above >= 0 and not lines[above]:
+        above -= 1
+    return above in removed
+
+
 def remove_matched(
     text: str,
     lines: list[str],
@@ -201,10 +289,11 @@ def remove_matched(
     max_removed_share: float,
 ) -> tuple[str, list[Removal], str | None]:
     """``find_boilerplate`` once the rule each line of ``text`` matches is known."""
-    matched = _without_continuations(lines, matched)
+    matched = _without_code(lines, _without_continuations(lines, matched))
     found = [number for number, rule in enumerate(matched) if rule is not None]
     removed: dict[int, str] = {}
     edge: list[int] = []
+    first_text = _first_text(lines, matched)
     for index in found:
         rule = matched[index]
         if rule is None or index in removed:
@@ -212,11 +301,20 @@ def remove_matched(
         if rule.where == "edge":
             edge.append(index)
             continue
-        removed[index] = rule.id
         if rule.where == "heading":
-            for item in _headline_list(lines, index, matched):
+            items = _headline_list(lines, index, matched)
+            if (
+                not items
+                and _heads_prose(lines, index, matched, first_text)
+                and not _after_boilerplate(lines, index, removed)
+            ):
+                continue  # a heading of the text, not of a list
+            removed[index] = rule.id
+            for item in items:
                 own = matched[item]
                 removed[item] = own.id if own is not None else f"{rule.id}+list"
+        else:
+            removed[index] = rule.id
     edge = [index for index in edge if index not in removed]
     if edge:
         _resolve_edge_lines(lines, matched, removed, edge)
@@ -260,6 +358,7 @@ def _resolve_edge_lines(
     first = prose[0] if prose else len(lines)
     last = prose[-1] if prose else -1
     candidates = set(removed) | set(edge)
+    first_text = _first_text(lines, matched)
     nonblank = [index for index, line in enumerate(lines) if line]
     position = {index: n for n, index in enumerate(nonblank)}
     for index in edge:
@@ -267,7 +366,10 @@ def _resolve_edge_lines(
         neighbours = nonblank[max(0, n - 1) : n] + nonblank[n + 1 : n + 2]
         rule = matched[index]
         assert rule is not None
-        if index < first or index > last or any(i in candidates for i in neighbours):
+        outside = (index < first or index > last) and not _heads_prose(
+            lines, index, matched, first_text
+        )
+        if outside or any(i in candidates for i in neighbours):
             removed[index] = rule.id
 
 

@@ -34,6 +34,10 @@ _SENTENCE_RE = re.compile(rf"[ \t]+{_SENTENCE}$")
 #: How a line that opens a block ends (Python, C-like languages, YAML, shell): the indented
 #: line after it is the block's body, even a one-line one.
 BLOCK_HEADS = (":", "{", "(", "[", " do", ";do", " then", ";then", " else")
+#: Lines that close a block (Ruby, Lua, shell, C-like languages): the indented line before one
+#: is the block's body, even a one-line one after a head ``BLOCK_HEADS`` does not know
+#: (Ruby's ``def greet``).
+BLOCK_CLOSERS = frozenset(("end", "end;", "end)", "}", "};", "})", "fi", "done", "esac"))
 # A nested Markdown list item: an indent, then a bullet or a number and a space.
 # Matched on the line without its trailing spaces, which tidying removes: " - " and " -" are
 # judged alike, or tidying " - " would change the judgement on the next run.
@@ -92,11 +96,17 @@ def _code_lines(lines: list[str]) -> tuple[list[bool], list[bool]]:
 
     An indented line that is not a sentence (``_SENTENCE_RE``) is code when it starts with a
     tab, when the line before or after it is such a line too (a code block, a YAML mapping),
-    when the line before opens a block
-    (``BLOCK_HEADS``: ``:``, ``{``, ``do``, ...), or when it is a nested Markdown list item
-    (``"  - item"``, ``"   2. item"``). Any other lone indented line is taken for a paragraph
-    indent (Reuters indents each paragraph's first line) and loses it; known false negative: a
-    one-line block body after a head not listed (``"begin"``, ``"=>"``).
+    when the line before opens a block (``BLOCK_HEADS``: ``:``, ``{``, ``do``, ...) or the line
+    after closes one (``BLOCK_CLOSERS``: ``end``, ``}``, ``fi``, ...), or when it is a nested
+    Markdown list item (``"  - item"``, ``"   2. item"``). Any other lone indented line is taken
+    for a paragraph indent (Reuters indents each paragraph's first line) and loses it; known
+    false negative: a one-line block body after a head not listed (``"begin"``, ``"=>"``) with
+    no closing line after it.
+
+    >>> _code_lines(["def greet", "  puts 'hi'", "end"])[1]
+    [False, True, False]
+    >>> _code_lines(["  The talks in Geneva failed after six hours.", "end"])[1]
+    [False, False]
     """
     verbatim = [False] * len(lines)
     fenced = False
@@ -117,6 +127,7 @@ def _code_lines(lines: list[str]) -> tuple[list[bool], list[bool]]:
             or (number > 0 and indented[number - 1])
             or (number < last and indented[number + 1])
             or (number > 0 and _opens_block(lines[number - 1]))
+            or (number < last and lines[number + 1].strip(" \t") in BLOCK_CLOSERS)
             or _LIST_ITEM_RE.match(line.rstrip(" \t")) is not None
         )
     return verbatim, code
@@ -222,6 +233,7 @@ def _needs_lines(text: str) -> bool:
             _is_indented(before)
             or _is_indented(after)
             or _opens_block(before)
+            or after.strip(" \t") in BLOCK_CLOSERS
             or _LIST_ITEM_RE.match(line.rstrip(" \t")) is not None
         ):
             return True
