@@ -303,6 +303,28 @@ def test_short_list_inside_prose_stays_and_after_prose_goes() -> None:
     assert remove_noise_lines(f"{PROSE_A}\n{PROSE_B}\n{items}") == f"{PROSE_A}\n{PROSE_B}"
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Three short lines after the text: an address block, a signature, a short list.
+        "Hans Müller\nBahnhofstraße 5\nMusterstadt",
+        "Mehl\nZucker\nEier",
+        "Gemüse\nImpressum\nObst",  # a menu word among them goes alone
+    ],
+)
+def test_three_short_lines_after_the_text_are_no_link_run(tail: str) -> None:
+    lines = [PROSE_A, PROSE_B, *tail.split("\n")]
+    assert "noise.link-run" not in classify_lines(lines)
+
+
+def test_four_short_lines_after_the_text_are_a_link_run() -> None:
+    lines = [PROSE_A, PROSE_B, "Unsere Leistungen", "Referenzen", "Team", "Partner"]
+    assert classify_lines(lines)[2:] == ["noise.link-run"] * 4
+    # ... and three beside a line a rule names make a run too.
+    lines = [PROSE_A, PROSE_B, "Unsere Leistungen", "Referenzen", "Team", "Impressum"]
+    assert classify_lines(lines)[2:] == ["noise.link-run"] * 3 + ["noise.menu"]
+
+
 def test_a_long_list_inside_prose_stays() -> None:
     # Long chains of short lines inside the prose were noise nine times in ten on the tuning
     # pages, but a recipe's ingredients or a team sheet are such chains too: they stay.

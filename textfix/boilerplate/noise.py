@@ -8,7 +8,7 @@ removes those lines and nothing else; every removal names its rule (``noise.menu
 
 Position and neighbourhood count. *Strong* rules (a line without words, a copyright line, a
 phone number...) remove a line wherever it stands. *Weak* ones (a menu word, a teaser cut off
-with " ...", a run of three or more short lines) remove a line only when it stands before the
+with " ...", a run of four or more short lines) remove a line only when it stands before the
 first or after the last line of prose, or touches other noise through a chain of noise lines
 holding a line named by its words (a copyright line, a site phrase, a form field): a short line
 inside prose ("Kontakt" as a heading, a list of ingredients) stays. A line without words ("* * *",
@@ -44,7 +44,9 @@ from textfix.boilerplate.noise_rules import WEAK_RULES, line_rule
 from textfix.boilerplate.remove import Removal
 
 #: Short lines in a row, outside the prose, that read as a list of links.
-MIN_RUN = 3
+#: (On the tuning pages the short lines of runs of three were noise 87% of the time, of longer
+#: runs 96%: three short lines are as often an address block or a short list of the text's.)
+MIN_RUN = 4
 #: The most words a line of a link run has (on the tuning pages, lines of one to three words
 #: in such runs were noise 90-93% of the time, lines of five or six words 74-79%).
 MAX_RUN_WORDS = 4
