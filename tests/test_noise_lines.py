@@ -221,8 +221,12 @@ def test_weak_line_inside_prose_stays() -> None:
     [
         # A weak line beside strong noise goes with it.
         (
-            "Kontakt\nPuh. 040 123 4567\n||",
-            ["noise.menu", "noise.contact", "noise.no-words"],
+            "Kontakt\nPuh. 040 123 4567\n© 2020 ACME",
+            ["noise.menu", "noise.contact", "noise.copyright"],
+        ),
+        (
+            "Kontakt\nPuh. 040 123 4567\nKommentare sind geschlossen.",
+            ["noise.menu", "noise.contact", "noise.site-phrase"],
         ),
         # On the tuning pages a line that is not prose, between two lines a rule names, was
         # noise 224 times in 239: a stray link title inside a block of chrome.
@@ -237,11 +241,88 @@ def test_lines_beside_strong_noise_go_with_it(middle: str, rules: list[str]) -> 
     assert classify_lines(text.split("\n")) == [None, *rules, None]
 
 
+@pytest.mark.parametrize(
+    ("middle", "rules"),
+    [
+        # A line without words ("* * *", "||", "12") is a section break or a table's leftover
+        # as often as chrome: it goes, and says nothing of its neighbours (on the tuning pages
+        # weak lines beside one alone were noise 63 times in 75, against 82 in 84 beside
+        # lines named by their words).
+        ("Kontakt\nPuh. 040 123 4567\n||", [None, None, "noise.no-words"]),
+        ("* * *\n22. März 2019\nUnser Team", ["noise.no-words", None, None]),
+        ("2. Oktober 2015\n* * *", [None, "noise.no-words"]),
+        # ... nor does a line in another language.
+        ("Kontakt\nThis page is available in English only, sorry about that.", None),
+    ],
+)
+def test_lines_without_words_carry_no_neighbour(middle: str, rules: list[str] | None) -> None:
+    text = f"{PROSE_A}\n{middle}\n{PROSE_B}"
+    got = classify_lines(text.split("\n"))
+    if rules is None:
+        assert got[1] is None
+    else:
+        assert got == [None, *rules, None]
+
+
+def test_lines_without_words_outside_the_prose_take_their_chain() -> None:
+    text = f"{PROSE_A}\n{PROSE_B}\nKontakt\n||\n22. März 2019"
+    assert classify_lines(text.split("\n"))[2:] == ["noise.menu", "noise.no-words", "noise.date"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A date alone after the text: a post's or a comment's date (clean on the tuning pages
+        # each time: "16 April 2019", "10 April, 2009 at 18:55").
+        ("", "16 April 2019"),
+        ("", "10 April, 2009 at 18:55"),
+        ("", "05.11.2016, 22:40"),
+        ("12 mars 2020\n", ""),
+        ("", "12 mars 2020\n03:00"),
+    ],
+)
+def test_a_date_alone_stays(before: str, after: str) -> None:
+    lines = [*filter(None, before.split("\n")), PROSE_A, PROSE_B, *filter(None, after.split("\n"))]
+    assert classify_lines(lines) == [None] * len(lines)
+
+
+def test_a_date_among_chrome_goes() -> None:
+    # An event listing: a date beside link titles, a menu word or a border is chrome.
+    lines = [PROSE_A, PROSE_B, "22 Sep 2020,", "03:00", "Preisvielfalt", "Tickets", "Impressum"]
+    assert classify_lines(lines)[2:4] == ["noise.date", "noise.date"]
+    assert classify_lines([PROSE_A, PROSE_B, "22 Sep 2020", "||"])[2:] == [
+        "noise.date",
+        "noise.no-words",
+    ]
+
+
 def test_short_list_inside_prose_stays_and_after_prose_goes() -> None:
     items = "Mehl\nZucker\nEier\nMilch"
     inside = f"{PROSE_A}\n{items}\n{PROSE_B}"
     assert remove_noise_lines(inside) == inside
     assert remove_noise_lines(f"{PROSE_A}\n{PROSE_B}\n{items}") == f"{PROSE_A}\n{PROSE_B}"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Three short lines after the text: an address block, a signature, a short list.
+        "Hans Müller\nBahnhofstraße 5\nMusterstadt",
+        "Mehl\nZucker\nEier",
+        "Gemüse\nImpressum\nObst",  # a menu word among them goes alone
+    ],
+)
+def test_three_short_lines_after_the_text_are_no_link_run(tail: str) -> None:
+    lines = [PROSE_A, PROSE_B, *tail.split("\n")]
+    assert "noise.link-run" not in classify_lines(lines)
+
+
+def test_four_short_lines_after_the_text_are_a_link_run() -> None:
+    lines = [PROSE_A, PROSE_B, "Unsere Leistungen", "Referenzen", "Team", "Partner"]
+    assert classify_lines(lines)[2:] == ["noise.link-run"] * 4
+    # ... and three beside a line a rule names make a run too.
+    lines = [PROSE_A, PROSE_B, "Unsere Leistungen", "Referenzen", "Team", "Impressum"]
+    assert classify_lines(lines)[2:] == ["noise.link-run"] * 3 + ["noise.menu"]
 
 
 def test_a_long_list_inside_prose_stays() -> None:
