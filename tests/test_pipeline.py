@@ -276,3 +276,10 @@ def test_quote_repair_is_settled_again_when_a_line_of_its_paragraph_goes() -> No
     pipeline = Pipeline.from_preset("web")
     once = pipeline(text).text
     assert pipeline(once).text == once
+
+
+def test_mojibake_settling_knows_every_pair_judged_by_the_whole_text() -> None:
+    from textfix.normalisers.mojibake_leftovers import LEFTOVERS
+    from textfix.screen import _WHOLE_TEXT_PAIRS
+
+    assert {"Ã" + second for second in LEFTOVERS} | {"Ã ", "Â "} == set(_WHOLE_TEXT_PAIRS)

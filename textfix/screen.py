@@ -23,6 +23,9 @@ from textfix.registry import EditKind
 if TYPE_CHECKING:
     from textfix.boilerplate.rules import RuleSet
 
+# The pairs fix_mojibake judges by the whole text: a lone capital before a space (a lost
+# no-break space, ``is_ambiguous_nbsp_loss``) and the leftovers ftfy keeps (``mojibake_leftovers``).
+_WHOLE_TEXT_PAIRS = ("Ã ", "Â ", "Ã…", "ÃŒ", "ÃŽ")
 # A line that starts indented or ends in a hard break ("  \n"): starting with "\n", the search
 # jumps from line break to line break (a two-character substring search is several times slower).
 _NEIGHBOURLY_LINE_RE = re.compile(r"\n(?:[ \t]|(?<=  \n))")
@@ -77,7 +80,7 @@ def mojibake_settled(output: str, text: str, edits: Collection[EditKind]) -> boo
 
     ASCII text without entities needs none (``no_mojibake_work``). Otherwise: ftfy reads each
     line on its own, and textfix reads the whole text only for entities (``&``) and for the
-    lone ``Ã``/``Â`` pairs it judges by their document (``"Ã "``, ``"Ã…"``). Without those in
+    pairs it judges by their document (``_WHOLE_TEXT_PAIRS``: ``"Ã "``, ``"Ã…"``). Without those in
     ``text``, a line of ``text`` that is a line of ``output`` holds no work (``output`` is
     ``fix_mojibake``'s own result), so only the other lines are looked at again: after
     whitespace tidying or line removal, few or none. ``edits`` are not needed.
@@ -91,7 +94,7 @@ def mojibake_settled(output: str, text: str, edits: Collection[EditKind]) -> boo
     """
     if no_mojibake_work(text):
         return True
-    if "&" in text or "Ã" in text or "Â" in text:
+    if "&" in text or any(pair in text for pair in _WHOLE_TEXT_PAIRS):
         return False
     from textfix.normalisers.encoding import fix_mojibake
 
