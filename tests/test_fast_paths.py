@@ -385,6 +385,9 @@ LONG_RUNS = (
     "'''Bold''' " + "'" * 500,
     "\"'" * 700 + "x" + "'\"" * 700,
     "'" + "'\"" * 400 + "`" + "`´" * 400,
+    # The longest a run takes to settle: its '' marks close 64 open double quotes, then 64
+    # open single quotes, before the rest are apostrophes.
+    "“a " * 70 + "‘b " * 70 + "x" + "''" * 700,
 )
 
 
