@@ -37,6 +37,8 @@ NOISE_LINES = [
     ("Etusivu • Palvelut • Yhteystiedot", "noise.menu-bar"),
     ("Accueil · Actualités · Contact", "noise.menu-bar"),
     ("Home•News•Kontakt", "noise.menu-bar"),
+    ("|Landau||Huber||Hermanns|", "noise.table-row"),
+    ("|sijamuoto||yksikkö||monikko|", "noise.table-row"),
     ("Puh. 040 123 4567", "noise.contact"),
     ("Tel.: +49 30 1234567", "noise.contact"),
     ("Tel 123 456", "noise.contact"),
@@ -323,6 +325,16 @@ def test_four_short_lines_after_the_text_are_a_link_run() -> None:
     # ... and three beside a line a rule names make a run too.
     lines = [PROSE_A, PROSE_B, "Unsere Leistungen", "Referenzen", "Team", "Impressum"]
     assert classify_lines(lines)[2:] == ["noise.link-run"] * 3 + ["noise.menu"]
+
+
+def test_a_table_row_inside_the_text_stays_and_after_it_goes() -> None:
+    rows = ["|Voßkuhle||Lübbe-Wolff||Gerhardt|", "|Landau||Huber||Hermanns|"]
+    inside = [PROSE_A, *rows, PROSE_B]
+    assert classify_lines(inside) == [None] * 4
+    assert classify_lines([PROSE_A, PROSE_B, *rows])[2:] == ["noise.table-row"] * 2
+    # A menu bar stays strong: it goes inside the text too.
+    bar = [PROSE_A, "Startseite | Über uns | Kontakt | Impressum", PROSE_B]
+    assert classify_lines(bar) == [None, "noise.menu-bar", None]
 
 
 def test_a_long_list_inside_prose_stays() -> None:

@@ -61,6 +61,8 @@ MIN_CHROME_BLOCK = 10
 MAX_DIGIT_SHARE_INVERSE = 4
 HEADING_RULES = frozenset({"noise.link-run", "noise.date", "noise.between"})
 _POSITION_RULES = frozenset({"noise.link-run", "noise.between"})
+#: ... and the rules that do not name a line by what it says: a table's row is data.
+_NAMELESS_RULES = _POSITION_RULES | {"noise.table-row"}
 #: The rules of this module and of noise_rules that name a line noise only by its position.
 WEAK = WEAK_RULES | {"noise.between"}
 #: Strong rules whose lines go but do not take the weak lines of their chain with them (on the
@@ -161,7 +163,7 @@ def _is_chrome_block(lines: list[str], rules: list[str | None], chain: list[int]
     says (a menu word, a site phrase): a menu or a list of links, not a page's facts (prices,
     hours, addresses) or a table set out line by line."""
     digits = sum(any(char.isdigit() for char in lines[index]) for index in chain)
-    named = any(rules[index] not in _POSITION_RULES for index in chain)
+    named = any(rules[index] not in _NAMELESS_RULES for index in chain)
     return (
         named and len(chain) >= MIN_CHROME_BLOCK and digits * MAX_DIGIT_SHARE_INVERSE < len(chain)
     )
