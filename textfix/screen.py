@@ -65,7 +65,8 @@ def no_mojibake_work(text: str) -> bool:
 
 def no_control_work(text: str) -> bool:
     r"""True when ``remove_control_chars`` certainly returns ``text`` unchanged: ASCII text
-    without a C0 control (but tab and line breaks) or DEL.
+    without a character it deletes (``unicode.ASCII_SUSPECTS``: the C0 controls but tab, line
+    feed, carriage return and form feed, and DEL).
 
     >>> no_control_work("a\tb\r\nc"), no_control_work("a\x00b"), no_control_work("é")
     (True, False, False)
