@@ -65,7 +65,8 @@ def no_mojibake_work(text: str) -> bool:
 
 def no_control_work(text: str) -> bool:
     r"""True when ``remove_control_chars`` certainly returns ``text`` unchanged: ASCII text
-    without a C0 control (but tab and line breaks) or DEL.
+    without a character it deletes (``unicode.ASCII_SUSPECTS``: the C0 controls but tab, line
+    feed, carriage return and form feed, and DEL).
 
     >>> no_control_work("a\tb\r\nc"), no_control_work("a\x00b"), no_control_work("é")
     (True, False, False)
@@ -110,21 +111,33 @@ def whitespace_settled(output: str, text: str, edits: Collection[EditKind]) -> b
     Only indented lines, hard breaks and fenced blocks are tidied according to their
     neighbours. Output without them is prose whose every line is tidied on its own; removing
     whole lines (and no blank line left at either end or doubled, see ``EditKind``) leaves
-    tidy prose.
+    tidy prose. Output with them (a table of indented lines, say) is settled too when the
+    lines went only from its ends (a header, a sign-off) and no fence: then only the first
+    and last lines left have lost a neighbour, and neither is indented nor ends in a hard
+    break.
 
     >>> whitespace_settled("Title\n\nBody.", "Body.", {"lines"})
+    True
+    >>> table = "Talks.\n    Oil   12\n    Gas    3\nEnd."
+    >>> whitespace_settled("Title\n" + table + "\nReuter", table, {"lines"})
     True
     >>> whitespace_settled("a:\n  b", "  b", {"lines"}), whitespace_settled("A\n\nB", "B", {"any"})
     (False, False)
     """
     if any(kind != "lines" for kind in edits):
         return False
-    return not (
-        output[:1] in (" ", "\t")
-        or ("`" in output and "```" in output)
-        or ("~" in output and "~~~" in output)
-        or _NEIGHBOURLY_LINE_RE.search(output) is not None
-    )
+    if ("`" in output and "```" in output) or ("~" in output and "~~~" in output):
+        return False
+    if output[:1] not in (" ", "\t") and _NEIGHBOURLY_LINE_RE.search(output) is None:
+        return True
+    start = output.find(text)
+    end = start + len(text)
+    if start == -1 or (start and output[start - 1] != "\n"):
+        return False
+    if end < len(output) and output[end] != "\n":
+        return False
+    last = text[text.rfind("\n") + 1 :]
+    return text[:1] not in (" ", "\t") and last[:1] not in (" ", "\t") and last[-1:] != " "
 
 
 def quotes_settled(output: str, text: str, edits: Collection[EditKind], **options: Any) -> bool:
