@@ -24,6 +24,7 @@ import re
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 
+from textfix.boilerplate.code_lines import in_code_block, is_fence, without_code
 from textfix.boilerplate.continuation import continues_sentence
 from textfix.boilerplate.rules import BoilerplateRule, RuleSet, as_paths, load_ruleset
 
@@ -124,8 +125,8 @@ def _headline_list(
 
     def listable(index: int) -> bool:
         # A fence or a code line ends the list: were it removed, the next run would read the
-        # lines around it differently (``_without_code``), and removal would not settle.
-        if _is_fence(lines[index]) or _in_code_block(lines, index):
+        # lines around it differently (``code_lines.without_code``), and removal would not settle.
+        if is_fence(lines[index]) or in_code_block(lines, index):
             return False
         return matched[index] is not None or (
             _is_headline(lines[index]) and HEADER_LINE_RE.fullmatch(lines[index]) is None
@@ -202,67 +203,6 @@ def _without_continuations(
     return matched if kept is None else kept
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
-
-
-def _is_code(line: str, neighbour: str) -> bool:
-    """A line indented by two or more, beside a line indented as far or less (but indented):
-    part of an indented code block. A Reuters sign-off (`` Reuter``, one space) under the
-    wire's four-space table lines is no code.
-
-    >>> _is_code("    more", "    pip install textfix"), _is_code(" Reuter", "    Pay March 31")
-    (True, False)
-    """
-    indent = _indent(line)
-    beside = _indent(neighbour)
-    return indent >= 2 and 0 < beside <= indent and not neighbour.isspace()
-
-
-def _is_fence(line: str) -> bool:
-    return line.lstrip(" \t").startswith(("```", "~~~"))
-
-
-def _in_code_block(lines: list[str], index: int) -> bool:
-    """An indented line beside an indented line (``_is_code``), whatever rules match them."""
-    line = lines[index]
-    return line[:1] in (" ", "\t") and any(
-        _is_code(line, lines[other]) for other in (index - 1, index + 1) if 0 <= other < len(lines)
-    )
-
-
-def _without_code(
-    lines: list[str], matched: Sequence[BoilerplateRule | None]
-) -> Sequence[BoilerplateRule | None]:
-    """``matched`` less the lines of code: inside a fenced block (```` ``` ````, ``~~~``), or
-    indented beside an indented line no rule matches (``more`` in a pager's usage example is
-    code, whatever a rule says of ``more``). A row of indented buttons, each matched, stays
-    boilerplate.
-
-    >>> lines = ["Run:", "    pip install textfix", "    more", ""]
-    >>> _without_code(lines, [None, None, load_ruleset().match("more"), None])
-    [None, None, None, None]
-    """
-    if not any(line[:1] in (" ", "\t") or _is_fence(line) for line in lines):
-        return matched
-    kept = list(matched)
-    fenced = False
-    for index, line in enumerate(lines):
-        if _is_fence(line):
-            fenced = not fenced
-            continue
-        if kept[index] is None:
-            continue
-        beside = [
-            lines[other]
-            for other in (index - 1, index + 1)
-            if 0 <= other < len(lines) and matched[other] is None
-        ]
-        if fenced or any(_is_code(line, other) for other in beside):
-            kept[index] = None
-    return kept
-
-
 def _is_text(line: str, rule: BoilerplateRule | None) -> bool:
     """A line of the text itself: not blank, matched by no rule, no header line."""
     return bool(line) and rule is None and HEADER_LINE_RE.fullmatch(line) is None
@@ -329,7 +269,7 @@ def remove_matched(
     max_removed_share: float,
 ) -> tuple[str, list[Removal], str | None]:
     """``find_boilerplate`` once the rule each line of ``text`` matches is known."""
-    matched = _without_code(lines, _without_continuations(lines, matched))
+    matched = without_code(lines, _without_continuations(lines, matched))
     found = [number for number, rule in enumerate(matched) if rule is not None]
     removed: dict[int, str] = {}
     edge: list[int] = []
