@@ -7,9 +7,10 @@ come," the minister warned) stays. Lines are also judged by where they stand:
 - a ``heading`` rule ("Related", "Most read") takes the headline list under it along;
 - an ``edge`` rule (ambiguous lines such as "Share" or "Reuters") counts only before the first
   or after the last line of prose, or beside other boilerplate;
-- a line right above prose in the same paragraph ("Share" or "Related" heading a paragraph) is
-  a heading of the text and stays, unless boilerplate stands beside it; so do code lines
-  (fenced, or indented beside another indented line);
+- a line right above prose in the same paragraph ("Share" or "Related" heading a paragraph)
+  below the start of the text is a heading of the text and stays, unless boilerplate stands
+  beside it; so do code lines (fenced, or indented beside another indented line), which also
+  end a headline list;
 - header lines ("By Jane Smith", "Published: Feb. 12, 2022", "KYIV, Ukraine (AP) — …") are
   never removed, whatever a rule file says, so ``extract_header`` still finds them.
 
@@ -20,9 +21,10 @@ middle of an article is taken for a headline when another headline-like line fol
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 
+from textfix.boilerplate.code_lines import in_code_block, is_fence, without_code
 from textfix.boilerplate.continuation import continues_sentence
 from textfix.boilerplate.rules import BoilerplateRule, RuleSet, as_paths, load_ruleset
 
@@ -122,6 +124,10 @@ def _headline_list(
     """The indexes of the headline list under the heading at ``heading``."""
 
     def listable(index: int) -> bool:
+        # A fence or a code line ends the list: were it removed, the next run would read the
+        # lines around it differently (``code_lines.without_code``), and removal would not settle.
+        if is_fence(lines[index]) or in_code_block(lines, index):
+            return False
         return matched[index] is not None or (
             _is_headline(lines[index]) and HEADER_LINE_RE.fullmatch(lines[index]) is None
         )
@@ -197,64 +203,37 @@ def _without_continuations(
     return matched if kept is None else kept
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
-
-
-def _is_code(line: str, neighbour: str) -> bool:
-    """A line indented by two or more, beside a line indented as far or less (but indented):
-    part of an indented code block. A Reuters sign-off (`` Reuter``, one space) under the
-    wire's four-space table lines is no code.
-
-    >>> _is_code("    more", "    pip install textfix"), _is_code(" Reuter", "    Pay March 31")
-    (True, False)
-    """
-    indent = _indent(line)
-    beside = _indent(neighbour)
-    return indent >= 2 and 0 < beside <= indent and not neighbour.isspace()
-
-
-def _without_code(
-    lines: list[str], matched: Sequence[BoilerplateRule | None]
-) -> Sequence[BoilerplateRule | None]:
-    """``matched`` less the lines of code: inside a fenced block (```` ``` ````, ``~~~``), or
-    indented beside an indented line no rule matches (``more`` in a pager's usage example is
-    code, whatever a rule says of ``more``). A row of indented buttons, each matched, stays
-    boilerplate.
-
-    >>> lines = ["Run:", "    pip install textfix", "    more", ""]
-    >>> _without_code(lines, [None, None, load_ruleset().match("more"), None])
-    [None, None, None, None]
-    """
-    if not any(line[:1] in (" ", "\t") or line.startswith(("```", "~~~")) for line in lines):
-        return matched
-    kept = list(matched)
-    fenced = False
-    for index, line in enumerate(lines):
-        if line.lstrip(" \t").startswith(("```", "~~~")):
-            fenced = not fenced
-            continue
-        if kept[index] is None:
-            continue
-        beside = [
-            lines[other]
-            for other in (index - 1, index + 1)
-            if 0 <= other < len(lines) and matched[other] is None
-        ]
-        if fenced or any(_is_code(line, other) for other in beside):
-            kept[index] = None
-    return kept
-
-
 def _is_text(line: str, rule: BoilerplateRule | None) -> bool:
     """A line of the text itself: not blank, matched by no rule, no header line."""
     return bool(line) and rule is None and HEADER_LINE_RE.fullmatch(line) is None
 
 
-def _first_text(lines: list[str], matched: Sequence[BoilerplateRule | None]) -> int:
-    """The index of the first line of the text itself (``len(lines)`` if none)."""
+def _first_text(
+    lines: list[str], matched: Sequence[BoilerplateRule | None], removed: Container[int] = ()
+) -> int:
+    """The index of the first line of the text itself that is not ``removed`` (``len(lines)``
+    if none). Read after removal (a line a heading's list takes is not text), so the next run,
+    which no longer has the removed lines, finds the same line."""
     return next(
-        (index for index, line in enumerate(lines) if _is_text(line, matched[index])), len(lines)
+        (
+            index
+            for index, line in enumerate(lines)
+            if _is_text(line, matched[index]) and index not in removed
+        ),
+        len(lines),
+    )
+
+
+def _first_prose(lines: list[str], matched: Sequence[BoilerplateRule | None]) -> int:
+    """The index of the first prose line no rule matches (``len(lines)`` if none): never taken
+    by a heading's list, so removal cannot move it."""
+    return next(
+        (
+            index
+            for index, line in enumerate(lines)
+            if _is_text(line, matched[index]) and is_prose(line)
+        ),
+        len(lines),
     )
 
 
@@ -262,9 +241,10 @@ def _heads_prose(
     lines: list[str], index: int, matched: Sequence[BoilerplateRule | None], first_text: int
 ) -> bool:
     """True when the line right under ``index`` (no blank line between) is prose no rule
-    matches, and the text has begun above it: ``Share`` or ``Related`` heading a paragraph
-    inside the text is a heading of the text. At the top, a button right above the first
-    paragraph is a scrape's layout, and goes."""
+    matches, and the text has begun above it (at ``first_text``: for an edge line the first
+    line of text, for a heading the first prose line): ``Share`` or ``Related`` heading a
+    paragraph inside the text is a heading of the text. At the top, a button right above the
+    first paragraph is a scrape's layout, and goes."""
     below = index + 1
     return (
         first_text < index
@@ -289,11 +269,11 @@ def remove_matched(
     max_removed_share: float,
 ) -> tuple[str, list[Removal], str | None]:
     """``find_boilerplate`` once the rule each line of ``text`` matches is known."""
-    matched = _without_code(lines, _without_continuations(lines, matched))
+    matched = without_code(lines, _without_continuations(lines, matched))
     found = [number for number, rule in enumerate(matched) if rule is not None]
     removed: dict[int, str] = {}
     edge: list[int] = []
-    first_text = _first_text(lines, matched)
+    first_prose = _first_prose(lines, matched)
     for index in found:
         rule = matched[index]
         if rule is None or index in removed:
@@ -305,7 +285,7 @@ def remove_matched(
             items = _headline_list(lines, index, matched)
             if (
                 not items
-                and _heads_prose(lines, index, matched, first_text)
+                and _heads_prose(lines, index, matched, first_prose)
                 and not _after_boilerplate(lines, index, removed)
             ):
                 continue  # a heading of the text, not of a list
@@ -358,7 +338,7 @@ def _resolve_edge_lines(
     first = prose[0] if prose else len(lines)
     last = prose[-1] if prose else -1
     candidates = set(removed) | set(edge)
-    first_text = _first_text(lines, matched)
+    first_text = _first_text(lines, matched, removed)
     nonblank = [index for index, line in enumerate(lines) if line]
     position = {index: n for n, index in enumerate(nonblank)}
     for index in edge:

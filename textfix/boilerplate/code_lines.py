@@ -1,0 +1,75 @@
+"""Code in a document: lines boilerplate rules never remove, whatever they match.
+
+A rule such as ``more`` or ``Share`` reads a whole line, and code has such lines (``more`` in a
+pager's usage example). A line is code inside a fenced block (```` ``` ````, ``~~~``), or when
+it is indented by two or more beside a line indented as far or less.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textfix.boilerplate.rules import BoilerplateRule
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _is_code(line: str, neighbour: str) -> bool:
+    """A line indented by two or more, beside a line indented as far or less (but indented):
+    part of an indented code block. A Reuters sign-off (`` Reuter``, one space) under the
+    wire's four-space table lines is no code.
+
+    >>> _is_code("    more", "    pip install textfix"), _is_code(" Reuter", "    Pay March 31")
+    (True, False)
+    """
+    indent = _indent(line)
+    beside = _indent(neighbour)
+    return indent >= 2 and 0 < beside <= indent and not neighbour.isspace()
+
+
+def is_fence(line: str) -> bool:
+    return line.lstrip(" \t").startswith(("```", "~~~"))
+
+
+def in_code_block(lines: list[str], index: int) -> bool:
+    """An indented line beside an indented line (``_is_code``), whatever rules match them."""
+    line = lines[index]
+    return line[:1] in (" ", "\t") and any(
+        _is_code(line, lines[other]) for other in (index - 1, index + 1) if 0 <= other < len(lines)
+    )
+
+
+def without_code(
+    lines: list[str], matched: Sequence[BoilerplateRule | None]
+) -> Sequence[BoilerplateRule | None]:
+    """``matched`` less the lines of code: inside a fenced block (```` ``` ````, ``~~~``), or
+    indented beside an indented line no rule matches (``more`` in a pager's usage example is
+    code, whatever a rule says of ``more``). A row of indented buttons, each matched, stays
+    boilerplate.
+
+    >>> lines = ["Run:", "    pip install textfix", "    more", ""]
+    >>> from textfix.boilerplate.rules import load_ruleset
+    >>> more = load_ruleset().match("more")
+    >>> more.id, without_code(lines, [None, None, more, None])
+    ('en.navigation-edge', [None, None, None, None])
+    """
+    if not any(line[:1] in (" ", "\t") or is_fence(line) for line in lines):
+        return matched
+    kept = list(matched)
+    fenced = False
+    for index, line in enumerate(lines):
+        if is_fence(line):
+            fenced = not fenced
+            continue
+        if kept[index] is None:
+            continue
+        beside = [
+            lines[other]
+            for other in (index - 1, index + 1)
+            if 0 <= other < len(lines) and matched[other] is None
+        ]
+        if fenced or any(_is_code(line, other) for other in beside):
+            kept[index] = None
+    return kept
