@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from textfix import Pipeline
 from textfix.normalisers.encoding import fix_mojibake
 from textfix.normalisers.mojibake_leftovers import fix_leftover_mojibake
 
@@ -46,3 +47,13 @@ def test_pairs_left_alone_are_not_followed_by_a_word_initial_lower_case_letter()
     assert fix_leftover_mojibake("Ã…berg MÃ…ller HÃ…KAN", "Ã…berg MÃ…ller HÃ…KAN") == (
         "Åberg MÅller HÅKAN"
     )
+
+
+def test_a_repaired_leftover_is_settled_again_by_the_same_call() -> None:
+    # "Ã…" repaired to "Å" lets ftfy read the "â€™" beside it; a single call must finish the
+    # job, or a second run of the pipeline changes the text again.
+    for preset in ("default", "news"):
+        pipeline = Pipeline.from_preset(preset)
+        once = pipeline("cafГ©Ã…â€™").text
+        assert once == "cafГ©Å’"
+        assert pipeline(once).text == once

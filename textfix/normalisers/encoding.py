@@ -53,6 +53,9 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 #: an entity or mojibake anew, and each such layer at least halves the text it comes from, so a
 #: megabyte settles in fewer than 20 rounds; the cap only makes termination plain to see.
 MAX_ROUNDS = 32
+#: Rounds of leftover repair, each settled again by ftfy (see ``fix_mojibake``): a bound, so that
+#: crafted nests of leftovers cannot multiply the work.
+LEFTOVER_ROUNDS = 3
 
 
 def _finish_decoded(decoded: str) -> str:
@@ -232,8 +235,17 @@ def fix_mojibake(text: str) -> str:
     'AT&T <b> ab\n<b>'
     >>> fix_mojibake("Ingrid Ã\x85berg")
     'Ingrid Åberg'
+    >>> fix_mojibake("Ã…â€™s")
+    'Å’s'
     """
     text = line_breaks_for_ftfy(text)
     composed = compose(text)
-    fixed = fix_leftover_mojibake(composed, settle_mojibake(composed, _fix_encoding))
+    fixed = settle_mojibake(composed, _fix_encoding)
+    for _ in range(LEFTOVER_ROUNDS):
+        # A repaired leftover can let ftfy read its neighbours ("Ã…â€™" → "Åâ€™" → "Å’"), so
+        # the repair is settled again; the evidence is always what the whole call changed.
+        repaired = fix_leftover_mojibake(composed, fixed)
+        if repaired == fixed:
+            break
+        fixed = settle_mojibake(compose(repaired), _fix_encoding)
     return text if fixed == composed else fixed
