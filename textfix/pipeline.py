@@ -23,6 +23,8 @@ TextOrDocument = str | Document
 #: The most passes a pipeline makes over one document (see ``Pipeline.__call__``).
 MAX_PASSES = 3
 UserStep = Callable[[str], str]
+#: Runs one step on a text for ``Pipeline.clean_with``: the new text and the metadata found.
+StepRunner = Callable[["Step", str], tuple[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -190,10 +192,22 @@ class Pipeline:
         edits made since (``EditKind``: whitespace only, whole lines only) give it no work, or
         when its screen finds none.
         """
-        return self._clean(_as_document(item), None)
+        return self.clean_with(_as_document(item), None)
 
-    def _clean(self, document: Document, changes: list[StepChange] | None) -> Document:
-        """Run passes until settled (see ``__call__``); with ``changes``, record each step's."""
+    def clean_with(self, document: Document, apply: StepRunner | None) -> Document:
+        """Clean ``document`` in passes until settled (see ``__call__``), running each step
+        that has work through ``apply`` (``Step.apply`` when it is ``None``): the one loop
+        behind ``__call__``, ``explain`` and the runner's observed cleaning, which record what
+        each step did without repeating the passes and their settling.
+
+        >>> seen = []
+        >>> def run(step, text):
+        ...     seen.append(step.name)
+        ...     return step.apply(text)
+        >>> Pipeline(["normalise_whitespace"]).clean_with(Document("a  b"), run).text, seen
+        ('a b', ['normalise_whitespace'])
+        """
+        run = apply or Step.apply
         text = document.text
         metadata = dict(document.metadata)
         for _ in range(MAX_PASSES):
@@ -204,12 +218,8 @@ class Pipeline:
                 found: dict[str, Any]
                 if step.quiet is not None and step.quiet(text):
                     new_text, found = text, {}
-                elif changes is None:
-                    new_text, found = step.apply(text)
                 else:
-                    new_text, found, notes = step.apply_explained(text)
-                    if new_text != text or found or notes:
-                        changes.append(StepChange(step.name, text, new_text, found, tuple(notes)))
+                    new_text, found = run(step, text)
                 if new_text != text:
                     for entry in settling:
                         entry[2].add(step.edits)
@@ -231,7 +241,14 @@ class Pipeline:
         """Clean ``item`` as ``__call__`` does and record, for each step that changed something
         (in every pass made), what changed."""
         changes: list[StepChange] = []
-        document = self._clean(_as_document(item), changes)
+
+        def run(step: Step, text: str) -> tuple[str, dict[str, Any]]:
+            new_text, found, notes = step.apply_explained(text)
+            if new_text != text or found or notes:
+                changes.append(StepChange(step.name, text, new_text, found, tuple(notes)))
+            return new_text, found
+
+        document = self.clean_with(_as_document(item), run)
         return Explanation(document, tuple(changes))
 
     def __repr__(self) -> str:

@@ -13,8 +13,7 @@ from typing import Any
 from textfix.boilerplate.remove import Removal, find_boilerplate
 from textfix.document import Document
 from textfix.io.records import Record
-from textfix.pipeline import MAX_PASSES, Pipeline, Step, _settled
-from textfix.registry import EditKind
+from textfix.pipeline import Pipeline, Step
 
 
 @dataclass
@@ -59,54 +58,38 @@ def clean_record(
     if not count_steps and not want_removed and not want_trace:
         return Cleaned(pipeline(document))
     # Removed lines are counted for the summary and report whenever steps are counted.
-    return _clean_observed(pipeline.steps, document, count_removed=True, want_trace=want_trace)
+    return _clean_observed(pipeline, document, want_trace=want_trace)
 
 
-def _clean_observed(
-    steps: tuple[Step, ...], document: Document, count_removed: bool, want_trace: bool = False
-) -> Cleaned:
-    # The same passes as Pipeline.__call__, with a comparison after each step (and, like it,
-    # no second run of a resettling step whose output no later step changed).
-    text = document.text
-    metadata = dict(document.metadata)
+def _clean_observed(pipeline: Pipeline, document: Document, want_trace: bool) -> Cleaned:
+    # The pipeline's own passes and settling, with a comparison after each step run, and the
+    # line removers asked for the lines they remove.
     changed: set[str] = set()
     removals: list[Removal] = []
     trace: list[tuple[str, str, str, dict[str, Any]]] = []
-    for _ in range(MAX_PASSES):
-        before = text
-        settling: list[tuple[Step, str, set[EditKind]]] = []
-        for step in steps:
-            if count_removed and step.name == "remove_boilerplate":
-                new_text, found_removals, reason = find_boilerplate(text, **_options(step))
-                if reason is None:
-                    removals.extend(found_removals)
-                found: dict[str, Any] = {}
-            elif count_removed and step.name == "remove_noise_lines":
-                # Imported here: its word lists cost every other preset's start-up.
-                from textfix.boilerplate.noise import find_noise_lines
 
-                new_text, noise = find_noise_lines(text, **_options(step))
-                removals.extend(noise)
-                found = {}
-            elif step.quiet is not None and step.quiet(text):
-                new_text, found = text, {}
-            else:
-                new_text, found = step.apply(text)
-            if new_text != text:
-                for entry in settling:
-                    entry[2].add(step.edits)
-            if new_text != text or found:
-                changed.add(step.name)
-                if want_trace:
-                    trace.append((step.name, text, new_text, found))
-            text = new_text
-            if found:
-                metadata.update(found)
-            if step.resettles:
-                settling.append((step, text, set()))
-        if text == before or _settled(text, settling):
-            break
-    return Cleaned(Document(text, document.id, metadata), changed, removals, trace)
+    def run(step: Step, text: str) -> tuple[str, dict[str, Any]]:
+        found: dict[str, Any] = {}
+        if step.name == "remove_boilerplate":
+            new_text, found_removals, reason = find_boilerplate(text, **_options(step))
+            if reason is None:
+                removals.extend(found_removals)
+        elif step.name == "remove_noise_lines":
+            # Imported here: its word lists cost every other preset's start-up.
+            from textfix.boilerplate.noise import find_noise_lines
+
+            new_text, noise = find_noise_lines(text, **_options(step))
+            removals.extend(noise)
+        else:
+            new_text, found = step.apply(text)
+        if new_text != text or found:
+            changed.add(step.name)
+            if want_trace:
+                trace.append((step.name, text, new_text, found))
+        return new_text, found
+
+    cleaned = pipeline.clean_with(document, run)
+    return Cleaned(cleaned, changed, removals, trace)
 
 
 def _options(step: Step) -> dict[str, Any]:
