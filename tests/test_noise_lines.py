@@ -540,3 +540,16 @@ def test_most_noise_of_the_crawled_pages_goes() -> None:
         noise += sum(mark is True for mark in golden.boilerplate)
         removed += sum(golden.boilerplate[i] is True for i in lines)
     assert removed / noise >= 0.8, f"recall {removed / noise:.2f} ({removed} of {noise})"
+
+
+def test_fenced_code_is_text_and_stays() -> None:
+    # Fences and the code between them read as wordless lines; removing them unpaired the
+    # fences, and a second run removed more. Code is part of the text.
+    text = "```python\nx = 1\n```\n  code   here\n\n\n```\n  - nested item\n  - nested item\n"
+    for foreign_language in (True, False):
+        once = remove_noise_lines(text, foreign_language=foreign_language)
+        assert once == text
+    page = "Home\nAbout\nContact\nLogin\n\n```sh\nls -la\n```\n\nRun it and read the list of files it prints."
+    cleaned = remove_noise_lines(page)
+    assert "```sh\nls -la\n```" in cleaned
+    assert remove_noise_lines(cleaned) == cleaned
