@@ -549,7 +549,10 @@ def test_fenced_code_is_text_and_stays() -> None:
     for foreign_language in (True, False):
         once = remove_noise_lines(text, foreign_language=foreign_language)
         assert once == text
-    page = "Home\nAbout\nContact\nLogin\n\n```sh\nls -la\n```\n\nRun it and read the list of files it prints."
+    page = (
+        "Home\nAbout\nContact\nLogin\n\n```sh\nls -la\n```\n\n"
+        "Run it and read the list of files it prints."
+    )
     cleaned = remove_noise_lines(page)
     assert "```sh\nls -la\n```" in cleaned
     assert remove_noise_lines(cleaned) == cleaned
