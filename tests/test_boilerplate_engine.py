@@ -368,3 +368,10 @@ def test_guard_keeps_a_document_exactly_when_removals_exceed_the_share(
         return
     removed_words = sum(len(removal.line.split()) for removal in removals)
     assert (reason is not None) == (removed_words > share * max(1, len(text.split())))
+
+
+def test_a_spaced_class_takes_a_run_of_whitespace_as_the_oracle_does() -> None:
+    # "top[- ]?themen": folding makes any whitespace run one space, so "top  themen" (or with
+    # NEL, no-break spaces) is the oracle's "top themen".
+    for text in ("top\x85\x85themen", "top  themen", "Top\xa0\xa0Themen", "top-themen"):
+        assert_equals_oracle(text)

@@ -157,8 +157,8 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
 
 
 def _class_for(body: str, for_re2: bool) -> str:
-    """A character class (``[...]``) with ``\\d``/``\\w`` spelled for RE2, and every
-    whitespace character when it holds a space (a folded space is any whitespace)."""
+    """A character class (``[...]``) with ``\\d``/``\\w`` spelled for RE2, and any run of
+    whitespace when it holds a space (a folded space is any run of whitespace)."""
     out: list[str] = []
     index = 0
     spaced = False
@@ -176,7 +176,7 @@ def _class_for(body: str, for_re2: bool) -> str:
             out.append(body[index])
             index += 1
     if spaced and not body.startswith("[^"):
-        return f"(?:{''.join(out)}|[{_RE2_SPACE if for_re2 else _RE_SPACE}])"
+        return f"(?:{''.join(out)}|[{_RE2_SPACE if for_re2 else _RE_SPACE}]+)"
     return "".join(out)
 
 
