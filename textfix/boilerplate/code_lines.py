@@ -33,6 +33,26 @@ def is_fence(line: str) -> bool:
     return line.lstrip(" \t").startswith(("```", "~~~"))
 
 
+def fenced_lines(lines: Sequence[str]) -> set[int]:
+    """The indices of fence lines (```` ``` ````, ``~~~``) and the lines between them (to the
+    end when a fence is left open).
+
+    >>> sorted(fenced_lines(["Run:", "```sh", "ls", "```", "Home"]))
+    [1, 2, 3]
+    >>> fenced_lines(["Home", "About"])
+    set()
+    """
+    code: set[int] = set()
+    fenced = False
+    for index, line in enumerate(lines):
+        if is_fence(line):
+            fenced = not fenced
+            code.add(index)
+        elif fenced:
+            code.add(index)
+    return code
+
+
 def in_code_block(lines: list[str], index: int) -> bool:
     """An indented line beside an indented line (``_is_code``), whatever rules match them."""
     line = lines[index]
@@ -58,18 +78,15 @@ def without_code(
     if not any(line[:1] in (" ", "\t") or is_fence(line) for line in lines):
         return matched
     kept = list(matched)
-    fenced = False
+    fenced = fenced_lines(lines)
     for index, line in enumerate(lines):
-        if is_fence(line):
-            fenced = not fenced
-            continue
-        if kept[index] is None:
+        if kept[index] is None or is_fence(line):
             continue
         beside = [
             lines[other]
             for other in (index - 1, index + 1)
             if 0 <= other < len(lines) and matched[other] is None
         ]
-        if fenced or any(_is_code(line, other) for other in beside):
+        if index in fenced or any(_is_code(line, other) for other in beside):
             kept[index] = None
     return kept

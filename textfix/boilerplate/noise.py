@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from textfix.boilerplate.code_lines import is_fence
+from textfix.boilerplate.code_lines import fenced_lines
 from textfix.boilerplate.noise_language import foreign_lines
 from textfix.boilerplate.noise_rules import WEAK_RULES, line_rule
 from textfix.boilerplate.remove import Removal
@@ -245,26 +245,6 @@ def _mark_link_runs(lines: list[str], rules: list[str | None], nonblank: list[in
 _CODE_STAND_IN = "This line stands for a line of code, which is part of the text and stays."
 
 
-def _fenced_code(lines: list[str]) -> set[int]:
-    """The indices of fence lines (```` ``` ````, ``~~~``) and the lines between them (to the
-    end when a fence is left open).
-
-    >>> sorted(_fenced_code(["Run:", "```sh", "ls", "```", "Home"]))
-    [1, 2, 3]
-    >>> _fenced_code(["Home", "About"])
-    set()
-    """
-    code: set[int] = set()
-    fenced = False
-    for index, line in enumerate(lines):
-        if is_fence(line):
-            fenced = not fenced
-            code.add(index)
-        elif fenced:
-            code.add(index)
-    return code
-
-
 def find_noise_lines(text: str, *, foreign_language: bool = True) -> tuple[str, list[Removal]]:
     """The text without its noise lines, and the removals.
 
@@ -276,7 +256,7 @@ def find_noise_lines(text: str, *, foreign_language: bool = True) -> tuple[str, 
     if not text:
         return text, []
     lines = text.split("\n")
-    code = _fenced_code(lines)
+    code = fenced_lines(lines)
     if code:
         # Code is content: its lines are read as prose by the neighbourhood rules, never removed.
         read = [_CODE_STAND_IN if index in code else line for index, line in enumerate(lines)]
