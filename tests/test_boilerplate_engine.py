@@ -375,3 +375,15 @@ def test_a_spaced_class_takes_a_run_of_whitespace_as_the_oracle_does() -> None:
     # NEL, no-break spaces) is the oracle's "top themen".
     for text in ("top\x85\x85themen", "top  themen", "Top\xa0\xa0Themen", "top-themen"):
         assert_equals_oracle(text)
+
+
+def test_a_repeated_spaced_class_does_not_backtrack_on_a_run_of_spaces() -> None:
+    # "[a-z ]*" once became "(?:[a-z ]|\s+)*": a line that almost matches, with a long run of
+    # spaces, then had 2^n ways to fail (the run found CI stalled for an hour on real text).
+    # pytest-timeout fails this test if it comes back.
+    ruleset = compile_rules([BoilerplateRule("x.share", "share[a-z ]*button")])
+    line = "share" + " " * 60 + "now!"
+    assert ruleset.match_lines(f"Body.\n{line}\nshare  this   button") == [
+        (2, ruleset.rules[0])
+    ]
+    assert_equals_oracle(line + "\n" + "share  a  button")

@@ -125,8 +125,13 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
         char = pattern[index]
         if char == "[":
             end = _class_end(pattern, index)
-            out.append(_class_for(pattern[index:end], for_re2))
+            repeated = pattern[end : end + 1] in ("*", "+", "{")
+            out.append(_class_for(pattern[index:end], for_re2, repeated=repeated))
             index = end
+            if repeated and (bounds := _BOUNDS_RE.match(pattern, index)):
+                # A folded space may be a longer run on the screen: no upper bound.
+                out.append(f"{{{bounds.group(1)},}}")
+                index = bounds.end()
         elif char == " " or pattern.startswith("\\ ", index):
             out.append(f"(?:[{space}]+)")  # a folded space is a run of whitespace on the screen
             index += 1 if char == " " else 2
@@ -156,9 +161,19 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
     return "".join(out)
 
 
-def _class_for(body: str, for_re2: bool) -> str:
+def _class_for(body: str, for_re2: bool, *, repeated: bool = False) -> str:
     """A character class (``[...]``) with ``\\d``/``\\w`` spelled for RE2, and any run of
-    whitespace when it holds a space (a folded space is any run of whitespace)."""
+    whitespace when it holds a space (a folded space is any run of whitespace).
+
+    A ``repeated`` class (a quantifier follows) takes each whitespace character inside the
+    class, so the quantifier covers the run: a run inside a repeat (``(?:[a ]|\\s+)*``) would
+    backtrack exponentially on a line that almost matches.
+
+    >>> _class_for("[a ]", False, repeated=True) == f"[a {_RE_SPACE}]"
+    True
+    >>> _class_for("[a ]", False) == f"(?:[a ]|[{_RE_SPACE}]+)"
+    True
+    """
     out: list[str] = []
     index = 0
     spaced = False
@@ -176,7 +191,13 @@ def _class_for(body: str, for_re2: bool) -> str:
             out.append(body[index])
             index += 1
     if spaced and not body.startswith("[^"):
-        return f"(?:{''.join(out)}|[{_RE2_SPACE if for_re2 else _RE_SPACE}]+)"
+        space = _RE2_SPACE if for_re2 else _RE_SPACE
+        if repeated:
+            inner = "".join(out)[1:-1]
+            if inner.endswith("-") and not inner.endswith("\\-"):
+                inner = inner[:-1] + "\\-"  # a last "-" is literal: it must stay one
+            return f"[{inner}{space}]"
+        return f"(?:{''.join(out)}|[{space}]+)"
     return "".join(out)
 
 
@@ -240,7 +261,7 @@ class LineEngine:
             try:
                 search = re.compile(f"\n{_wrapped(loose, False)}(?=\n)")
             except re.error:  # a pattern re reads only whole: every line is a candidate
-                search = re.compile("\n")
+                search = re.compile("\n(?=[^\n]*\n)")
             self._searches[index] = search
         return search
 
