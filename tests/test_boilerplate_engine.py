@@ -383,7 +383,5 @@ def test_a_repeated_spaced_class_does_not_backtrack_on_a_run_of_spaces() -> None
     # pytest-timeout fails this test if it comes back.
     ruleset = compile_rules([BoilerplateRule("x.share", "share[a-z ]*button")])
     line = "share" + " " * 60 + "now!"
-    assert ruleset.match_lines(f"Body.\n{line}\nshare  this   button") == [
-        (2, ruleset.rules[0])
-    ]
+    assert ruleset.match_lines(f"Body.\n{line}\nshare  this   button") == [(2, ruleset.rules[0])]
     assert_equals_oracle(line + "\n" + "share  a  button")
