@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any, Protocol
 
 import re2
 
@@ -40,9 +41,12 @@ FOLDED_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", 
 # The characters str.split() splits on (str.isspace), inside a class: for RE2 the ASCII ones
 # (the screen makes the others spaces: a smaller automaton, built twice as fast), for re all
 # (which must not cross a line break before a rule: a hit's line is that of its start).
-_RE2_SPACE = r"\t-\r\x{1c}-\x{20}"
+_RE2_SPACE = r"\t\x{0b}-\r\x{1c}-\x{20}"
 _WIDE_SPACE_RE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _RE_SPACE = r"\t\x0b-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# A run of the screen's whitespace (wide spaces are spaces there), never a line break.
+_SPACE_RUN_RE = re.compile("[\t\x0b-\r\x1c-\x20]{2,}")
 # Pattern text RE2 would read otherwise than Python's re.
 _PYTHON_ONLY_RE = re.compile(r"\(\?[>aiLmsux#-]|[*+?}]\+|\\[uUNx]|\[:[a-z]+:\]|\{,")
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
@@ -53,6 +57,9 @@ _UNICODE_CLASSES = {
     "d": (r"\p{Nd}", r"\p{Nd}"),
     "w": (r"[\p{L}\p{N}_]", r"\p{L}\p{N}_"),
     "s": (f"[{_RE2_SPACE}]", _RE2_SPACE),
+    # The negated ones never take a line break: a loose match stays within its line.
+    "D": (r"[^\p{Nd}\n]", r"\P{Nd}"),
+    "W": (r"[^\p{L}\p{N}_\n]", r"\W"),
 }
 
 
@@ -114,7 +121,9 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
     'share(?:)x(?:)|(?:)foo\\\\p{Nd}{1,}'
     >>> loosen(r"[\\d^$-](?<![a-z])(?=x)x{1,3}", for_re2=False)
     '[\\\\d^$-](?:)(?=x)x{1,3}'
-    >>> re.fullmatch(loosen("read more", for_re2=False), "read \\t\\xa0more") is not None
+    >>> re.fullmatch(loosen("read more", for_re2=False), "read\\xa0more") is not None
+    True
+    >>> re2.fullmatch(loosen("read more"), "read \\t more") is not None
     True
     """
     out: list[str] = []
@@ -128,12 +137,9 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
             repeated = pattern[end : end + 1] in ("*", "+", "{")
             out.append(_class_for(pattern[index:end], for_re2, repeated=repeated))
             index = end
-            if repeated and (bounds := _BOUNDS_RE.match(pattern, index)):
-                # A folded space may be a longer run on the screen: no upper bound.
-                out.append(f"{{{bounds.group(1)},}}")
-                index = bounds.end()
         elif char == " " or pattern.startswith("\\ ", index):
-            out.append(f"(?:[{space}]+)")  # a folded space is a run of whitespace on the screen
+            # A folded space is a run of whitespace on RE2's screen, one character on re's.
+            out.append(f"(?:[{space}]+)" if for_re2 else f"(?:[{space}])")
             index += 1 if char == " " else 2
         elif char == "\\":
             escape = pattern[index : index + 2]
@@ -162,17 +168,22 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
 
 
 def _class_for(body: str, for_re2: bool, *, repeated: bool = False) -> str:
-    """A character class (``[...]``) with ``\\d``/``\\w`` spelled for RE2, and any run of
-    whitespace when it holds a space (a folded space is any run of whitespace).
+    """A character class (``[...]``) with ``\\d``/``\\w`` spelled for RE2, and whitespace
+    when it holds a space (a folded space is any whitespace character on re's screen, where
+    runs are collapsed, and any run of whitespace on RE2's).
 
-    A ``repeated`` class (a quantifier follows) takes each whitespace character inside the
-    class, so the quantifier covers the run: a run inside a repeat (``(?:[a ]|\\s+)*``) would
-    backtrack exponentially on a line that almost matches.
+    The whitespace goes inside the class when the class is ``repeated`` (a quantifier
+    follows) or read by re: a run inside a repeat (``(?:[a ]|\\s+)*``) backtracks
+    exponentially on a line that almost matches.
 
-    >>> _class_for("[a ]", False, repeated=True) == f"[a {_RE_SPACE}]"
+    >>> _class_for("[a ]", False) == f"[a {_RE_SPACE}]"
     True
-    >>> _class_for("[a ]", False) == f"(?:[a ]|[{_RE_SPACE}]+)"
+    >>> _class_for("[a ]", True) == f"(?:[a ]|[{_RE2_SPACE}]+)"
     True
+    >>> _class_for("[ -]", True, repeated=True) == f"[ \\\\-{_RE2_SPACE}]"
+    True
+    >>> _class_for("[^.]", True)
+    '[^\\\\n.]'
     """
     out: list[str] = []
     index = 0
@@ -190,9 +201,11 @@ def _class_for(body: str, for_re2: bool, *, repeated: bool = False) -> str:
             spaced = spaced or body[index] == " "
             out.append(body[index])
             index += 1
+    if for_re2 and body.startswith("[^"):
+        return "[^\\n" + "".join(out)[2:]  # a loose match stays within its line
     if spaced and not body.startswith("[^"):
         space = _RE2_SPACE if for_re2 else _RE_SPACE
-        if repeated:
+        if repeated or not for_re2:
             inner = "".join(out)[1:-1]
             if inner.endswith("-") and not inner.endswith("\\-"):
                 inner = inner[:-1] + "\\-"  # a last "-" is literal: it must stay one
@@ -223,6 +236,16 @@ def screen_text(text: str) -> str:
     return text.lower()
 
 
+class _Match(Protocol):
+    def start(self) -> int: ...
+
+
+class _Search(Protocol):
+    """A compiled search: RE2's over UTF-8 bytes, or re's over text."""
+
+    def search(self, text: Any, pos: int) -> _Match | None: ...
+
+
 class LineEngine:
     """Finds, for each line of a text, the rules (of ``patterns``) it could match when folded.
 
@@ -250,18 +273,31 @@ class LineEngine:
             always.append(index)
         self._set.Compile()
         self._always = tuple(always)
-        self._searches: dict[int, re.Pattern[str]] = {}
+        self._re2_set = frozenset(self._re2_ids)
+        self._options = options
+        self._searches: dict[int, _Search] = {}
 
-    def _search(self, index: int) -> re.Pattern[str]:
-        """Rule ``index`` as a Python search over the framed screen: a line break, the rule
-        with the junk around it, a line break."""
+    def _search(self, index: int) -> _Search:
+        """Rule ``index`` as a search over the framed screen: a line break, the rule with the
+        junk around it, a line break.
+
+        RE2 searches the UTF-8 bytes in linear time; Python's re (for a pattern RE2 cannot
+        read) searches the text. A loosened rule between junk classes that overlap it
+        (``[*-]*(?:[*-]{3,})[*-]*``) would make re backtrack cubically on a long line of junk.
+        """
         search = self._searches.get(index)
         if search is None:
-            loose = loosen(self._patterns[index], for_re2=False)
-            try:
-                search = re.compile(f"\n{_wrapped(loose, False)}(?=\n)")
-            except re.error:  # a pattern re reads only whole: every line is a candidate
-                search = re.compile("\n(?=[^\n]*\n)")
+            pattern = self._patterns[index]
+            if index in self._re2_set:
+                loose = _wrapped(loosen(pattern), True)
+                search = re2.compile(f"\n{loose}\n".encode(), self._options)
+            else:
+                try:
+                    search = re.compile(
+                        f"\n{_wrapped(loosen(pattern, for_re2=False), False)}(?=\n)"
+                    )
+                except re.error:  # a pattern re reads only whole: every line is a candidate
+                    search = re.compile("\n(?=[^\n]*\n)")
             self._searches[index] = search
         return search
 
@@ -273,19 +309,24 @@ class LineEngine:
         screen = screen_text(text)
         try:
             hits = self._set.Match(screen.encode()) if self._re2_ids else None
-        except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read: try every rule
-            hits = range(len(self._re2_ids))
+        except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read
+            screen = _SURROGATE_RE.sub("\ufffd", screen)
+            hits = self._set.Match(screen.encode())
         if not hits and not self._always:
             return []  # the common case: one pass over the text
         indexes = [self._re2_ids[hit] for hit in hits or ()]
         found: dict[int, set[int]] = {}
-        framed = f"\n{screen}\n"
+        # Runs of whitespace made one space, as folding makes them: re's patterns then hold
+        # no run that could overlap a neighbouring repeat.
+        framed_text = f"\n{_SPACE_RUN_RE.sub(' ', screen)}\n"
+        framed_bytes = framed_text.encode() if indexes else b""
         for index in sorted({*indexes, *self._always}):
+            framed: Any = framed_bytes if index in self._re2_set else framed_text
             search = self._search(index).search
             start, number, counted = 0, 0, 0
             while (hit := search(framed, start)) is not None:
                 offset = hit.start()
-                number += framed.count("\n", counted, offset)
+                number += framed.count(b"\n" if framed is framed_bytes else "\n", counted, offset)
                 counted = offset
                 found.setdefault(number, set()).add(index)
                 start = offset + 1
