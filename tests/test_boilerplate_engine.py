@@ -338,6 +338,10 @@ _ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "curly-quotes": lambda n: "“" * n,
     "kelvin": lambda n: "\u212a" * n,
     "trailing-junk": lambda n: "Advertisement" + ".…!" * (n // 3),
+    # Lines a negated class runs over ("[^\":]*" of en.photo-credit), under one credit that
+    # makes the RE2 set name the rule: the lines are searched one at a time.
+    "lines-then-credit": lambda n: "a b\n" * (n // 4) + "Photograph: a/Reuters",
+    "lines-then-bare-credit": lambda n: "a b.\n" * (n // 5) + "Photograph: Roscosmos",
 }
 
 

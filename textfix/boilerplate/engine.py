@@ -26,7 +26,8 @@ is searched that way in every text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import re2
 
@@ -250,20 +251,49 @@ class LineEngine:
             always.append(index)
         self._set.Compile()
         self._always = tuple(always)
-        self._searches: dict[int, re.Pattern[str]] = {}
+        self._line_regexes: dict[int, Any] = {}  # compiled RE2 regexes (re2 has no stubs)
+        self._fullmatches: dict[int, Callable[[str], re.Match[str] | None]] = {}
 
-    def _search(self, index: int) -> re.Pattern[str]:
-        """Rule ``index`` as a Python search over the framed screen: a line break, the rule
-        with the junk around it, a line break."""
-        search = self._searches.get(index)
-        if search is None:
+    def _re2_lines(self, index: int, screen: bytes) -> list[int]:
+        """The lines (numbered from 0) of the UTF-8 ``screen`` on which rule ``index``, loosened
+        and wrapped as in the set, matches the whole line.
+
+        Searched by RE2 on its own, never crossing a line break (``never_nl``): one linear pass
+        however the rule is written (a rule's ``[^":]*`` searched line by line with Python's
+        ``re`` ran on to the end of the text from every line, quadratic in its lines).
+        """
+        regex = self._line_regexes.get(index)
+        if regex is None:
+            regex = self._line_regexes[index] = re2.compile(
+                f"(?m)^{_wrapped(loosen(self._patterns[index]), True)}$", _line_options()
+            )
+        numbers = []
+        number, counted = 0, 0
+        for match in regex.finditer(screen):
+            offset = match.start()
+            number += screen.count(b"\n", counted, offset)
+            counted = offset
+            numbers.append(number)
+        return numbers
+
+    def _python_lines(self, index: int, screen: str, max_line: int) -> list[int]:
+        """Like ``_re2_lines`` for a rule RE2 cannot run (or a screen it cannot read): Python's
+        ``re`` tries each line of at most ``2 * max_line`` characters (lower casing can double
+        a line: "İ" is two characters lower cased) on its own."""
+        fullmatch = self._fullmatches.get(index)
+        if fullmatch is None:
             loose = loosen(self._patterns[index], for_re2=False)
             try:
-                search = re.compile(f"\n{_wrapped(loose, False)}(?=\n)")
+                fullmatch = re.compile(_wrapped(loose, False)).fullmatch
             except re.error:  # a pattern re reads only whole: every line is a candidate
-                search = re.compile("\n(?=[^\n]*\n)")
-            self._searches[index] = search
-        return search
+                fullmatch = re.compile("[^\n]*").fullmatch
+            self._fullmatches[index] = fullmatch
+        limit = 2 * max_line
+        return [
+            number
+            for number, line in enumerate(screen.split("\n"))
+            if len(line) <= limit and fullmatch(line) is not None
+        ]
 
     def candidates(self, text: str, max_line: int = 340) -> list[tuple[int, tuple[int, ...]]]:
         """Each line (numbered from 0) of ``text`` that may match a rule, with those rules.
@@ -272,21 +302,31 @@ class LineEngine:
         """
         screen = screen_text(text)
         try:
-            hits = self._set.Match(screen.encode()) if self._re2_ids else None
+            encoded: bytes | None = screen.encode()
         except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read: try every rule
-            hits = range(len(self._re2_ids))
+            encoded = None
+        if encoded is None:
+            hits: Sequence[int] | None = range(len(self._re2_ids))
+        else:
+            hits = self._set.Match(encoded) if self._re2_ids else None
         if not hits and not self._always:
             return []  # the common case: one pass over the text
         indexes = [self._re2_ids[hit] for hit in hits or ()]
         found: dict[int, set[int]] = {}
-        framed = f"\n{screen}\n"
         for index in sorted({*indexes, *self._always}):
-            search = self._search(index).search
-            start, number, counted = 0, 0, 0
-            while (hit := search(framed, start)) is not None:
-                offset = hit.start()
-                number += framed.count("\n", counted, offset)
-                counted = offset
+            if encoded is not None and index not in self._always:
+                numbers = self._re2_lines(index, encoded)
+            else:
+                numbers = self._python_lines(index, screen, max_line)
+            for number in numbers:
                 found.setdefault(number, set()).add(index)
-                start = offset + 1
         return [(number, tuple(sorted(found[number]))) for number in sorted(found)]
+
+
+def _line_options() -> re2.Options:
+    """RE2 options for searching one rule line by line."""
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    options.log_errors = False
+    options.never_nl = True
+    return options

@@ -177,6 +177,11 @@ class RuleSet:
         >>> [(number, rule.id) for number, rule in ruleset.match_lines(text)]
         [(2, 'x.ad')]
         """
+        return self.match_split(text)[0]
+
+    def match_split(self, text: str) -> tuple[list[tuple[int, BoilerplateRule]], list[str] | None]:
+        """``match_lines`` and the lines of ``text`` when it had to split them (None when the
+        engine ruled every line out), so a caller need not split the text again."""
         longest = self.max_length + 40
         found = []
         lines: list[str] | None = None
@@ -186,7 +191,7 @@ class RuleSet:
             line = lines[number]
             if len(line) <= longest and (rule := self.match(fold_line(line), indexes)):
                 found.append((number, rule))
-        return found
+        return found, lines
 
 
 def compile_rules(rules: Sequence[BoilerplateRule]) -> RuleSet:
