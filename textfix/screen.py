@@ -22,6 +22,7 @@ from textfix.registry import EditKind
 
 if TYPE_CHECKING:
     from textfix.boilerplate.rules import RuleSet
+    from textfix.normalisers.quotes import QuoteStyle
 
 # The pairs fix_mojibake judges by the whole text: a lone capital before a space (a lost
 # no-break space, ``is_ambiguous_nbsp_loss``) and the leftovers ftfy keeps (``mojibake_leftovers``).
@@ -140,21 +141,34 @@ def whitespace_settled(output: str, text: str, edits: Collection[EditKind]) -> b
     return text[:1] not in (" ", "\t") and last[:1] not in (" ", "\t") and last[-1:] != " "
 
 
-def quotes_settled(output: str, text: str, edits: Collection[EditKind], **options: Any) -> bool:
+def quotes_settled(
+    output: str, text: str, edits: Collection[EditKind], *, quote_style: QuoteStyle = "keep"
+) -> bool:
     r"""Whether ``repair_quotes``' ``output``, edited since into ``text``, needs no second look.
 
     Quote repair reads each mark's neighbours as space or not (any whitespace, a line break
     and the text's ends alike), and pairs marks within paragraphs, which whitespace tidying
-    keeps apart: whitespace edits give it no work. Line removal can (a removed line of a
-    paragraph may hold a mark its neighbours paired with, or the only curly quote of the
-    document), and so can edits of characters (``transliterate``: "Š`Ð" becomes "S`D").
+    keeps apart: whitespace edits give it no work (the step ``settles_through`` them). Line
+    removal can (a removed line of a paragraph may hold a mark its neighbours paired with, or
+    the only curly quote of the document): after it, only the lines that went and the edge
+    paragraphs are read (``quote_settling``). Edits of characters (``transliterate``: "Š`Ð"
+    becomes "S`D") always send it back.
 
     >>> quotes_settled("“Fine,”  she said.\n", "“Fine,” she said.", {"whitespace"})
+    True
+    >>> body = "“Fine,” she said after the talks in Geneva on Friday."
+    >>> quotes_settled("Talks fail\n\n" + body, body, {"lines"})
     True
     >>> quotes_settled("```\ncafé“x”", "café“x”", {"lines"})
     False
     """
-    return all(kind == "whitespace" for kind in edits)
+    if all(kind == "whitespace" for kind in edits):
+        return True
+    if any(kind not in ("whitespace", "lines") for kind in edits) or "whitespace" in edits:
+        return False
+    from textfix.normalisers.quote_settling import settled_after_line_removal
+
+    return settled_after_line_removal(output, text, quote_style)
 
 
 def boilerplate_settled(

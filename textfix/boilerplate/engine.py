@@ -295,11 +295,23 @@ class LineEngine:
             if len(line) <= limit and fullmatch(line) is not None
         ]
 
-    def candidates(self, text: str, max_line: int = 340) -> list[tuple[int, tuple[int, ...]]]:
+    def candidates(
+        self, text: str, max_line: int = 340, lines: Sequence[str] | None = None
+    ) -> list[tuple[int, tuple[int, ...]]]:
         """Each line (numbered from 0) of ``text`` that may match a rule, with those rules.
 
-        Lines longer than ``max_line`` may be left out.
+        Lines longer than ``max_line`` are left out: they are blanked before the screen is
+        made, so prose paragraphs on one line each are neither lower cased nor scanned (for
+        news in another script, lower casing was the most of the scan). ``lines`` is
+        ``text.split("\\n")`` when the caller has it.
+
+        >>> LineEngine(["share"]).candidates("Share\\n" + "Share " * 60 + "\\nShare", 300)
+        [(0, (0,)), (2, (0,))]
         """
+        if lines is None:
+            lines = text.split("\n")
+        if max(map(len, lines)) > max_line:
+            text = "\n".join(line if len(line) <= max_line else "" for line in lines)
         screen = screen_text(text)
         try:
             encoded: bytes | None = screen.encode()

@@ -81,7 +81,7 @@ def _matched_lines(
     header lines never count.
     """
     found, lines = ruleset.match_split(text)
-    if not found or lines is None:
+    if not found:
         return None  # the common case: one pass over the text, no line split or folded
     matched: list[BoilerplateRule | None] = [None] * len(lines)
     for number, rule in found:

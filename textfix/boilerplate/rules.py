@@ -179,15 +179,12 @@ class RuleSet:
         """
         return self.match_split(text)[0]
 
-    def match_split(self, text: str) -> tuple[list[tuple[int, BoilerplateRule]], list[str] | None]:
-        """``match_lines`` and the lines of ``text`` when it had to split them (None when the
-        engine ruled every line out), so a caller need not split the text again."""
+    def match_split(self, text: str) -> tuple[list[tuple[int, BoilerplateRule]], list[str]]:
+        """``match_lines`` and the lines of ``text``, so a caller need not split it again."""
         longest = self.max_length + 40
         found = []
-        lines: list[str] | None = None
-        for number, indexes in self.engine.candidates(text, longest):
-            if lines is None:
-                lines = text.split("\n")
+        lines = text.split("\n")
+        for number, indexes in self.engine.candidates(text, longest, lines):
             line = lines[number]
             if len(line) <= longest and (rule := self.match(fold_line(line), indexes)):
                 found.append((number, rule))

@@ -310,7 +310,7 @@ def _settle_paragraph(
     if current == para:
         return para
     for _ in range(_MAX_PASSES):
-        if fast and _settled(current, style):
+        if fast and precheck_settled(current, style):
             return current
         again = _repair_paragraph(current, style, facts, base, None, tokens, fast)
         if again == current:
@@ -321,10 +321,10 @@ def _settle_paragraph(
     return _flatten(para) if style == "straight" else para
 
 
-def _settled(para: str, style: QuoteStyle) -> bool:
+def precheck_settled(para: str, style: QuoteStyle) -> bool:
     """True if the pre-check proves another pass of the analysis returns ``para`` unchanged.
 
-    >>> _settled("“It’s done,” she said.", "keep"), _settled("”Wrong way”", "keep")
+    >>> precheck_settled("“It’s done,” she said.", "keep"), precheck_settled("”Wrong way”", "keep")
     (True, False)
     """
     return (
