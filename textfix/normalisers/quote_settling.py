@@ -13,7 +13,9 @@ none of ``[]{}`` (which decide the MediaWiki fact), the facts and the choice of 
 analyse are those of ``output``, so each paragraph of ``text`` that is a paragraph of
 ``output`` comes back unchanged, and so does a last paragraph that lost lines after its
 marks. A first paragraph that lost lines above them is settled when the quote pre-check
-shows every mark in it canonical (``quotes.precheck_settled``). The third fact, whether
+shows every mark in it canonical (``quotes.precheck_settled``). Whole paragraphs that went
+(a quoted headline) may hold quote marks: pairs never cross a paragraph break, so then only
+the facts and the choice of paragraphs are compared. The third fact, whether
 ``”…”`` is the document's convention, is read from the document's language sample: it
 matters only where ``”`` or ``’`` stands, and then the sample must provably be the same (a
 text of up to 20,000 characters whose removed lines are not prose, with a prose line left).
@@ -25,15 +27,20 @@ True
 False
 >>> settled_after_line_removal("said ”x\\nReuter", "said ”x", "keep")  # an edge paragraph's mark
 False
+>>> body = "The minister’s talks in Geneva failed, officials said on Friday."
+>>> settled_after_line_removal("‘Talks’ fail\\n\\n" + body, body, "keep")
+True
+>>> settled_after_line_removal("‘Talks’ fail\\n\\n" + article[12:], article[12:], "keep")
+False
 """
 
 from __future__ import annotations
 
 import re
 
-from textfix.normalisers.quote_convention import SAMPLE_CHARS, sample_line
+from textfix.normalisers.quote_convention import SAMPLE_CHARS, DocumentFacts, sample_line
 from textfix.normalisers.quote_lexicon import QUOTE_CHARS
-from textfix.normalisers.quotes import QuoteStyle, precheck_settled
+from textfix.normalisers.quotes import QuoteStyle, needs_analysis, precheck_settled
 
 # A character whose removal can change what quote repair reads in what is left: a quote
 # mark (pairs, the document's quote families) or a bracket of MediaWiki markup.
@@ -91,6 +98,17 @@ def _paragraph_starts_at(output: str, index: int) -> bool:
     )
 
 
+def _same_facts(output: str, text: str, style: QuoteStyle) -> bool:
+    """Whether quote repair reads the same document facts and chooses the same paragraphs to
+    analyse in ``text`` as in ``output`` (the language sample aside)."""
+    before, after = DocumentFacts(output), DocumentFacts(text)
+    return (
+        before.uses_curly == after.uses_curly
+        and before.markup == after.markup
+        and needs_analysis(output, style) == needs_analysis(text, style)
+    )
+
+
 def settled_after_line_removal(output: str, text: str, style: QuoteStyle) -> bool:
     """True when ``repair_quotes(text, quote_style=style) == text`` certainly holds, given
     that ``output`` is settled and ``text`` is what whole-line removals left of it.
@@ -105,8 +123,13 @@ def settled_after_line_removal(output: str, text: str, style: QuoteStyle) -> boo
         return False
     end = start + len(text)
     removed = output[:start] + "\n" + output[end:]
+    head_whole = _paragraph_starts_at(output, start)
     if _READ_RE.search(removed) is not None:
-        return False
+        # Whole paragraphs that went (a quoted headline) take no partner from what is left;
+        # then only the document's facts must stay.
+        tail_whole = end == len(output) or output[end : end + 2] == "\n\n"
+        if not (head_whole and tail_whole and _same_facts(output, text, style)):
+            return False
     first_end = text.find("\n")
     first = text if first_end == -1 else text[:first_end]
     last = text[text.rfind("\n") + 1 :]
@@ -120,7 +143,7 @@ def settled_after_line_removal(output: str, text: str, style: QuoteStyle) -> boo
     # break, which reads as the paragraph's end does. The first may not (a mark's offset in
     # the paragraph and what stands before it change): unless a paragraph break stands at the
     # cut, it is checked within the whole lines up to the first blank line.
-    if _paragraph_starts_at(output, start):
+    if head_whole:
         return True
     head_end = text.find("\n\n")
     return precheck_settled(text if head_end == -1 else text[:head_end], style)

@@ -329,12 +329,12 @@ def precheck_settled(para: str, style: QuoteStyle) -> bool:
     """
     return (
         not suspicious_marks(para)
-        and not _needs_analysis(para, style)
+        and not needs_analysis(para, style)
         and _styled(para, style) == para
     )
 
 
-def _needs_analysis(text: str, style: QuoteStyle) -> bool:
+def needs_analysis(text: str, style: QuoteStyle) -> bool:
     """False when the full analysis of ``text`` would only apply ``style``, given that ``text``
     has no suspicious mark (see ``quote_precheck``).
 
@@ -378,7 +378,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
         # paragraph mixes quotes only if the whole text does: the whole text is checked once,
         # and only the paragraphs holding a suspicious mark, or mixing quotes, are analysed.
         marks = suspicious_marks(text)
-        per_paragraph = _needs_analysis(text, style)
+        per_paragraph = needs_analysis(text, style)
         if not marks and not per_paragraph:
             return _styled(text, style)
     elif _ANY_QUOTE_RE.search(text) is None:
@@ -396,7 +396,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
                 suspicious = next_mark < len(marks) and marks[next_mark] < end
                 while next_mark < len(marks) and marks[next_mark] < end:
                     next_mark += 1
-                if not suspicious and not (per_paragraph and _needs_analysis(part, style)):
+                if not suspicious and not (per_paragraph and needs_analysis(part, style)):
                     parts[index] = _styled(part, style)
                     base += len(part)
                     continue
