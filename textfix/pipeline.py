@@ -45,15 +45,17 @@ class Step:
     # ``func`` with the options bound once, so a call builds no keyword dict (a pipeline makes
     # several calls per document).
     bound: Callable[[str], Any] = field(init=False, repr=False, compare=False)
+    keywords: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        bound = partial(self.func, **dict(self.options)) if self.options else self.func
-        object.__setattr__(self, "bound", bound)
+        keywords = dict(self.options)
+        object.__setattr__(self, "keywords", keywords)
+        object.__setattr__(self, "bound", partial(self.func, **keywords) if keywords else self.func)
 
     def is_settled(self, output: str, edits: set[EditKind], text: str) -> bool:
         """True when the step certainly leaves ``text`` unchanged, knowing that ``text`` is its
         ``output`` in this pass edited since by steps making ``edits``; else it is run."""
-        if self.settled is not None and self.settled(output, text, edits, **dict(self.options)):
+        if self.settled is not None and self.settled(output, text, edits, **self.keywords):
             return True
         if self.quiet is not None and self.quiet(text):
             return True
@@ -209,7 +211,6 @@ class Pipeline:
         >>> Pipeline(["normalise_whitespace"]).clean_with(Document("a  b"), run).text, seen
         ('a b', ['normalise_whitespace'])
         """
-        run = apply or Step.apply
         text = document.text
         metadata = dict(document.metadata)
         for _ in range(MAX_PASSES):
@@ -217,17 +218,20 @@ class Pipeline:
             # The resettles steps run so far with their outputs, and the edits made since.
             settling: list[_Settling] = []
             for step in self.steps:
-                found: dict[str, Any]
-                if step.quiet is not None and step.quiet(text):
-                    new_text, found = text, {}
-                else:
-                    new_text, found = run(step, text)
-                if new_text != text:
-                    for entry in settling:
-                        entry.edited(step.edits, new_text)
-                text = new_text
-                if found:
-                    metadata.update(found)
+                if step.quiet is None or not step.quiet(text):
+                    found: dict[str, Any] | None
+                    if apply is not None:
+                        new_text, found = apply(step, text)
+                    elif step.extractor:  # (``Step.apply`` inlined: a call per step less)
+                        new_text, found = step.bound(text)
+                    else:
+                        new_text, found = step.bound(text), None
+                    if new_text != text:
+                        for entry in settling:
+                            entry.edited(step.edits, new_text)
+                        text = new_text
+                    if found:
+                        metadata.update(found)
                 if step.resettles:
                     settling.append(_Settling(step, text))
             if text == before or _settled(text, settling):

@@ -96,8 +96,15 @@ def mojibake_settled(output: str, text: str, edits: Collection[EditKind]) -> boo
     """
     if no_mojibake_work(text):
         return True
-    if "&" in text or any(pair in text for pair in _WHOLE_TEXT_PAIRS):
+    # (Every pair starts with "Ã" or "Â": one-character searches first, which are vectorised.)
+    if "&" in text or (
+        ("Ã" in text or "Â" in text) and any(pair in text for pair in _WHOLE_TEXT_PAIRS)
+    ):
         return False
+    from textfix.normalisers.whitespace import whole_lines_at
+
+    if whole_lines_at(output, text) != -1:
+        return True  # every line of ``text`` is a line of ``output``
     from textfix.normalisers.encoding import fix_mojibake
 
     lines = set(output.split("\n"))
@@ -131,11 +138,9 @@ def whitespace_settled(output: str, text: str, edits: Collection[EditKind]) -> b
         return False
     if output[:1] not in (" ", "\t") and _NEIGHBOURLY_LINE_RE.search(output) is None:
         return True
-    start = output.find(text)
-    end = start + len(text)
-    if start == -1 or (start and output[start - 1] != "\n"):
-        return False
-    if end < len(output) and output[end] != "\n":
+    from textfix.normalisers.whitespace import whole_lines_at
+
+    if whole_lines_at(output, text) == -1:
         return False
     last = text[text.rfind("\n") + 1 :]
     return text[:1] not in (" ", "\t") and last[:1] not in (" ", "\t") and last[-1:] != " "

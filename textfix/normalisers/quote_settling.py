@@ -41,6 +41,7 @@ import re
 from textfix.normalisers.quote_convention import SAMPLE_CHARS, DocumentFacts, sample_line
 from textfix.normalisers.quote_lexicon import QUOTE_CHARS
 from textfix.normalisers.quotes import QuoteStyle, needs_analysis, precheck_settled
+from textfix.normalisers.whitespace import whole_lines_at
 
 # A character whose removal can change what quote repair reads in what is left: a quote
 # mark (pairs, the document's quote families) or a bracket of MediaWiki markup.
@@ -69,24 +70,6 @@ def _same_sample(removed: str, text: str, whole: int) -> bool:
     if whole > SAMPLE_CHARS * 20 or any(map(sample_line, removed.splitlines())):
         return False
     return _has_sample_line(text)
-
-
-def _whole_lines_at(output: str, text: str) -> int:
-    """Where ``text`` stands in ``output`` as a run of whole lines (-1 if it does not): at
-    the end or the start (a header or a sign-off went), or where its first line stands."""
-    if output.endswith(text):
-        start = len(output) - len(text)
-    elif output.startswith(text):
-        start = 0
-    else:
-        first_end = text.find("\n")
-        start = output.find(text if first_end == -1 else text[: first_end + 1])
-        if start == -1 or not output.startswith(text, start):
-            return -1
-    end = start + len(text)
-    if (start and output[start - 1] != "\n") or (end < len(output) and output[end] != "\n"):
-        return -1
-    return start
 
 
 def _paragraph_starts_at(output: str, index: int) -> bool:
@@ -118,7 +101,7 @@ def settled_after_line_removal(output: str, text: str, style: QuoteStyle) -> boo
     """
     if not text or text == output:
         return text == output
-    start = _whole_lines_at(output, text)
+    start = whole_lines_at(output, text)
     if start == -1:
         return False
     end = start + len(text)
