@@ -343,6 +343,10 @@ _ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "junk-line-after-separator": lambda n: "***\n" + "*" * n + "x",
     "spaced-line-after-follow": lambda n: "Follow us on Twitter\nfollow" + " " * n + "x",
     "words-after-contributed": lambda n: "AP contributed reporting.\n" + "a " * (n // 2) + "x",
+    # Lines a negated class runs over ("[^\":]*" of en.photo-credit), under one credit that
+    # makes the RE2 set name the rule: the lines are searched one at a time.
+    "lines-then-credit": lambda n: "a b\n" * (n // 4) + "Photograph: a/Reuters",
+    "lines-then-bare-credit": lambda n: "a b.\n" * (n // 5) + "Photograph: Roscosmos",
 }
 
 

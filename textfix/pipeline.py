@@ -41,18 +41,21 @@ class Step:
     edits: EditKind = "any"
     quiet: Callable[[str], bool] | None = None
     settled: Callable[..., bool] | None = None
+    settles_through: tuple[EditKind, ...] = ()
     # ``func`` with the options bound once, so a call builds no keyword dict (a pipeline makes
     # several calls per document).
     bound: Callable[[str], Any] = field(init=False, repr=False, compare=False)
+    keywords: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        bound = partial(self.func, **dict(self.options)) if self.options else self.func
-        object.__setattr__(self, "bound", bound)
+        keywords = dict(self.options)
+        object.__setattr__(self, "keywords", keywords)
+        object.__setattr__(self, "bound", partial(self.func, **keywords) if keywords else self.func)
 
     def is_settled(self, output: str, edits: set[EditKind], text: str) -> bool:
         """True when the step certainly leaves ``text`` unchanged, knowing that ``text`` is its
         ``output`` in this pass edited since by steps making ``edits``; else it is run."""
-        if self.settled is not None and self.settled(output, text, edits, **dict(self.options)):
+        if self.settled is not None and self.settled(output, text, edits, **self.keywords):
             return True
         if self.quiet is not None and self.quiet(text):
             return True
@@ -126,6 +129,7 @@ def _bind(config: Config) -> tuple[Step, ...]:
                 spec.edits,
                 resolve(spec.quiet) if spec.quiet is not None else None,
                 resolve(spec.settled) if spec.settled is not None else None,
+                spec.settles_through,
             )
         )
     return tuple(steps)
@@ -207,27 +211,29 @@ class Pipeline:
         >>> Pipeline(["normalise_whitespace"]).clean_with(Document("a  b"), run).text, seen
         ('a b', ['normalise_whitespace'])
         """
-        run = apply or Step.apply
         text = document.text
         metadata = dict(document.metadata)
         for _ in range(MAX_PASSES):
             before = text
             # The resettles steps run so far with their outputs, and the edits made since.
-            settling: list[tuple[Step, str, set[EditKind]]] = []
+            settling: list[_Settling] = []
             for step in self.steps:
-                found: dict[str, Any]
-                if step.quiet is not None and step.quiet(text):
-                    new_text, found = text, {}
-                else:
-                    new_text, found = run(step, text)
-                if new_text != text:
-                    for entry in settling:
-                        entry[2].add(step.edits)
-                text = new_text
-                if found:
-                    metadata.update(found)
+                if step.quiet is None or not step.quiet(text):
+                    found: dict[str, Any] | None
+                    if apply is not None:
+                        new_text, found = apply(step, text)
+                    elif step.extractor:  # (``Step.apply`` inlined: a call per step less)
+                        new_text, found = step.bound(text)
+                    else:
+                        new_text, found = step.bound(text), None
+                    if new_text != text:
+                        for entry in settling:
+                            entry.edited(step.edits, new_text)
+                        text = new_text
+                    if found:
+                        metadata.update(found)
                 if step.resettles:
-                    settling.append((step, text, set()))
+                    settling.append(_Settling(step, text))
             if text == before or _settled(text, settling):
                 break
         return Document(text, document.id, metadata)
@@ -267,15 +273,37 @@ class Pipeline:
         self.config, self.steps = state
 
 
-def _settled(text: str, settling: list[tuple[Step, str, set[EditKind]]]) -> bool:
+class _Settling:
+    """A ``resettles`` step in a pass: its output, and the kinds of edits made to that since.
+
+    While only edits the step ``settles_through`` follow it, the edited text stands in for
+    its output (it is as settled), so that later checks compare with it.
+    """
+
+    __slots__ = ("edits", "output", "step")
+
+    def __init__(self, step: Step, output: str) -> None:
+        self.step = step
+        self.output = output
+        self.edits: set[EditKind] = set()
+
+    def edited(self, kind: EditKind, text: str) -> None:
+        """A later step made edits of ``kind``, giving ``text``."""
+        if not self.edits and kind in self.step.settles_through:
+            self.output = text
+        else:
+            self.edits.add(kind)
+
+
+def _settled(text: str, settling: list[_Settling]) -> bool:
     """True if no ``resettles`` step would change ``text``, the result of a pass.
 
-    ``settling`` pairs each such step with what it returned in the pass and the kinds of edits
-    made to that since; a step whose output is ``text`` is settled (idempotence), and the
-    others are asked (``Step.is_settled``).
+    Each such step's output in the pass (see ``_Settling``) is settled; a step whose output is
+    ``text`` is settled (idempotence), and the others are asked (``Step.is_settled``).
     """
     return all(
-        output == text or step.is_settled(output, edits, text) for step, output, edits in settling
+        entry.output == text or entry.step.is_settled(entry.output, entry.edits, text)
+        for entry in settling
     )
 
 

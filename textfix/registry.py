@@ -101,6 +101,10 @@ class StepSpec:
     # its output in a pass, edited since into ``text`` by steps making only ``edits``, certainly
     # leaves it no work in ``text``; otherwise settling runs the step again on ``text``.
     settled: Callable[..., bool] | None = None
+    # The kinds of edits that never give the step work: while only such edits follow it, its
+    # output so edited is as settled as its own, and settling compares with that text (and
+    # passes ``settled`` only the edits made since).
+    settles_through: tuple[EditKind, ...] = ()
 
     @property
     def option_names(self) -> tuple[str, ...]:
@@ -197,6 +201,7 @@ STEPS: Mapping[str, StepSpec] = {
             resettles=True,
             explain=Lazy("textfix.normalisers.quotes", "explain_quotes"),
             settled=Lazy(_SCREEN, "quotes_settled"),
+            settles_through=("whitespace",),
         ),
         StepSpec(
             "transliterate",

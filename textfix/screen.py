@@ -22,6 +22,7 @@ from textfix.registry import EditKind
 
 if TYPE_CHECKING:
     from textfix.boilerplate.rules import RuleSet
+    from textfix.normalisers.quotes import QuoteStyle
 
 # The pairs fix_mojibake judges by the whole text: a lone capital before a space (a lost
 # no-break space, ``is_ambiguous_nbsp_loss``) and the leftovers ftfy keeps (``mojibake_leftovers``).
@@ -95,8 +96,15 @@ def mojibake_settled(output: str, text: str, edits: Collection[EditKind]) -> boo
     """
     if no_mojibake_work(text):
         return True
-    if "&" in text or any(pair in text for pair in _WHOLE_TEXT_PAIRS):
+    # (Every pair starts with "Ã" or "Â": one-character searches first, which are vectorised.)
+    if "&" in text or (
+        ("Ã" in text or "Â" in text) and any(pair in text for pair in _WHOLE_TEXT_PAIRS)
+    ):
         return False
+    from textfix.normalisers.whitespace import whole_lines_at
+
+    if whole_lines_at(output, text) != -1:
+        return True  # every line of ``text`` is a line of ``output``
     from textfix.normalisers.encoding import fix_mojibake
 
     lines = set(output.split("\n"))
@@ -130,31 +138,42 @@ def whitespace_settled(output: str, text: str, edits: Collection[EditKind]) -> b
         return False
     if output[:1] not in (" ", "\t") and _NEIGHBOURLY_LINE_RE.search(output) is None:
         return True
-    start = output.find(text)
-    end = start + len(text)
-    if start == -1 or (start and output[start - 1] != "\n"):
-        return False
-    if end < len(output) and output[end] != "\n":
+    from textfix.normalisers.whitespace import whole_lines_at
+
+    if whole_lines_at(output, text) == -1:
         return False
     last = text[text.rfind("\n") + 1 :]
     return text[:1] not in (" ", "\t") and last[:1] not in (" ", "\t") and last[-1:] != " "
 
 
-def quotes_settled(output: str, text: str, edits: Collection[EditKind], **options: Any) -> bool:
+def quotes_settled(
+    output: str, text: str, edits: Collection[EditKind], *, quote_style: QuoteStyle = "keep"
+) -> bool:
     r"""Whether ``repair_quotes``' ``output``, edited since into ``text``, needs no second look.
 
     Quote repair reads each mark's neighbours as space or not (any whitespace, a line break
     and the text's ends alike), and pairs marks within paragraphs, which whitespace tidying
-    keeps apart: whitespace edits give it no work. Line removal can (a removed line of a
-    paragraph may hold a mark its neighbours paired with, or the only curly quote of the
-    document), and so can edits of characters (``transliterate``: "Š`Ð" becomes "S`D").
+    keeps apart: whitespace edits give it no work (the step ``settles_through`` them). Line
+    removal can (a removed line of a paragraph may hold a mark its neighbours paired with, or
+    the only curly quote of the document): after it, only the lines that went and the edge
+    paragraphs are read (``quote_settling``). Edits of characters (``transliterate``: "Š`Ð"
+    becomes "S`D") always send it back.
 
     >>> quotes_settled("“Fine,”  she said.\n", "“Fine,” she said.", {"whitespace"})
+    True
+    >>> body = "“Fine,” she said after the talks in Geneva on Friday."
+    >>> quotes_settled("Talks fail\n\n" + body, body, {"lines"})
     True
     >>> quotes_settled("```\ncafé“x”", "café“x”", {"lines"})
     False
     """
-    return all(kind == "whitespace" for kind in edits)
+    if all(kind == "whitespace" for kind in edits):
+        return True
+    if any(kind not in ("whitespace", "lines") for kind in edits) or "whitespace" in edits:
+        return False
+    from textfix.normalisers.quote_settling import settled_after_line_removal
+
+    return settled_after_line_removal(output, text, quote_style)
 
 
 def boilerplate_settled(

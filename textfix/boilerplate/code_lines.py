@@ -7,9 +7,14 @@ it is indented by two or more beside a line indented as far or less.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from textfix.boilerplate.rules import BoilerplateRule
+
+# A line that starts indented, after the first (led by "\n": the search jumps from line break
+# to line break, where a two-character substring search compares at every character).
+_INDENTED_LINE_RE = re.compile(r"\n[ \t]")
 
 
 def _indent(line: str) -> int:
@@ -62,25 +67,38 @@ def in_code_block(lines: list[str], index: int) -> bool:
 
 
 def without_code(
-    lines: list[str], matched: Sequence[BoilerplateRule | None]
+    lines: list[str],
+    matched: Sequence[BoilerplateRule | None],
+    found: Sequence[int] | None = None,
+    text: str | None = None,
 ) -> Sequence[BoilerplateRule | None]:
     """``matched`` less the lines of code: inside a fenced block (```` ``` ````, ``~~~``), or
     indented beside an indented line no rule matches (``more`` in a pager's usage example is
     code, whatever a rule says of ``more``). A row of indented buttons, each matched, stays
-    boilerplate.
+    boilerplate. ``found`` (the indexes of the matched lines) and ``text`` (the lines joined)
+    save a walk over every line when the caller has them.
 
     >>> lines = ["Run:", "    pip install textfix", "    more", ""]
     >>> from textfix.boilerplate.rules import load_ruleset
     >>> more = load_ruleset().match("more")
     >>> more.id, without_code(lines, [None, None, more, None])
     ('en.navigation-edge', [None, None, None, None])
+    >>> without_code(["Talks failed.", "more"], [None, more])[1] is more
+    True
     """
-    if not any(line[:1] in (" ", "\t") or is_fence(line) for line in lines):
+    joined = "\n".join(lines) if text is None else text
+    # (A one-character search first: it is vectorised, a three-character one is not.)
+    fences = ("`" in joined and "```" in joined) or ("~" in joined and "~~~" in joined)
+    # No line is indented or a fence: a few scans of the text instead of a walk over its lines.
+    if not fences and joined[:1] not in (" ", "\t") and _INDENTED_LINE_RE.search(joined) is None:
         return matched
     kept = list(matched)
-    fenced = fenced_lines(lines)
-    for index, line in enumerate(lines):
-        if kept[index] is None or is_fence(line):
+    fenced = fenced_lines(lines) if fences else set()
+    if found is None:
+        found = [index for index, rule in enumerate(matched) if rule is not None]
+    for index in found:
+        line = lines[index]
+        if is_fence(line):
             continue
         beside = [
             lines[other]

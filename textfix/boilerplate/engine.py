@@ -26,8 +26,8 @@ is searched that way in every text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import re2
 
@@ -236,16 +236,6 @@ def screen_text(text: str) -> str:
     return text.lower()
 
 
-class _Match(Protocol):
-    def start(self) -> int: ...
-
-
-class _Search(Protocol):
-    """A compiled search: RE2's over UTF-8 bytes, or re's over text."""
-
-    def search(self, text: Any, pos: int) -> _Match | None: ...
-
-
 class LineEngine:
     """Finds, for each line of a text, the rules (of ``patterns``) it could match when folded.
 
@@ -273,61 +263,94 @@ class LineEngine:
             always.append(index)
         self._set.Compile()
         self._always = tuple(always)
-        self._re2_set = frozenset(self._re2_ids)
-        self._options = options
-        self._searches: dict[int, _Search] = {}
+        self._line_regexes: dict[int, Any] = {}  # compiled RE2 regexes (re2 has no stubs)
+        self._fullmatches: dict[int, Callable[[str], re.Match[str] | None]] = {}
 
-    def _search(self, index: int) -> _Search:
-        """Rule ``index`` as a search over the framed screen: a line break, the rule with the
-        junk around it, a line break.
+    def _re2_lines(self, index: int, screen: bytes) -> list[int]:
+        """The lines (numbered from 0) of the UTF-8 ``screen`` on which rule ``index``, loosened
+        and wrapped as in the set, matches the whole line.
 
-        RE2 searches the UTF-8 bytes in linear time; Python's re (for a pattern RE2 cannot
-        read) searches the text. A loosened rule between junk classes that overlap it
-        (``[*-]*(?:[*-]{3,})[*-]*``) would make re backtrack cubically on a long line of junk.
+        Searched by RE2 on its own, never crossing a line break (``never_nl``): one linear pass
+        however the rule is written (a rule's ``[^":]*`` searched line by line with Python's
+        ``re`` ran on to the end of the text from every line, quadratic in its lines).
         """
-        search = self._searches.get(index)
-        if search is None:
-            pattern = self._patterns[index]
-            if index in self._re2_set:
-                loose = _wrapped(loosen(pattern), True)
-                search = re2.compile(f"\n{loose}\n".encode(), self._options)
-            else:
-                try:
-                    search = re.compile(
-                        f"\n{_wrapped(loosen(pattern, for_re2=False), False)}(?=\n)"
-                    )
-                except re.error:  # a pattern re reads only whole: every line is a candidate
-                    search = re.compile("\n(?=[^\n]*\n)")
-            self._searches[index] = search
-        return search
+        regex = self._line_regexes.get(index)
+        if regex is None:
+            regex = self._line_regexes[index] = re2.compile(
+                f"(?m)^{_wrapped(loosen(self._patterns[index]), True)}$", _line_options()
+            )
+        numbers = []
+        number, counted = 0, 0
+        for match in regex.finditer(screen):
+            offset = match.start()
+            number += screen.count(b"\n", counted, offset)
+            counted = offset
+            numbers.append(number)
+        return numbers
 
-    def candidates(self, text: str, max_line: int = 340) -> list[tuple[int, tuple[int, ...]]]:
+    def _python_lines(self, index: int, screen: str, max_line: int) -> list[int]:
+        """Like ``_re2_lines`` for a rule RE2 cannot run (or a screen it cannot read): Python's
+        ``re`` tries each line of at most ``2 * max_line`` characters (lower casing can double
+        a line: "İ" is two characters lower cased) on its own."""
+        fullmatch = self._fullmatches.get(index)
+        if fullmatch is None:
+            loose = loosen(self._patterns[index], for_re2=False)
+            try:
+                fullmatch = re.compile(_wrapped(loose, False)).fullmatch
+            except re.error:  # a pattern re reads only whole: every line is a candidate
+                fullmatch = re.compile("[^\n]*").fullmatch
+            self._fullmatches[index] = fullmatch
+        limit = 2 * max_line
+        # Runs of whitespace made one space, as folding makes them (re's loosened rule reads a
+        # space as one whitespace character): no run overlaps a neighbouring repeat.
+        return [
+            number
+            for number, line in enumerate(_SPACE_RUN_RE.sub(" ", screen).split("\n"))
+            if len(line) <= limit and fullmatch(line) is not None
+        ]
+
+    def candidates(
+        self, text: str, max_line: int = 340, lines: Sequence[str] | None = None
+    ) -> list[tuple[int, tuple[int, ...]]]:
         """Each line (numbered from 0) of ``text`` that may match a rule, with those rules.
 
-        Lines longer than ``max_line`` may be left out.
+        Lines longer than ``max_line`` are left out: they are blanked before the screen is
+        made, so prose paragraphs on one line each are neither lower cased nor scanned (for
+        news in another script, lower casing was the most of the scan). ``lines`` is
+        ``text.split("\\n")`` when the caller has it.
+
+        >>> LineEngine(["share"]).candidates("Share\\n" + "Share " * 60 + "\\nShare", 300)
+        [(0, (0,)), (2, (0,))]
         """
+        if lines is None:
+            lines = text.split("\n")
+        if max(map(len, lines)) > max_line:
+            text = "\n".join(line if len(line) <= max_line else "" for line in lines)
         screen = screen_text(text)
         try:
-            hits = self._set.Match(screen.encode()) if self._re2_ids else None
-        except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read
+            encoded = screen.encode()
+        except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read: U+FFFD stands in
             screen = _SURROGATE_RE.sub("\ufffd", screen)
-            hits = self._set.Match(screen.encode())
+            encoded = screen.encode()
+        hits = self._set.Match(encoded) if self._re2_ids else None
         if not hits and not self._always:
             return []  # the common case: one pass over the text
         indexes = [self._re2_ids[hit] for hit in hits or ()]
         found: dict[int, set[int]] = {}
-        # Runs of whitespace made one space, as folding makes them: re's patterns then hold
-        # no run that could overlap a neighbouring repeat.
-        framed_text = f"\n{_SPACE_RUN_RE.sub(' ', screen)}\n"
-        framed_bytes = framed_text.encode() if indexes else b""
         for index in sorted({*indexes, *self._always}):
-            framed: Any = framed_bytes if index in self._re2_set else framed_text
-            search = self._search(index).search
-            start, number, counted = 0, 0, 0
-            while (hit := search(framed, start)) is not None:
-                offset = hit.start()
-                number += framed.count(b"\n" if framed is framed_bytes else "\n", counted, offset)
-                counted = offset
+            if index not in self._always:
+                numbers = self._re2_lines(index, encoded)
+            else:
+                numbers = self._python_lines(index, screen, max_line)
+            for number in numbers:
                 found.setdefault(number, set()).add(index)
-                start = offset + 1
         return [(number, tuple(sorted(found[number]))) for number in sorted(found)]
+
+
+def _line_options() -> re2.Options:
+    """RE2 options for searching one rule line by line."""
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    options.log_errors = False
+    options.never_nl = True
+    return options

@@ -71,21 +71,23 @@ def _is_headline(line: str) -> bool:
     return len(line) <= 200 and line.count(" ") < 25 and not is_prose(line)
 
 
-def _matched_lines(text: str, ruleset: RuleSet) -> list[BoilerplateRule | None] | None:
-    """The rule each line of ``text`` matches (None if none); None when no line matches one.
+def _matched_lines(
+    text: str, ruleset: RuleSet
+) -> tuple[list[str], list[BoilerplateRule | None]] | None:
+    """The lines of ``text`` and the rule each matches (None if none); None when no line
+    matches one.
 
     Only the lines the ruleset's engine finds are folded and matched (``RuleSet.match_lines``);
     header lines never count.
     """
-    found = ruleset.match_lines(text)
+    found, lines = ruleset.match_split(text)
     if not found:
         return None  # the common case: one pass over the text, no line split or folded
-    lines = text.split("\n")
     matched: list[BoilerplateRule | None] = [None] * len(lines)
     for number, rule in found:
         if HEADER_LINE_RE.fullmatch(lines[number]) is None:
             matched[number] = rule
-    return matched
+    return lines, matched
 
 
 # Per byte: b" " for the ASCII characters str.split() splits on, else b"x".
@@ -175,10 +177,10 @@ def find_boilerplate(
     """
     if not text:
         return text, [], None
-    matched = _matched_lines(text, _ruleset(rules, skip_rules))
-    if matched is None:
+    split = _matched_lines(text, _ruleset(rules, skip_rules))
+    if split is None:
         return text, [], None
-    return remove_matched(text, text.split("\n"), matched, max_removed_share)
+    return remove_matched(text, *split, max_removed_share)
 
 
 def _ruleset(rules: str | Sequence[str], skip_rules: str | Sequence[str]) -> RuleSet:
@@ -188,13 +190,14 @@ def _ruleset(rules: str | Sequence[str], skip_rules: str | Sequence[str]) -> Rul
 
 
 def _without_continuations(
-    lines: list[str], matched: Sequence[BoilerplateRule | None]
+    lines: list[str], matched: Sequence[BoilerplateRule | None], found: Sequence[int]
 ) -> Sequence[BoilerplateRule | None]:
-    """``matched`` less the lines that end the sentence of the line above them: a hard-wrapped
-    "…for each Liebert" / "share." is content, whatever a rule says of "share."."""
+    """``matched`` (whose matched lines are at ``found``) less the lines that end the sentence
+    of the line above them: a hard-wrapped "…for each Liebert" / "share." is content, whatever
+    a rule says of "share."."""
     kept: list[BoilerplateRule | None] | None = None
-    for index, rule in enumerate(matched):
-        if rule is None or index == 0 or matched[index - 1] is not None:
+    for index in found:
+        if index == 0 or matched[index - 1] is not None:
             continue
         if continues_sentence(lines[index - 1], lines[index]):
             if kept is None:
@@ -269,11 +272,12 @@ def remove_matched(
     max_removed_share: float,
 ) -> tuple[str, list[Removal], str | None]:
     """``find_boilerplate`` once the rule each line of ``text`` matches is known."""
-    matched = without_code(lines, _without_continuations(lines, matched))
     found = [number for number, rule in enumerate(matched) if rule is not None]
+    matched = without_code(lines, _without_continuations(lines, matched, found), found, text)
+    found = [number for number in found if matched[number] is not None]
     removed: dict[int, str] = {}
     edge: list[int] = []
-    first_prose = _first_prose(lines, matched)
+    first_prose = -1  # found when a heading needs it: most documents have none
     for index in found:
         rule = matched[index]
         if rule is None or index in removed:
@@ -283,6 +287,8 @@ def remove_matched(
             continue
         if rule.where == "heading":
             items = _headline_list(lines, index, matched)
+            if first_prose == -1:
+                first_prose = _first_prose(lines, matched)
             if (
                 not items
                 and _heads_prose(lines, index, matched, first_prose)
@@ -300,10 +306,17 @@ def remove_matched(
         _resolve_edge_lines(lines, matched, removed, edge)
     if not removed:
         return text, [], None
-    removals = [Removal(index + 1, lines[index], removed[index]) for index in sorted(removed)]
+    order = sorted(removed)
+    removals = [Removal(index + 1, lines[index], removed[index]) for index in order]
     removed_words = sum(len(removal.line.split()) for removal in removals)
-    # (one pass: deleting the removed lines one by one from a list is quadratic in their number)
-    kept = [line for index, line in enumerate(lines) if index not in removed]
+    # The runs of lines between removed ones, as slices (deleting the removed lines one by
+    # one from a list is quadratic in their number, and testing every line is a loop).
+    kept: list[str] = []
+    start = 0
+    for index in order:
+        kept += lines[start:index]
+        start = index + 1
+    kept += lines[start:]
     # The guard needs the document's word count only when the removals come near the share:
     # the removed words plus one per kept line with a word is a lower bound that usually
     # settles it, at a tenth of the cost of splitting the whole text.
@@ -325,31 +338,45 @@ def _resolve_edge_lines(
     removed: dict[int, str],
     edge: list[int],
 ) -> None:
-    """Remove the ``edge`` lines that stand outside the prose or beside other boilerplate."""
-    prose = [
-        index
-        for index, line in enumerate(lines)
-        if line
-        and matched[index] is None
-        and index not in removed
-        and is_prose(line)
-        and HEADER_LINE_RE.fullmatch(line) is None
-    ]
-    first = prose[0] if prose else len(lines)
-    last = prose[-1] if prose else -1
+    """Remove the ``edge`` lines that stand outside the prose or beside other boilerplate.
+
+    The first and last prose lines are found from either end, and each edge line's neighbours
+    by walking to the nearest non-blank lines: an edge line at the end of a long text (a
+    Reuters sign-off) costs a few lines, not the text.
+    """
+
+    taken = frozenset(removed)  # (``removed`` grows below; prose is read before that)
+
+    def prose(index: int) -> bool:
+        line = lines[index]
+        return (
+            bool(line)
+            and matched[index] is None
+            and index not in taken
+            and is_prose(line)
+            and HEADER_LINE_RE.fullmatch(line) is None
+        )
+
+    count = len(lines)
+    last = next((index for index in range(count - 1, -1, -1) if prose(index)), -1)
+    first = -1  # found when an edge line above the last prose line needs it
     candidates = set(removed) | set(edge)
     first_text = _first_text(lines, matched, removed)
-    nonblank = [index for index, line in enumerate(lines) if line]
-    position = {index: n for n, index in enumerate(nonblank)}
     for index in edge:
-        n = position[index]
-        neighbours = nonblank[max(0, n - 1) : n] + nonblank[n + 1 : n + 2]
+        above = index - 1
+        while above >= 0 and not lines[above]:
+            above -= 1
+        below = index + 1
+        while below < count and not lines[below]:
+            below += 1
         rule = matched[index]
         assert rule is not None
-        outside = (index < first or index > last) and not _heads_prose(
+        if index <= last and first == -1:
+            first = next(line for line in range(last + 1) if prose(line))
+        outside = (index > last or index < first) and not _heads_prose(
             lines, index, matched, first_text
         )
-        if outside or any(i in candidates for i in neighbours):
+        if outside or above in candidates or below in candidates:
             removed[index] = rule.id
 
 

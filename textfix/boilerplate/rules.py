@@ -177,16 +177,18 @@ class RuleSet:
         >>> [(number, rule.id) for number, rule in ruleset.match_lines(text)]
         [(2, 'x.ad')]
         """
+        return self.match_split(text)[0]
+
+    def match_split(self, text: str) -> tuple[list[tuple[int, BoilerplateRule]], list[str]]:
+        """``match_lines`` and the lines of ``text``, so a caller need not split it again."""
         longest = self.max_length + 40
         found = []
-        lines: list[str] | None = None
-        for number, indexes in self.engine.candidates(text, longest):
-            if lines is None:
-                lines = text.split("\n")
+        lines = text.split("\n")
+        for number, indexes in self.engine.candidates(text, longest, lines):
             line = lines[number]
             if len(line) <= longest and (rule := self.match(fold_line(line), indexes)):
                 found.append((number, rule))
-        return found
+        return found, lines
 
 
 def compile_rules(rules: Sequence[BoilerplateRule]) -> RuleSet:

@@ -47,6 +47,15 @@ _WORD_RE = re.compile(r"[^\s\"'‘’‚‛“”„‟`´]+")
 _WIKI_RE = re.compile(r"'''|\[\[.*?\]\]|\{\{.*?\}\}", re.DOTALL)
 
 
+def sample_line(line: str) -> bool:
+    """True for a line the language sample reads as prose: ``PROSE_WORDS`` words or more.
+
+    >>> sample_line("The council said on Monday it’s “a fair deal”."), sample_line("Share")
+    (True, False)
+    """
+    return len(_WORD_RE.findall(line)) >= PROSE_WORDS
+
+
 def _sample(text: str) -> str:
     """The text the identifier reads: the words of the document's prose lines (lines of
     ``PROSE_WORDS`` words or more; every line if there are none), quote marks taken out, up to

@@ -310,7 +310,7 @@ def _settle_paragraph(
     if current == para:
         return para
     for _ in range(_MAX_PASSES):
-        if fast and _settled(current, style):
+        if fast and precheck_settled(current, style):
             return current
         again = _repair_paragraph(current, style, facts, base, None, tokens, fast)
         if again == current:
@@ -321,20 +321,20 @@ def _settle_paragraph(
     return _flatten(para) if style == "straight" else para
 
 
-def _settled(para: str, style: QuoteStyle) -> bool:
+def precheck_settled(para: str, style: QuoteStyle) -> bool:
     """True if the pre-check proves another pass of the analysis returns ``para`` unchanged.
 
-    >>> _settled("“It’s done,” she said.", "keep"), _settled("”Wrong way”", "keep")
+    >>> precheck_settled("“It’s done,” she said.", "keep"), precheck_settled("”Wrong way”", "keep")
     (True, False)
     """
     return (
         not suspicious_marks(para)
-        and not _needs_analysis(para, style)
+        and not needs_analysis(para, style)
         and _styled(para, style) == para
     )
 
 
-def _needs_analysis(text: str, style: QuoteStyle) -> bool:
+def needs_analysis(text: str, style: QuoteStyle) -> bool:
     """False when the full analysis of ``text`` would only apply ``style``, given that ``text``
     has no suspicious mark (see ``quote_precheck``).
 
@@ -378,7 +378,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
         # paragraph mixes quotes only if the whole text does: the whole text is checked once,
         # and only the paragraphs holding a suspicious mark, or mixing quotes, are analysed.
         marks = suspicious_marks(text)
-        per_paragraph = _needs_analysis(text, style)
+        per_paragraph = needs_analysis(text, style)
         if not marks and not per_paragraph:
             return _styled(text, style)
     elif _ANY_QUOTE_RE.search(text) is None:
@@ -396,7 +396,7 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
                 suspicious = next_mark < len(marks) and marks[next_mark] < end
                 while next_mark < len(marks) and marks[next_mark] < end:
                     next_mark += 1
-                if not suspicious and not (per_paragraph and _needs_analysis(part, style)):
+                if not suspicious and not (per_paragraph and needs_analysis(part, style)):
                     parts[index] = _styled(part, style)
                     base += len(part)
                     continue

@@ -286,3 +286,26 @@ def _normalise_prose(text: str) -> str:
         # so collapsing runs cannot make " \n".
         text = _SPACE_RUN_RE.sub(" ", text)
     return text.strip(" \n")
+
+
+def whole_lines_at(output: str, text: str) -> int:
+    r"""Where ``text`` stands in ``output`` as a run of whole lines (-1 if it does not): at
+    the end or the start (a header or a sign-off went), or where its first line stands.
+    (Searching for a long ``text`` costs more than comparing it where it ends or starts.)
+
+    >>> whole_lines_at("Title\n\nBody.\nReuter", "Body."), whole_lines_at("Body.", "Bod")
+    (7, -1)
+    """
+    if output.endswith(text):
+        start = len(output) - len(text)
+    elif output.startswith(text):
+        start = 0
+    else:
+        first_end = text.find("\n")
+        start = output.find(text if first_end == -1 else text[: first_end + 1])
+        if start == -1 or not output.startswith(text, start):
+            return -1
+    end = start + len(text)
+    if (start and output[start - 1] != "\n") or (end < len(output) and output[end] != "\n"):
+        return -1
+    return start
