@@ -17,8 +17,9 @@ headline that is a quotation ("'No-one can define new hunt ban'"), opening with 
 payoff …") or a lower-case brand ("iTunes …"). Known false positives of the lone title: a short
 unpunctuated first paragraph ("Dear all" is refused, "Thanks for reading" is not) followed by
 prose; a subheading in headline grammar at the top of a text that has lost its title ("Arsenal
-win 4-2 on penalties"). Known misses: a title closed by a full stop and set off by blank lines
-under a date or byline line (it reads like the body's first paragraph, which is refused).
+win 4-2 on penalties"). Known misses: a title closed by a full stop in sentence case, set off by
+blank lines under a date or byline line, with no headline's marks (``setoff.headline_marks``):
+it reads like the body's first paragraph, which is refused.
 """
 
 from __future__ import annotations
