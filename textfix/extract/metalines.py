@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from textfix.extract.bylines import read_byline
+from textfix.extract.bylines import BY_FIRST, read_byline
 from textfix.extract.dates import CLOCK, DATE_FIELD_RE, DateBounds, date_of, is_ambiguous_date
 from textfix.extract.titles import has_year_hint
 
@@ -226,7 +226,9 @@ def could_end_date(segment: str) -> bool:
 
 
 def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | None:
-    """A byline and a date in one segment, joined by "on" or a comma, either way round."""
+    """A byline and a date in one segment, joined by "on" or a comma: the byline first."""
+    if segment[:1] not in BY_FIRST or not segment:
+        return None  # the byline opens the segment (most segments here are prose)
     for cut in JOIN_SPLIT_RE.finditer(segment):
         left, right = segment[: cut.start()], segment[cut.end() :]
         author = read_byline(left)
