@@ -96,11 +96,11 @@ SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
 def could_open_dateline(text: str) -> bool:
     """False when ``read_dateline(text)`` is surely empty, for a few substring tests.
 
-    ``DATELINE_RE`` never crosses a line break and closes with a dash and a space within the first 200
-    characters; it opens with a capital (a place) or a bracket (an agency), and a place in
-    words needs an agency in brackets, so a line with no "(" must continue a place in capitals
-    at its second character. Most first lines fail one of these tests, and the pattern, with
-    month names in a dozen languages, takes microseconds to fail.
+    ``DATELINE_RE`` never crosses a line break and closes with a dash and a space within the
+    first 200 characters; it opens with a capital (a place) or a bracket (an agency), and a
+    place in words needs an agency in brackets, so a line with no "(" must continue a place in
+    capitals at its second character. Most first lines fail one of these tests, and the
+    pattern, with month names in a dozen languages, takes microseconds to fail.
 
     >>> could_open_dateline("LONDON - Shares fell"), could_open_dateline("London is calling - now")
     (True, False)
