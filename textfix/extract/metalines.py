@@ -157,9 +157,10 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
     return _fields(found)
 
 
-# Letters that may close a field before a full stop: "a.m."/"p.m.", "14h", "Uhr", "hrs", and
-# the Russian and Ukrainian year marks ``г.``/``р.``.
-FIELD_LAST_LETTERS = "mhrsгр"
+# Lower-case letters and words that may close a field before a full stop (``could_end_date``):
+# "a.m."/"p.m.", "14h", the Russian and Ukrainian year marks ``г.``/``р.``, "Uhr", "hrs".
+FIELD_LAST_LETTERS = "mhгр"
+FIELD_LAST_WORDS = ("hrs", "Hrs", "Uhr")
 
 
 def ends_like_prose(line: str) -> bool:
@@ -182,7 +183,7 @@ def ends_like_prose(line: str) -> bool:
         return False
     words = line.rsplit(None, 2)
     last = words[-1][:-1]
-    if not (last.isalpha() and last[0].islower()):
+    if not (last.isalpha() and last[0].islower()) or last.endswith(FIELD_LAST_WORDS):
         return False
     return len(words) < 2 or words[-2][-2:] not in ("by", "By", "BY", "bY")
 
