@@ -117,6 +117,16 @@ def could_open_dateline(text: str) -> bool:
     return "(" in line or "A" <= text[1:2] <= "Z" or text[1:2] in "'.-"
 
 
+def has_dash(line: str) -> bool:
+    """False when ``could_open_dateline`` is surely False for a text whose first line is
+    ``line`` stripped (a space stripped after a closing dash is put back): no dash and space.
+
+    >>> has_dash("LONDON -"), has_dash("London is calling"), has_dash("ex-minister")
+    (True, False, False)
+    """
+    return "- " in line or "— " in line or "– " in line or line.endswith(("-", "—", "–"))
+
+
 def story_dateline(text: str, *, could_open: bool | None = None) -> dict[str, str]:
     """``read_dateline`` of the paragraph opening ``text``, when that paragraph is a story.
 

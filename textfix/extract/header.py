@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
-from textfix.extract.datelines import could_open_dateline, read_dateline, story_dateline
+from textfix.extract.datelines import could_open_dateline, has_dash, read_dateline, story_dateline
 from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
 from textfix.extract.setoff import set_off_title_holds
@@ -144,7 +144,8 @@ def extract_header(
         else:
             again = _read_block(body, bounds, True)
         if again is None:
-            body_opener = story_dateline(body)
+            # The body opens with the stop line: with no dash and space in it, no dateline.
+            body_opener = story_dateline(body) if stop is None or has_dash(stop[0]) else {}
             if body_opener:
                 for key, value in body_opener.items():
                     metadata.setdefault(key, value)
