@@ -8,7 +8,8 @@ leads are one sentence, often short, so the line's shape settles it only in part
   title; so is a line closed by a full stop that is written in title case, or that has a
   headline's marks (``headline_marks``): a standfirst after `` | `` ("Secession talk grows |
   The party plays with fire."), a short kicker before a colon ("Storm Eunice: Roofs torn off."),
-  or a short clause with no auxiliary, copula or reporting verb ("India bans mandatory tipping.");
+  or a short clause with no auxiliary, copula, reporting verb or simple past ("India bans
+  mandatory tipping.");
 - a line that reads like a lead (``reads_like_lead``: closed by a full stop in sentence case,
   long with a lede's verb, or longer than any lone title) is taken only over a paragraph of one
   sentence. A title stands over the lead, which is one sentence in most news; a lead stands over
@@ -51,6 +52,13 @@ LEAD_WORD_RE = re.compile(
     r"might|must|can|did|does|do|said|told|added|you|your|we|our|i|my|me|"
     r"yesterday|today|tonight|last|this|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\b|n't\b|n’t\b)"
+)
+# A verb in the simple past with its object ("The council approved a budget."): a lead's tense.
+# Headlines tell past events in the present ("Council approves budget"); a participle before a
+# preposition ("Mayor cleared of …", "… killed in …") is a headline's passive.
+PAST_VERB_RE = re.compile(
+    r"\b[a-z]{3,}ed (?!(?:by|in|for|of|to|at|on|with|from|after|while|as|into|over|under|"
+    r"during|amid|near|outside|inside)\b)[a-z]"
 )
 # Words that open a clause that goes on from elsewhere, or a sentence about someone named
 # before: never a short headline's first word.
@@ -107,6 +115,8 @@ def headline_marks(line: str) -> bool:
     True
     >>> headline_marks("India bans mandatory tipping."), headline_marks("It was a good year.")
     (True, False)
+    >>> headline_marks("Mayor cleared of misconduct."), headline_marks("Voters backed a new tax.")
+    (True, False)
     >>> headline_marks("The ferry operator has raised its fares by a tenth, the council said.")
     False
     """
@@ -126,7 +136,7 @@ def headline_marks(line: str) -> bool:
         return False
     if words[0].lower().strip("\"'‘“,") in LEAD_OPENINGS:
         return False
-    return LEAD_WORD_RE.search(line) is None
+    return LEAD_WORD_RE.search(line) is None and PAST_VERB_RE.search(line) is None
 
 
 def reads_like_lead(line: str) -> bool:
