@@ -42,6 +42,7 @@ import re
 from textfix.boilerplate.code_lines import fenced_lines
 from textfix.boilerplate.noise_language import foreign_lines
 from textfix.boilerplate.noise_rules import WEAK_RULES, line_rule
+from textfix.boilerplate.noise_tables import table_lines
 from textfix.boilerplate.remove import Removal
 
 #: Short lines in a row, outside the prose, that read as a list of links.
@@ -116,9 +117,13 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
     if foreign_language:
         for index in foreign_lines(lines, rules):
             rules[index] = "noise.language"
+    # A table's rows are the text's data: no weak rule names them, nor do the position rules.
+    table = table_lines(lines, rules)
+    for index in table:
+        rules[index] = None
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
-    _mark_link_runs(lines, rules, nonblank)
-    _mark_between(lines, rules, nonblank)
+    _mark_link_runs(lines, rules, nonblank, table)
+    _mark_between(lines, rules, nonblank, table)
     chains = _chains(rules, nonblank)
     # The prose: lines of running text that no rule names, and those a weak rule names ("…,
     # 3-5 arbetsdagar.") outside any chain holding a strong line (a line that goes anyway never
@@ -204,7 +209,9 @@ def _chains(rules: list[str | None], nonblank: list[int]) -> list[tuple[list[int
     return chains
 
 
-def _mark_between(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:
+def _mark_between(
+    lines: list[str], rules: list[str | None], nonblank: list[int], table: set[int]
+) -> None:
     """Name ``noise.between`` a line that is not prose between two lines a rule names.
 
     Read after the link runs, once: a line it names was between two named lines, which only
@@ -215,6 +222,7 @@ def _mark_between(lines: list[str], rules: list[str | None], nonblank: list[int]
         index = nonblank[position]
         if (
             rules[index] is None
+            and index not in table
             and named[position - 1]
             and named[position + 1]
             and not is_prose_line(lines[index])
@@ -223,11 +231,17 @@ def _mark_between(lines: list[str], rules: list[str | None], nonblank: list[int]
             rules[index] = "noise.between"
 
 
-def _mark_link_runs(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:
-    """Name ``noise.link-run`` the short lines in runs of ``MIN_RUN`` short or noise lines."""
+def _mark_link_runs(
+    lines: list[str], rules: list[str | None], nonblank: list[int], table: set[int]
+) -> None:
+    """Name ``noise.link-run`` the short lines in runs of ``MIN_RUN`` short or noise lines;
+    a table's rows are no member."""
     # Every noise line counts as a member, so removing lines only ever shortens a run: a
     # second pass finds no run the first did not.
-    member = [rules[index] is not None or _is_short(lines[index]) for index in nonblank]
+    member = [
+        rules[index] is not None or (index not in table and _is_short(lines[index]))
+        for index in nonblank
+    ]
     start = 0
     while start < len(nonblank):
         end = start

@@ -78,6 +78,8 @@ _PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+|00)?(?:\(\d{1,5}\) ?)?\d{1,15}(?:[ ./-]\d{1,15}){0,6}(?!\w)"
 )
 _DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+# Two words with a space between them: text, not a web address with a stray space in it.
+_SPACED_WORDS_RE = re.compile(r"\w\s\w")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{2,300}|[\w-]{2,63}(?:\.[\w-]{2,63}){0,4}\.[a-z]{2,6}")
 # A clock time (9.00, 17:30, 9h30, 8.30am, 5 pm) or a range of hours (9-17, 10–14 Uhr).
 _TIME_RE = re.compile(
@@ -330,8 +332,19 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 def _is_address(folded: str) -> bool:
+    """A web address alone: "www.example.com", "http:// www.example.de" (a space the extractor
+    put beside a dot or a slash), not an address followed by words ("www.example.de
+    Informationen zu den": a sentence wrapped after it).
+
+    >>> _is_address("www.example.com"), _is_address("www.example.de informationen zu den")
+    (True, False)
+    """
     match = _URL_RE.fullmatch(folded.replace(" ", ""))
-    return match is not None and (" " not in folded or folded.startswith(("http", "www")))
+    if match is None:
+        return False
+    return " " not in folded or (
+        folded.startswith(("http", "www")) and _SPACED_WORDS_RE.search(folded) is None
+    )
 
 
 def _is_contact(folded: str) -> bool:

@@ -1,0 +1,128 @@
+"""Tables set out line by line in crawled text: rows of figures and words, not a list of links.
+
+An HTML extractor writes a table's rows (or its cells) one per line. Short lines in a row read
+like a menu to the position rules of :mod:`textfix.boilerplate.noise`, but a table has what a
+menu lacks: a column structure that repeats. Each line gets a *shape*, the order of its
+figures (``N``, a token of digits and punctuation: "2008–2009", "3,5", "12 %") and its words
+(``W``, a run of other tokens); lines whose shape repeats every one, two or three lines at least
+``MIN_TABLE_ROWS`` times, with a figure and a word in each row, are a table::
+
+    - 2008–2009 Panthrakikos FC      N W
+    - 2009–1/2010 Panionios FC       N W
+    - 1–6/2010 KSC Lokeren           N W
+
+What is left alone (no table): a numbered list of one link ("Bijoux 1", "Bijoux 2": the words
+repeat, only the figure changes), a blog's category menu with its post counts ("Skönhet
+(116)": a count in brackets at the end is no figure of a table), lines of more than
+``MAX_CELL_WORDS`` words (prose), and rows an extractor wrote with pipes (``|a||b|``): on the
+hand-labelled pages those were a wiki's infobox or a site's statistics far more often than the
+text's data, and the ``noise.table-row`` rule reads them.
+
+The shapes are read only over lines a strong rule does not name (those go wherever they stand),
+so removing the other lines never breaks a table a second run would see: the step stays
+idempotent.
+
+>>> rows = ["Januar 3,5 4,1", "Februar 2,9 3,8", "März 6,0 7,2", "Impressum"]
+>>> sorted(table_lines(rows, [None, None, None, "noise.menu"]))
+[0, 1, 2]
+>>> table_lines(["Bijoux 1", "Bijoux 2", "Bijoux 3"], [None] * 3)
+set()
+>>> table_lines(["Skönhet (116)", "Hudvård (333)", "Resor (7)"], [None] * 3)
+set()
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from textfix.boilerplate.noise_rules import WEAK_RULES
+
+#: The fewest rows of a table.
+MIN_TABLE_ROWS = 3
+#: The most lines one row of a table is set out on (one cell per line).
+MAX_ROW_LINES = 3
+#: The most words of a line that can be a table's row or cell.
+MAX_CELL_WORDS = 8
+
+# A figure: digits with the punctuation of numbers, dates and ranges ("1,975,955", "10/2010–3/2011",
+# "12 %", "+3°"), but no letter ("n50029300" is an identifier, "18K" a word).
+_FIGURE_RE = re.compile(r"[^\w]*\d[\d\W_]*")
+# A count in brackets at the end of a line: a category menu's number of posts.
+_COUNT_RE = re.compile(r"\s\(\d[\d.,\s]{0,12}\)$")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_NOT_LETTERS_RE = re.compile(r"[\W\d_]+")
+
+
+def line_shape(line: str) -> str:
+    """The order of figures (``N``) and runs of words (``W``) in a line.
+
+    >>> line_shape("- 10/2010–3/2011 Panthrakikos FC"), line_shape("Skönhet (116)")
+    ('NW', 'W')
+    >>> line_shape("* * *")
+    ''
+    """
+    text = _COUNT_RE.sub("", line.strip())
+    shape: list[str] = []
+    for token in text.split():
+        if _FIGURE_RE.fullmatch(token):
+            shape.append("N")
+        elif _LETTER_RE.search(token) and shape[-1:] != ["W"]:
+            shape.append("W")
+    return "".join(shape)
+
+
+def _words(line: str) -> str:
+    """The line's words alone, lower case: what changes from one row of a table to the next."""
+    return _NOT_LETTERS_RE.sub(" ", line).strip().lower()
+
+
+def table_lines(lines: Sequence[str], rules: Sequence[str | None]) -> set[int]:
+    """The indexes of the lines that are a table's rows or cells (see the module's docstring).
+
+    ``rules`` holds the rule each line's text alone is named by (``None``: none); lines a
+    strong rule names are left out of the shapes, blank lines are skipped.
+    """
+    read = [
+        index
+        for index, line in enumerate(lines)
+        if line.strip() and (rules[index] is None or rules[index] in WEAK_RULES)
+    ]
+    shapes = [_cell_shape(lines[index]) for index in read]
+    words = [_words(lines[index]) for index in read]
+    table: set[int] = set()
+    for period in range(1, MAX_ROW_LINES + 1):
+        # Line k continues a table of this period when it has the shape of the line one row up
+        # and not the same words: a maximal run of such lines, with the row above its first,
+        # is a stretch of rows.
+        start = 0
+        while start < len(read):
+            end = start + period
+            while end < len(read) and _continues(shapes, words, end, period):
+                end += 1
+            row = shapes[start : start + period]
+            if (
+                end - start >= MIN_TABLE_ROWS * period
+                and any("N" in shape for shape in row)
+                and any("W" in shape for shape in row)
+            ):
+                table.update(read[start:end])
+            # A stretch starting before ``end - period + 1`` ends at ``end`` too: none is longer.
+            start = max(start + 1, end - period + 1)
+    return table
+
+
+def _cell_shape(line: str) -> str | None:
+    """The shape of a line that can be a table's row or cell, else ``None``."""
+    if "||" in line or len(line.split()) > MAX_CELL_WORDS:
+        return None
+    return line_shape(line) or None
+
+
+def _continues(shapes: list[str | None], words: list[str], index: int, period: int) -> bool:
+    above = index - period
+    return (
+        shapes[index] is not None
+        and shapes[index] == shapes[above]
+        and (not words[index] or words[index] != words[above])
+    )
