@@ -70,7 +70,7 @@ WEAK = WEAK_RULES | {"noise.between"}
 #: Strong rules whose lines go but do not take the weak lines of their chain with them (on the
 #: tuning pages weak lines beside such a line alone were noise 69 times in 84, beside a line
 #: named by its words 82 times in 84).
-LOOSE_RULES = frozenset({"noise.no-words", "noise.language"})
+LOOSE_RULES = frozenset({"noise.no-words", "noise.language", "noise.action-link"})
 # Sentence ends that make a line of enough words prose.
 # A section number in front of a heading: "1.2 Adjectif", "- 3. Ergebnisse".
 _NUMBERED_RE = re.compile(r"[-•*]?\s*\d{1,3}(?:\.\d{1,3}){0,4}\.?\s+\w")

@@ -192,6 +192,8 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
     count = len(words)
     if folded in NOISE_WORDS.form:
         return "noise.form"
+    if folded in NOISE_WORDS.actions:
+        return "noise.action-link"
     if folded in NOISE_WORDS.menu:
         return "noise.menu"
     if count <= 40 and _opening(stripped).startswith(NOISE_WORDS.phrases):

@@ -92,20 +92,16 @@ def table_lines(lines: Sequence[str], rules: Sequence[str | None]) -> set[int]:
     words = [_words(lines[index]) for index in read]
     table: set[int] = set()
     for period in range(1, MAX_ROW_LINES + 1):
-        # Line k continues a table of this period when it has the shape of the line one row up
-        # and not the same words: a maximal run of such lines, with the row above its first,
-        # is a stretch of rows.
+        # A line continues a table of this period when it has the shape of the line one row up
+        # and the rows differ in their words: a maximal run of such lines, with the row above
+        # its first, is a stretch of rows.
         start = 0
         while start < len(read):
             end = start + period
-            while end < len(read) and _continues(shapes, words, end, period):
+            while end < len(read) and _continues(shapes, words, start, end, period):
                 end += 1
-            row = shapes[start : start + period]
-            if (
-                end - start >= MIN_TABLE_ROWS * period
-                and any("N" in shape for shape in row)
-                and any("W" in shape for shape in row)
-            ):
+            row = "".join(shape or "" for shape in shapes[start : start + period])
+            if end - start >= MIN_TABLE_ROWS * period and "N" in row and "W" in row:
                 table.update(read[start:end])
             # A stretch starting before ``end - period + 1`` ends at ``end`` too: none is longer.
             start = max(start + 1, end - period + 1)
@@ -119,10 +115,13 @@ def _cell_shape(line: str) -> str | None:
     return line_shape(line) or None
 
 
-def _continues(shapes: list[str | None], words: list[str], index: int, period: int) -> bool:
-    above = index - period
-    return (
-        shapes[index] is not None
-        and shapes[index] == shapes[above]
-        and (not words[index] or words[index] != words[above])
-    )
+def _continues(
+    shapes: list[str | None], words: list[str], start: int, index: int, period: int
+) -> bool:
+    """Line ``index`` has the shape of the line one row up, and the row ending with it differs
+    in its words from the row above (a unit repeated down a column is fine; a link numbered
+    1, 2, 3 is no table)."""
+    if shapes[index] is None or shapes[index] != shapes[index - period]:
+        return False
+    first = max(index - period + 1, start + period)
+    return any(words[line] != words[line - period] for line in range(first, index + 1))
