@@ -149,6 +149,15 @@ NOISE_LINES = [
     ("Читати далі", "noise.action-link"),
     ("Seguir leyendo", "noise.action-link"),
     ("Was this review helpful?", "noise.action-link"),
+    # A wiki's licence footer, a blog's subscription line, a shop's review chrome.
+    (
+        "Der Text ist unter der Lizenz „Creative Commons Attribution/Share Alike“ verfügbar.",
+        "noise.site-phrase",
+    ),
+    ("Wikipedias text är tillgänglig under licensen Creative Commons", "noise.site-phrase"),
+    ("Få meddelanden om nya inlägg via e-post.", "noise.site-phrase"),
+    ("Remarque sur ce commentaire | Permalien", "noise.site-phrase"),
+    ("Текст доступен по лицензии Creative Commons Attribution-ShareAlike", "noise.site-phrase"),
 ]
 
 # Must-not-change neighbours: prose that shares a word or a shape with a rule.
@@ -213,6 +222,8 @@ KEPT_LINES = [
     "Lire la suite du roman demande de la patience.",
     "Back to top form after the injury, she won the final.",
     "Seguir leyendo es lo único que le quedaba por hacer.",
+    "Der Text ist schwer zu lesen, sagte die Lehrerin.",
+    "Le texte est disponible en librairie depuis lundi.",
     # A web address followed by the words of a wrapped sentence is no address.
     "www.abgeordnetenwatch.de Informationen zu den",
 ]
@@ -388,6 +399,15 @@ def test_a_table_after_the_text_is_no_link_run(table: list[str]) -> None:
 def test_a_list_of_links_with_figures_after_the_text_is_a_link_run(rows: list[str]) -> None:
     lines = [PROSE_A, PROSE_B, *rows]
     assert classify_lines(lines)[2:] == ["noise.link-run"] * len(rows)
+
+
+def test_an_infobox_right_above_the_text_is_no_title() -> None:
+    # The three short lines above the first prose line are the text's title; a wiki infobox's
+    # rows (pipes) there are not.
+    rows = ["FK Karabah", "|Sarja||Valioliiga|", "|Perustettu||1950|", "|Stadion||Tofiq Bahramov|"]
+    assert classify_lines([*rows, PROSE_A, PROSE_B])[:4] == ["noise.link-run"] * 4
+    titles = ["FK Karabah", "Jalkapalloseura", "Azerbaidžan", "Seura"]
+    assert classify_lines([*titles, PROSE_A, PROSE_B])[1:4] == [None] * 3
 
 
 def test_a_long_list_inside_prose_stays() -> None:

@@ -143,9 +143,15 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
     body = _body(sorted(prose), nonblank)
     body_first = min(body, default=len(lines))
     body_last = max(body, default=-1)
-    # The short lines right above the first prose line are the text's title and subtitles.
+    # The short lines right above the first prose line are the text's title and subtitles; a
+    # table's row written with pipes ("|Sarja||Valioliiga|", a wiki's infobox ending right
+    # above the text) is never a title.
     above = [i for i in nonblank if i < first][-HEADING_LINES:]
-    heading = set(above + [i for i in nonblank if i < body_first][-BODY_HEADING_LINES:])
+    heading = {
+        index
+        for index in above + [i for i in nonblank if i < body_first][-BODY_HEADING_LINES:]
+        if not lines[index].lstrip().startswith("|")
+    }
     keep = set(prose)
     removed: list[str | None] = [None] * len(lines)
     for chain, strong in chains:
