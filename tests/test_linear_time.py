@@ -68,7 +68,8 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     ),
     # Tables set out line by line, numbered links and action links (noise lines).
     "noise-table-lines": lambda size: _repeat(
-        "- 2008–2009 Panthrakikos FC\nLäs mer »\nBijoux 1\nBijoux 1\nKiel\n1,8 Mio. Einwohner\n",
+        "- 2008–2009 Panthrakikos FC\nLäs mer »\nBijoux 1\nBijoux 1\nKiel\n1,8 Mio. Einwohner\n"
+        "320.18\n||210:-\n7\n",
         size,
     ),
     "digit-groups": lambda size: _repeat("0 1-2.3/4 5-6 7 8 9 0 " * 18 + "x\n", size),

@@ -378,11 +378,27 @@ CLIMATE = ["Januar 0,5 3,1", "Februar 1,2 4,0", "März 4,8 8,9", "April 8,3 13,5
 CITIES = ["Hamburg", "1,8 Mio. Einwohner", "Bremen", "0,6 Mio. Einwohner", "Kiel", "0,2 Mio."]
 
 
+# A table's label, then its column of prices (an extractor's cells, one per line).
+PRICES = ["|Camping/natt inkl el", "||210:-", "||260:-", "||370:-", "|", "|Camping/natt exkl el"]
+PRICES += ["||160:-", "||210:-", "||330:-"]
+
+
 @pytest.mark.parametrize("table", [CAREER, CLIMATE, CITIES])
 def test_a_table_after_the_text_is_no_link_run(table: list[str]) -> None:
     # Rows of one shape holding figures and words are the text's data, not a list of links.
     lines = [PROSE_A, PROSE_B, *table]
     assert classify_lines(lines) == [None] * len(lines)
+
+
+def test_a_column_of_figures_after_the_text_stays() -> None:
+    # Measured values or prices, one per line, are a table's column: kept, with their label.
+    for column in (["320.18", "320.49", "326.19", "326.80"], PRICES):
+        lines = [PROSE_A, PROSE_B, *column]
+        border = ["noise.no-words" if line == "|" else None for line in lines]
+        assert classify_lines(lines) == border
+    # ... but a pagination bar counts up by one, a calendar too, and a repeated field is one.
+    for bar in (["1", "2", "3", "4", "»"], ["|02", "||03", "||04"], ["2010", "2010", "2010"]):
+        assert classify_lines([PROSE_A, PROSE_B, *bar])[2:] == ["noise.no-words"] * len(bar)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,12 @@ repeat, only the figure changes), a blog's category menu with its post counts ("
 hand-labelled pages those were a wiki's infobox or a site's statistics far more often than the
 text's data, and the ``noise.table-row`` rule reads them.
 
+A table's column can also stand alone: three or more lines in a row holding one figure each
+("320.18", "326.80", "||210:-") are measured values or prices. Such a column is content unless
+its figures are all the same ("2010", "2010", "2010": a repeated field) or count up by one
+("1", "2", "3": a pagination bar; "|02", "||03": a calendar); dates and clock times are left to
+the date rules.
+
 The shapes are read only over lines a strong rule does not name (those go wherever they stand),
 so removing the other lines never breaks a table a second run would see: the step stays
 idempotent.
@@ -29,12 +35,17 @@ idempotent.
 set()
 >>> table_lines(["Skönhet (116)", "Hudvård (333)", "Resor (7)"], [None] * 3)
 set()
+>>> sorted(table_lines(["Preise", "||210:-", "||260:-", "||370:-"], [None] * 4))
+[1, 2, 3]
+>>> table_lines(["Seite", "1", "2", "3", "4"], [None] * 5)
+set()
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from textfix.boilerplate.noise_rules import WEAK_RULES
 
@@ -44,6 +55,9 @@ MIN_TABLE_ROWS = 3
 MAX_ROW_LINES = 3
 #: The most words of a line that can be a table's row or cell.
 MAX_CELL_WORDS = 8
+#: The fewest lines of a column of figures, and the longest figure cell (characters).
+MIN_COLUMN_LINES = 3
+MAX_FIGURE_CHARS = 16
 
 # A figure: digits with the punctuation of numbers, dates and ranges ("1,975,955", "10/2010–3/2011",
 # "12 %", "+3°"), but no letter ("n50029300" is an identifier, "18K" a word).
@@ -52,6 +66,11 @@ _FIGURE_RE = re.compile(r"[^\w]*\d[\d\W_]*")
 _COUNT_RE = re.compile(r"\s\(\d[\d.,\s]{0,12}\)$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _NOT_LETTERS_RE = re.compile(r"[\W\d_]+")
+# A date or a clock time inside a figure cell: "12.03.2015", "3/4/20", "0:43", "14:30".
+_DATE_OR_TIME_RE = re.compile(r"\d[./-]\d{1,2}[./-]\d|\d:\d\d")
+_NOT_DIGITS_RE = re.compile(r"\D+")
+# What an extractor leaves around a table cell.
+_CELL_EDGE = " \t|•*-–"
 
 
 def line_shape(line: str) -> str:
@@ -78,10 +97,12 @@ def _words(line: str) -> str:
 
 
 def table_lines(lines: Sequence[str], rules: Sequence[str | None]) -> set[int]:
-    """The indexes of the lines that are a table's rows or cells (see the module's docstring).
+    """The indexes of the lines that are a table's rows, cells or columns of figures (see the
+    module's docstring).
 
     ``rules`` holds the rule each line's text alone is named by (``None``: none); lines a
-    strong rule names are left out of the shapes, blank lines are skipped.
+    strong rule names are left out of the shapes (a column of figures is read over every
+    line: its cells have no words), blank lines are skipped.
     """
     read = [
         index
@@ -90,7 +111,7 @@ def table_lines(lines: Sequence[str], rules: Sequence[str | None]) -> set[int]:
     ]
     shapes = [_cell_shape(lines[index]) for index in read]
     words = [_words(lines[index]) for index in read]
-    table: set[int] = set()
+    table = figure_columns(lines)
     for period in range(1, MAX_ROW_LINES + 1):
         # A line continues a table of this period when it has the shape of the line one row up
         # and the rows differ in their words: a maximal run of such lines, with the row above
@@ -106,6 +127,53 @@ def table_lines(lines: Sequence[str], rules: Sequence[str | None]) -> set[int]:
             # A stretch starting before ``end - period + 1`` ends at ``end`` too: none is longer.
             start = max(start + 1, end - period + 1)
     return table
+
+
+def figure_columns(lines: Sequence[str]) -> set[int]:
+    """The lines of columns of figures: ``MIN_COLUMN_LINES`` or more lines in a row (blank
+    lines skipped) holding one figure each, neither all equal nor counting up by one.
+
+    >>> sorted(figure_columns(["Messwerte", "320.18", "320.49", "326.19"]))
+    [1, 2, 3]
+    >>> figure_columns(["2010", "2010", "2010"]), figure_columns(["|02", "||03", "||04"])
+    (set(), set())
+    """
+    nonblank = [index for index, line in enumerate(lines) if line.strip()]
+    values = [_figure_value(lines[index]) for index in nonblank]
+    columns: set[int] = set()
+    start = 0
+    while start < len(nonblank):
+        end = start
+        while end < len(values) and values[end] is not None:
+            end += 1
+        run = [value for value in values[start:end] if value is not None]
+        if len(run) >= MIN_COLUMN_LINES and not _is_count(run):
+            columns.update(nonblank[start:end])
+        start = end + 1
+    return columns
+
+
+def _figure_value(line: str) -> int | None:
+    """The digits of a line holding one figure and nothing else ("||210:-", "320.18", "12 %"),
+    as a number; ``None`` for any other line (words, dates, clock times, long lines)."""
+    cell = line.strip(_CELL_EDGE)
+    if (
+        not cell
+        or len(cell) > MAX_FIGURE_CHARS
+        or _LETTER_RE.search(cell)
+        or _DATE_OR_TIME_RE.search(cell)
+        or len(cell.split()) > 2
+    ):
+        return None
+    digits = _NOT_DIGITS_RE.sub("", cell)
+    return int(digits) if digits else None
+
+
+def _is_count(values: list[int]) -> bool:
+    """All the same, or each one more than the one before: a repeated field or a page bar."""
+    return all(value == values[0] for value in values) or all(
+        later == earlier + 1 for earlier, later in pairwise(values)
+    )
 
 
 def _cell_shape(line: str) -> str | None:
