@@ -69,6 +69,9 @@ _NOT_LETTERS_RE = re.compile(r"[\W\d_]+")
 # A date or a clock time inside a figure cell: "12.03.2015", "3/4/20", "0:43", "14:30".
 _DATE_OR_TIME_RE = re.compile(r"\d[./-]\d{1,2}[./-]\d|\d:\d\d")
 _NOT_DIGITS_RE = re.compile(r"\D+")
+# A figure with at most a short unit after it ("12 kg", "25 m²", "3,5 Mio."), letters read as
+# "a": at most four of them, after the figure.
+_UNIT_RE = re.compile(r"[^a\d]*\d[^a]*(?: ?a{1,4}[^a\s]{0,2})?")
 # What an extractor leaves around a table cell.
 _CELL_EDGE = " \t|•*-–"
 
@@ -135,6 +138,8 @@ def figure_columns(lines: Sequence[str]) -> set[int]:
 
     >>> sorted(figure_columns(["Messwerte", "320.18", "320.49", "326.19"]))
     [1, 2, 3]
+    >>> sorted(figure_columns(["12 kg", "15 kg", "25 kg"]))
+    [0, 1, 2]
     >>> figure_columns(["2010", "2010", "2010"]), figure_columns(["|02", "||03", "||04"])
     (set(), set())
     """
@@ -154,15 +159,16 @@ def figure_columns(lines: Sequence[str]) -> set[int]:
 
 
 def _figure_value(line: str) -> int | None:
-    """The digits of a line holding one figure and nothing else ("||210:-", "320.18", "12 %"),
-    as a number; ``None`` for any other line (words, dates, clock times, long lines)."""
+    """The digits of a line holding one figure and nothing else but a short unit ("||210:-",
+    "320.18", "12 %", "25 kg"), as a number; ``None`` for any other line (words, dates, clock
+    times, long lines)."""
     cell = line.strip(_CELL_EDGE)
     if (
         not cell
         or len(cell) > MAX_FIGURE_CHARS
-        or _LETTER_RE.search(cell)
         or _DATE_OR_TIME_RE.search(cell)
         or len(cell.split()) > 2
+        or _UNIT_RE.fullmatch(_LETTER_RE.sub("a", cell)) is None
     ):
         return None
     digits = _NOT_DIGITS_RE.sub("", cell)
