@@ -18,6 +18,10 @@ comment's date and stay; a date among link titles (an event listing) goes. A lin
 is not prose between two noise lines is weak noise too (``noise.between``): a stray link title
 in a block of chrome goes with it, a title right above the text stays.
 
+A table set out line by line (rows of one shape holding figures and words, or a column of
+figures; see :mod:`textfix.boilerplate.noise_tables`) is the text's data: no weak or position
+rule names its lines.
+
 The text proper starts at the first prose line with another one near it: a lone sentence
 (a site's motto, a search box's help) above a menu does not make the menu part of the text.
 A chain of ten or more noise lines between such a sentence and the text goes when one of its
