@@ -4,6 +4,7 @@ rules, and the properties on generated crawled pages."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -568,6 +569,63 @@ def test_a_menu_word_between_paragraphs_stays(article: str, index: int) -> None:
     if text.endswith("Kontakt"):  # after the last prose: it is the page's footer
         return
     assert remove_noise_lines(text) == text
+
+
+_CITIES = ["Hamburg", "Bremen", "Kiel", "Lübeck", "Rostock", "Schwerin", "Oslo", "Turku", "Lyon"]
+
+
+@given(
+    article=news_article(),
+    cities=st.lists(st.sampled_from(_CITIES), min_size=3, max_size=9, unique=True),
+    values=st.lists(st.integers(0, 99_999), min_size=9, max_size=9),
+    layout=st.sampled_from(["row", "cells", "column"]),
+)
+def test_a_table_after_an_article_stays(
+    article: str, cities: list[str], values: list[int], layout: str
+) -> None:
+    # Rows of a table of figures, in any of an extractor's layouts, are the text's data.
+    if layout == "row":
+        table = [f"{city} {value:,} Einwohner" for city, value in zip(cities, values, strict=False)]
+    elif layout == "cells":
+        table = [
+            cell for city, value in zip(cities, values, strict=False) for cell in (city, f"{value}")
+        ]
+        table = [f"{line} kg" if line.isdigit() else line for line in table]
+    else:
+        column = sorted(set(values))
+        if len(column) < 3 or all(b == a + 1 for a, b in pairwise(column)):
+            return
+        table = ["Messwerte", *(f"{value / 100:.2f}" for value in column)]
+    page = "\n".join([article, "", *table])
+    assert remove_noise_lines(page) == page
+
+
+_BLOCKS = [
+    ["Januar 0,5 3,1", "Februar 1,2 4,0", "März 4,8 8,9"],
+    ["Bijoux 1", "Bijoux 2", "Bijoux 3"],
+    ["1", "2", "3", "»"],
+    ["||210:-", "||260:-", "||370:-"],
+    ["Impressum", "Kontakt", "Lire la suite...", "Läs hela artikeln"],
+    ["|Sarja||Valioliiga|", "|Perustettu||1950|"],
+    ["Skönhet (116)", "Hudvård (333)"],
+    ["* * *"],
+    ["Hamburg", "1,8 Mio.", "Bremen", "0,6 Mio.", "Kiel", "0,2 Mio."],
+]
+
+
+@given(
+    article=news_article(),
+    blocks=st.lists(st.sampled_from(_BLOCKS), max_size=6),
+    split=st.integers(0, 6),
+)
+def test_pages_of_tables_and_chrome_are_cleaned_idempotently(
+    article: str, blocks: list[list[str]], split: int
+) -> None:
+    lines = [line for block in blocks for line in block]
+    page = "\n".join([*lines[:split], article, *lines[split:]])
+    once = remove_noise_lines(page)
+    assert remove_noise_lines(once) == once
+    assert article in once
 
 
 TURKU = SHARED / "corpora" / "turku_text_quality"
