@@ -34,6 +34,7 @@ from textfix.extract.titles import (
     MAX_SET_OFF_QUESTION_WORDS,
     MAX_TITLE,
     MAX_TITLE_WORDS,
+    MIN_PROSE_WORDS,
     OPEN_QUOTES,
     SENTENCE_BREAK_RE,
     is_body_prose,
@@ -41,9 +42,10 @@ from textfix.extract.titles import (
     lone_title_shape,
 )
 
-# A short headline closed by a full stop has at most this many words ("Tory MP suspended for
-# groping two men."); a lead of that length is rare and has a verb the headline drops.
-MAX_SHORT_HEADLINE_WORDS = 9
+# A short headline closed by a full stop has fewer words than a paragraph of body prose
+# (``is_body_prose``): "Tory MP suspended for groping two men." A sentence of that many words
+# under a date line is the body's first paragraph.
+MAX_SHORT_HEADLINE_WORDS = MIN_PROSE_WORDS - 1
 # What a lead has and a headline drops: an auxiliary, a copula, a modal, a reporting verb in the
 # past, a pronoun of the reader or writer, a day or a "last week". (Headlines say "says".)
 LEAD_WORD_RE = re.compile(
@@ -171,8 +173,10 @@ def set_off_title_holds(title: str, rest: str) -> bool:
     True
     >>> set_off_title_holds("The council has raised ferry fares by a tenth.", body)
     False
-    >>> set_off_title_holds("Russia restarts gas shipments through a key pipeline.", body)
+    >>> set_off_title_holds("Russia restarts gas shipments to Germany.", body)
     True
+    >>> set_off_title_holds("Russia restarts its gas shipments through a key pipeline.", body)
+    False
     >>> lead = "The shortfall rose to $55bn. Imports rose by 3.4%, the data showed."
     >>> set_off_title_holds("The trade gap has widened more than expected, figures show", lead)
     False
