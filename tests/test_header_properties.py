@@ -96,6 +96,12 @@ def test_generated_header_values_come_from_the_input(case: tuple[str, list[str]]
 
 
 @given(case=article())
+@example(  # a short sentence set off under a date line is the body's first paragraph
+    case=(
+        "2000-01-01\n\nAa aa aa aa aa aa aa aa.\n\nAa aa aa aa aa aa aa aa.",
+        ["Aa aa aa aa aa aa aa aa.", "Aa aa aa aa aa aa aa aa."],
+    )
+)
 def test_removing_the_header_keeps_every_prose_paragraph(case: tuple[str, list[str]]) -> None:
     text, body = case
     result, _ = extract_header(text)

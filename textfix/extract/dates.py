@@ -89,8 +89,9 @@ DATE_CORE = (
 # "1:25 AM on 3rd August 2011", "2:15 PM EST, Sat February 12, 2022"), the core, optional
 # trailing clock ("…, 3:04 p.m. ET", "… à 14h02", "… um 14:02 Uhr", "… ore 14:02").
 DATE_FIELD_RE = re.compile(
-    rf"(?:{WEEKDAY},?\s+)?"
-    rf"(?:{CLOCK},?\s+(?:(?i:on)\s+)?(?:{WEEKDAY},?\s+)?)?"
+    # (a weekday opens with a letter: the names are not tried on a field opening with a digit)
+    rf"(?:(?=[^\W\d_]){WEEKDAY},?\s+)?"
+    rf"(?:{CLOCK},?\s+(?:(?i:on)\s+)?(?:(?=[^\W\d_]){WEEKDAY},?\s+)?)?"
     rf"(?:{DATE_CORE})"
     rf"(?:(?:,|\s+(?i:at|um|à|a las|alle|ore|om|в|о)|\s+-|\s+–|\s+—|\s+/)?\s+{CLOCK})?"
 )

@@ -11,10 +11,10 @@ leads are one sentence, often short, so the line's shape settles it only in part
   or a short clause with no auxiliary, copula, reporting verb or simple past ("India bans
   mandatory tipping.");
 - a line that reads like a lead (``reads_like_lead``: closed by a full stop in sentence case,
-  long with a lede's verb, or longer than any lone title) is taken only over a paragraph of one
-  sentence. A title stands over the lead, which is one sentence in most news; a lead stands over
-  the second paragraph, which most often runs to several ("The trade gap widened in October,
-  figures have shown" over "The shortfall was $55bn. Imports rose 3%. …" is a body).
+  or long with a lede's verb) is taken only over a paragraph of one sentence. A title stands
+  over the lead, which is one sentence in most news; a lead stands over the second paragraph,
+  which most often runs to several ("The trade gap has widened more than expected, figures
+  show" over "The shortfall was $55bn. Imports rose 3%. …" is a body).
 
 The paragraph under the line must be body prose (``is_body_prose``) in every case, and the line
 may not open with a story's dateline. What is left alone: a line that has no title's shape (a
@@ -31,10 +31,10 @@ from textfix.extract.titles import (
     CLOSERS,
     LEDE_VERB_RE,
     MAX_LONE_CLAUSE_WORDS,
-    MAX_LONE_TITLE_WORDS,
     MAX_SET_OFF_QUESTION_WORDS,
     MAX_TITLE,
     MAX_TITLE_WORDS,
+    MIN_PROSE_WORDS,
     OPEN_QUOTES,
     SENTENCE_BREAK_RE,
     is_body_prose,
@@ -42,9 +42,10 @@ from textfix.extract.titles import (
     lone_title_shape,
 )
 
-# A short headline closed by a full stop has at most this many words ("Tory MP suspended for
-# groping two men."); a lead of that length is rare and has a verb the headline drops.
-MAX_SHORT_HEADLINE_WORDS = 9
+# A short headline closed by a full stop has fewer words than a paragraph of body prose
+# (``is_body_prose``): "Tory MP suspended for groping two men." A sentence of that many words
+# under a date line is the body's first paragraph.
+MAX_SHORT_HEADLINE_WORDS = MIN_PROSE_WORDS - 1
 # What a lead has and a headline drops: an auxiliary, a copula, a modal, a reporting verb in the
 # past, a pronoun of the reader or writer, a day or a "last week". (Headlines say "says".)
 LEAD_WORD_RE = re.compile(
@@ -141,17 +142,17 @@ def headline_marks(line: str) -> bool:
 
 def reads_like_lead(line: str) -> bool:
     """True when ``line`` could be a news lead by its shape: closed by a full stop and not in
-    title case, longer than any lone title, or long with a lede's verb (``LEDE_VERB_RE``).
+    title case, or long with a lede's verb (``LEDE_VERB_RE``: "are getting", "has given"). A
+    long headline with neither is left to be one ("… – as it happened").
 
     >>> reads_like_lead("Net users are getting the chance to fight back against spam sites")
     True
     >>> reads_like_lead("Ferry fares set to double as fuel costs bite")
     False
     """
-    words = len(line.split())
-    if words > MAX_LONE_TITLE_WORDS or (ends_with_full_stop(line) and not is_title_case(line)):
+    if ends_with_full_stop(line) and not is_title_case(line):
         return True
-    return words > MAX_LONE_CLAUSE_WORDS and LEDE_VERB_RE.search(line) is not None
+    return len(line.split()) > MAX_LONE_CLAUSE_WORDS and LEDE_VERB_RE.search(line) is not None
 
 
 def ends_with_full_stop(line: str) -> bool:
@@ -172,8 +173,10 @@ def set_off_title_holds(title: str, rest: str) -> bool:
     True
     >>> set_off_title_holds("The council has raised ferry fares by a tenth.", body)
     False
-    >>> set_off_title_holds("Russia restarts gas shipments through a key pipeline.", body)
+    >>> set_off_title_holds("Russia restarts gas shipments to Germany.", body)
     True
+    >>> set_off_title_holds("Russia restarts its gas shipments through a key pipeline.", body)
+    False
     >>> lead = "The shortfall rose to $55bn. Imports rose by 3.4%, the data showed."
     >>> set_off_title_holds("The trade gap has widened more than expected, figures show", lead)
     False
