@@ -5,19 +5,25 @@ lines, boilerplate, stray quotes, mojibake) as JSONL in a scratch directory, the
 ``python -m textfix clean … -p news -q`` on them, the variants interleaved (order rotating
 each repeat), and reports each variant's median CPU seconds (user + system of the process and
 its workers, from ``getrusage(RUSAGE_CHILDREN)``; wall time on a shared machine measures the
-neighbours too) and the size of the report written. ``--baseline DIR`` adds a run of another
-checkout of textfix without a report (e.g. ``git archive main | tar -x -C DIR``), to show that
-a run without ``--report`` costs what it did before.
+neighbours too) and the size of the report written. ``--baseline DIR`` runs another checkout
+of textfix (e.g. ``git archive main | tar -x -C DIR``) the same three ways, interleaved with
+this one's: its run without a report shows that a run without ``--report`` costs what it did
+before, its runs with one what the report cost before.
+
+Besides the ratio of the medians, each repeat's runs (one of each variant, back to back) give
+a ratio to that repeat's run without a report, and the median of those is printed too: a
+neighbour's load that comes and goes over minutes moves a repeat's runs together, so the
+paired ratio drifts less than the medians do.
 
     python benchmarks/report_overhead.py                             # 20,000 documents, 5 repeats
-    python benchmarks/report_overhead.py --documents 100000 --repeats 1 --workers 2
+    python benchmarks/report_overhead.py --documents 100000 --repeats 3 --workers 2
 
 On a shared machine whole runs differ by several percent from one to the next, more than the
 report costs. ``--components`` measures the parts instead, in one process, each variant in
 turn on the same batch of 50 documents (order rotating): cleaning as a run without a report
 does, cleaning as one with a report does (steps counted, changes traced) plus the audit's
-per-document work, the audit's end-of-task work, and, in a fresh process that has imported the
-runner as a run has, writing the page.
+per-document work, the audit's end-of-task work and saving (which diffs the sampled documents),
+and, in a fresh process that has imported the runner as a run has, writing the page.
 
     python benchmarks/report_overhead.py --documents 5000 --components
 """
@@ -51,6 +57,16 @@ def build_corpus(path: Path, documents: int, seed: int = 0) -> int:
     return path.stat().st_size
 
 
+def reuse_corpus(path: Path, documents: int) -> int:
+    """The size of the corpus already at ``path`` when it has ``documents`` lines (the
+    generator is seeded: the same corpus), else 0."""
+    if not path.exists():
+        return 0
+    with path.open("rb") as stream:
+        lines = sum(1 for _ in stream)
+    return path.stat().st_size if lines == documents else 0
+
+
 def cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -61,7 +77,7 @@ def _load() -> str:
 
 
 def run(source: Path, scratch: Path, variant: str, workers: int, code: Path) -> tuple[float, float]:
-    """One ``textfix clean`` run of ``variant`` (none, json, html, baseline); CPU and wall s."""
+    """One ``textfix clean`` run of ``variant`` (none, json, html) of ``code``; CPU and wall s."""
     command = [
         sys.executable,
         "-m",
@@ -94,7 +110,7 @@ def components(source: Path, scratch: Path, repeats: int) -> None:
     with source.open("rb") as stream:
         records = [Record(orjson.loads(line), source.name, n + 1) for n, line in enumerate(stream)]
     unit = Unit(0, source.name, str(source), source.stat().st_size)
-    totals = {"without a report": 0.0, "with a report": 0.0, "audit at task end": 0.0}
+    totals = {"without a report": 0.0, "with a report": 0.0, "audit at task end, saved": 0.0}
     audit = Audit(AuditOptions())
     for record in records[:200]:  # warm up: rules compile and the language model loads on first use
         pipeline(document_of(record))
@@ -119,8 +135,11 @@ def components(source: Path, scratch: Path, repeats: int) -> None:
                 name = "without a report" if variant == "plain" else "with a report"
                 totals[name] += time.process_time() - before
         before = time.process_time()
-        audit.finish()  # once per task in a run (a task is 8 MB of input); here once per pass
-        totals["audit at task end"] += time.process_time() - before
+        # Once per task in a run (a task is 4 MB of input), and the sampled documents are
+        # diffed when the audit is saved (after a task, at the end); here once per pass.
+        audit.finish()
+        audit.as_dict()
+        totals["audit at task end, saved"] += time.process_time() - before
     report = {"documents_in": len(records), "documents_out": len(records), "audit": audit.as_dict()}
     saved = scratch / "components.json"
     saved.write_bytes(orjson.dumps(report))
@@ -158,14 +177,14 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=20_000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--baseline", type=Path, help="another textfix checkout to compare")
+    parser.add_argument("--baseline", type=Path, help="another textfix checkout, run the same ways")
     parser.add_argument("--scratch", type=Path, help="where to write (default: a temp dir)")
     parser.add_argument("--components", action="store_true", help="measure the parts in process")
     args = parser.parse_args()
     scratch = args.scratch or Path(tempfile.mkdtemp(prefix="textfix-report-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
     source = scratch / "articles.jsonl"
-    size = build_corpus(source, args.documents)
+    size = reuse_corpus(source, args.documents) or build_corpus(source, args.documents)
     print(f"{args.documents:,} documents, {size / 1e6:.1f} MB, {args.workers} worker(s): {scratch}")
     print("command:", " ".join(["python", *sys.argv]))
     print("load average at the start (1, 5, 15 min):", _load())
@@ -173,28 +192,44 @@ def main() -> None:
         components(source, scratch, args.repeats)
         print("load average at the end (1, 5, 15 min):", _load(), f"on {os.cpu_count()} cores")
         return
-    variants = ["none", "json", "html"] + (["baseline"] * (args.baseline is not None))
+    kinds = ["none", "json", "html"]
+    variants = kinds + ([f"baseline {kind}" for kind in kinds] if args.baseline else [])
     cpu: dict[str, list[float]] = {v: [] for v in variants}
     wall: dict[str, list[float]] = {v: [] for v in variants}
+    sizes: dict[str, int] = {}
     for repeat in range(args.repeats):
         order = variants[repeat % len(variants) :] + variants[: repeat % len(variants)]
         for variant in order:
-            code = args.baseline if variant == "baseline" else ROOT
-            seconds, elapsed = run(source, scratch, variant, args.workers, code)
+            code = args.baseline if variant.startswith("baseline") else ROOT
+            kind = variant.split()[-1]
+            seconds, elapsed = run(source, scratch, kind, args.workers, code)
             cpu[variant].append(seconds)
             wall[variant].append(elapsed)
-    base = statistics.median(cpu["none"])
-    print("| variant | CPU s (median) | vs no report | wall s (median) | report size |")
-    print("|---|---|---|---|---|")
+            written = scratch / f"run.{kind}"
+            if written.exists():
+                sizes[variant] = written.stat().st_size
+    print(
+        "| variant | CPU s (median) | vs no report (medians) | vs no report (paired, median) "
+        "| wall s (median) | vs no report (wall) | report size |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for variant in variants:
-        median = statistics.median(cpu[variant])
-        written = scratch / f"run.{variant}"
-        shown = f"{written.stat().st_size / 1e3:,.0f} kB" if written.exists() else "-"
+        none = variant.rsplit(" ", 1)[0] + " none" if " " in variant else "none"
+        median, base = statistics.median(cpu[variant]), statistics.median(cpu[none])
+        paired = statistics.median(a / b for a, b in zip(cpu[variant], cpu[none], strict=True))
+        walls, base_wall = statistics.median(wall[variant]), statistics.median(wall[none])
+        shown = f"{sizes[variant] / 1e3:,.0f} kB" if variant in sizes else "-"
         print(
             f"| {variant} | {median:.2f} | {100 * (median / base - 1):+.1f}% "
-            f"| {statistics.median(wall[variant]):.2f} | {shown} |"
+            f"| {100 * (paired - 1):+.1f}% | {walls:.2f} | {100 * (walls / base_wall - 1):+.1f}% "
+            f"| {shown} |"
         )
+    if args.baseline:
+        before = statistics.median(cpu["baseline none"])
+        print(f"without a report, this checkout vs the baseline: "
+              f"{100 * (statistics.median(cpu['none']) / before - 1):+.1f}% CPU")  # fmt: skip
     print("every run's CPU s:", {v: [round(s, 2) for s in cpu[v]] for v in variants})
+    print("every run's wall s:", {v: [round(s, 2) for s in wall[v]] for v in variants})
     print("load average at the end (1, 5, 15 min):", _load(), f"on {os.cpu_count()} cores")
 
 

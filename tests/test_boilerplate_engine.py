@@ -338,6 +338,11 @@ _ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "curly-quotes": lambda n: "“" * n,
     "kelvin": lambda n: "\u212a" * n,
     "trailing-junk": lambda n: "Advertisement" + ".…!" * (n // 3),
+    # A rule that matches one line sends the others to the per-rule search: a long line that
+    # almost matches, between junk classes overlapping the rule, backtracked cubically in re.
+    "junk-line-after-separator": lambda n: "***\n" + "*" * n + "x",
+    "spaced-line-after-follow": lambda n: "Follow us on Twitter\nfollow" + " " * n + "x",
+    "words-after-contributed": lambda n: "AP contributed reporting.\n" + "a " * (n // 2) + "x",
     # Lines a negated class runs over ("[^\":]*" of en.photo-credit), under one credit that
     # makes the RE2 set name the rule: the lines are searched one at a time.
     "lines-then-credit": lambda n: "a b\n" * (n // 4) + "Photograph: a/Reuters",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textfix.extract.header import HEADER_KEYS, extract_header
@@ -174,3 +174,24 @@ def test_news_preset_is_idempotent_with_two_header_blocks(text: str) -> None:
     twice = NEWS(once.text)
     assert twice.text == once.text
     assert not set(twice.metadata) & set(HEADER_KEYS)
+
+
+# Pieces of header lines, joined at random: separators, labels, names, dates, agencies. Any
+# text is read whole (any_text above), but random characters rarely make a line that reaches
+# the readers of segments and joined bylines (", 12 Feb 2022 | Reuters" once raised).
+HEADER_PIECES = st.sampled_from(
+    [",", ", ", " on ", " | ", "|", " · ", " / ", " - ", "By ", "by ", "Posted by ",
+     "Jane Smith", "jsmith", "12 Feb 2022", "2022", "Reuters", "(AP)", "Updated ",
+     "Published: ", "LONDON", "\n", "\n\n", "The talks failed today in the city."]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(pieces=st.lists(HEADER_PIECES, max_size=12))
+@example(pieces=[", ", "12 Feb 2022", "\n\n", "The talks failed today in the city."])
+@example(pieces=["Talks fail\n", "Reuters", " | ", ", ", "12 Feb 2022", "\n\n", "It failed."])
+def test_header_fragments_are_read_without_error(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    body, _ = extract_header(text)
+    assert text.endswith(body)
+    assert extract_header(body)[0] == body

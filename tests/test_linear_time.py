@@ -66,6 +66,12 @@ PATTERNS: dict[str, Callable[[int], str]] = {
         "Der Hund lief den ganzen Tag im Garten herum und bellte laut.\n",
         size,
     ),
+    # Tables set out line by line, numbered links and action links (noise lines).
+    "noise-table-lines": lambda size: _repeat(
+        "- 2008–2009 Panthrakikos FC\nLäs mer »\nBijoux 1\nBijoux 1\nKiel\n1,8 Mio. Einwohner\n"
+        "320.18\n||210:-\n7\n",
+        size,
+    ),
     "digit-groups": lambda size: _repeat("0 1-2.3/4 5-6 7 8 9 0 " * 18 + "x\n", size),
     "boilerplate-paragraphs": lambda size: _repeat("Advertisement\n\n", size),
     "separator-lines": lambda size: _repeat("* * *\n—\n", size),

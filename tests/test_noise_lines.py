@@ -68,15 +68,10 @@ NOISE_LINES = [
     ("Avainsanat: kesä, matkailu", "noise.tags"),
     ("www.example.com", "noise.web-address"),
     ("Impressum", "noise.menu"),
-    ("Lue lisää", "noise.menu"),
-    ("Läs mer »", "noise.menu"),
     ("Mentions légales", "noise.menu"),
     ("Política de privacidad", "noise.menu"),
     ("Главная", "noise.menu"),
     ("Головна", "noise.menu"),
-    ("Leia mais", "noise.menu"),
-    ("Leggi tutto", "noise.menu"),
-    ("Lees meer", "noise.menu"),
     ("Changement de vie pour des ânes ...", "noise.teaser"),
     ("Your email address will not be published. Required fields are marked *", "noise.site-phrase"),
     ("Ce site utilise des cookies pour améliorer votre expérience.", "noise.site-phrase"),
@@ -96,7 +91,6 @@ NOISE_LINES = [
         "Comment participerForfaitsCalendrier",
         "noise.glued-links",
     ),
-    ("Envío gratis", "noise.menu"),
     # The chrome of MediaWiki, WordPress and Blogger, in their own translations.
     ("Hoppa till:\tnavigering, sök", "noise.site-phrase"),
     ("Jump to navigation", "noise.site-phrase"),
@@ -112,7 +106,6 @@ NOISE_LINES = [
     ("Créer un livre", "noise.menu"),
     ("Mehr zum Thema", "noise.menu"),
     ("Recent Comments", "noise.menu"),
-    ("Entradas más recientes", "noise.menu"),
     ("Mest lästa", "noise.menu"),
     ("Förbehåll", "noise.menu"),
     # A login form's fields and a forum's user status, wherever they stand.
@@ -124,7 +117,6 @@ NOISE_LINES = [
     ("Angemeldet bleiben", "noise.form"),
     ("E-postadressen är ogiltig", "noise.form"),
     ("Ce champ est obligatoire.", "noise.form"),
-    ("Läs hela artikeln", "noise.menu"),
     # A short line opening like a link.
     ("Gå till Papper & Kontor", "noise.link"),
     ("Zurück zur Übersicht", "noise.link"),
@@ -138,6 +130,34 @@ NOISE_LINES = [
     ("Rupture de stock", "noise.menu"),
     ("Читайте также", "noise.menu"),
     ("Deja una respuesta", "noise.site-phrase"),
+    # A link naming an action on the page (read on, log in, older posts, free shipping): never
+    # a heading, it goes wherever it stands.
+    ("Lue lisää", "noise.action-link"),
+    ("Läs mer »", "noise.action-link"),
+    ("Leia mais", "noise.action-link"),
+    ("Leggi tutto", "noise.action-link"),
+    ("Lees meer", "noise.action-link"),
+    ("Envío gratis", "noise.action-link"),
+    ("Entradas más recientes", "noise.action-link"),
+    ("Läs hela artikeln", "noise.action-link"),
+    ("Lire la suite...", "noise.action-link"),
+    ("Weiterlesen »", "noise.action-link"),
+    ("Kommentera inlägget här »", "noise.action-link"),
+    ("Länkar till det här inlägget", "noise.action-link"),
+    ("Back to top", "noise.action-link"),
+    ("Читать далее", "noise.action-link"),
+    ("Читати далі", "noise.action-link"),
+    ("Seguir leyendo", "noise.action-link"),
+    ("Was this review helpful?", "noise.action-link"),
+    # A wiki's licence footer, a blog's subscription line, a shop's review chrome.
+    (
+        "Der Text ist unter der Lizenz „Creative Commons Attribution/Share Alike“ verfügbar.",
+        "noise.site-phrase",
+    ),
+    ("Wikipedias text är tillgänglig under licensen Creative Commons", "noise.site-phrase"),
+    ("Få meddelanden om nya inlägg via e-post.", "noise.site-phrase"),
+    ("Remarque sur ce commentaire | Permalien", "noise.site-phrase"),
+    ("Текст доступен по лицензии Creative Commons Attribution-ShareAlike", "noise.site-phrase"),
 ]
 
 # Must-not-change neighbours: prose that shares a word or a shape with a rule.
@@ -196,6 +216,16 @@ KEPT_LINES = [
     "Till innehållet i boken hör även ett register över alla namn.",
     "Go to bed early tonight, the doctor told him, and rest for a week.",
     "Ausverkauft waren die Karten schon nach einer Stunde.",
+    # An action link's words inside a sentence are prose.
+    "Weiterlesen konnte er nicht, denn das Licht ging aus.",
+    "Logga in på banken och betala räkningen före fredag.",
+    "Lire la suite du roman demande de la patience.",
+    "Back to top form after the injury, she won the final.",
+    "Seguir leyendo es lo único que le quedaba por hacer.",
+    "Der Text ist schwer zu lesen, sagte die Lehrerin.",
+    "Le texte est disponible en librairie depuis lundi.",
+    # A web address followed by the words of a wrapped sentence is no address.
+    "www.abgeordnetenwatch.de Informationen zu den",
 ]
 
 
@@ -337,6 +367,65 @@ def test_a_table_row_inside_the_text_stays_and_after_it_goes() -> None:
     assert classify_lines(bar) == [None, "noise.menu-bar", None]
 
 
+CAREER = [
+    "- 2008–2009 Panthrakikos FC",
+    "- 2009–1/2010 Panionios FC",
+    "- 1–6/2010 KSC Lokeren",
+    "- 10/2010–3/2011 Panthrakikos FC",
+]
+CLIMATE = ["Januar 0,5 3,1", "Februar 1,2 4,0", "März 4,8 8,9", "April 8,3 13,5"]
+# One cell per line: a name, then its figure with a unit that repeats.
+CITIES = ["Hamburg", "1,8 Mio. Einwohner", "Bremen", "0,6 Mio. Einwohner", "Kiel", "0,2 Mio."]
+
+
+# A table's label, then its column of prices (an extractor's cells, one per line).
+PRICES = ["|Camping/natt inkl el", "||210:-", "||260:-", "||370:-", "|", "|Camping/natt exkl el"]
+PRICES += ["||160:-", "||210:-", "||330:-"]
+
+
+@pytest.mark.parametrize("table", [CAREER, CLIMATE, CITIES])
+def test_a_table_after_the_text_is_no_link_run(table: list[str]) -> None:
+    # Rows of one shape holding figures and words are the text's data, not a list of links.
+    lines = [PROSE_A, PROSE_B, *table]
+    assert classify_lines(lines) == [None] * len(lines)
+
+
+def test_a_column_of_figures_after_the_text_stays() -> None:
+    # Measured values or prices, one per line, are a table's column: kept, with their label.
+    for column in (["320.18", "320.49", "326.19", "326.80"], PRICES):
+        lines = [PROSE_A, PROSE_B, *column]
+        border = ["noise.no-words" if line == "|" else None for line in lines]
+        assert classify_lines(lines) == border
+    # ... but a pagination bar counts up by one, a calendar too, and a repeated field is one.
+    for bar in (["1", "2", "3", "4", "»"], ["|02", "||03", "||04"], ["2010", "2010", "2010"]):
+        assert classify_lines([PROSE_A, PROSE_B, *bar])[2:] == ["noise.no-words"] * len(bar)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A numbered list of one link: the words repeat, only the figure changes.
+        ["Halssmycken Bijoux 1", "Halssmycken Bijoux 2", "Halssmycken Bijoux 3", "Örhänge 1"],
+        # A blog's category menu with its post counts.
+        ["Skönhet (116)", "Hudvård (333)", "Resor (7)", "Mat och dryck (52)"],
+        # Link titles without figures.
+        ["Unsere Leistungen", "Referenzen", "Team", "Partner"],
+    ],
+)
+def test_a_list_of_links_with_figures_after_the_text_is_a_link_run(rows: list[str]) -> None:
+    lines = [PROSE_A, PROSE_B, *rows]
+    assert classify_lines(lines)[2:] == ["noise.link-run"] * len(rows)
+
+
+def test_an_infobox_right_above_the_text_is_no_title() -> None:
+    # The three short lines above the first prose line are the text's title; a wiki infobox's
+    # rows (pipes) there are not.
+    rows = ["FK Karabah", "|Sarja||Valioliiga|", "|Perustettu||1950|", "|Stadion||Tofiq Bahramov|"]
+    assert classify_lines([*rows, PROSE_A, PROSE_B])[:4] == ["noise.link-run"] * 4
+    titles = ["FK Karabah", "Jalkapalloseura", "Azerbaidžan", "Seura"]
+    assert classify_lines([*titles, PROSE_A, PROSE_B])[1:4] == [None] * 3
+
+
 def test_a_long_list_inside_prose_stays() -> None:
     # Long chains of short lines inside the prose were noise nine times in ten on the tuning
     # pages, but a recipe's ingredients or a team sheet are such chains too: they stay.
@@ -385,10 +474,12 @@ def test_a_menu_between_a_lone_sentence_and_the_text_goes() -> None:
 
 
 def test_a_block_of_facts_or_unnamed_lines_after_a_lone_sentence_stays() -> None:
-    # A price list (a line in four or more with a digit) and a block of short lines that no
-    # rule names by its words (a table's cells, a list of names) are the page's content.
+    # A price list (a line in four or more with a digit), even below a menu word naming the
+    # block, and a block of short lines that no rule names by its words (a table's cells, a
+    # list of names) are the page's content. ("Logga in" went wherever it stood since it became
+    # an action link; the menu word "Sök" names the block as before.)
     facts = [f"{topic} {n}0 kr" if n % 2 else topic for n, topic in enumerate(TOPICS)]
-    for block in (["Logga in", *facts], TOPICS):
+    for block in (["Sök", *facts], TOPICS):
         page = "\n".join([MOTTO, *block, *TEXT])
         assert remove_noise_lines(page) == page
 

@@ -42,9 +42,12 @@ FOLDED_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", 
 # The characters str.split() splits on (str.isspace), inside a class: for RE2 the ASCII ones
 # (the screen makes the others spaces: a smaller automaton, built twice as fast), for re all
 # (which must not cross a line break before a rule: a hit's line is that of its start).
-_RE2_SPACE = r"\t-\r\x{1c}-\x{20}"
+_RE2_SPACE = r"\t\x{0b}-\r\x{1c}-\x{20}"
 _WIDE_SPACE_RE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _RE_SPACE = r"\t\x0b-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# A run of the screen's whitespace (wide spaces are spaces there), never a line break.
+_SPACE_RUN_RE = re.compile("[\t\x0b-\r\x1c-\x20]{2,}")
 # Pattern text RE2 would read otherwise than Python's re.
 _PYTHON_ONLY_RE = re.compile(r"\(\?[>aiLmsux#-]|[*+?}]\+|\\[uUNx]|\[:[a-z]+:\]|\{,")
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
@@ -55,6 +58,9 @@ _UNICODE_CLASSES = {
     "d": (r"\p{Nd}", r"\p{Nd}"),
     "w": (r"[\p{L}\p{N}_]", r"\p{L}\p{N}_"),
     "s": (f"[{_RE2_SPACE}]", _RE2_SPACE),
+    # The negated ones never take a line break: a loose match stays within its line.
+    "D": (r"[^\p{Nd}\n]", r"\P{Nd}"),
+    "W": (r"[^\p{L}\p{N}_\n]", r"\W"),
 }
 
 
@@ -116,7 +122,9 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
     'share(?:)x(?:)|(?:)foo\\\\p{Nd}{1,}'
     >>> loosen(r"[\\d^$-](?<![a-z])(?=x)x{1,3}", for_re2=False)
     '[\\\\d^$-](?:)(?=x)x{1,3}'
-    >>> re.fullmatch(loosen("read more", for_re2=False), "read \\t\\xa0more") is not None
+    >>> re.fullmatch(loosen("read more", for_re2=False), "read\\xa0more") is not None
+    True
+    >>> re2.fullmatch(loosen("read more"), "read \\t more") is not None
     True
     """
     out: list[str] = []
@@ -130,12 +138,9 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
             repeated = pattern[end : end + 1] in ("*", "+", "{")
             out.append(_class_for(pattern[index:end], for_re2, repeated=repeated))
             index = end
-            if repeated and (bounds := _BOUNDS_RE.match(pattern, index)):
-                # A folded space may be a longer run on the screen: no upper bound.
-                out.append(f"{{{bounds.group(1)},}}")
-                index = bounds.end()
         elif char == " " or pattern.startswith("\\ ", index):
-            out.append(f"(?:[{space}]+)")  # a folded space is a run of whitespace on the screen
+            # A folded space is a run of whitespace on RE2's screen, one character on re's.
+            out.append(f"(?:[{space}]+)" if for_re2 else f"(?:[{space}])")
             index += 1 if char == " " else 2
         elif char == "\\":
             escape = pattern[index : index + 2]
@@ -164,17 +169,22 @@ def loosen(pattern: str, *, for_re2: bool = True) -> str:
 
 
 def _class_for(body: str, for_re2: bool, *, repeated: bool = False) -> str:
-    """A character class (``[...]``) with ``\\d``/``\\w`` spelled for RE2, and any run of
-    whitespace when it holds a space (a folded space is any run of whitespace).
+    """A character class (``[...]``) with ``\\d``/``\\w`` spelled for RE2, and whitespace
+    when it holds a space (a folded space is any whitespace character on re's screen, where
+    runs are collapsed, and any run of whitespace on RE2's).
 
-    A ``repeated`` class (a quantifier follows) takes each whitespace character inside the
-    class, so the quantifier covers the run: a run inside a repeat (``(?:[a ]|\\s+)*``) would
-    backtrack exponentially on a line that almost matches.
+    The whitespace goes inside the class when the class is ``repeated`` (a quantifier
+    follows) or read by re: a run inside a repeat (``(?:[a ]|\\s+)*``) backtracks
+    exponentially on a line that almost matches.
 
-    >>> _class_for("[a ]", False, repeated=True) == f"[a {_RE_SPACE}]"
+    >>> _class_for("[a ]", False) == f"[a {_RE_SPACE}]"
     True
-    >>> _class_for("[a ]", False) == f"(?:[a ]|[{_RE_SPACE}]+)"
+    >>> _class_for("[a ]", True) == f"(?:[a ]|[{_RE2_SPACE}]+)"
     True
+    >>> _class_for("[ -]", True, repeated=True) == f"[ \\\\-{_RE2_SPACE}]"
+    True
+    >>> _class_for("[^.]", True)
+    '[^\\\\n.]'
     """
     out: list[str] = []
     index = 0
@@ -192,9 +202,11 @@ def _class_for(body: str, for_re2: bool, *, repeated: bool = False) -> str:
             spaced = spaced or body[index] == " "
             out.append(body[index])
             index += 1
+    if for_re2 and body.startswith("[^"):
+        return "[^\\n" + "".join(out)[2:]  # a loose match stays within its line
     if spaced and not body.startswith("[^"):
         space = _RE2_SPACE if for_re2 else _RE_SPACE
-        if repeated:
+        if repeated or not for_re2:
             inner = "".join(out)[1:-1]
             if inner.endswith("-") and not inner.endswith("\\-"):
                 inner = inner[:-1] + "\\-"  # a last "-" is literal: it must stay one
@@ -290,9 +302,11 @@ class LineEngine:
                 fullmatch = re.compile("[^\n]*").fullmatch
             self._fullmatches[index] = fullmatch
         limit = 2 * max_line
+        # Runs of whitespace made one space, as folding makes them (re's loosened rule reads a
+        # space as one whitespace character): no run overlaps a neighbouring repeat.
         return [
             number
-            for number, line in enumerate(screen.split("\n"))
+            for number, line in enumerate(_SPACE_RUN_RE.sub(" ", screen).split("\n"))
             if len(line) <= limit and fullmatch(line) is not None
         ]
 
@@ -315,19 +329,17 @@ class LineEngine:
             text = "\n".join(line if len(line) <= max_line else "" for line in lines)
         screen = screen_text(text)
         try:
-            encoded: bytes | None = screen.encode()
-        except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read: try every rule
-            encoded = None
-        if encoded is None:
-            hits: Sequence[int] | None = range(len(self._re2_ids))
-        else:
-            hits = self._set.Match(encoded) if self._re2_ids else None
+            encoded = screen.encode()
+        except UnicodeEncodeError:  # a lone surrogate, which RE2 cannot read: U+FFFD stands in
+            screen = _SURROGATE_RE.sub("\ufffd", screen)
+            encoded = screen.encode()
+        hits = self._set.Match(encoded) if self._re2_ids else None
         if not hits and not self._always:
             return []  # the common case: one pass over the text
         indexes = [self._re2_ids[hit] for hit in hits or ()]
         found: dict[int, set[int]] = {}
         for index in sorted({*indexes, *self._always}):
-            if encoded is not None and index not in self._always:
+            if index not in self._always:
                 numbers = self._re2_lines(index, encoded)
             else:
                 numbers = self._python_lines(index, screen, max_line)

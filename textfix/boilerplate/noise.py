@@ -18,6 +18,10 @@ comment's date and stay; a date among link titles (an event listing) goes. A lin
 is not prose between two noise lines is weak noise too (``noise.between``): a stray link title
 in a block of chrome goes with it, a title right above the text stays.
 
+A table set out line by line (rows of one shape holding figures and words, or a column of
+figures; see :mod:`textfix.boilerplate.noise_tables`) is the text's data: no weak or position
+rule names its lines.
+
 The text proper starts at the first prose line with another one near it: a lone sentence
 (a site's motto, a search box's help) above a menu does not make the menu part of the text.
 A chain of ten or more noise lines between such a sentence and the text goes when one of its
@@ -42,6 +46,7 @@ import re
 from textfix.boilerplate.code_lines import fenced_lines
 from textfix.boilerplate.noise_language import foreign_lines
 from textfix.boilerplate.noise_rules import WEAK_RULES, line_rule
+from textfix.boilerplate.noise_tables import table_lines
 from textfix.boilerplate.remove import Removal
 
 #: Short lines in a row, outside the prose, that read as a list of links.
@@ -69,7 +74,7 @@ WEAK = WEAK_RULES | {"noise.between"}
 #: Strong rules whose lines go but do not take the weak lines of their chain with them (on the
 #: tuning pages weak lines beside such a line alone were noise 69 times in 84, beside a line
 #: named by its words 82 times in 84).
-LOOSE_RULES = frozenset({"noise.no-words", "noise.language"})
+LOOSE_RULES = frozenset({"noise.no-words", "noise.language", "noise.action-link"})
 # Sentence ends that make a line of enough words prose.
 # A section number in front of a heading: "1.2 Adjectif", "- 3. Ergebnisse".
 _NUMBERED_RE = re.compile(r"[-•*]?\s*\d{1,3}(?:\.\d{1,3}){0,4}\.?\s+\w")
@@ -116,9 +121,13 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
     if foreign_language:
         for index in foreign_lines(lines, rules):
             rules[index] = "noise.language"
+    # A table's rows are the text's data: no weak rule names them, nor do the position rules.
+    table = table_lines(lines, rules)
+    for index in table:
+        rules[index] = None
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
-    _mark_link_runs(lines, rules, nonblank)
-    _mark_between(lines, rules, nonblank)
+    _mark_link_runs(lines, rules, nonblank, table)
+    _mark_between(lines, rules, nonblank, table)
     chains = _chains(rules, nonblank)
     # The prose: lines of running text that no rule names, and those a weak rule names ("…,
     # 3-5 arbetsdagar.") outside any chain holding a strong line (a line that goes anyway never
@@ -138,9 +147,15 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
     body = _body(sorted(prose), nonblank)
     body_first = min(body, default=len(lines))
     body_last = max(body, default=-1)
-    # The short lines right above the first prose line are the text's title and subtitles.
+    # The short lines right above the first prose line are the text's title and subtitles; a
+    # table's row written with pipes ("|Sarja||Valioliiga|", a wiki's infobox ending right
+    # above the text) is never a title.
     above = [i for i in nonblank if i < first][-HEADING_LINES:]
-    heading = set(above + [i for i in nonblank if i < body_first][-BODY_HEADING_LINES:])
+    heading = {
+        index
+        for index in above + [i for i in nonblank if i < body_first][-BODY_HEADING_LINES:]
+        if not lines[index].lstrip().startswith("|")
+    }
     keep = set(prose)
     removed: list[str | None] = [None] * len(lines)
     for chain, strong in chains:
@@ -204,7 +219,9 @@ def _chains(rules: list[str | None], nonblank: list[int]) -> list[tuple[list[int
     return chains
 
 
-def _mark_between(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:
+def _mark_between(
+    lines: list[str], rules: list[str | None], nonblank: list[int], table: set[int]
+) -> None:
     """Name ``noise.between`` a line that is not prose between two lines a rule names.
 
     Read after the link runs, once: a line it names was between two named lines, which only
@@ -215,6 +232,7 @@ def _mark_between(lines: list[str], rules: list[str | None], nonblank: list[int]
         index = nonblank[position]
         if (
             rules[index] is None
+            and index not in table
             and named[position - 1]
             and named[position + 1]
             and not is_prose_line(lines[index])
@@ -223,11 +241,17 @@ def _mark_between(lines: list[str], rules: list[str | None], nonblank: list[int]
             rules[index] = "noise.between"
 
 
-def _mark_link_runs(lines: list[str], rules: list[str | None], nonblank: list[int]) -> None:
-    """Name ``noise.link-run`` the short lines in runs of ``MIN_RUN`` short or noise lines."""
+def _mark_link_runs(
+    lines: list[str], rules: list[str | None], nonblank: list[int], table: set[int]
+) -> None:
+    """Name ``noise.link-run`` the short lines in runs of ``MIN_RUN`` short or noise lines;
+    a table's rows are no member."""
     # Every noise line counts as a member, so removing lines only ever shortens a run: a
     # second pass finds no run the first did not.
-    member = [rules[index] is not None or _is_short(lines[index]) for index in nonblank]
+    member = [
+        rules[index] is not None or (index not in table and _is_short(lines[index]))
+        for index in nonblank
+    ]
     start = 0
     while start < len(nonblank):
         end = start

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from textfix.boilerplate.noise_dates import is_date_only, is_opening_hours, is_weekday_name
 from textfix.boilerplate.noise_words import NOISE_WORDS
 
 #: Lines longer than this are never read by a word rule (a copyright line or a menu bar is
@@ -78,31 +79,15 @@ _PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+|00)?(?:\(\d{1,5}\) ?)?\d{1,15}(?:[ ./-]\d{1,15}){0,6}(?!\w)"
 )
 _DATE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+# Two words with a space between them: text, not a web address with a stray space in it.
+_SPACED_WORDS_RE = re.compile(r"\w\s\w")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S{2,300}|[\w-]{2,63}(?:\.[\w-]{2,63}){0,4}\.[a-z]{2,6}")
-# A clock time (9.00, 17:30, 9h30, 8.30am, 5 pm) or a range of hours (9-17, 10–14 Uhr).
-_TIME_RE = re.compile(
-    r"(?<!\d)(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d)(?:\b|(?=[ap]m\b))"
-    r"|(?<!\d)(?:[01]?\d|2[0-4])\s?[-–]\s?(?:[01]?\d|2[0-4])(?!\d)"
-    r"|(?<![\d.:])1?\d ?[ap]m\b"
-)
-# Two weekdays joined by a dash: "mo-fr", "ma–pe", "lun.–ven.", "mån - fre".
-_WEEKDAY_RANGE_RE = re.compile(r"(?<!\w)([^\W\d_]{2,12})\.? ?[-–] ?([^\W\d_]{2,12})\.?(?!\w)")
-_HOURS_WORDS = frozenset({"uhr", "klo", "kl", "h", "hrs", "am", "pm", "o'clock", "ч", "год"})
 _CURRENCY_RE = re.compile(
     r"[€$£¥₽₴]|\b(?:eur|euro|euros|usd|gbp|chf|sek|nok|dkk|kr|kronor|mk|руб|грн|zł)\b"
 )
 _NUMBER_RE = re.compile(r"\d")
 _RIGHTS_RE = re.compile(
     "|".join(re.escape(phrase) for phrase in NOISE_WORDS.rights) + r"|©|\(c\)\s?\d{4}"
-)
-# A date or a time token: 12.03.2015, 2015-03-12, 12/3, 22:08, 12., 2015.
-_DATE_TOKEN_RE = re.compile(r"\d{1,4}(?:[./-]\d{1,4}){0,2}[.,]?|\d{1,2}[:.h]\d{2}(?::\d{2})?")
-# Words a date line is written with besides the date itself.
-_DATE_WORDS = frozenset(
-    {"am", "um", "at", "on", "le", "de", "del", "el", "den", "klo", "kl", "the", "of"}
-    | {"pm", "uhr", "h", "posted", "published", "updated", "julkaistu", "päivitetty"}
-    | {"publié", "publicado", "veröffentlicht", "publicerad", "uppdaterad", "aktualisiert"}
-    | {"last", "modified", "date", "datum", "fecha", "päivämäärä", "datum:"}
 )
 _COPYRIGHT_START_RE = re.compile(r"©|\(c\)|copyright(?: ?(?:©|\(c\)|\d|by\b))")
 _BULLETS = "-•·*»›>–—"
@@ -172,7 +157,7 @@ def line_rule(line: str) -> str | None:
     if not has_word(stripped):
         # A date with its time ("05.11.2016, 22:40") heads a forum post or a comment as
         # often as it is chrome: it counts only outside the prose, like a dated line.
-        if ":" in stripped and _is_date_only(fold(stripped).split()):
+        if ":" in stripped and is_date_only(fold(stripped).split()):
             return "noise.date"
         return "noise.no-words"
     if _is_glued_menu(stripped):
@@ -190,6 +175,8 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
     count = len(words)
     if folded in NOISE_WORDS.form:
         return "noise.form"
+    if folded in NOISE_WORDS.actions:
+        return "noise.action-link"
     if folded in NOISE_WORDS.menu:
         return "noise.menu"
     if count <= 40 and _opening(stripped).startswith(NOISE_WORDS.phrases):
@@ -207,7 +194,7 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
         return "noise.breadcrumb"
     if count <= 4 and _is_address(folded):
         return "noise.web-address"
-    if count <= 16 and _is_opening_hours(stripped, folded, words):
+    if count <= 16 and is_opening_hours(stripped, folded, words):
         return "noise.opening-hours"
     if count <= 14 and _is_contact(folded):
         return "noise.contact"
@@ -220,8 +207,8 @@ def _word_rule(stripped: str, folded: str, words: list[str]) -> str | None:
     if (
         count <= 8
         and stripped[:1] not in _BULLETS
-        and _is_date_only(words)
-        and not any(_is_weekday_name(word) for word in words)
+        and is_date_only(words)
+        and not any(is_weekday_name(word) for word in words)
     ):
         return "noise.date"
     if _is_tag_list(folded):
@@ -330,8 +317,19 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 def _is_address(folded: str) -> bool:
+    """A web address alone: "www.example.com", "http:// www.example.de" (a space the extractor
+    put beside a dot or a slash), not an address followed by words ("www.example.de
+    Informationen zu den": a sentence wrapped after it).
+
+    >>> _is_address("www.example.com"), _is_address("www.example.de informationen zu den")
+    (True, False)
+    """
     match = _URL_RE.fullmatch(folded.replace(" ", ""))
-    return match is not None and (" " not in folded or folded.startswith(("http", "www")))
+    if match is None:
+        return False
+    return " " not in folded or (
+        folded.startswith(("http", "www")) and _SPACED_WORDS_RE.search(folded) is None
+    )
 
 
 def _is_contact(folded: str) -> bool:
@@ -354,60 +352,6 @@ def _is_contact(folded: str) -> bool:
         return True
     digits = sum(char.isdigit() for char in phone.group())
     return digits >= MIN_BARE_PHONE_DIGITS and len(folded.split()) <= 6
-
-
-def _is_opening_hours(line: str, folded: str, words: list[str]) -> bool:
-    """Days and hours: "Mo–Fr 9–18 Uhr", "Avoinna: ma–pe klo 8–20", "Sa. 10.00 - 14.00".
-
-    A weekday counts written out ("tisdag"), as a range ("ma–pe") or abbreviated with a full
-    stop ("Fr."): a bare "so", "to", "mer" or "jeu" is a word of German, English or French
-    prose as often. A line naming a month is a date ("Montag, 30. April 2012 14:40").
-    """
-    if _TIME_RE.search(folded) is None:
-        return False
-    labelled = words[0] in NOISE_WORDS.contact_labels
-    if len(words) >= 8 and line.endswith((".", "!", "?")) and not labelled:
-        return False  # a sentence: "I met him at 5 pm on Monday in the park."
-    if not _has_weekday_range(folded) and not any(_is_weekday_word(word) for word in words):
-        return False
-    tokens = {token.strip(".,:;–-") for word in words for token in re.split(r"[-–/]", word)}
-    if tokens & NOISE_WORDS.months:
-        return False
-    return bool(tokens & _HOURS_WORDS) or len(words) <= 10
-
-
-def _has_weekday_range(folded: str) -> bool:
-    return any(
-        match.group(1) in NOISE_WORDS.weekdays and match.group(2) in NOISE_WORDS.weekdays
-        for match in _WEEKDAY_RANGE_RE.finditer(folded)
-    )
-
-
-def _is_weekday_name(word: str) -> bool:
-    """A weekday written out: "lundi", "Montag,", "måndag" (not "mar", "so", "to")."""
-    token = word.strip(",.;:()")
-    return len(token) >= 5 and token in NOISE_WORDS.weekdays
-
-
-def _is_weekday_word(word: str) -> bool:
-    token = word.strip(",:;()")
-    if token.endswith(".") and token[:-1] in NOISE_WORDS.weekdays:
-        return True
-    return _is_weekday_name(token)
-
-
-def _is_date_only(words: list[str]) -> bool:
-    """A line of a date or a time alone ("22 Sep 2020,", "05.11.2016, 22:40")."""
-    dated = False
-    for word in words:
-        token = word.strip(",.;:()[]|~–—-?•·@")
-        if not token:
-            continue
-        if _DATE_TOKEN_RE.fullmatch(token) or token in NOISE_WORDS.months:
-            dated = True
-        elif token not in NOISE_WORDS.weekdays and token not in _DATE_WORDS:
-            return False
-    return dated
 
 
 def _is_tag_list(folded: str) -> bool:

@@ -10,8 +10,8 @@ True
 True
 >>> "skapa en bok" in NOISE_WORDS.menu and "jump to navigation" in NOISE_WORDS.phrases
 True
->>> "the" in NOISE_WORDS.menu
-False
+>>> "the" in NOISE_WORDS.menu, "läs hela artikeln" in NOISE_WORDS.actions
+(False, True)
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ class NoiseWords:
     """Lower-case words and phrases, each set the union over every language."""
 
     menu: frozenset[str]
+    actions: frozenset[str]
     labels: frozenset[str]
     contact_labels: frozenset[str]
     rights: tuple[str, ...]
@@ -55,6 +56,7 @@ def load_noise_words() -> NoiseWords:
         menu=frozenset(
             _union(tables, "menu") | _union(tables, "platform_menu") | _union(tables, "shop_menu")
         ),
+        actions=frozenset(_union(tables, "actions")),
         labels=frozenset(_union(tables, "labels")),
         contact_labels=frozenset(_union(tables, "contact_labels")),
         rights=tuple(sorted(_union(tables, "rights"))),

@@ -75,7 +75,7 @@ def read_byline(segment: str) -> str | None:
     >>> read_byline("by admin"), read_byline("Posted by jsmith"), read_byline("by far")
     ('admin', 'jsmith', None)
     """
-    if segment[:1] not in BY_FIRST:  # cheap test first: every byline word starts so
+    if not segment or segment[0] not in BY_FIRST:  # cheap test first: every byline word starts so
         return None
     match = BYLINE_RE.fullmatch(segment)
     if match is None:

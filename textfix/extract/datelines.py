@@ -78,8 +78,11 @@ def _fields(match: re.Match[str]) -> dict[str, str]:
     region = match["cregion"] or match["wregion"]
     if place:
         # "SALVADOR, Feb 26", "PORTLAND, Ore., Feb 26": the story's day is not part of the place.
-        parts = [p for p in (region or "").split(", ") if p and not REGION_DATE_RE.fullmatch(p)]
-        found["dateline"] = ", ".join([place, *parts])
+        if not region or (", " not in region and REGION_DATE_RE.fullmatch(region)):
+            found["dateline"] = place  # no region, or the day alone (most Reuters datelines)
+        else:
+            parts = [p for p in region.split(", ") if p and not REGION_DATE_RE.fullmatch(p)]
+            found["dateline"] = ", ".join([place, *parts])
     source = match["csource"] or match["wsource"] or match["osource"]
     if source:
         found["source"] = source
@@ -93,11 +96,11 @@ SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s")
 def could_open_dateline(text: str) -> bool:
     """False when ``read_dateline(text)`` is surely empty, for a few substring tests.
 
-    ``DATELINE_RE`` never crosses a line break and closes with a dash within the first 200
-    characters; it opens with a capital (a place) or a bracket (an agency), and a place in
-    words needs an agency in brackets, so a line with no "(" must continue a place in capitals
-    at its second character. Most first lines fail one of these tests, and the pattern, with
-    month names in a dozen languages, takes microseconds to fail.
+    ``DATELINE_RE`` never crosses a line break and closes with a dash and a space within the
+    first 200 characters; it opens with a capital (a place) or a bracket (an agency), and a
+    place in words needs an agency in brackets, so a line with no "(" must continue a place in
+    capitals at its second character. Most first lines fail one of these tests, and the
+    pattern, with month names in a dozen languages, takes microseconds to fail.
 
     >>> could_open_dateline("LONDON - Shares fell"), could_open_dateline("London is calling - now")
     (True, False)
@@ -109,9 +112,19 @@ def could_open_dateline(text: str) -> bool:
     cut = line.find("\n")
     if cut >= 0:
         line = line[:cut]
-    if "-" not in line and "—" not in line and "–" not in line:
-        return False
+    if "- " not in line and "— " not in line and "– " not in line:
+        return False  # every dateline closes with a dash and a space (``DASH``)
     return "(" in line or "A" <= text[1:2] <= "Z" or text[1:2] in "'.-"
+
+
+def has_dash(line: str) -> bool:
+    """False when ``could_open_dateline`` is surely False for a text whose first line is
+    ``line`` stripped (a space stripped after a closing dash is put back): no dash and space.
+
+    >>> has_dash("LONDON -"), has_dash("London is calling"), has_dash("ex-minister")
+    (True, False, False)
+    """
+    return "- " in line or "— " in line or "– " in line or line.endswith(("-", "—", "–"))
 
 
 def story_dateline(text: str, *, could_open: bool | None = None) -> dict[str, str]:
@@ -136,8 +149,7 @@ def story_dateline(text: str, *, could_open: bool | None = None) -> dict[str, st
     """
     if not (could_open_dateline(text) if could_open is None else could_open):
         return {}
-    head = text[:STORY_SCAN]
-    match = DATELINE_RE.match(head[:200])
+    match = DATELINE_RE.match(text, 0, 200)  # (as if cut at 200, without the copy)
     if match is None:
         return {}
     found = _fields(match)
@@ -146,6 +158,7 @@ def story_dateline(text: str, *, could_open: bool | None = None) -> dict[str, st
     place = found["dateline"]
     if len(place) <= 3 or place in NOT_PLACES:
         return {}
+    head = text[:STORY_SCAN]
     cut = head.find("\n\n")
     paragraph = head if cut < 0 else head[:cut]
     rest = paragraph.split("\n", 1)[0][match.end() :]

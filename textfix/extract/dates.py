@@ -95,6 +95,9 @@ DATE_FIELD_RE = re.compile(
     rf"(?:(?:,|\s+(?i:at|um|à|a las|alle|ore|om|в|о)|\s+-|\s+–|\s+—|\s+/)?\s+{CLOCK})?"
 )
 
+# The day this module was loaded: never after tomorrow, whenever a date is checked.
+LOADED_ON = dt.date.today()
+
 
 @dataclass(frozen=True)
 class DateBounds:
@@ -113,6 +116,23 @@ class DateBounds:
         True
         """
         return self.latest or dt.date.today() + dt.timedelta(days=1)
+
+    def takes(self, day: dt.date) -> bool:
+        """``earliest <= day <= last_day()``, without reading the clock for a day no later than
+        the day textfix was loaded (it is before tomorrow whenever the call is made): most
+        dates are, and reading the clock costs more than the rest of a date's reading.
+
+        >>> bounds = DateBounds(None, dt.date(1900, 1, 1), None)
+        >>> bounds.takes(dt.date(2022, 2, 12)), bounds.takes(dt.date(1899, 12, 31))
+        (True, False)
+        >>> DateBounds(None, dt.date(1900, 1, 1), dt.date(2020, 1, 1)).takes(dt.date(2022, 2, 12))
+        False
+        """
+        if day < self.earliest:
+            return False
+        if self.latest is not None:
+            return day <= self.latest
+        return day <= LOADED_ON or day <= dt.date.today() + dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=64)
@@ -269,7 +289,7 @@ def _plausible_day(year: int, month: int, day: int, bounds: DateBounds) -> dt.da
         found = dt.date(year, month, day)
     except ValueError:
         return None
-    return found if bounds.earliest <= found <= bounds.last_day() else None
+    return found if bounds.takes(found) else None
 
 
 def _numeric_order(first: int, second: int, order: DateOrder | None) -> DateOrder | None:

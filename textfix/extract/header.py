@@ -30,12 +30,12 @@ from __future__ import annotations
 
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
-from textfix.extract.datelines import could_open_dateline, read_dateline, story_dateline
+from textfix.extract.datelines import could_open_dateline, has_dash, read_dateline, story_dateline
 from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
+from textfix.extract.setoff import set_off_title_holds
 from textfix.extract.titles import (
     CLOSERS,
-    MAX_SET_OFF_QUESTION_WORDS,
     MAX_TITLE,
     MAX_TITLE_WORDS,
     SENTENCE_BREAK_RE,
@@ -43,7 +43,6 @@ from textfix.extract.titles import (
     has_year_hint,
     is_body_prose,
     is_simple_title,
-    is_title_case,
     lone_title_shape,
     looks_like_title,
 )
@@ -145,7 +144,8 @@ def extract_header(
         else:
             again = _read_block(body, bounds, True)
         if again is None:
-            body_opener = story_dateline(body)
+            # The body opens with the stop line: with no dash and space in it, no dateline.
+            body_opener = story_dateline(body) if stop is None or has_dash(stop[0]) else {}
             if body_opener:
                 for key, value in body_opener.items():
                     metadata.setdefault(key, value)
@@ -311,33 +311,13 @@ def trailing_title_holds(
     """A title line with no metadata line under it: no run-on, and a closing full stop only on
     one sentence set right under the metadata line and above a blank line (the New York Times'
     "G7 nations pledge $20 billion to Ukraine."). A title set off from the metadata above it by
-    a blank line stands where a subheading or the body's first paragraph could stand: it must
-    have the shape of a lone title (``lone_title_shape``, at any title's length), open with no
-    story's dateline, and the paragraph under it must open a body (``is_body_prose``); closed by
-    a full stop, it must be in title case (``is_title_case``: a body's first paragraph is not).
+    a blank line stands where the body's first paragraph could stand: ``set_off_title_holds``
+    settles which it is.
     """
-    shape = title
-    if title.rstrip(CLOSERS).endswith("."):
-        if not blank_before:
-            return blank_after and SENTENCE_BREAK_RE.search(title) is None
-        if SENTENCE_BREAK_RE.search(title) is not None or not is_title_case(title):
-            return False
-        shape = title.rstrip(CLOSERS)[:-1]  # the headline's shape without its full stop
     if blank_before:
-        if not lone_title_shape(
-            shape,
-            max_length=MAX_TITLE,
-            max_words=MAX_TITLE_WORDS,
-            max_question_words=MAX_SET_OFF_QUESTION_WORDS,
-            max_clause_words=None,
-        ):
-            return False
-        rest = text[end:].lstrip("\n \t")
-        cut = rest.find("\n\n")
-        if not is_body_prose(rest if cut < 0 else rest[:cut]):
-            return False
-        if story_dateline(title):
-            return False  # "NEW YORK, March 5 - Responsibility for …": a story's first paragraph
+        return set_off_title_holds(title, text[end:].lstrip("\n \t"))
+    if title.rstrip(CLOSERS).endswith("."):
+        return blank_after and SENTENCE_BREAK_RE.search(title) is None
     if blank_after or end >= len(text):
         return True
     following = text[end + 1 : end + 81].lstrip(" \t")

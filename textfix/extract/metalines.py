@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from textfix.extract.bylines import read_byline
+from textfix.extract.bylines import BY_FIRST, read_byline
 from textfix.extract.dates import CLOCK, DATE_FIELD_RE, DateBounds, date_of, is_ambiguous_date
 from textfix.extract.titles import has_year_hint
 
@@ -46,11 +46,28 @@ LABELLED_DATE_RE = re.compile(
 )
 # How a line that may hold metadata without a year opens (a byline, a label); every other line
 # without a year is a title or prose (``read_meta_line`` reads no field in it).
-META_START_RE = re.compile(
-    r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
-    r"dated|datum|written|words|story|reporting|reported|author|autor|auteur|autore|source|"
-    r"sources|quelle|fuente|fonte|bron|источник)\b"
-)
+META_START_WORDS = (
+    "by", "von", "par", "por", "di", "door", "updated", "published", "posted", "last updated",
+    "last modified", "date", "dated", "datum", "written", "words", "story", "reporting",
+    "reported", "author", "autor", "auteur", "autore", "source", "sources", "quelle", "fuente",
+    "fonte", "bron", "источник",
+)  # fmt: skip
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """``(?i:w1|w2|…)`` with each word's first letter as a class of its cases, words grouped by
+    it: a literal first letter fails at once, where a case-blind branch folds it in each (the
+    match costs a third less). "ſ" is a case of "s" to ``re``."""
+    tails: dict[str, list[str]] = {}
+    for word in words:
+        tails.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"[{first.upper()}{first}{'ſ' if first == 's' else ''}](?i:{'|'.join(rest)})"
+        for first, rest in tails.items()
+    )
+
+
+META_START_RE = re.compile(rf"(?:{_by_first_letter(META_START_WORDS)})\b")
 META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИи")
 # Where a line of several fields is cut: separators, and before "by" and "updated" labels,
 # but not inside a byline label ("Posted by", "Written by"). Every alternative opens with "|"
@@ -118,6 +135,8 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
         # only a line opening with a byline or a label is a header line ("Reuters | By Jane
         # Smith" is left alone).
         return None
+    if ends_like_prose(line):
+        return None
     whole = _read_segment(line, bounds, has_year, True)
     if whole is not None:
         return _fields([whole])
@@ -136,6 +155,37 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
             return None
         found.extend(joined)
     return _fields(found)
+
+
+# Lower-case letters and words that may close a field before a full stop (``could_end_date``):
+# "a.m."/"p.m.", "14h", the Russian and Ukrainian year marks ``г.``/``р.``, "Uhr", "hrs".
+FIELD_LAST_LETTERS = "mhгр"
+FIELD_LAST_WORDS = ("hrs", "Hrs", "Uhr")
+
+
+def ends_like_prose(line: str) -> bool:
+    """True when ``line`` (stripped) ends as no metadata field does: a full stop after a word of
+    lower-case letters, not after a byline label ("by jsmith." is a WordPress byline), in a line
+    with no colon (a ``Source:`` label may name anything). Every segment of a metadata line is
+    a field, the last one too: a date ends with a digit, a capital, a clock or a year mark, a
+    name or a byline with a capitalised word, an agency with no full stop. Most sentences end
+    so, and the segment readers are spared (most lines read here are a body's first line).
+
+    >>> ends_like_prose("Shell is to pay $1m to the chief who left in 2004, the firm said.")
+    True
+    >>> ends_like_prose("12 Feb 2022, 4:25 p.m."), ends_like_prose("12 Feb 2022 by admin.")
+    (False, False)
+    """
+    if line[-1:] != "." or ":" in line:
+        return False
+    before = line[-2:-1]
+    if not before.islower() or before in FIELD_LAST_LETTERS:
+        return False
+    words = line.rsplit(None, 2)
+    last = words[-1][:-1]
+    if not (last.isalpha() and last[0].islower()) or last.endswith(FIELD_LAST_WORDS):
+        return False
+    return len(words) < 2 or words[-2][-2:] not in ("by", "By", "BY", "bY")
 
 
 def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
@@ -226,7 +276,9 @@ def could_end_date(segment: str) -> bool:
 
 
 def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | None:
-    """A byline and a date in one segment, joined by "on" or a comma, either way round."""
+    """A byline and a date in one segment, joined by "on" or a comma: the byline first."""
+    if segment[:1] not in BY_FIRST or not segment:
+        return None  # the byline opens the segment (most segments here are prose)
     for cut in JOIN_SPLIT_RE.finditer(segment):
         left, right = segment[: cut.start()], segment[cut.end() :]
         author = read_byline(left)

@@ -181,9 +181,13 @@ def read_title_over_body(
         return True, None
     if dateline_top and could_open_dateline(title) and read_dateline(title):
         return True, None
-    body = text[start:].lstrip("\n \t")
-    cut = body.find("\n\n")
-    if not is_body_prose(body if cut < 0 else body[:cut]):
+    # The paragraph under the title: most often the stop line alone, read already.
+    if stop_end == size or text.startswith("\n\n", stop_end):
+        prose = is_body_prose(stop)
+    else:
+        cut = text.find("\n\n", start)
+        prose = is_body_prose(text[start:] if cut < 0 else text[start:cut])
+    if not prose:
         return True, None
     known = (stop, stop_end, plain) if stop_end == size or text[stop_end] == "\n" else None
-    return True, (body, {"title": title}, known)
+    return True, (text[start:].lstrip("\n \t"), {"title": title}, known)

@@ -14,10 +14,19 @@ from __future__ import annotations
 
 import platform
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textfix.runner.audit_diffs import MAX_LINE, changed_document, lossy_document
+from textfix.runner.audit_diffs import (
+    MAX_LINE,
+    Pending,
+    changed_document,
+    lines_at_removal,
+    lossy_document,
+    step_of_rule,
+)
 from textfix.runner.audit_sample import Sample, as_fraction, mix, sample_key, seeded_hash
 
 if TYPE_CHECKING:
@@ -33,6 +42,9 @@ MAX_KEYS = 200
 MAX_DAYS = 40_000
 #: Documents counted together (see Audit.observe): a bound on what the audit holds uncounted.
 BATCH = 64
+#: A sampled document holding more characters than this (its texts before and after each
+#: step) is made a record when its task ends, so that what a task sends back stays small.
+SHIP_CHARS = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -58,16 +70,6 @@ class AuditOptions:
         }
 
 
-@dataclass
-class Pending:
-    """A candidate document kept by reference until its task ends (then made into a dict)."""
-
-    record: Record
-    text: str
-    trace: list[tuple[str, str, str, dict[str, Any]]]
-    metadata: dict[str, Any]
-
-
 def _counted(counts: dict[str, int], key: str, n: int = 1, limit: int = MAX_KEYS) -> None:
     if key in counts or len(counts) < limit:
         counts[key] = counts.get(key, 0) + n
@@ -91,7 +93,7 @@ class Audit:
     >>> audit.observe(record, Unit(0, "a", "a", 9), cleaned); audit.finish()
     >>> audit.rule_lines, audit.removed_hist.index(1)  # 11 of 55 characters: the 15-20% bin
     ({'en.most-read': 1}, 4)
-    >>> [step["step"] for step in audit.changes.items()[0]["steps"]]
+    >>> [step["step"] for step in audit.as_dict()["changes"][0][1]["steps"]]
     ['remove_boilerplate']
     """
 
@@ -181,10 +183,12 @@ class Audit:
         key = as_fraction(document_hash)
         pending: Pending | None = None
         if share > 0.0 and self.top_losses.wants((-share, after - before, key)):
-            pending = Pending(record, document.text, trace, metadata)
+            pending = Pending(record.id, record.source, record.number, before, after, trace)
             self.top_losses.offer((-share, after - before, key), pending)
         if self.changes.wants((key,)):
-            pending = pending or Pending(record, document.text, trace, metadata)
+            pending = pending or Pending(
+                record.id, record.source, record.number, before, after, trace
+            )
             self.changes.offer((key,), pending)
 
     def _count_date(self, date: str) -> None:
@@ -218,7 +222,7 @@ class Audit:
             sample = self.rule_samples[rule] = Sample(self.options.per_rule)
         if len(sample.heap) == sample.size and key >= -sample.heap[0][0][0]:
             return  # the sample is full of smaller keys: the common case, decided cheaply
-        above, line, below = _lines_at_removal(cleaned, line_number, _step_of_rule(rule))
+        above, line, below = lines_at_removal(cleaned.trace, line_number, step_of_rule(rule))
         item = {
             "id": record.id,
             "source": record.source,
@@ -231,12 +235,17 @@ class Audit:
         sample.offer((key,), item)
 
     def finish(self) -> None:
-        """At the end of a task: turn the kept candidates into plain dicts (diffs computed now,
-        only for the documents kept, so a task computes at most ``changes + top`` diffs)."""
+        """At the end of a task: count what waits. The sampled documents stay texts (see
+        :class:`~textfix.runner.audit_diffs.Pending`) but for the few larger than
+        ``SHIP_CHARS``, made records now so that a task's result stays small."""
         self._count_waiting()
-        self.changes.convert(changed_document)
-        self.top_losses.convert(lossy_document)
+        self._settle(SHIP_CHARS)
         self._units.clear()
+
+    def _settle(self, limit: int = 0) -> None:
+        """Make the sampled documents holding at least ``limit`` characters records."""
+        for sample, record in ((self.changes, changed_document), (self.top_losses, lossy_document)):
+            sample.convert(partial(_settled, record, limit))
 
     # -- in the parent ------------------------------------------------------------------------
 
@@ -301,7 +310,9 @@ class Audit:
         }
 
     def as_dict(self) -> dict[str, Any]:
-        """Everything as JSON-ready values (for the journal and the JSON report)."""
+        """Everything as JSON-ready values (for the journal and the JSON report); the sampled
+        documents still kept as texts are made records first, once."""
+        self._settle()
 
         def samples(table: dict[str, Sample]) -> dict[str, list[list[Any]]]:
             return {key: sample.as_list() for key, sample in sorted(table.items())}
@@ -379,26 +390,11 @@ def start_audit(
     return audit
 
 
-def _step_of_rule(rule: str) -> str:
-    """The step whose removals carry ``rule``: noise-line rules are ``noise.*``.
+def _settled(record: Callable[[Pending], dict[str, Any]], limit: int, item: Any) -> Any:
+    """``item`` made a record when it is a :class:`Pending` holding ``limit`` characters or more.
 
-    >>> _step_of_rule("noise.menu"), _step_of_rule("en.read-more")
-    ('remove_noise_lines', 'remove_boilerplate')
+    >>> pending = Pending(None, "a", 1, 2, 1, [("s", "ab", "a", {})])
+    >>> _settled(lossy_document, 4, pending) is pending, _settled(lossy_document, 3, pending)["id"]
+    (True, None)
     """
-    return "remove_noise_lines" if rule.startswith("noise.") else "remove_boilerplate"
-
-
-def _lines_at_removal(
-    cleaned: Cleaned, line_number: int, removed_by: str
-) -> tuple[str | None, str, str | None]:
-    """The removed line and the lines above and below it (None at the start or end of the
-    text), in the text the step ``removed_by`` saw."""
-    for step, before, _, _ in cleaned.trace:
-        if step != removed_by:
-            continue
-        lines = before.split("\n", line_number + 1)[: line_number + 1]  # no further than needed
-        if 0 < line_number <= len(lines):
-            above = lines[line_number - 2] if line_number >= 2 else None
-            below = lines[line_number] if line_number < len(lines) else None
-            return above, lines[line_number - 1], below
-    return None, "", None
+    return record(item) if isinstance(item, Pending) and item.chars >= limit else item

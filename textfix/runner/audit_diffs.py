@@ -1,13 +1,13 @@
-"""The audit's sampled documents as small records: line diffs of each step's change, and the
-lines a document lost. Computed only for the documents a sample keeps, when a task ends."""
+"""The audit's sampled documents as small records: line diffs of each step's change, the
+lines a document lost, a removed line with its neighbours. Diffs are computed only for the
+documents that end in a sample (see :class:`Pending`): a candidate pushed out by a later one
+is never diffed."""
 
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from textfix.runner.audit import Pending
+from dataclasses import dataclass
+from typing import Any
 
 #: Longest line kept in a sample, and most diff lines kept per step of a sampled document.
 MAX_LINE = 2000
@@ -80,15 +80,53 @@ def _clip(old: str, new: str) -> tuple[str, str]:
     return "…" + old[start : start + MAX_LINE - 1], "…" + new[start : start + MAX_LINE - 1]
 
 
+Trace = list[tuple[str, str, str, dict[str, Any]]]
+
+
+@dataclass
+class Pending:
+    """A sampled document as its trace (each changing step with its input and output text,
+    shared with the cleaning, not copied) until the report needs its record.
+
+    Samples keep these, and the parent turns the ones still kept into records when it saves
+    the audit (:func:`changed_document`, :func:`lossy_document`): most candidates of a task are
+    pushed out of the run's sample by other tasks' and never cost a diff.
+
+    >>> pending = Pending("d1", "a.jsonl", 3, 12, 6, [("strip", "keep\\ndrop\\n", "keep\\n", {})])
+    >>> lossy_document(pending)["removed"], pending.chars
+    ([['strip', 'drop']], 15)
+    >>> changed_document(pending)["steps"][0]["diff"]  # the diff computed once, for both
+    [[' ', 'keep'], ['-', 'drop'], [' ', '']]
+    """
+
+    id: str | None
+    source: str
+    number: int
+    chars_in: int
+    chars_out: int
+    trace: Trace
+    diffs: list[list[list[str]]] | None = None
+
+    @property
+    def chars(self) -> int:
+        """The characters of text this candidate holds."""
+        return sum(len(before) + len(after) for _, before, after, _ in self.trace)
+
+    def line_diffs(self) -> list[list[list[str]]]:
+        """Each step's :func:`line_diff` (computed once: both samples may keep a document)."""
+        if self.diffs is None:
+            self.diffs = [line_diff(before, after) for _, before, after, _ in self.trace]
+        return self.diffs
+
+
 def _where(pending: Pending) -> dict[str, Any]:
-    record = pending.record
-    return {"id": record.id, "source": record.source, "number": record.number}
+    return {"id": pending.id, "source": pending.source, "number": pending.number}
 
 
 def changed_document(pending: Pending) -> dict[str, Any]:
     steps = [
-        {"step": step, "diff": line_diff(before, after), "metadata": _plain(found)}
-        for step, before, after, found in pending.trace
+        {"step": step, "diff": diff, "metadata": _plain(found)}
+        for (step, _, _, found), diff in zip(pending.trace, pending.line_diffs(), strict=True)
     ]
     return {**_where(pending), "steps": steps}
 
@@ -96,13 +134,13 @@ def changed_document(pending: Pending) -> dict[str, Any]:
 def lossy_document(pending: Pending) -> dict[str, Any]:
     removed = [
         [step, line]
-        for step, before, after, _ in pending.trace
-        for line in deleted_lines(line_diff(before, after))
+        for (step, *_), diff in zip(pending.trace, pending.line_diffs(), strict=True)
+        for line in deleted_lines(diff)
     ]
     return {
         **_where(pending),
-        "chars_in": len(pending.record.text),
-        "chars_out": len(pending.text),
+        "chars_in": pending.chars_in,
+        "chars_out": pending.chars_out,
         "removed": removed[:8],
         "steps": [step for step, *_ in pending.trace],
     }
@@ -128,3 +166,28 @@ def deleted_lines(diff: list[list[str]]) -> list[str]:
 
 def _plain(metadata: dict[str, Any]) -> dict[str, str]:
     return {str(key): str(value)[:MAX_LINE] for key, value in metadata.items()}
+
+
+def step_of_rule(rule: str) -> str:
+    """The step whose removals carry ``rule``: noise-line rules are ``noise.*``.
+
+    >>> step_of_rule("noise.menu"), step_of_rule("en.read-more")
+    ('remove_noise_lines', 'remove_boilerplate')
+    """
+    return "remove_noise_lines" if rule.startswith("noise.") else "remove_boilerplate"
+
+
+def lines_at_removal(
+    trace: Trace, line_number: int, removed_by: str
+) -> tuple[str | None, str, str | None]:
+    """The removed line and the lines above and below it (None at the start or end of the
+    text), in the text the step ``removed_by`` saw."""
+    for step, before, _, _ in trace:
+        if step != removed_by:
+            continue
+        lines = before.split("\n", line_number + 1)[: line_number + 1]  # no further than needed
+        if 0 < line_number <= len(lines):
+            above = lines[line_number - 2] if line_number >= 2 else None
+            below = lines[line_number] if line_number < len(lines) else None
+            return above, lines[line_number - 1], below
+    return None, "", None
