@@ -295,6 +295,7 @@ def _fully_settled(pipeline: Pipeline, text: str) -> Document:
 @example(text="Talks fail\n\n“Fine,” she said.\n Reuter\n&#3;")
 @example(text="Title\nIt’s ’Tis here\n”Hej”, sa hon, and he said so to them all.\nReuter\n")
 @example(text="Headline here\n  s’ union said\nReuter\n")
+@example(text="”Det är bra”, sa han i går kväll vid sjön i Stockholm.\n" * 400 + "Reuter\n")
 # (found with the check that a removed line holds no quote mark taken out: the credit's
 # quotes pair with the title's through the wire's lines)
 @example(

@@ -227,8 +227,12 @@ class Pipeline:
                     else:
                         new_text, found = step.bound(text), None
                     if new_text != text:
-                        for entry in settling:
-                            entry.edited(step.edits, new_text)
+                        kind = step.edits
+                        for entry in settling:  # (see ``_Settling``)
+                            if not entry.edits and kind in entry.step.settles_through:
+                                entry.output = new_text
+                            else:
+                                entry.edits.add(kind)
                         text = new_text
                     if found:
                         metadata.update(found)
@@ -287,13 +291,6 @@ class _Settling:
         self.output = output
         self.edits: set[EditKind] = set()
 
-    def edited(self, kind: EditKind, text: str) -> None:
-        """A later step made edits of ``kind``, giving ``text``."""
-        if not self.edits and kind in self.step.settles_through:
-            self.output = text
-        else:
-            self.edits.add(kind)
-
 
 def _settled(text: str, settling: list[_Settling]) -> bool:
     """True if no ``resettles`` step would change ``text``, the result of a pass.
@@ -301,10 +298,10 @@ def _settled(text: str, settling: list[_Settling]) -> bool:
     Each such step's output in the pass (see ``_Settling``) is settled; a step whose output is
     ``text`` is settled (idempotence), and the others are asked (``Step.is_settled``).
     """
-    return all(
-        entry.output == text or entry.step.is_settled(entry.output, entry.edits, text)
-        for entry in settling
-    )
+    for entry in settling:
+        if entry.output != text and not entry.step.is_settled(entry.output, entry.edits, text):
+            return False
+    return True
 
 
 def _user_step(func: UserStep) -> Step:

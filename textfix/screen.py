@@ -13,16 +13,34 @@ False means only "run it". ``tests/test_pipeline.py`` checks each against the st
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Collection, Sequence
+from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from textfix.normalisers.unicode import ASCII_SUSPECTS
-from textfix.registry import EditKind
+from textfix.normalisers.whitespace import whole_lines_at
+from textfix.registry import EditKind, Lazy
 
 if TYPE_CHECKING:
-    from textfix.boilerplate.rules import RuleSet
     from textfix.normalisers.quotes import QuoteStyle
+
+# The step modules the settling tests call into, imported on first use (an import statement
+# in a function costs about a microsecond a call; settling makes several per document).
+_fix_mojibake = Lazy("textfix.normalisers.encoding", "fix_mojibake")
+_settled_after_line_removal = Lazy(
+    "textfix.normalisers.quote_settling", "settled_after_line_removal"
+)
+_WHITESPACE: frozenset[EditKind] = frozenset(("whitespace",))
+_LINES: frozenset[EditKind] = frozenset(("lines",))
+
+
+@cache
+def _boilerplate() -> ModuleType:
+    return importlib.import_module("textfix.boilerplate.remove")
+
 
 # The pairs fix_mojibake judges by the whole text: a lone capital before a space (a lost
 # no-break space, ``is_ambiguous_nbsp_loss``) and the leftovers ftfy keeps (``mojibake_leftovers``).
@@ -101,15 +119,11 @@ def mojibake_settled(output: str, text: str, edits: Collection[EditKind]) -> boo
         ("Ã" in text or "Â" in text) and any(pair in text for pair in _WHOLE_TEXT_PAIRS)
     ):
         return False
-    from textfix.normalisers.whitespace import whole_lines_at
-
     if whole_lines_at(output, text) != -1:
         return True  # every line of ``text`` is a line of ``output``
-    from textfix.normalisers.encoding import fix_mojibake
-
     lines = set(output.split("\n"))
     changed = "\n".join(line for line in text.split("\n") if line not in lines)
-    return fix_mojibake(changed) == changed
+    return bool(_fix_mojibake(changed) == changed)
 
 
 def whitespace_settled(output: str, text: str, edits: Collection[EditKind]) -> bool:
@@ -132,14 +146,12 @@ def whitespace_settled(output: str, text: str, edits: Collection[EditKind]) -> b
     >>> whitespace_settled("a:\n  b", "  b", {"lines"}), whitespace_settled("A\n\nB", "B", {"any"})
     (False, False)
     """
-    if any(kind != "lines" for kind in edits):
+    if not _LINES.issuperset(edits):
         return False
     if ("`" in output and "```" in output) or ("~" in output and "~~~" in output):
         return False
     if output[:1] not in (" ", "\t") and _NEIGHBOURLY_LINE_RE.search(output) is None:
         return True
-    from textfix.normalisers.whitespace import whole_lines_at
-
     if whole_lines_at(output, text) == -1:
         return False
     last = text[text.rfind("\n") + 1 :]
@@ -167,13 +179,11 @@ def quotes_settled(
     >>> quotes_settled("```\ncafé“x”", "café“x”", {"lines"})
     False
     """
-    if all(kind == "whitespace" for kind in edits):
+    if _WHITESPACE.issuperset(edits):
         return True
-    if any(kind not in ("whitespace", "lines") for kind in edits) or "whitespace" in edits:
+    if not _LINES.issuperset(edits):
         return False
-    from textfix.normalisers.quote_settling import settled_after_line_removal
-
-    return settled_after_line_removal(output, text, quote_style)
+    return bool(_settled_after_line_removal(output, text, quote_style))
 
 
 def boilerplate_settled(
@@ -202,27 +212,18 @@ def boilerplate_settled(
     >>> boilerplate_settled("Talks fail\n\nShare\n\n" + body, "Share\n\n" + body, {"lines"})
     False
     """
-    from textfix.boilerplate.remove import HEADER_LINE_RE, is_prose
-
-    if any(kind != "lines" for kind in edits) or not output.endswith(text):
+    if not _LINES.issuperset(edits) or not output.endswith(text):
         return False
+    remove = _boilerplate()
+    is_prose, header_line = remove.is_prose, remove.HEADER_LINE_RE.fullmatch
     # Line by line with find: most texts end the scan at their first or second line.
     start = 0
     while (newline := text.find("\n", start)) != -1:
         line = text[start:newline]
         start = newline + 1
-        if line and is_prose(line) and HEADER_LINE_RE.fullmatch(line) is None:
+        if line and is_prose(line) and header_line(line) is None:
             break
     else:
         start = len(text)
     top = output[: len(output) - len(text) + start]
-    return not _ruleset(rules, skip_rules).match_lines(top)
-
-
-def _ruleset(rules: str | Sequence[str], skip_rules: str | Sequence[str]) -> RuleSet:
-    """The boilerplate rules ``remove_boilerplate`` applies with these options."""
-    from textfix.boilerplate.rules import as_paths, load_ruleset
-
-    if rules == () and skip_rules == ():  # the default: skip converting the options
-        return load_ruleset((), ())
-    return load_ruleset(as_paths(rules), as_paths(skip_rules, "skip_rules"))
+    return not remove.ruleset_for(rules, skip_rules).match_lines(top)

@@ -11,10 +11,11 @@ the folded line. The screen may find more (a match can run over a line break, an
 loosened rule: ``loosen``); every line found is folded and checked with Python's ``re`` (what
 a rule means), so the result is exactly that of matching every folded line.
 
-The set only tells which rules match somewhere; the lines are then found by searching the
-screen with Python's ``re`` for those rules alone. A rule RE2 cannot run with Python's meaning
-(inline flags, possessive or atomic groups, Python escapes RE2 lacks, or a pattern RE2 rejects)
-is searched that way in every text.
+Lines longer than a rule can match are blanked before the screen is made. The set only tells
+which rules match somewhere; the lines are then found by RE2 again, rule by rule for those
+rules alone, never across a line break (linear time whatever the rule). A rule RE2 cannot run
+with Python's meaning (inline flags, possessive or atomic groups, Python escapes RE2 lacks, or
+a pattern RE2 rejects) is tried with Python's ``re`` on each short line of every text.
 
 >>> engine = LineEngine(["advert(?:isement)?", "(?:.{0,150}[.,] )?all rights reserved"])
 >>> engine.candidates("Talks failed.\\n\\n  • ADVERTISEMENT\\n\\n(c) 2022. All  rights reserved.")

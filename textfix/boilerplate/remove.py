@@ -177,13 +177,14 @@ def find_boilerplate(
     """
     if not text:
         return text, [], None
-    split = _matched_lines(text, _ruleset(rules, skip_rules))
+    split = _matched_lines(text, ruleset_for(rules, skip_rules))
     if split is None:
         return text, [], None
     return remove_matched(text, *split, max_removed_share)
 
 
-def _ruleset(rules: str | Sequence[str], skip_rules: str | Sequence[str]) -> RuleSet:
+def ruleset_for(rules: str | Sequence[str], skip_rules: str | Sequence[str]) -> RuleSet:
+    """The rules ``remove_boilerplate`` applies with these options (cached)."""
     if rules == () and skip_rules == ():  # the default: skip converting the options
         return load_ruleset((), ())  # the same cache entry as check_boilerplate_options
     return load_ruleset(as_paths(rules), as_paths(skip_rules, "skip_rules"))

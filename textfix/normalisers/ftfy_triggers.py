@@ -284,6 +284,15 @@ PRONE_CHARS: frozenset[int] = _PRONE if _PRONE is not None else frozenset()
 #: Any character that can make ftfy look twice at a text: the prone set and the hard triggers.
 TRIGGER_RE = re.compile(char_class(PRONE_CHARS | HARD_TRIGGERS))
 _PRONE_RE = re.compile(char_class(PRONE_CHARS) if PRONE_CHARS else "(?!)")
+# A run of prone characters each at most 2 * BADNESS_WIDTH - 1 after the one before: their
+# search windows overlap (see ``looks_bad``). A prone character and a gap of others are
+# disjoint classes, so the regex has one way to match and never backtracks far.
+_PRONE_CLUSTER_RE = re.compile(
+    f"{char_class(PRONE_CHARS)}(?:[^{char_class(PRONE_CHARS)[1:]}{{0,{2 * BADNESS_WIDTH - 2}}}"
+    f"{char_class(PRONE_CHARS)})*"
+    if PRONE_CHARS
+    else "(?!)"
+)
 # ftfy searches BADNESS_RE line by line, where "^" matches at each line start; searching a whole
 # text at once needs MULTILINE to see the same matches (it may also see matches that span a line
 # break, which only sends the text to the slow path).
@@ -390,14 +399,10 @@ def looks_bad(text: str, *, multiline: bool = False) -> bool:
     pattern = _badness_multiline_re() if multiline else BADNESS_RE
     width = BADNESS_WIDTH
     # Windows around neighbouring prone characters overlap in prose full of curly quotes and
-    # accents; they are merged so each stretch of text is searched once.
-    window_start = window_end = -1
-    for match in _PRONE_RE.finditer(text):
-        start = max(0, match.start() - width + 1)
-        if start <= window_end:
-            window_end = match.start() + width
-            continue
-        if window_end >= 0 and pattern.search(text, window_start, window_end):
-            return True
-        window_start, window_end = start, match.start() + width
-    return window_end >= 0 and pattern.search(text, window_start, window_end) is not None
+    # accents; they are merged so each stretch of text is searched once: one window for each
+    # run of prone characters whose windows overlap, found by one regex (a loop over every
+    # accented letter of French prose cost more than the searches).
+    return any(
+        pattern.search(text, max(0, run.start() - width + 1), run.end() - 1 + width)
+        for run in _PRONE_CLUSTER_RE.finditer(text)
+    )

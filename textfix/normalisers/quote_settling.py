@@ -63,11 +63,15 @@ def _has_sample_line(text: str) -> bool:
     return False
 
 
-def _same_sample(removed: str, text: str, whole: int) -> bool:
-    """True when the language sample of ``text`` is provably that of the text it was cut from
-    (``whole`` characters long), ``removed`` being the lines that went: the sample reads the
-    prose lines of the first ``SAMPLE_CHARS * 20`` characters, or every line if none is prose."""
-    if whole > SAMPLE_CHARS * 20 or any(map(sample_line, removed.splitlines())):
+def _same_sample(output: str, text: str, start: int, removed: str) -> bool:
+    """True when the language sample of ``text``, which stands at ``start`` in ``output``, is
+    provably that of ``output``, ``removed`` being the lines that went: the sample reads the
+    prose lines of the first ``SAMPLE_CHARS * 20`` characters, or every line if none is prose.
+    """
+    window = SAMPLE_CHARS * 20
+    if start == 0 and len(text) >= window:
+        return True  # the same first characters: a long text that lost lines at its end
+    if len(output) > window or any(map(sample_line, removed.splitlines())):
         return False
     return _has_sample_line(text)
 
@@ -118,7 +122,7 @@ def settled_after_line_removal(output: str, text: str, style: QuoteStyle) -> boo
     last = text[text.rfind("\n") + 1 :]
     if not first.strip(_PARAGRAPH_WHITESPACE) or not last.strip(_PARAGRAPH_WHITESPACE):
         return False  # a blank edge line: a paragraph break could reach across the cut
-    if ("’" in text or "”" in text) and not _same_sample(removed, text, len(output)):
+    if ("’" in text or "”" in text) and not _same_sample(output, text, start, removed):
         return False
     # The paragraphs of ``text`` are paragraphs of ``output``, but for its first and last,
     # which may have lost lines. The last reads as it did: losing lines after its last mark
