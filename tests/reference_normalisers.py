@@ -30,9 +30,19 @@ def fix_mojibake_reference(text: str) -> str:
     """``fix_mojibake`` with every round's text given whole to ``ftfy.fix_text``."""
     text = line_breaks_for_ftfy(text)
     composed = _compose(text)
+
     # encoding.FTFY_CONFIG read at each call: a test may patch it.
-    fixed = settle_mojibake(composed, lambda value: ftfy.fix_text(value, encoding.FTFY_CONFIG))
-    fixed = fix_leftover_mojibake(composed, fixed)
+    def ftfy_round(value: str) -> str:
+        return ftfy.fix_text(value, encoding.FTFY_CONFIG)
+
+    fixed = settle_mojibake(composed, ftfy_round)
+    # As in ``fix_mojibake``: a repaired leftover is settled again by ftfy ("Ã…\x83" is "Å\x83",
+    # then "Ń"), with the whole call's change as the evidence.
+    for _ in range(encoding.LEFTOVER_ROUNDS):
+        repaired = fix_leftover_mojibake(composed, fixed)
+        if repaired == fixed:
+            break
+        fixed = settle_mojibake(_compose(repaired), ftfy_round)
     return text if fixed == composed else fixed
 
 
