@@ -42,7 +42,7 @@ FOLDED_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", 
 # The characters str.split() splits on (str.isspace), inside a class: for RE2 the ASCII ones
 # (the screen makes the others spaces: a smaller automaton, built twice as fast), for re all
 # (which must not cross a line break before a rule: a hit's line is that of its start).
-_RE2_SPACE = r"\t\x{0b}-\r\x{1c}-\x{20}"
+_RE2_SPACE = r"\t-\r\x{1c}-\x{20}"
 _WIDE_SPACE_RE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _RE_SPACE = r"\t\x0b-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -58,9 +58,6 @@ _UNICODE_CLASSES = {
     "d": (r"\p{Nd}", r"\p{Nd}"),
     "w": (r"[\p{L}\p{N}_]", r"\p{L}\p{N}_"),
     "s": (f"[{_RE2_SPACE}]", _RE2_SPACE),
-    # The negated ones never take a line break: a loose match stays within its line.
-    "D": (r"[^\p{Nd}\n]", r"\P{Nd}"),
-    "W": (r"[^\p{L}\p{N}_\n]", r"\W"),
 }
 
 
@@ -183,8 +180,6 @@ def _class_for(body: str, for_re2: bool, *, repeated: bool = False) -> str:
     True
     >>> _class_for("[ -]", True, repeated=True) == f"[ \\\\-{_RE2_SPACE}]"
     True
-    >>> _class_for("[^.]", True)
-    '[^\\\\n.]'
     """
     out: list[str] = []
     index = 0
@@ -202,8 +197,6 @@ def _class_for(body: str, for_re2: bool, *, repeated: bool = False) -> str:
             spaced = spaced or body[index] == " "
             out.append(body[index])
             index += 1
-    if for_re2 and body.startswith("[^"):
-        return "[^\\n" + "".join(out)[2:]  # a loose match stays within its line
     if spaced and not body.startswith("[^"):
         space = _RE2_SPACE if for_re2 else _RE_SPACE
         if repeated or not for_re2:
@@ -289,10 +282,10 @@ class LineEngine:
             numbers.append(number)
         return numbers
 
-    def _python_lines(self, index: int, screen: str, max_line: int) -> list[int]:
-        """Like ``_re2_lines`` for a rule RE2 cannot run (or a screen it cannot read): Python's
-        ``re`` tries each line of at most ``2 * max_line`` characters (lower casing can double
-        a line: "İ" is two characters lower cased) on its own."""
+    def _python_lines(self, index: int, lines: list[str], max_line: int) -> list[int]:
+        """Like ``_re2_lines`` for a rule RE2 cannot run: Python's ``re`` tries each of the
+        screen's ``lines`` of at most ``2 * max_line`` characters (lower casing can double a
+        line: "İ" is two characters lower cased) on its own."""
         fullmatch = self._fullmatches.get(index)
         if fullmatch is None:
             loose = loosen(self._patterns[index], for_re2=False)
@@ -302,11 +295,9 @@ class LineEngine:
                 fullmatch = re.compile("[^\n]*").fullmatch
             self._fullmatches[index] = fullmatch
         limit = 2 * max_line
-        # Runs of whitespace made one space, as folding makes them (re's loosened rule reads a
-        # space as one whitespace character): no run overlaps a neighbouring repeat.
         return [
             number
-            for number, line in enumerate(_SPACE_RUN_RE.sub(" ", screen).split("\n"))
+            for number, line in enumerate(lines)
             if len(line) <= limit and fullmatch(line) is not None
         ]
 
@@ -338,11 +329,14 @@ class LineEngine:
             return []  # the common case: one pass over the text
         indexes = [self._re2_ids[hit] for hit in hits or ()]
         found: dict[int, set[int]] = {}
+        # For re: runs of whitespace made one space, as folding makes them (re's loosened rule
+        # reads a space as one whitespace character), so no run overlaps a neighbouring repeat.
+        collapsed = _SPACE_RUN_RE.sub(" ", screen).split("\n") if self._always else []
         for index in sorted({*indexes, *self._always}):
             if index not in self._always:
                 numbers = self._re2_lines(index, encoded)
             else:
-                numbers = self._python_lines(index, screen, max_line)
+                numbers = self._python_lines(index, collapsed, max_line)
             for number in numbers:
                 found.setdefault(number, set()).add(index)
         return [(number, tuple(sorted(found[number]))) for number in sorted(found)]
