@@ -133,6 +133,23 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
     assert records[0]["metadata"]["date"] == "2023-06-02"
 
 
+def test_a_dropped_final_line_break_is_counted_as_no_change_by_any_step(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The ferry fares rose again.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The ferry  fares rose again.\n", encoding="utf-8")
+    report = tmp_path / "r.json"
+    result = runner.invoke(
+        app,
+        ["clean", str(folder), "-o", str(tmp_path / "o.jsonl"), "-j", "1", "-q",
+         "--report", str(report)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    figures = json.loads(report.read_text())
+    assert (figures["documents_out"], figures["changed"]) == (2, 1)
+    assert figures["step_changes"] == {"normalise_whitespace": 1}
+
+
 def test_clean_report_removed_and_exit_codes(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text(

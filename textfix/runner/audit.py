@@ -28,6 +28,7 @@ from textfix.runner.audit_diffs import (
     step_of_rule,
 )
 from textfix.runner.audit_sample import Sample, as_fraction, mix, sample_key, seeded_hash
+from textfix.runner.cleaning import counts_as_changed
 
 if TYPE_CHECKING:
     from textfix.io.records import Record
@@ -171,7 +172,7 @@ class Audit:
         self.chars_in += before
         self.chars_out += after
         trace = cleaned.trace
-        if not trace:
+        if not trace or not counts_as_changed(record, cleaned):
             self.removed_hist[0] += 1
             return
         share = (before - after) / before if before > after else 0.0

@@ -61,6 +61,22 @@ def clean_record(
     return _clean_observed(pipeline, document, want_trace=want_trace)
 
 
+def counts_as_changed(record: Record, cleaned: Cleaned) -> bool:
+    """Whether cleaning changed a record's text or metadata, a dropped final line break aside."""
+    document = cleaned.document
+    return changed(record.text, document.text) or document.metadata != record.metadata
+
+
+def changed(before: str, after: str) -> bool:
+    """Whether cleaning changed a text by more than dropping its final line break (which every
+    file written by an editor has, and which no reader counts as a change).
+
+    >>> changed("Fares rose.\\n", "Fares rose."), changed("Fares  rose.\\n", "Fares rose.")
+    (False, True)
+    """
+    return after != before and after != before.rstrip("\r\n")
+
+
 def _clean_observed(pipeline: Pipeline, document: Document, want_trace: bool) -> Cleaned:
     # The pipeline's own passes and settling, with a comparison after each step run, and the
     # line removers asked for the lines they remove.

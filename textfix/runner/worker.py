@@ -34,7 +34,7 @@ from textfix.io.writers import (
 )
 from textfix.pipeline import Pipeline
 from textfix.runner.audit import Audit, AuditOptions
-from textfix.runner.cleaning import clean_record, output_record
+from textfix.runner.cleaning import clean_record, counts_as_changed, output_record
 from textfix.runner.stats import RunStats
 from textfix.runner.tasks import Task, Unit
 
@@ -298,10 +298,12 @@ def _clean_one(
         return error_record(bad)
     stats.documents_out += 1
     stats.bytes_in += len(record.text.encode("utf-8", "surrogatepass"))
-    if changed(record.text, cleaned.document.text) or cleaned.document.metadata != record.metadata:
+    if counts_as_changed(record, cleaned):
         stats.changed += 1
-    for name in cleaned.changed_steps:
-        stats.step_changes[name] = stats.step_changes.get(name, 0) + 1
+        # Per-step counts follow the document count: a document whose only change is its
+        # final line break is unchanged, and no step is counted as having changed it.
+        for name in cleaned.changed_steps:
+            stats.step_changes[name] = stats.step_changes.get(name, 0) + 1
     stats.removed_lines += len(cleaned.removals)
     if result.audit is not None:
         result.audit.observe(record, unit, cleaned)
@@ -317,16 +319,6 @@ def _clean_one(
             }
         )
     return None
-
-
-def changed(before: str, after: str) -> bool:
-    """Whether cleaning changed a text by more than dropping its final line break (which every
-    file written by an editor has, and which no reader counts as a change).
-
-    >>> changed("Fares rose.\\n", "Fares rose."), changed("Fares  rose.\\n", "Fares rose.")
-    (False, True)
-    """
-    return after != before and after != before.rstrip("\r\n")
 
 
 def _is_txt(unit: Unit, input_format: str | None) -> bool:
