@@ -148,6 +148,20 @@ def test_a_dropped_final_line_break_is_counted_as_no_change_by_any_step(tmp_path
     figures = json.loads(report.read_text())
     assert (figures["documents_out"], figures["changed"]) == (2, 1)
     assert figures["step_changes"] == {"normalise_whitespace": 1}
+    assert (figures["workers"], figures["workers_requested"]) == (1, 1)
+
+
+def test_a_small_input_runs_in_process_and_the_report_says_what_was_asked(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"text": f"Fare {n} rose."}) + "\n" for n in range(50)))
+    report = tmp_path / "r.json"
+    result = runner.invoke(
+        app, ["clean", str(source), "-o", str(tmp_path / "o.jsonl"), "-j", "2", "-q",
+              "--report", str(report)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    figures = json.loads(report.read_text())
+    assert (figures["workers"], figures["workers_requested"]) == (1, 2)
 
 
 def test_clean_report_removed_and_exit_codes(tmp_path: Path) -> None:

@@ -47,7 +47,8 @@ def test_forked_and_spawned_workers_write_what_one_process_writes(
         report = tmp_path / f"report-{workers}.json"
         options = RunOptions(workers=workers, chunk_bytes=9_000, report=report)
         run_clean([str(tmp_path / "in")], NEWS, out, options=options)
-        assert json.loads(report.read_text())["workers"] == workers
+        figures = json.loads(report.read_text())
+        assert (figures["workers"], figures["workers_requested"]) == (workers, workers)
         outputs.append((out.read_bytes(), (tmp_path / f"out-{workers}.errors.jsonl").read_bytes()))
     assert outputs[0] == outputs[1]
     assert len(read_lines(tmp_path / "out-2.jsonl")) == 6 * 300 + 5 - 6 * 3

@@ -238,7 +238,11 @@ def clean(
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", "-j", min=0, metavar="N", help="Worker processes (0: every core)."
+            "--workers",
+            "-j",
+            min=0,
+            metavar="N",
+            help="Worker processes (0: every core); up to 2 MiB of input runs in this process.",
         ),
     ] = 0,
     errors: Annotated[

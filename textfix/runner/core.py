@@ -35,7 +35,7 @@ from textfix.pipeline import Pipeline
 from textfix.runner.audit import Audit, AuditOptions, start_audit
 from textfix.runner.audit_store import AuditStore
 from textfix.runner.lock import OutputLocks, check_folders
-from textfix.runner.parallel import run_ordered, worker_count
+from textfix.runner.parallel import run_ordered, usable_cores, worker_count
 from textfix.runner.progress import RunProgress, print_summary
 from textfix.runner.resume import Journal, fingerprint, journal_path
 from textfix.runner.stats import RunStats
@@ -250,6 +250,8 @@ def _run(
     writer.finish()
     if options.report is not None or options.html_report is not None:
         report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
+        # Asked for, against run: stdin and small inputs (POOL_MIN_BYTES) run in process.
+        report["workers_requested"] = requested or usable_cores()
         report["skipped_files"] = skipped.count  # of unknown format, in input folders
         report["skipped_examples"] = skipped.examples
         report["skipped_repeats"] = skipped.repeated  # folders and files reached a second time

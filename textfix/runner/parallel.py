@@ -165,7 +165,7 @@ def worker_count(requested: int, task_sizes: list[int], chunk_bytes: int) -> int
     3
     """
     if requested <= 0:
-        requested = _usable_cores()
+        requested = usable_cores()
     total = sum(task_sizes)
     if len(task_sizes) <= 1 or total <= min(POOL_MIN_BYTES, chunk_bytes):
         return 1
@@ -173,7 +173,8 @@ def worker_count(requested: int, task_sizes: list[int], chunk_bytes: int) -> int
     return max(1, min(requested, len(task_sizes), most))
 
 
-def _usable_cores() -> int:
+def usable_cores() -> int:
+    """The cores this process may run on."""
     # sched_getaffinity honours taskset/cgroup CPU pinning; cpu_count counts the whole machine.
     try:
         return len(os.sched_getaffinity(0)) or 1
