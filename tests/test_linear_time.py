@@ -75,6 +75,8 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "digit-groups": lambda size: _repeat("0 1-2.3/4 5-6 7 8 9 0 " * 18 + "x\n", size),
     "boilerplate-paragraphs": lambda size: _repeat("Advertisement\n\n", size),
     "separator-lines": lambda size: _repeat("* * *\n—\n", size),
+    # Runs of link-like lines joined by the lines between noise lines (read to a fixed point).
+    "noise-runs-between": lambda size: _repeat("…da\n0\ním\n=\nÒt\nÎv\nÒe\nXy\n=\nab\n", size),
     # Issue 18: runs of combining marks CPython's NFC reorders in quadratic time, entity chains
     # ftfy unescaped a level per round, and mojibake that composition makes.
     "combining-marks": lambda size: "a" + "\u0301\u0327" * ((size - 1) // 2),

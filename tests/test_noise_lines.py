@@ -628,6 +628,31 @@ def test_pages_of_tables_and_chrome_are_cleaned_idempotently(
     assert article in once
 
 
+def test_a_line_between_noise_lines_joins_the_runs_beside_it() -> None:
+    # "ím" goes as noise.between; the runs on either side of it are then one run of link-like
+    # lines, which the first pass must see (a second pass used to take "…da").
+    page = "…da\n0\ním\n=\nÒt\nÎv\nÒe"
+    once = remove_noise_lines(page)
+    assert remove_noise_lines(once) == once
+
+
+#: Line shapes the position rules read: short link-like lines, lower-case fragments, lines
+#: without words, menu words, dates, a sentence, blank lines.
+_SHAPES = [
+    "Xy", "Òt", "…da", "Ab Cd", "0", "=", "||", "ím", "ab cd", "x y z w v", "Home", "Kontakt",
+    "12.03.2015", "Läs mer »", "", "",
+    "Der Hund lief den ganzen Tag im Garten herum und bellte laut.",
+    "El perro corrió todo el día por el jardín y ladró fuerte.",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SHAPES), max_size=40))
+def test_position_rules_reach_a_fixed_point_in_one_pass(lines: list[str]) -> None:
+    page = "\n".join(lines)
+    once = remove_noise_lines(page)
+    assert remove_noise_lines(once) == once
+
+
 TURKU = SHARED / "corpora" / "turku_text_quality"
 
 

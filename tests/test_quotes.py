@@ -59,6 +59,7 @@ def test_fixtures_have_enough_cases() -> None:
         ("Russia is’set to invade Ukraine in DAYS’", "stray opener"),
         ("”A game changer” for the city, the mayor said.", "wrong direction"),
         ("“ Go home ”", "padding"),
+        ("“Who paid?”asked the auditor.", "glued closer"),
         ("``word''", "latex quotes"),
         ("''word''", "doubled quotes"),
         ("don´t", "accent as apostrophe"),

@@ -46,6 +46,7 @@ import re
 from textfix.boilerplate.code_lines import fenced_lines
 from textfix.boilerplate.noise_language import foreign_lines
 from textfix.boilerplate.noise_rules import WEAK_RULES, line_rule
+from textfix.boilerplate.noise_runs import mark_runs_and_between
 from textfix.boilerplate.noise_tables import table_lines
 from textfix.boilerplate.remove import Removal
 
@@ -53,6 +54,8 @@ from textfix.boilerplate.remove import Removal
 #: (On the tuning pages the short lines of runs of three were noise 87% of the time, of longer
 #: runs 96%: three short lines are as often an address block or a short list of the text's.)
 MIN_RUN = 4
+#: The most rounds of classification ``find_noise_lines`` makes (see there).
+MAX_ROUNDS = 16
 #: The most words a line of a link run has (on the tuning pages, lines of one to three words
 #: in such runs were noise 90-93% of the time, lines of five or six words 74-79%).
 MAX_RUN_WORDS = 4
@@ -126,8 +129,7 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
     for index in table:
         rules[index] = None
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
-    _mark_link_runs(lines, rules, nonblank, table)
-    _mark_between(lines, rules, nonblank, table)
+    mark_runs_and_between(lines, rules, nonblank, table, MIN_RUN, _is_short, is_prose_line)
     chains = _chains(rules, nonblank)
     # The prose: lines of running text that no rule names, and those a weak rule names ("…,
     # 3-5 arbetsdagar.") outside any chain holding a strong line (a line that goes anyway never
@@ -219,51 +221,6 @@ def _chains(rules: list[str | None], nonblank: list[int]) -> list[tuple[list[int
     return chains
 
 
-def _mark_between(
-    lines: list[str], rules: list[str | None], nonblank: list[int], table: set[int]
-) -> None:
-    """Name ``noise.between`` a line that is not prose between two lines a rule names.
-
-    Read after the link runs, once: a line it names was between two named lines, which only
-    ever go with it or stay, so a second pass finds nothing new.
-    """
-    named = [rules[index] is not None for index in nonblank]
-    for position in range(1, len(nonblank) - 1):
-        index = nonblank[position]
-        if (
-            rules[index] is None
-            and index not in table
-            and named[position - 1]
-            and named[position + 1]
-            and not is_prose_line(lines[index])
-            and not lines[index].rstrip().endswith((".", "!", "?", ":"))
-        ):
-            rules[index] = "noise.between"
-
-
-def _mark_link_runs(
-    lines: list[str], rules: list[str | None], nonblank: list[int], table: set[int]
-) -> None:
-    """Name ``noise.link-run`` the short lines in runs of ``MIN_RUN`` short or noise lines;
-    a table's rows are no member."""
-    # Every noise line counts as a member, so removing lines only ever shortens a run: a
-    # second pass finds no run the first did not.
-    member = [
-        rules[index] is not None or (index not in table and _is_short(lines[index]))
-        for index in nonblank
-    ]
-    start = 0
-    while start < len(nonblank):
-        end = start
-        while end < len(nonblank) and member[end]:
-            end += 1
-        if end - start >= MIN_RUN:
-            for index in nonblank[start:end]:
-                if rules[index] is None:
-                    rules[index] = "noise.link-run"
-        start = end + 1
-
-
 #: What the neighbourhood rules read in place of a line of fenced code: a sentence, since code
 #: is part of the text.
 _CODE_STAND_IN = "This line stands for a line of code, which is part of the text and stays."
@@ -271,6 +228,12 @@ _CODE_STAND_IN = "This line stands for a line of code, which is part of the text
 
 def find_noise_lines(text: str, *, foreign_language: bool = True) -> tuple[str, list[Removal]]:
     """The text without its noise lines, and the removals.
+
+    The position rules read a line's neighbours, which a removal changes: a line between two
+    removed lines, or a run of short lines that a removal joins, may be noise on the cleaned
+    text. So the lines are classified again without the removed ones, until a round removes
+    nothing (at most ``MAX_ROUNDS`` rounds; two on almost every page), and the cleaned text is
+    what a second call leaves alone.
 
     >>> text = "Etusivu\\nKoira juoksi pihalla koko päivän ja haukkui."
     >>> cleaned, removals = find_noise_lines(text)
@@ -281,13 +244,22 @@ def find_noise_lines(text: str, *, foreign_language: bool = True) -> tuple[str, 
         return text, []
     lines = text.split("\n")
     code = fenced_lines(lines)
-    if code:
-        # Code is content: its lines are read as prose by the neighbourhood rules, never removed.
-        read = [_CODE_STAND_IN if index in code else line for index, line in enumerate(lines)]
-        removed = classify_lines(read, foreign_language=foreign_language)
-        removed = [None if index in code else rule for index, rule in enumerate(removed)]
-    else:
-        removed = classify_lines(lines, foreign_language=foreign_language)
+    # Code is content: its lines are read as prose by the neighbourhood rules, never removed.
+    read = [_CODE_STAND_IN if index in code else line for index, line in enumerate(lines)]
+    removed: list[str | None] = [None] * len(lines)
+    alive = list(range(len(lines)))
+    for _ in range(MAX_ROUNDS):
+        found = classify_lines([read[index] for index in alive], foreign_language=foreign_language)
+        new = [
+            (index, rule)
+            for index, rule in zip(alive, found, strict=True)
+            if rule is not None and index not in code
+        ]
+        if not new:
+            break
+        for index, rule in new:
+            removed[index] = rule
+        alive = _kept(lines, removed)
     removals = [
         Removal(index + 1, lines[index], rule)
         for index, rule in enumerate(removed)
@@ -295,27 +267,28 @@ def find_noise_lines(text: str, *, foreign_language: bool = True) -> tuple[str, 
     ]
     if not removals:
         return text, []
-    return _join_kept(lines, removed), removals
+    return "\n".join(lines[index] for index in alive), removals
 
 
-def _join_kept(lines: list[str], removed: list[str | None]) -> str:
-    """The kept lines; a blank line left beside another (or at an edge) by a removal goes."""
-    kept: list[str] = []
+def _kept(lines: list[str], removed: list[str | None]) -> list[int]:
+    """The indices of the kept lines; a blank line left beside another (or at an edge) by a
+    removal goes."""
+    kept: list[int] = []
     gap = False  # a line was removed since the last kept line with text
-    for line, rule in zip(lines, removed, strict=True):
+    for index, (line, rule) in enumerate(zip(lines, removed, strict=True)):
         if rule is not None:
             gap = True
             continue
         if not line.strip():
-            if gap and (not kept or not kept[-1].strip()):
+            if gap and (not kept or not lines[kept[-1]].strip()):
                 continue
         else:
             gap = False
-        kept.append(line)
+        kept.append(index)
     if gap:
-        while kept and not kept[-1].strip():
+        while kept and not lines[kept[-1]].strip():
             kept.pop()
-    return "\n".join(kept)
+    return kept
 
 
 def remove_noise_lines(text: str, *, foreign_language: bool = True) -> str:

@@ -242,6 +242,8 @@ def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
                 role = CLOSE
             else:
                 mark.stray, role = True, OPEN
+        elif role == INNER and mark.glyph == "”" and stack and para[mark.start - 1] in ".!?…":
+            role = CLOSE  # “Stop.”He ran: the end of the quotation, which swallowed its space
         elif role == AMBIG and (mark.kind == "double" or mark.glyph in ("‘", "’")):
             # A double or curly single quote with space on both sides (padding, “ Go home ”,
             # or turned the wrong way as well, ” Go home “) takes its direction from the

@@ -112,8 +112,14 @@ _SUSPICIOUS_BY_CHAR: dict[str, tuple[str, ...]] = {
     "'": (f"'(?:(?<=[{_Q}]')|(?=[{_Q}]))", _stray("'"), _lead_in("'")),
     # ... and an opener between a space and closing punctuation, which may close a padded pair
     "“": (f"“(?:(?<={_NOT_SPACE_OPEN}“)|(?![^\\s{_Q}]))", _before_closing_punct("“")),
-    # ... and ” glued to a letter on both sides (it”a), or between , : ; and a word (said,”Fine.”)
-    "”": (f"”(?<!{_NOT_SPACE_OPEN_QUOTE}”)", f"”(?<={_LETTER}”)(?={_LETTER})", _lead_in("”")),
+    # ... and ” glued to a letter on both sides (it”a), between , : ; and a word (said,”Fine.”),
+    # or between the end of a sentence and a word (“Stop.”He ran: a closer that swallowed a space)
+    "”": (
+        f"”(?<!{_NOT_SPACE_OPEN_QUOTE}”)",
+        f"”(?<={_LETTER}”)(?={_LETTER})",
+        _lead_in("”"),
+        f"”(?<=[.!?…]”)(?={_LETTER})",
+    ),
     "‘": (
         f"‘(?:(?<={_NOT_SPACE_OPEN}‘)|(?![^\\s{_Q}])|(?={_ELISION})|(?={_ELIDED_N})|(?={_YEAR}))",
         _before_closing_punct("‘"),

@@ -208,6 +208,8 @@ def _paragraph_edits(
             out, reason = _pair_glyph(mark, marks[partner], style, right_quotes)
             if mark.stray and mark.confident:
                 out, reason = " " + out, "stray opener"
+            elif out == "”" and mark.confident and _glued_closer(para, mark):
+                out, reason = out + " ", "glued closer"
         elif mark.fix:
             out, reason = ("’" if facts.uses_curly or curly_style else "'"), mark.fix
         elif glyph == "‘":
@@ -228,10 +230,37 @@ def _paragraph_edits(
             out = _FLAT.get(out) or out.translate(CURLY_TO_STRAIGHT)
         if out != glyph:
             edits.append((mark.start, mark.end, out))
-            if reason:
+            if reason == "glued closer":
+                mark_notes.append((mark.start, (reason, f": a space after {out.strip()!r}")))
+            elif reason:
                 mark_notes.append((mark.start, (reason, f": {glyph!r} -> {out.strip()!r}")))
     _remove_padding(para, marks, shapes, style, edits, padding_notes)
     return edits
+
+
+_GLUED_BEFORE = frozenset(",.;:!?…")
+
+
+def _glued_closer(para: str, mark: Mark) -> bool:
+    """A closing curly double quote that swallowed the space after it: a letter or the end of
+    a sentence before it, a letter of an alphabetic script right after (``“Yes,”she said``,
+    ``called it “a disgrace”and left``).
+
+    Hebrew's gershayim (``צה”ל``) and marks after a digit (``12°30”N``, ``5”x7``) never are.
+
+    >>> marks = read_marks("“Yes,”she said")
+    >>> pair_marks("“Yes,”she said", marks, False)
+    >>> _glued_closer("“Yes,”she said", marks[1]), _glued_closer("“Yes,” she said", marks[1])
+    (True, False)
+    """
+    if mark.opener or mark.start == 0 or mark.end >= len(para):
+        return False
+    left, right = para[mark.start - 1], para[mark.end]
+    return (
+        right.isalpha()
+        and right < "\u0590"
+        and (left in _GLUED_BEFORE or (left.isalpha() and left < "\u0590"))
+    )
 
 
 def _remove_padding(
