@@ -75,6 +75,11 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "digit-groups": lambda size: _repeat("0 1-2.3/4 5-6 7 8 9 0 " * 18 + "x\n", size),
     "boilerplate-paragraphs": lambda size: _repeat("Advertisement\n\n", size),
     "separator-lines": lambda size: _repeat("* * *\n—\n", size),
+    # Trailers run into one long line (each cut as a span), and near misses of the phrase.
+    "scroll-trailers": lambda size: _repeat("Help came. Scroll down for video . ", size),
+    "scroll-near-misses": lambda size: _repeat(
+        "x. Scroll down for Scroll down for the videos", size
+    ),
     # Issue 18: runs of combining marks CPython's NFC reorders in quadratic time, entity chains
     # ftfy unescaped a level per round, and mojibake that composition makes.
     "combining-marks": lambda size: "a" + "\u0301\u0327" * ((size - 1) // 2),
