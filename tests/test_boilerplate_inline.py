@@ -165,3 +165,44 @@ def test_cnn_dailymail_trailers_are_cut_and_nothing_else() -> None:
         "scroll down for video",
         "scroll down for videos",
     }
+
+
+# A Daily Mail-style article with the trailer in every place a scrape leaves it, beside a
+# standalone trailer line, an ad slot and the neighbours that must stay (news preset, golden).
+ARTICLE = """Dog chases attacker down the street to save a boy
+
+The dog attacked as the boy walked home on Friday. Scroll down for video . Lurking: it waited.
+Scroll down for video. Neighbours said the animal had never bitten anyone before.
+
+Advertisement
+
+Scroll down the list of comments and you will find dozens of messages of support.
+Police said the owner would not face charges, and thanked the witnesses. SCROLL DOWN FOR VIDEOS
+Readers can scroll down for video of the rescue, which a neighbour filmed on her phone.
+
+Scroll down for video"""
+
+EXPECTED = """Dog chases attacker down the street to save a boy
+
+The dog attacked as the boy walked home on Friday. Lurking: it waited.
+Neighbours said the animal had never bitten anyone before.
+
+Scroll down the list of comments and you will find dozens of messages of support.
+Police said the owner would not face charges, and thanked the witnesses.
+Readers can scroll down for video of the rescue, which a neighbour filmed on her phone."""
+
+
+def test_news_preset_golden_article() -> None:
+    cleaned, removals, reason = find_boilerplate(ARTICLE)
+    assert (cleaned, reason) == (EXPECTED, None)
+    news = Pipeline.from_preset("news")
+    document = news(ARTICLE)  # the preset reads the first line as the title
+    assert document.text == EXPECTED.split("\n\n", 1)[1]
+    assert news(document.text).text == document.text
+    assert [(r.line_number, r.rule_id, r.removed) for r in removals] == [
+        (3, "en.scroll-for-video", "Scroll down for video . "),
+        (4, "en.scroll-for-video", "Scroll down for video. "),
+        (6, "en.advertisement", "Advertisement"),
+        (9, "en.scroll-for-video", " SCROLL DOWN FOR VIDEOS"),
+        (12, "en.scroll-for-video", "Scroll down for video"),
+    ]
