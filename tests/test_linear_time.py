@@ -77,6 +77,11 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "separator-lines": lambda size: _repeat("* * *\n—\n", size),
     # Runs of link-like lines joined by the lines between noise lines (read to a fixed point).
     "noise-runs-between": lambda size: _repeat("…da\n0\ním\n=\nÒt\nÎv\nÒe\nXy\n=\nab\n", size),
+    # Trailers run into one long line (each cut as a span), and near misses of the phrase.
+    "scroll-trailers": lambda size: _repeat("Help came. Scroll down for video . ", size),
+    "scroll-near-misses": lambda size: _repeat(
+        "x. Scroll down for Scroll down for the videos", size
+    ),
     # Issue 18: runs of combining marks CPython's NFC reorders in quadratic time, entity chains
     # ftfy unescaped a level per round, and mojibake that composition makes.
     "combining-marks": lambda size: "a" + "\u0301\u0327" * ((size - 1) // 2),

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from textfix.boilerplate.code_lines import in_code_block, is_fence, without_code
 from textfix.boilerplate.continuation import continues_sentence
+from textfix.boilerplate.inline import SCROLL_RULE_ID, find_spans, without_spans
 from textfix.boilerplate.rules import BoilerplateRule, RuleSet, as_paths, load_ruleset
 
 # Written with a literal start (not \n{3,}) so the search skips to line breaks: 15x faster.
@@ -50,11 +51,24 @@ MAX_LIST_ITEMS = 12
 
 @dataclass(frozen=True)
 class Removal:
-    """A line removed as boilerplate: its 1-based number in the input, its text, the rule."""
+    """A line removed as boilerplate: its 1-based number in the input, its text, the rule.
+
+    A trailer cut out of a line (``textfix.boilerplate.inline``) has a ``span``: the range of
+    characters of ``line`` removed, the rest of the line kept; ``removed`` is what went.
+
+    >>> Removal(3, "Help came. Scroll down for video", "en.scroll-for-video", (10, 32)).removed
+    ' Scroll down for video'
+    """
 
     line_number: int
     line: str
     rule_id: str
+    span: tuple[int, int] | None = None
+
+    @property
+    def removed(self) -> str:
+        """The text removed: the whole line, or the span of it."""
+        return self.line if self.span is None else self.line[self.span[0] : self.span[1]]
 
 
 def is_prose(line: str) -> bool:
@@ -177,10 +191,29 @@ def find_boilerplate(
     """
     if not text:
         return text, [], None
-    split = _matched_lines(text, ruleset_for(rules, skip_rules))
+    ruleset = ruleset_for(rules, skip_rules)
+    cut, spans = _cut_trailers(text, ruleset)
+    split = _matched_lines(cut, ruleset)
     if split is None:
-        return text, [], None
-    return remove_matched(text, *split, max_removed_share)
+        if not spans:
+            return text, [], None
+        lines = cut.split("\n")
+        split = lines, [None] * len(lines)
+    cleaned, removals, reason = remove_matched(cut, *split, max_removed_share, spans=spans)
+    return (text if reason else cleaned), removals, reason
+
+
+def _cut_trailers(text: str, ruleset: RuleSet) -> tuple[str, list[Removal]]:
+    """``text`` without the trailer phrases run into its lines, and a removal for each."""
+    spans = find_spans(text)
+    if not spans or not any(rule.id == SCROLL_RULE_ID for rule in ruleset.rules):
+        return text, []
+    lines = text.split("\n")
+    removals = [
+        Removal(span.index + 1, lines[span.index], SCROLL_RULE_ID, (span.start, span.end))
+        for span in spans
+    ]
+    return "\n".join(without_spans(lines, spans)), removals
 
 
 def ruleset_for(rules: str | Sequence[str], skip_rules: str | Sequence[str]) -> RuleSet:
@@ -271,8 +304,11 @@ def remove_matched(
     lines: list[str],
     matched: Sequence[BoilerplateRule | None],
     max_removed_share: float,
+    *,
+    spans: Sequence[Removal] = (),
 ) -> tuple[str, list[Removal], str | None]:
-    """``find_boilerplate`` once the rule each line of ``text`` matches is known."""
+    """``find_boilerplate`` once the rule each line of ``text`` matches is known; ``spans``
+    are trailers already cut out of ``text``'s lines, listed and counted with the removals."""
     found = [number for number, rule in enumerate(matched) if rule is not None]
     matched = without_code(lines, _without_continuations(lines, matched, found), found, text)
     found = [number for number in found if matched[number] is not None]
@@ -305,11 +341,13 @@ def remove_matched(
     edge = [index for index in edge if index not in removed]
     if edge:
         _resolve_edge_lines(lines, matched, removed, edge)
-    if not removed:
+    if not removed and not spans:
         return text, [], None
     order = sorted(removed)
     removals = [Removal(index + 1, lines[index], removed[index]) for index in order]
-    removed_words = sum(len(removal.line.split()) for removal in removals)
+    if spans:
+        removals = sorted([*removals, *spans], key=lambda removal: removal.line_number)
+    removed_words = sum(len(removal.removed.split()) for removal in removals)
     # The runs of lines between removed ones, as slices (deleting the removed lines one by
     # one from a list is quadratic in their number, and testing every line is a loop).
     kept: list[str] = []
@@ -323,13 +361,16 @@ def remove_matched(
     # settles it, at a tenth of the cost of splitting the whole text.
     with_words = len(kept) - kept.count("") - sum(map(str.isspace, kept))
     if removed_words > max_removed_share * (removed_words + with_words):
-        total_words = max(1, word_count(text))
+        # (``text`` has lost the spans already: their words are counted back.)
+        total_words = max(1, word_count(text) + sum(len(s.removed.split()) for s in spans))
         if removed_words > max_removed_share * total_words:
             reason = (
                 f"kept whole: removal would delete {removed_words} of {total_words} words "
                 f"(more than max_removed_share={max_removed_share})"
             )
             return text, removals, reason
+    if not removed:
+        return text, removals, None  # only spans cut: the lines and blank lines stay as they are
     return _BLANK_RUN_RE.sub("\n\n", "\n".join(kept)).strip("\n"), removals, None
 
 
@@ -407,6 +448,17 @@ def remove_boilerplate(
     )[0]
 
 
+def _note(removal: Removal) -> str:
+    """The explanation of one removal; a span names the line it was cut from."""
+    if removal.span is None:
+        return f"removed by {removal.rule_id}: {removal.line!r}"
+    start, end = removal.span
+    return (
+        f"removed by {removal.rule_id}: {removal.removed!r} "
+        f"(characters {start}-{end} of line {removal.line_number}: {removal.line!r})"
+    )
+
+
 def explain_boilerplate(
     text: str,
     *,
@@ -418,13 +470,16 @@ def explain_boilerplate(
 
     >>> explain_boilerplate("Talks in Geneva failed after six long hours.\\n\\nAdvertisement")[1]
     ["removed by en.advertisement: 'Advertisement'"]
+    >>> text = "Help came. Scroll down for video . A dog ran after the boy down the long street."
+    >>> explain_boilerplate(text)[1][0][:76]
+    "removed by en.scroll-for-video: 'Scroll down for video . ' (characters 11-35"
     >>> explain_boilerplate("Advertisement\\n\\nTalks failed.")[1][0]
     'kept whole: removal would delete 1 of 3 words (more than max_removed_share=0.3)'
     """
     cleaned, removals, reason = find_boilerplate(
         text, rules=rules, skip_rules=skip_rules, max_removed_share=max_removed_share
     )
-    notes = [f"removed by {r.rule_id}: {r.line!r}" for r in removals]
+    notes = [_note(removal) for removal in removals]
     if reason is not None:
         notes = [reason, *(note.replace("removed by", "would remove by", 1) for note in notes)]
     return cleaned, notes

@@ -308,16 +308,18 @@ def _clean_one(
     if result.audit is not None:
         result.audit.observe(record, unit, cleaned)
     for removal in cleaned.removals if config.want_removed else ():
-        result.removed.append(
-            {
-                "source": record.source,
-                "number": record.number,
-                "id": record.id,
-                "line_number": removal.line_number,
-                "line": removal.line,
-                "rule": removal.rule_id,
-            }
-        )
+        entry = {
+            "source": record.source,
+            "number": record.number,
+            "id": record.id,
+            "line_number": removal.line_number,
+            "line": removal.line,
+            "rule": removal.rule_id,
+        }
+        if removal.span is not None:  # a trailer cut out of the line: the rest was kept
+            entry["span"] = list(removal.span)
+            entry["removed"] = removal.removed
+        result.removed.append(entry)
     return None
 
 
