@@ -89,6 +89,7 @@ AGENCIES = frozenset(
         "bloomberg", "pa", "pa media", "press association", "dpa", "ansa", "efe", "xinhua",
         "tass", "ria novosti", "interfax", "upi", "kyodo", "yonhap", "anadolu agency", "aap",
         "pti", "ians", "the canadian press", "cp", "nexstar media wire", "cnn", "bbc news",
+        "cbs news", "nbc news", "abc news", "fox news", "sky news", "cnbc", "npr", "al jazeera",
     }
 )  # fmt: skip
 # A bare name beside a date: two to four capitalised words, maybe with a particle.
@@ -106,9 +107,18 @@ NOT_NAME_WORDS = frozenset(
         "staff", "editor", "editors", "team", "desk", "admin", "share", "comments", "read",
     }
 )  # fmt: skip
-# "5 min read", "3 minute read", "Lesezeit: 4 Minuten": read beside a date, then dropped.
+# "5 min read", "3 minute read", "Lesezeit: 4 Minuten", a clock, "Updated 2 hours ago": read
+# beside a date, then dropped.
 NOISE_RE = re.compile(
     rf"\d{{1,3}}[ -]min(?:ute)?s?\.? read|(?i:lesezeit):? \d{{1,3}} (?i:min\w*)|{CLOCK}"
+    r"|(?:(?i:updated|last updated|posted|published):? )?"
+    r"\d{1,3} (?i:minutes?|mins?|hours?|hrs?|days?|weeks?) (?i:ago)"
+)
+# A byline's role after a separator ("By Jane Doe | Staff writer"): read beside a byline or a
+# date, then dropped. One to three capitalised or lower-case words ending with a role noun.
+ROLE_RE = re.compile(
+    r"(?:[A-Za-z]+ ){0,2}(?i:writer|reporter|correspondent|editor|columnist|contributor|"
+    r"journalist|critic)"
 )
 # Keys a metadata line fills; "name" becomes "author" beside a date.
 FIELD_KEYS = ("date", "updated", "author", "source")
@@ -236,6 +246,8 @@ def _read_segment(
         return "source_label", label["name"].strip()
     if NOISE_RE.fullmatch(segment) is not None:
         return "noise", segment
+    if ROLE_RE.fullmatch(segment) is not None:
+        return "role", segment
     if BARE_NAME_RE.fullmatch(segment) is not None and not any(
         word.lower().strip(".") in NOT_NAME_WORDS for word in segment.split()
     ):
