@@ -78,8 +78,9 @@ SEGMENT_SPLIT_RE = re.compile(
     r"(?<!(?i:story)\s)(?<!(?i:reporting)\s)(?<!(?i:reported)\s)"
     r"|(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|actualizado)\b))"
 )
-# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022".
-JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?i:on|le|am|el)\s+")
+# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022", or with no
+# joiner before a digit or a capital ("By Jane Smith March 8, 2022 10:14 AM").
+JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?:(?i:on|le|am|el)\s+|(?=[\dA-ZÀ-ÖØ-Þ]))")
 SOURCE_LABEL_RE = re.compile(
     r"(?i:source|sources|quelle|fuente|fonte|bron|источник):\s*(?P<name>[^\W\d_][\w.&' \-]{0,40})"
 )
@@ -288,7 +289,14 @@ def could_end_date(segment: str) -> bool:
 
 
 def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | None:
-    """A byline and a date in one segment, joined by "on" or a comma: the byline first."""
+    """A byline and a date in one segment, joined by "on", a comma or nothing: the byline first.
+
+    >>> from textfix.extract.dates import rolling_bounds
+    >>> _read_joined("By Jane Doe March 8, 2022", rolling_bounds(None, None, None))
+    [('author', 'Jane Doe'), ('date', '2022-03-08')]
+    >>> _read_joined("By Friday March 8, 2022", rolling_bounds(None, None, None)) is None
+    True
+    """
     if segment[:1] not in BY_FIRST or not segment:
         return None  # the byline opens the segment (most segments here are prose)
     for cut in JOIN_SPLIT_RE.finditer(segment):
