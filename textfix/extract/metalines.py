@@ -108,12 +108,13 @@ NOT_NAME_WORDS = frozenset(
         "staff", "editor", "editors", "team", "desk", "admin", "share", "comments", "read",
     }
 )  # fmt: skip
-# "5 min read", "3 minute read", "Lesezeit: 4 Minuten", a clock, "Updated 2 hours ago": read
-# beside a date, then dropped.
+# "5 min read", "3 minute read", "Lesezeit: 4 Minuten", a clock, "Updated 2 hours ago", a
+# comment count ("4 Comments", "Leave a comment"): read beside a date, then dropped.
 NOISE_RE = re.compile(
     rf"\d{{1,3}}[ -]min(?:ute)?s?\.? read|(?i:lesezeit):? \d{{1,3}} (?i:min\w*)|{CLOCK}"
     r"|(?:(?i:updated|last updated|posted|published):? )?"
     r"\d{1,3} (?i:minutes?|mins?|hours?|hrs?|days?|weeks?) (?i:ago)"
+    r"|(?:\d{1,5}|[Nn]o|[Oo]ne) (?i:comments?|responses?|replies)|(?i:leave a comment)"
 )
 # A byline's role after a separator ("By Jane Doe | Staff writer"): read beside a byline or a
 # date, then dropped. One to three capitalised or lower-case words ending with a role noun.
@@ -306,4 +307,6 @@ def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | No
             date = _read_date(right, bounds) if has_year_hint(right) else None
             if date is not None:
                 return [("author", author), date]
+            if NOISE_RE.fullmatch(right) is not None:
+                return [("author", author), ("noise", right)]  # "by admin 4 Comments"
     return None
