@@ -200,6 +200,23 @@ def ends_like_prose(line: str) -> bool:
     return len(words) < 2 or words[-2][-2:] not in ("by", "By", "BY", "bY")
 
 
+def read_byline_note(line: str) -> str | None:
+    """What a line set right under a byline line adds, when it is the byline's note: its role
+    (``Political correspondent``, read and dropped: ``""``) or its newsroom (``BBC News``, an
+    agency: given as ``source``); None for any other line.
+
+    >>> read_byline_note("Technology reporter"), read_byline_note("BBC News")
+    ('', 'BBC News')
+    >>> read_byline_note("The reporter left") is None
+    True
+    """
+    if len(line) > 40:
+        return None
+    if line.lower() in AGENCIES:
+        return line
+    return "" if ROLE_RE.fullmatch(line) is not None else None
+
+
 def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
     metadata: dict[str, str] = {}
     for key, value in found:
