@@ -76,7 +76,8 @@ SEGMENT_SPLIT_RE = re.compile(
     r"\|\s*|\s+(?:\|\s*|[·•/]\s+|[—–]\s+|-{1,2}\s+"
     r"|(?=(?:by|By|BY)\s)(?<!(?i:posted)\s)(?<!(?i:written)\s)(?<!(?i:words)\s)"
     r"(?<!(?i:story)\s)(?<!(?i:reporting)\s)(?<!(?i:reported)\s)"
-    r"|(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|actualizado)\b))"
+    r"|(?<!(?i:last)\s)(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|"
+    r"actualizado)\b))"
 )
 # Where a byline and a date share a segment: "By Jane Smith on 12 February 2022", or with no
 # joiner before a digit or a capital ("By Jane Smith March 8, 2022 10:14 AM").
@@ -229,7 +230,7 @@ def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
             # A source label alone is a header line; a bare name or an agency alone is not.
             labelled = [v for k, v in found if k == "source_label"]
             return {"source": labelled[0]} if labelled and len(found) == 1 else None
-        if any(k in ("name", "noise") for k, _ in found):
+        if any(k == "name" for k, _ in found):
             return None
     else:
         names = [v for k, v in found if k == "name"]
