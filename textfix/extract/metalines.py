@@ -97,7 +97,7 @@ AGENCIES = frozenset(
 # A bare name beside a date: two to four capitalised words, maybe with a particle.
 BARE_NAME_RE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'’\-]+\.?(?:\s+(?:(?:de|van|von|der|da|del|di|la|le|bin|al|el)\s+)?"
-    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?){1,3}"
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?){1,3}(?: in [A-ZÀ-ÖØ-Þ][\w'’\-]*(?: [A-ZÀ-ÖØ-Þ][\w'’\-]*)?)?"
 )
 # Words of site sections and navigation, never of a name ("Top Stories | Feb 12, 2022").
 NOT_NAME_WORDS = frozenset(
