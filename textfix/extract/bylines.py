@@ -30,8 +30,9 @@ CAP_WORD = rf"[{UPPER}][\w'’\-]{{0,30}}\.?"
 PARTICLE = r"(?:de|da|das|del|della|der|den|di|do|dos|du|la|le|van|von|ter|bin|al|el|ibn)"
 NAME = rf"{CAP_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{CAP_WORD}){{0,4}}"
 JOINER = r"(?:\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|і)\s+)"
-# Where a correspondent files from: "Jane Smith in Kyiv" (a place of one to three words).
-PLACE = rf"(?:\s+in\s+{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})?"
+# Where a correspondent files from or whom for: "Jane Smith in Kyiv", "Jane Smith for The
+# Observer" (a place or a title of one to three words).
+PLACE = rf"(?:\s+(?:in|for|For)\s+(?:[Tt]he\s+)?{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})?"
 BYLINE_RE = re.compile(rf"{BY_WORD}:?\s+(?P<author>{NAME}{PLACE}(?:{JOINER}{NAME}{PLACE}){{0,5}})")
 # Words that start a sentence, not a name, after "By": "By Friday, Kyiv…", "By March, the…".
 # Month names are also first names ("Jan de Vries", "May Jones"), so a month only counts when
