@@ -21,7 +21,7 @@ from textfix.extract.header import (
     starts_body,
     trailing_title_holds,
 )
-from textfix.extract.metalines import read_meta_line
+from textfix.extract.metalines import read_byline_note, read_meta_line
 from textfix.extract.titles import is_body_prose, is_lone_title, looks_like_title
 from textfix.extract.toplines import LINE_SCAN, MAX_META_LINE, read_date_title
 
@@ -57,6 +57,7 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
     blank_before = False
     stop: str | None = None
     stop_at = size
+    byline_above = False
     while pos < size:
         end = text.find("\n", pos, pos + LINE_SCAN)
         end = min(size, pos + LINE_SCAN) if end < 0 else end
@@ -94,6 +95,15 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
             for key, value in meta.items():
                 metadata.setdefault(key, value)
             kinds.append(_META)
+            byline_above = "author" in meta
+            blank_before = False
+            pos = end + 1
+            continue
+        note = read_byline_note(line) if byline_above and not blank_before else None
+        if note is not None:
+            if note:
+                metadata.setdefault("source", note)
+            kinds.append(_META)
         elif "title" not in metadata and len(line) <= MAX_HEADER_LINE and looks_like_title(line):
             metadata["title"] = line
             kinds.append(_TITLE)
@@ -102,7 +112,7 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
         else:
             stop, stop_at = line, pos
             break
-        blank_before = False
+        blank_before = byline_above = False
         pos = end + 1
     evidence = any(key in metadata for key in ("date", "updated", "author"))
     if (

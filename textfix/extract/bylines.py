@@ -30,7 +30,10 @@ CAP_WORD = rf"[{UPPER}][\w'’\-]{{0,30}}\.?"
 PARTICLE = r"(?:de|da|das|del|della|der|den|di|do|dos|du|la|le|van|von|ter|bin|al|el|ibn)"
 NAME = rf"{CAP_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{CAP_WORD}){{0,4}}"
 JOINER = r"(?:\s*,\s*|\s+(?:and|&|und|et|y|e|en|и|і)\s+)"
-BYLINE_RE = re.compile(rf"{BY_WORD}:?\s+(?P<author>{NAME}(?:{JOINER}{NAME}){{0,5}})")
+# Where a correspondent files from or whom for: "Jane Smith in Kyiv", "Jane Smith for The
+# Observer" (a place or a title of one to three words).
+PLACE = rf"(?:\s+(?:in|for|For)\s+(?:[Tt]he\s+)?{CAP_WORD}(?:\s+{CAP_WORD}){{0,2}})?"
+BYLINE_RE = re.compile(rf"{BY_WORD}:?\s+(?P<author>{NAME}{PLACE}(?:{JOINER}{NAME}{PLACE}){{0,5}})")
 # Words that start a sentence, not a name, after "By": "By Friday, Kyiv…", "By March, the…".
 # Month names are also first names ("Jan de Vries", "May Jones"), so a month only counts when
 # a comma follows it or it stands alone.
@@ -72,6 +75,8 @@ def read_byline(segment: str) -> str | None:
     (True, True)
     >>> read_byline("Posted by Jane Smith"), read_byline("Author: Jane Smith")
     ('Jane Smith', 'Jane Smith')
+    >>> read_byline("By Jane Smith in Kyiv and Omar Ali in Moscow")
+    'Jane Smith in Kyiv and Omar Ali in Moscow'
     >>> read_byline("by admin"), read_byline("Posted by jsmith"), read_byline("by far")
     ('admin', 'jsmith', None)
     """

@@ -6,6 +6,8 @@ each classified on its own:
 - a metadata line (``metalines``): a date, an updated date, a byline, a source, or several of
   them on one line (``June 3, 2021 | By Lena Park``, ``Published: Oct. 5, 2022, 6:20 p.m. ET``,
   ``Updated 09:15 GMT, 21 June 2023``, ``By TOMÁS HERRERA``);
+- a byline's note right under the byline line: its role (``Political correspondent``) or its
+  newsroom (``BBC News``, given as ``source``);
 - the seed's ``date 2022-02-12 <title>`` (``date``/``Date:``), first line only, title taken
   whatever its ending;
 - the Daily Mail's run-in ``By . X . PUBLISHED: . …`` header (``dailymail``), which ends the
@@ -32,7 +34,12 @@ from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
 from textfix.extract.datelines import could_open_dateline, has_dash, read_dateline, story_dateline
 from textfix.extract.dates import DateBounds, rolling_bounds
-from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
+from textfix.extract.metalines import (
+    META_FIRST,
+    META_START_RE,
+    read_byline_note,
+    read_meta_line,
+)
 from textfix.extract.setoff import set_off_title_holds
 from textfix.extract.titles import (
     CLOSERS,
@@ -195,6 +202,7 @@ def _read_lines(
     stop: str | None = None  # the first line that is no header line
     stop_at = size
     stop_known: tuple[str, int, bool] | None = None  # the stop line, whole and not metadata
+    byline_above = False  # the line above is a metadata line with a byline
     while pos < size:
         end = text.find("\n", pos, pos + LINE_SCAN)
         end = min(size, pos + LINE_SCAN) if end < 0 else end
@@ -247,6 +255,16 @@ def _read_lines(
             for key, value in meta.items():
                 metadata.setdefault(key, value)
             kinds.append(_META)
+            byline_above = "author" in meta
+            blank_before = False
+            pos = end + 1
+            continue
+        note = read_byline_note(line) if byline_above and not blank_before else None
+        if note is not None:
+            # "By Jane Smith" then "Political correspondent" / "BBC News": the byline's note
+            if note:
+                metadata.setdefault("source", note)
+            kinds.append(_META)
         elif "title" not in metadata and (
             (plain and not kinds) or (len(line) <= MAX_HEADER_LINE and looks_like_title(line))
         ):
@@ -260,7 +278,7 @@ def _read_lines(
             if end == size or text[end] == "\n":
                 stop_known = (line, end, plain)
             break
-        blank_before = False
+        blank_before = byline_above = False
         pos = end + 1
     evidence = "date" in metadata or "updated" in metadata or "author" in metadata
     if unchecked and evidence and not looks_like_title(metadata["title"]):

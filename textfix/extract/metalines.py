@@ -76,10 +76,12 @@ SEGMENT_SPLIT_RE = re.compile(
     r"\|\s*|\s+(?:\|\s*|[·•/]\s+|[—–]\s+|-{1,2}\s+"
     r"|(?=(?:by|By|BY)\s)(?<!(?i:posted)\s)(?<!(?i:written)\s)(?<!(?i:words)\s)"
     r"(?<!(?i:story)\s)(?<!(?i:reporting)\s)(?<!(?i:reported)\s)"
-    r"|(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|actualizado)\b))"
+    r"|(?<!(?i:last)\s)(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|"
+    r"actualizado)\b))"
 )
-# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022".
-JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?i:on|le|am|el)\s+")
+# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022", or with no
+# joiner before a digit or a capital ("By Jane Smith March 8, 2022 10:14 AM").
+JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?:(?i:on|le|am|el)\s+|(?=[\dA-ZÀ-ÖØ-Þ]))")
 SOURCE_LABEL_RE = re.compile(
     r"(?i:source|sources|quelle|fuente|fonte|bron|источник):\s*(?P<name>[^\W\d_][\w.&' \-]{0,40})"
 )
@@ -89,12 +91,13 @@ AGENCIES = frozenset(
         "bloomberg", "pa", "pa media", "press association", "dpa", "ansa", "efe", "xinhua",
         "tass", "ria novosti", "interfax", "upi", "kyodo", "yonhap", "anadolu agency", "aap",
         "pti", "ians", "the canadian press", "cp", "nexstar media wire", "cnn", "bbc news",
+        "cbs news", "nbc news", "abc news", "fox news", "sky news", "cnbc", "npr", "al jazeera",
     }
 )  # fmt: skip
 # A bare name beside a date: two to four capitalised words, maybe with a particle.
 BARE_NAME_RE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'’\-]+\.?(?:\s+(?:(?:de|van|von|der|da|del|di|la|le|bin|al|el)\s+)?"
-    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?){1,3}"
+    r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?){1,3}(?: in [A-ZÀ-ÖØ-Þ][\w'’\-]*(?: [A-ZÀ-ÖØ-Þ][\w'’\-]*)?)?"
 )
 # Words of site sections and navigation, never of a name ("Top Stories | Feb 12, 2022").
 NOT_NAME_WORDS = frozenset(
@@ -106,9 +109,19 @@ NOT_NAME_WORDS = frozenset(
         "staff", "editor", "editors", "team", "desk", "admin", "share", "comments", "read",
     }
 )  # fmt: skip
-# "5 min read", "3 minute read", "Lesezeit: 4 Minuten": read beside a date, then dropped.
+# "5 min read", "3 minute read", "Lesezeit: 4 Minuten", a clock, "Updated 2 hours ago", a
+# comment count ("4 Comments", "Leave a comment"): read beside a date, then dropped.
 NOISE_RE = re.compile(
     rf"\d{{1,3}}[ -]min(?:ute)?s?\.? read|(?i:lesezeit):? \d{{1,3}} (?i:min\w*)|{CLOCK}"
+    r"|(?:(?i:updated|last updated|posted|published):? )?"
+    r"\d{1,3} (?i:minutes?|mins?|hours?|hrs?|days?|weeks?) (?i:ago)"
+    r"|(?:\d{1,5}|[Nn]o|[Oo]ne) (?i:comments?|responses?|replies)|(?i:leave a comment)"
+)
+# A byline's role after a separator ("By Jane Doe | Staff writer"): read beside a byline or a
+# date, then dropped. One to three capitalised or lower-case words ending with a role noun.
+ROLE_RE = re.compile(
+    r"(?:[A-Za-z]+ ){0,2}(?i:writer|reporter|correspondent|editor|columnist|contributor|"
+    r"journalist|critic)"
 )
 # Keys a metadata line fills; "name" becomes "author" beside a date.
 FIELD_KEYS = ("date", "updated", "author", "source")
@@ -188,6 +201,23 @@ def ends_like_prose(line: str) -> bool:
     return len(words) < 2 or words[-2][-2:] not in ("by", "By", "BY", "bY")
 
 
+def read_byline_note(line: str) -> str | None:
+    """What a line set right under a byline line adds, when it is the byline's note: its role
+    (``Political correspondent``, read and dropped: ``""``) or its newsroom (``BBC News``, an
+    agency: given as ``source``); None for any other line.
+
+    >>> read_byline_note("Technology reporter"), read_byline_note("BBC News")
+    ('', 'BBC News')
+    >>> read_byline_note("The reporter left") is None
+    True
+    """
+    if len(line) > 40:
+        return None
+    if line.lower() in AGENCIES:
+        return line
+    return "" if ROLE_RE.fullmatch(line) is not None else None
+
+
 def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
     metadata: dict[str, str] = {}
     for key, value in found:
@@ -200,7 +230,7 @@ def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
             # A source label alone is a header line; a bare name or an agency alone is not.
             labelled = [v for k, v in found if k == "source_label"]
             return {"source": labelled[0]} if labelled and len(found) == 1 else None
-        if any(k in ("name", "noise") for k, _ in found):
+        if any(k == "name" for k, _ in found):
             return None
     else:
         names = [v for k, v in found if k == "name"]
@@ -236,6 +266,8 @@ def _read_segment(
         return "source_label", label["name"].strip()
     if NOISE_RE.fullmatch(segment) is not None:
         return "noise", segment
+    if ROLE_RE.fullmatch(segment) is not None:
+        return "role", segment
     if BARE_NAME_RE.fullmatch(segment) is not None and not any(
         word.lower().strip(".") in NOT_NAME_WORDS for word in segment.split()
     ):
@@ -276,7 +308,14 @@ def could_end_date(segment: str) -> bool:
 
 
 def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | None:
-    """A byline and a date in one segment, joined by "on" or a comma: the byline first."""
+    """A byline and a date in one segment, joined by "on", a comma or nothing: the byline first.
+
+    >>> from textfix.extract.dates import rolling_bounds
+    >>> _read_joined("By Jane Doe March 8, 2022", rolling_bounds(None, None, None))
+    [('author', 'Jane Doe'), ('date', '2022-03-08')]
+    >>> _read_joined("By Friday March 8, 2022", rolling_bounds(None, None, None)) is None
+    True
+    """
     if segment[:1] not in BY_FIRST or not segment:
         return None  # the byline opens the segment (most segments here are prose)
     for cut in JOIN_SPLIT_RE.finditer(segment):
@@ -286,4 +325,6 @@ def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | No
             date = _read_date(right, bounds) if has_year_hint(right) else None
             if date is not None:
                 return [("author", author), date]
+            if NOISE_RE.fullmatch(right) is not None:
+                return [("author", author), ("noise", right)]  # "by admin 4 Comments"
     return None
