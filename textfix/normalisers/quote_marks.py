@@ -213,6 +213,10 @@ def _is_stray_opener(para: str, mark: Mark) -> bool:
     )
 
 
+def _straight(mark: Mark) -> bool:
+    return mark.glyph in ('"', "'", "''")
+
+
 def _is_glued(para: str, mark: Mark) -> bool:
     """A curly double quote between two letters of an alphabetic script (``it”a``, ``is“set``).
 
@@ -248,7 +252,18 @@ def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
             # A double or curly single quote with space on both sides (padding, “ Go home ”,
             # or turned the wrong way as well, ” Go home “) takes its direction from the
             # quotes before it. A straight ' there may be a foot mark or a typo: left as it was.
-            role = CLOSE if stack else OPEN
+            # Two such marks, one curly and one straight, neither facing its way (“ yes " and
+            # " yes ” pair), are no pair: only the order of the marks would say so, and that
+            # guess turns ” rushed ” and " review " inside out.
+            top = marks[stack[-1]] if stack else None
+            guess = (
+                top is not None
+                and top.role == AMBIG
+                and _straight(top) != _straight(mark)
+                and top.glyph not in ("“", "‘")
+                and mark.glyph not in ("”", "’")
+            )
+            role = CLOSE if top is not None and not guess else OPEN
         if role == OPEN or (role == AMBIG and (mark.glyph in "‘“" or (curly and not stack))):
             stack.append(i)
             if len(stack) > _MAX_STACK:
