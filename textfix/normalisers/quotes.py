@@ -50,7 +50,10 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 _ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
 _HSPACE_RE = re.compile(r"[ \t]+")
 _MAX_PASSES = 3
-_CURLY_PAIRS = frozenset(("‘’", "“”", "’’", "””"))  # the last two: ’Ja’ in Swedish
+# ’’ and ””: ’Ja’ in Swedish; „“ and „”: German, Polish, Czech, Romanian, Hungarian.
+_CURLY_PAIRS = frozenset(("‘’", "“”", "’’", "””", "„“", "„”"))
+# Punctuation a padded closer is separated from by a space (``‘ word ’ , he said``).
+_PADDED_BEFORE_PUNCT_RE = re.compile(r"[ \t]+(?=[,.;:!?](?:\s|$))")
 # Characters that come before a string in code: a padded straight pair after one is left alone.
 _CODE_BEFORE_STRING = frozenset("=([{,+<%") | QUOTE_CHARS
 _STRAIGHT_GLYPHS = frozenset(("'", '"', "''"))
@@ -294,6 +297,8 @@ def _remove_padding(
             edits.append((mark.end, inner_start, ""))
         if inner_end < closer.start:
             edits.append((inner_end, closer.start, ""))
+        if (outside := _PADDED_BEFORE_PUNCT_RE.match(para, closer.end)) is not None:
+            edits.append((closer.end, outside.end(), ""))
         notes.append((mark.start, ("padding", f": inside {outs[i].strip()}…")))
 
 
