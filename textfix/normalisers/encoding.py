@@ -25,6 +25,7 @@ from textfix.normalisers.ftfy_triggers import (
     is_quiet,
 )
 from textfix.normalisers.mojibake_leftovers import fix_leftover_mojibake
+from textfix.normalisers.mojibake_lost_byte import restore_lost_quote_byte
 from textfix.normalisers.unicode import compose, remove_control_chars
 from textfix.normalisers.whitespace import normalise_line_breaks
 
@@ -190,6 +191,19 @@ def is_ambiguous_nbsp_loss(text: str) -> bool:
     return masked != text and is_quiet(masked)
 
 
+def _fix_with_lost_byte(text: str, fix_encoding: Callable[[str], str]) -> str:
+    """``fix_encoding(text)``, with the byte a decoder dropped from ``"â€"`` put back first
+    (``restore_lost_quote_byte``) when ftfy then reads every restored byte.
+    """
+    restored = restore_lost_quote_byte(text)
+    if restored is text:
+        return fix_encoding(text)
+    fixed = fix_encoding(restored)
+    if fixed.count("\x9d") > text.count("\x9d"):
+        return fix_encoding(text)
+    return fixed
+
+
 def settle_mojibake(text: str, fix_encoding: Callable[[str], str]) -> str:
     """Unescape, ``fix_encoding`` and compose in rounds until a round changes nothing.
 
@@ -199,7 +213,7 @@ def settle_mojibake(text: str, fix_encoding: Callable[[str], str]) -> str:
     for _ in range(MAX_ROUNDS):
         unescaped = unescape_html_text(text)
         # ftfy can decode mojibake to a line break ("â€¨" is U+2028), made "\n" at once.
-        fixed = line_breaks_for_ftfy(fix_encoding(unescaped))
+        fixed = line_breaks_for_ftfy(_fix_with_lost_byte(unescaped, fix_encoding))
         if fixed != unescaped and is_ambiguous_nbsp_loss(unescaped):
             fixed = unescaped
         if fixed == text or (composed := compose(fixed)) == text:

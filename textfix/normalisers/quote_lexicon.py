@@ -65,6 +65,14 @@ ELIDED_YEAR_RE = re.compile(r"\d\d(?![^\W_])")
 #: The ``n`` of ``rock ’n’ roll``: a lone n between two marks.
 ELIDED_N_RE = re.compile(r"n['’‘](?![^\W_])", re.IGNORECASE)
 
+#: Words that end in an elided vowel (French ``l’an``, ``qu’il``, Italian ``dell’anno``, Catalan
+#: ``d’or``): a mark between one and a letter is an apostrophe, whichever way it turns
+#: (``l‘anno`` is ``l’anno``). None of them is an English word a quotation follows without a
+#: space (``it‘a mess’`` is left alone). ``o`` is left out: ``O‘ahu`` writes the ʻokina so.
+_ELIDED = """c d j l m n s t v qu jusqu lorsqu puisqu quoiqu presqu aujourd gl un dell nell
+    all dall sull coll pell quell quest sant bell nessun tutt anch dov com mezz senz"""
+ELIDED_WORDS = frozenset(_ELIDED.split())
+
 #: Words that end right before a quotation that swallowed its space (``is’set … DAYS’``).
 #: Only these count: a name such as ``O’Neill``, ``Mi’kmaq`` or ``D’Angelo`` must never gain a
 #: space, and none of them starts with one of these words.

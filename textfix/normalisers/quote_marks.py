@@ -30,6 +30,7 @@ from textfix.normalisers.quote_lexicon import (
     CLOSE_PUNCT,
     CONTRACTION_RE,
     ELIDED_N_RE,
+    ELIDED_WORDS,
     ELISION_RE,
     FOOT_INCH_RE,
     LEAD_IN_PUNCT,
@@ -44,6 +45,8 @@ from textfix.normalisers.quote_lexicon import (
 )
 
 _MAX_STACK = 64
+# Spaces, then a letter: the padding after an opener (``„ Hallo``).
+_PADDED_WORD_RE = re.compile(r"[ \t]+[^\W\d_]")
 # Openers a closing '' can end as one double quote: ''…'', ``…'', “…''.
 _DOUBLED_PARTNERS = frozenset(("''", "``", "“", "‟", "„"))
 
@@ -174,7 +177,9 @@ def _refine(para: str, mark: Mark, before: str, seen_backtick: bool) -> None:
     elif glyph == "´" or (glyph == "''" and role in (INNER, DIGIT)):
         mark.role = NONE
     elif glyph in LOW_NINE:
-        mark.role = OPEN if role == OPEN else NONE
+        # „ opens, also padded before a word (Er sagte „ Hallo “): a ditto mark stands alone.
+        padded = role == AMBIG and _PADDED_WORD_RE.match(para, end) is not None
+        mark.role = OPEN if role == OPEN or (padded and glyph == "„") else NONE
     elif glyph == "''" and role == OPEN and ELISION_RE.match(para, end):
         mark.kind = "single"  # an opening quote, then the apostrophe of ''Tis or ''90s
     elif mark.kind == "single" and role == OPEN:
@@ -194,8 +199,28 @@ def _refine(para: str, mark: Mark, before: str, seen_backtick: bool) -> None:
             and para[end : end + 1] == " "
             and para[end + 1 : end + 2].isalpha()
         )
-    if glyph == "‘" and mark.role == INNER and CONTRACTION_RE.match(para, end):
+    if (
+        glyph == "‘"
+        and mark.role == INNER
+        and (CONTRACTION_RE.match(para, end) or _after_elided_word(para, mark.start))
+    ):
         mark.role, mark.fix = APOS, "wrong direction"
+
+
+def _after_elided_word(para: str, start: int) -> bool:
+    """The mark at ``start`` ends a whole word of ``ELIDED_WORDS`` (``l‘anno``, ``C‘est``).
+
+    >>> _after_elided_word("l‘anno", 1), _after_elided_word("dell‘Italia", 4)
+    (True, True)
+    >>> _after_elided_word("it‘a mess’", 2), _after_elided_word("Hotel‘s", 5)
+    (False, False)
+    """
+    left = WORD_BEFORE_RE.search(para, max(0, start - 8), start)
+    if left is None or left.group().lower() not in ELIDED_WORDS:
+        return False
+    return left.start() == 0 or not (
+        para[left.start() - 1].isalnum() or para[left.start() - 1] == "_"
+    )
 
 
 def _is_stray_opener(para: str, mark: Mark) -> bool:

@@ -97,6 +97,11 @@ def _before_closing_punct(mark: str) -> str:
     return f"{mark}(?<=\\s{mark})(?=[.,;:!?)\\]}}])"
 
 
+def _apart(mark: str) -> str:
+    """``mark`` followed by spaces and punctuation that ends a clause (``“No” , she said``)."""
+    return f"{mark}(?=[ \\t]+[,.;:!?](?:\\s|$))"
+
+
 _LETTER = "[^\\W\\d_]"
 _YEAR = f"(?:{ELIDED_YEAR_RE.pattern})"
 
@@ -108,7 +113,8 @@ _AFTER_STRAY = f"(?=[^\\W\\d_])(?!{_CONTRACTION})"
 #: module doc, or a possible stray opener. Every pattern starts with its character.
 _SUSPICIOUS_BY_CHAR: dict[str, tuple[str, ...]] = {
     # ... and either glued between punctuation that leads in a quotation and a word (said,’no’)
-    "’": (f"’(?<!{_NOT_SPACE_OPEN_QUOTE}’)", _stray("’"), _lead_in("’")),
+    # ... or a closer set apart from the punctuation after it (‘No’ , she said)
+    "’": (f"’(?<!{_NOT_SPACE_OPEN_QUOTE}’)", _stray("’"), _lead_in("’"), _apart("’")),
     "'": (f"'(?:(?<=[{_Q}]')|(?=[{_Q}]))", _stray("'"), _lead_in("'")),
     # ... and an opener between a space and closing punctuation, which may close a padded pair
     "“": (f"“(?:(?<={_NOT_SPACE_OPEN}“)|(?![^\\s{_Q}]))", _before_closing_punct("“")),
@@ -119,6 +125,7 @@ _SUSPICIOUS_BY_CHAR: dict[str, tuple[str, ...]] = {
         f"”(?<={_LETTER}”)(?={_LETTER})",
         _lead_in("”"),
         f"”(?<=[.!?…]”)(?={_LETTER})",
+        _apart("”"),
     ),
     "‘": (
         f"‘(?:(?<={_NOT_SPACE_OPEN}‘)|(?![^\\s{_Q}])|(?={_ELISION})|(?={_ELIDED_N})|(?={_YEAR}))",

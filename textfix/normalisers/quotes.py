@@ -50,7 +50,10 @@ QUOTE_STYLES: tuple[QuoteStyle, ...] = ("keep", "straight", "curly")
 _ANY_QUOTE_RE = re.compile(r"[\"'‘’‚‛“”„‟`´]")
 _HSPACE_RE = re.compile(r"[ \t]+")
 _MAX_PASSES = 3
-_CURLY_PAIRS = frozenset(("‘’", "“”", "’’", "””"))  # the last two: ’Ja’ in Swedish
+# ’’ and ””: ’Ja’ in Swedish; „“ and „”: German, Polish, Czech, Romanian, Hungarian.
+_CURLY_PAIRS = frozenset(("‘’", "“”", "’’", "””", "„“", "„”"))
+# Punctuation a padded closer is separated from by a space (``‘ word ’ , he said``).
+_PADDED_BEFORE_PUNCT_RE = re.compile(r"[ \t]+(?=[,.;:!?](?:\s|$))")
 # Characters that come before a string in code: a padded straight pair after one is left alone.
 _CODE_BEFORE_STRING = frozenset("=([{,+<%") | QUOTE_CHARS
 _STRAIGHT_GLYPHS = frozenset(("'", '"', "''"))
@@ -167,7 +170,7 @@ def _repair_paragraph(
         )
         notes.extend(
             f"{text[0]} at {base + shifted(offset, cuts)}{text[1]}"
-            for offset, text in padding_notes
+            for offset, text in sorted(padding_notes, key=lambda note: note[0])
         )
     return rebuild(short, edits, cuts) if edits else para
 
@@ -272,7 +275,8 @@ def _remove_padding(
     notes: list[tuple[int, tuple[str, str]]],
 ) -> None:
     """``“ Go home ”`` → ``“Go home”``: spaces inside a confident pair of curly quotes, or of
-    straight double quotes around prose (``" We won, " he said``; see ``_prose_padding``)."""
+    straight double quotes around prose (``" We won, " he said``; see ``_prose_padding``), and
+    between such a padded pair, or a curly closer, and the punctuation after it (``“No” ,``)."""
     for i, mark in enumerate(marks):
         if not mark.opener or not mark.confident:
             continue
@@ -288,13 +292,19 @@ def _remove_padding(
         inner_end = closer.start
         while inner_end > inner_start and para[inner_end - 1] in " \t":
             inner_end -= 1
-        if inner_end <= inner_start or (inner_start == mark.end and inner_end == closer.start):
-            continue
-        if inner_start > mark.end:
-            edits.append((mark.end, inner_start, ""))
-        if inner_end < closer.start:
-            edits.append((inner_end, closer.start, ""))
-        notes.append((mark.start, ("padding", f": inside {outs[i].strip()}…")))
+        padded = inner_end > inner_start and (inner_start > mark.end or inner_end < closer.start)
+        if padded:
+            if inner_start > mark.end:
+                edits.append((mark.end, inner_start, ""))
+            if inner_end < closer.start:
+                edits.append((inner_end, closer.start, ""))
+            notes.append((mark.start, ("padding", f": inside {outs[i].strip()}…")))
+        # A padded pair, or a curly closer, never stands apart from the punctuation after it
+        # (‘No’ , she said).
+        outside = _PADDED_BEFORE_PUNCT_RE.match(para, closer.end)
+        if outside is not None and (padded or closer.glyph in CURLY):
+            edits.append((closer.end, outside.end(), ""))
+            notes.append((closer.start, ("padding", f": after {outs[mark.partner].strip()}")))
 
 
 def _prose_padding(para: str, opener: Mark, closer: Mark) -> bool:
