@@ -198,10 +198,23 @@ def _fix_with_lost_byte(text: str, fix_encoding: Callable[[str], str]) -> str:
     restored = restore_lost_quote_byte(text)
     if restored is text:
         return fix_encoding(text)
-    fixed = fix_encoding(restored)
-    if fixed.count("\x9d") > text.count("\x9d"):
-        return fix_encoding(text)
-    return fixed
+    if "\x9d" not in text:
+        fixed = fix_encoding(restored)
+        if "\x9d" not in fixed:  # every restored byte was read
+            return fixed
+    # Some restored byte was not read (or the text had its own U+009D, which a count cannot
+    # tell from a restored one). Decide line by line, as ftfy reads lines: a line's repair
+    # must not depend on the other lines, or removing a line (a later step) would change it,
+    # and the pipeline's settling (``screen.mojibake_settled``) relies on that.
+    kept = []
+    for line in text.splitlines(keepends=True):
+        line_restored = restore_lost_quote_byte(line)
+        if line_restored is not line and fix_encoding(line_restored).count("\x9d") > fix_encoding(
+            line
+        ).count("\x9d"):
+            line_restored = line
+        kept.append(line_restored)
+    return fix_encoding("".join(kept))
 
 
 def settle_mojibake(text: str, fix_encoding: Callable[[str], str]) -> str:
