@@ -73,6 +73,15 @@ def _sample(text: str) -> str:
     return sample[:SAMPLE_CHARS]
 
 
+def is_markup(text: str) -> bool:
+    """Whether ``text`` is MediaWiki markup (see the module doc).
+
+    >>> is_markup("'''Bold''' text"), is_markup("It''s")
+    (True, False)
+    """
+    return "''" in text and _WIKI_RE.search(text) is not None
+
+
 class DocumentFacts:
     """Facts about a whole document that quote repair reads in each of its paragraphs."""
 
@@ -81,7 +90,7 @@ class DocumentFacts:
     def __init__(self, text: str) -> None:
         self.text = text
         self.uses_curly = any(glyph in text for glyph in "‘’“”")
-        self.markup = "''" in text and _WIKI_RE.search(text) is not None
+        self.markup = is_markup(text)
         self._right_quotes: bool | None = None
 
     def right_quotes(self) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from textfix.normalisers.quote_convention import DocumentFacts
+from textfix.normalisers.quote_convention import DocumentFacts, is_markup
 from textfix.normalisers.quote_lexicon import (
     CLOSER_GLYPH,
     CURLY,
@@ -409,6 +409,24 @@ def _styled(text: str, style: QuoteStyle) -> str:
 
 
 def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: bool = True) -> str:
+    """One document's repair, settled: each paragraph settles under the document's facts
+    (``DocumentFacts``), and when the repair changes a fact (two apostrophes and a backtick
+    that become a run of three, MediaWiki markup), the document is repaired again under the
+    new facts, or left as it was if they do not settle either."""
+    result = _repair_pass(text, style, notes, precheck)
+    if result == text or is_markup(result) == is_markup(text):
+        return result
+    for _ in range(_MAX_PASSES):
+        again = _repair_pass(result, style, None, precheck)
+        if again == result:
+            return result
+        result = again
+    return text if style != "straight" else _flatten(text)
+
+
+def _repair_pass(
+    text: str, style: QuoteStyle, notes: list[str] | None, precheck: bool = True
+) -> str:
     marks: list[int] = []
     per_paragraph = False
     if precheck:
