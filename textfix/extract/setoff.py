@@ -10,7 +10,7 @@ leads are one sentence, often short, so the line's shape settles it only in part
   The party plays with fire."), a short kicker before a colon ("Storm Eunice: Roofs torn off."),
   or a short clause with no auxiliary, copula, reporting verb or simple past ("India bans
   mandatory tipping."), short by the paragraph under it (``headline_words``: longer over a
-  lead of one sentence than over a paragraph of several, unless it opens with an article);
+  lead of one sentence than over a paragraph of several);
 - a line that reads like a lead (``reads_like_lead``: closed by a full stop in sentence case,
   or long with a lede's verb) is taken only over a paragraph of one sentence. A title stands
   over the lead, which is one sentence in most news; a lead stands over the second paragraph,
@@ -28,7 +28,6 @@ import re
 
 from textfix.extract.datelines import story_dateline
 from textfix.extract.titles import (
-    ARTICLES,
     CLOSE_QUOTES,
     CLOSERS,
     LEDE_VERB_RE,
@@ -182,24 +181,17 @@ def ends_with_full_stop(line: str) -> bool:
     return line.rstrip(CLOSERS).endswith(".")
 
 
-def headline_words(line: str, paragraph: str) -> int:
-    """How many words ``line``, written as a sentence, may have to be a headline over
-    ``paragraph``: a short clause's (``MAX_SHORT_HEADLINE_WORDS``) over a paragraph of several
-    sentences, or when it opens with an article (headlines drop it: "Council approves budget";
-    "The council approved …" opens a lead); over a lead of one sentence, up to
-    ``MAX_HEADLINE_SENTENCE_WORDS`` and two thirds of the lead's words.
+def headline_words(paragraph: str) -> int:
+    """How many words a headline written as a sentence may have over ``paragraph``: a short
+    clause's (``MAX_SHORT_HEADLINE_WORDS``) over a paragraph of several sentences; over a lead
+    of one sentence, up to ``MAX_HEADLINE_SENTENCE_WORDS`` and two thirds of the lead's words.
 
     >>> lead = "The online retailer said the bikes would replace vans on about 1,000 routes."
-    >>> line = "Amazon launches cargo bike deliveries in London."
-    >>> headline_words(line, lead), headline_words(line, lead + " Drivers will be retrained.")
+    >>> headline_words(lead), headline_words(lead + " Drivers will be retrained.")
     (8, 7)
-    >>> headline_words("The retailer launches cargo bike deliveries in London.", lead)
-    7
-    >>> headline_words(line, "Shares fell.")
+    >>> headline_words("Shares fell.")
     7
     """
-    if line.split(None, 1)[0].lower() in ARTICLES:
-        return MAX_SHORT_HEADLINE_WORDS
     if SENTENCE_BREAK_RE.search(paragraph) is not None:
         return MAX_SHORT_HEADLINE_WORDS
     lead_words = len(paragraph.split())
@@ -233,8 +225,7 @@ def set_off_title_holds(title: str, rest: str) -> bool:
         if SENTENCE_BREAK_RE.search(title) is not None:
             return False
         shape = title.rstrip(CLOSERS)[:-1]  # the headline's shape without its full stop
-        most = headline_words(title, paragraph)
-        if not is_title_case(title) and not headline_marks(title, most):
+        if not is_title_case(title) and not headline_marks(title, headline_words(paragraph)):
             return False
     if not lone_title_shape(
         shape,
