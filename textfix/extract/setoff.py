@@ -9,8 +9,7 @@ leads are one sentence, often short, so the line's shape settles it only in part
   headline's marks (``headline_marks``): a standfirst after `` | `` ("Secession talk grows |
   The party plays with fire."), a short kicker before a colon ("Storm Eunice: Roofs torn off."),
   or a short clause with no auxiliary, copula, reporting verb or simple past ("India bans
-  mandatory tipping."), short by the paragraph under it (``headline_words``: longer over a
-  lead of one sentence than over a paragraph of several);
+  mandatory tipping.");
 - a line that reads like a lead (``reads_like_lead``: closed by a full stop in sentence case,
   or long with a lede's verb) is taken only over a paragraph of one sentence. A title stands
   over the lead, which is one sentence in most news; a lead stands over the second paragraph,
@@ -44,22 +43,16 @@ from textfix.extract.titles import (
 )
 
 # A short headline closed by a full stop has fewer words than a paragraph of body prose
-# (``is_body_prose``): "Tory MP suspended for groping two men." Over a paragraph of several
-# sentences, a sentence of more words under a date line is the body's first paragraph.
+# (``is_body_prose``): "Tory MP suspended for groping two men." A sentence of that many words
+# under a date line is the body's first paragraph.
 MAX_SHORT_HEADLINE_WORDS = MIN_PROSE_WORDS - 1
-# Over a lead of one sentence, a headline written as a sentence may run longer ("Amazon
-# launches cargo bike deliveries in London in bid to cut emissions."), up to this many words
-# and two thirds of the lead's: the lead retells the headline with who, when and where, so it
-# runs longer. A body's lead stands over a second paragraph, most often of several sentences.
-MAX_HEADLINE_SENTENCE_WORDS = 16
 # What a lead has and a headline drops: an auxiliary, a copula, a modal, a reporting verb in the
 # past, a pronoun of the reader or writer, a day or a "last week". (Headlines say "says".)
 LEAD_WORD_RE = re.compile(
-    r"(?i:\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|should|shall|"
+    r"(?i:\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|should|shall|may|"
     r"might|must|can|did|does|do|said|told|added|you|your|we|our|i|my|me|"
     r"yesterday|today|tonight|last|this|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\b|n't\b|n’t\b)"
-    r"|\bmay\b"  # the modal; "May" is the month (or a name) inside a headline
 )
 # A verb in the simple past with its object ("The council approved a budget."): a lead's tense.
 # Headlines tell past events in the present ("Council approves budget"); a participle before a
@@ -112,7 +105,7 @@ KICKER_RE = re.compile(r"([^:]{2,60}):\s+[\"'‘“]?[A-Z]")
 STANDFIRST_BAR = " | "
 
 
-def headline_marks(line: str, max_words: int = MAX_SHORT_HEADLINE_WORDS) -> bool:
+def headline_marks(line: str) -> bool:
     """True when ``line``, a sentence closed by a full stop in sentence case, has a headline's
     marks: a standfirst after a bar, a short kicker before a colon, or a short clause with none
     of a lead's words (``LEAD_WORD_RE``, ``LEAD_OPENINGS``).
@@ -140,7 +133,7 @@ def headline_marks(line: str, max_words: int = MAX_SHORT_HEADLINE_WORDS) -> bool
     ):
         return True
     words = line.split()
-    if len(words) > max_words:
+    if len(words) > MAX_SHORT_HEADLINE_WORDS:
         return False
     if words[0].lower().strip("\"'‘“,") in LEAD_OPENINGS:
         return False
@@ -171,23 +164,6 @@ def ends_with_full_stop(line: str) -> bool:
     return line.rstrip(CLOSERS).endswith(".")
 
 
-def headline_words(paragraph: str) -> int:
-    """How many words a headline written as a sentence may have over ``paragraph``: a short
-    clause's (``MAX_SHORT_HEADLINE_WORDS``) over a paragraph of several sentences; over a lead
-    of one sentence, up to ``MAX_HEADLINE_SENTENCE_WORDS`` and two thirds of the lead's words.
-
-    >>> lead = "The online retailer said the bikes would replace vans on about 1,000 routes."
-    >>> headline_words(lead), headline_words(lead + " Drivers will be retrained.")
-    (8, 7)
-    >>> headline_words("Shares fell.")
-    7
-    """
-    if SENTENCE_BREAK_RE.search(paragraph) is not None:
-        return MAX_SHORT_HEADLINE_WORDS
-    lead_words = len(paragraph.split())
-    return max(MAX_SHORT_HEADLINE_WORDS, min(MAX_HEADLINE_SENTENCE_WORDS, lead_words * 2 // 3))
-
-
 def set_off_title_holds(title: str, rest: str) -> bool:
     """Whether ``title``, set off by blank lines under a metadata line, is the title over
     ``rest`` (the text under it, blank lines stripped) rather than the body's first paragraph.
@@ -201,21 +177,16 @@ def set_off_title_holds(title: str, rest: str) -> bool:
     True
     >>> set_off_title_holds("Russia restarts its gas shipments through a key pipeline.", body)
     False
-    >>> longer = "The state company said flows through the pipeline had resumed at dawn on Monday."
-    >>> set_off_title_holds("Russia restarts its gas shipments through a key pipeline.", longer)
-    True
     >>> lead = "The shortfall rose to $55bn. Imports rose by 3.4%, the data showed."
     >>> set_off_title_holds("The trade gap has widened more than expected, figures show", lead)
     False
     """
-    cut = rest.find("\n\n")
-    paragraph = rest if cut < 0 else rest[:cut]
     shape = title
     if ends_with_full_stop(title):
         if SENTENCE_BREAK_RE.search(title) is not None:
             return False
         shape = title.rstrip(CLOSERS)[:-1]  # the headline's shape without its full stop
-        if not is_title_case(title) and not headline_marks(title, headline_words(paragraph)):
+        if not is_title_case(title) and not headline_marks(title):
             return False
     if not lone_title_shape(
         shape,
@@ -225,6 +196,8 @@ def set_off_title_holds(title: str, rest: str) -> bool:
         max_clause_words=None,
     ):
         return False
+    cut = rest.find("\n\n")
+    paragraph = rest if cut < 0 else rest[:cut]
     if not is_body_prose(paragraph):
         return False
     if reads_like_lead(title) and SENTENCE_BREAK_RE.search(paragraph) is not None:
