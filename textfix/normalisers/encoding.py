@@ -206,8 +206,11 @@ def _fix_with_lost_byte(text: str, fix_encoding: Callable[[str], str]) -> str:
     # tell from a restored one). Decide line by line, as ftfy reads lines: a line's repair
     # must not depend on the other lines, or removing a line (a later step) would change it,
     # and the pipeline's settling (``screen.mojibake_settled``) relies on that.
+    lines = text.splitlines(keepends=True)
+    if len(lines) <= 1:
+        return fix_encoding(text)  # one line: its decision is the whole text's
     kept = []
-    for line in text.splitlines(keepends=True):
+    for line in lines:
         line_restored = restore_lost_quote_byte(line)
         if line_restored is not line and fix_encoding(line_restored).count("\x9d") > fix_encoding(
             line
