@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from textfix import Pipeline
@@ -221,6 +221,32 @@ def test_output_lines_are_a_subsequence_of_input_lines(text: str) -> None:
 def test_remove_boilerplate_is_idempotent(text: str) -> None:
     once = remove_boilerplate(text)
     assert remove_boilerplate(once) == once
+
+
+# Fences, separators that look like fences, and indented lines that rules match: removing any
+# of them changes whether the lines beside it are code, so removal must settle in one run.
+CODE_LINES = ["~~~", "```", "```python", "=~~", "~~~~~~", "* * *", "___", "Share", "more"]
+CODE_LINES += ["    more", "  Share", "    x = 1", "\tmore", "a i", '"', "Related"]
+code_document = st.lists(
+    st.one_of(sentence, st.sampled_from(CODE_LINES), st.just("")), min_size=1, max_size=12
+).map("\n".join)
+
+
+@example(text='~~~\n=~~\na i\n"')  # a second run removed "=~~" once "~~~" had gone
+@example(text="```\nmore\n```\n\n* * *\n\n~~~\nShare")
+@given(text=code_document)
+def test_remove_boilerplate_settles_around_fences_and_code(text: str) -> None:
+    once = remove_boilerplate(text)
+    assert remove_boilerplate(once) == once
+
+
+def test_a_fence_line_is_code_even_where_it_reads_as_a_separator() -> None:
+    # "~~~" opens a block left open to the end: it and the lines under it are code.
+    text = "~~~\n=~~\nShare\n\nThe mayor said the budget would pass after a long debate."
+    assert remove_boilerplate(text) == text
+    # Neighbours that must still go: separators that are no fence, above and below prose.
+    prose = "The mayor said the budget would pass this week after a long debate in the council."
+    assert remove_boilerplate(f"* * *\n\n{prose}\n\n=~~\n___") == prose
 
 
 # At most one scraper header line, at the top: a repeated "date …" line is extract_header's

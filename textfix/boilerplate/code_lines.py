@@ -1,8 +1,13 @@
 """Code in a document: lines boilerplate rules never remove, whatever they match.
 
 A rule such as ``more`` or ``Share`` reads a whole line, and code has such lines (``more`` in a
-pager's usage example). A line is code inside a fenced block (```` ``` ````, ``~~~``), or when
-it is indented by two or more beside a line indented as far or less.
+pager's usage example). A line is code when it is a fence (```` ``` ````, ``~~~``) or inside a
+fenced block, or when it is indented by two or more beside a line indented as far or less.
+
+A fence line is code even where it looks like a separator (``~~~`` is also ``en.separator``):
+removing it would turn the lines under it from code into text, so a second run would judge
+them again and removal would not settle. A fence left open runs to the end of the text, as in
+Markdown and as ``normalise_whitespace`` and ``remove_noise_lines`` read it.
 """
 
 from __future__ import annotations
@@ -72,7 +77,7 @@ def without_code(
     found: Sequence[int] | None = None,
     text: str | None = None,
 ) -> Sequence[BoilerplateRule | None]:
-    """``matched`` less the lines of code: inside a fenced block (```` ``` ````, ``~~~``), or
+    """``matched`` less the lines of code: fences and the lines inside a fenced block, or
     indented beside an indented line no rule matches (``more`` in a pager's usage example is
     code, whatever a rule says of ``more``). A row of indented buttons, each matched, stays
     boilerplate. ``found`` (the indexes of the matched lines) and ``text`` (the lines joined)
@@ -85,6 +90,9 @@ def without_code(
     ('en.navigation-edge', [None, None, None, None])
     >>> without_code(["Talks failed.", "more"], [None, more])[1] is more
     True
+    >>> rule = load_ruleset().match("~~~")
+    >>> rule.id, without_code(["~~~", "=~~", "a i"], [rule, load_ruleset().match("=~~"), None])
+    ('en.separator', [None, None, None])
     """
     joined = "\n".join(lines) if text is None else text
     # (A one-character search first: it is vectorised, a three-character one is not.)
@@ -98,8 +106,6 @@ def without_code(
         found = [index for index, rule in enumerate(matched) if rule is not None]
     for index in found:
         line = lines[index]
-        if is_fence(line):
-            continue
         beside = [
             lines[other]
             for other in (index - 1, index + 1)
