@@ -242,14 +242,21 @@ def _straight(mark: Mark) -> bool:
     return mark.glyph in ('"', "'", "''")
 
 
-def _is_glued(para: str, mark: Mark) -> bool:
-    """A curly double quote between two letters of an alphabetic script (``it”a``, ``is“set``).
+def gluing_letter(char: str) -> bool:
+    """A letter a curly double quote can be glued to by a lost space: a letter of an
+    alphabetic script before Hebrew (U+0590). Hebrew writes the gershayim of abbreviations
+    (``צה”ל``) with the very glyph, so from Hebrew onwards a mark beside a letter is no damage.
 
-    Hebrew writes the gershayim of abbreviations (``צה”ל``) with this very glyph, so a mark
-    beside a letter from Hebrew onwards (U+0590 and above) is never glued.
+    >>> gluing_letter("a"), gluing_letter("Ж"), gluing_letter("צ"), gluing_letter("5")
+    (True, True, False, False)
     """
-    left, right = para[mark.start - 1], para[mark.end]
-    return left.isalpha() and right.isalpha() and left < "\u0590" and right < "\u0590"
+    return char.isalpha() and char < "\u0590"
+
+
+def _is_glued(para: str, mark: Mark) -> bool:
+    """A curly double quote between two letters of an alphabetic script (``it”a``, ``is“set``);
+    never beside Hebrew (see :func:`gluing_letter`)."""
+    return gluing_letter(para[mark.start - 1]) and gluing_letter(para[mark.end])
 
 
 def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:

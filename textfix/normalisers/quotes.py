@@ -38,6 +38,7 @@ from textfix.normalisers.quote_marks import (
     INNER,
     OPEN,
     Mark,
+    gluing_letter,
     pair_marks,
     read_marks,
 )
@@ -259,11 +260,7 @@ def _glued_closer(para: str, mark: Mark) -> bool:
     if mark.opener or mark.start == 0 or mark.end >= len(para):
         return False
     left, right = para[mark.start - 1], para[mark.end]
-    return (
-        right.isalpha()
-        and right < "\u0590"
-        and (left in _GLUED_BEFORE or (left.isalpha() and left < "\u0590"))
-    )
+    return gluing_letter(right) and (left in _GLUED_BEFORE or gluing_letter(left))
 
 
 def _remove_padding(

@@ -28,7 +28,6 @@ from textfix.runner.audit_diffs import (
     step_of_rule,
 )
 from textfix.runner.audit_sample import Sample, as_fraction, mix, sample_key, seeded_hash
-from textfix.runner.cleaning import counts_as_changed
 
 if TYPE_CHECKING:
     from textfix.io.records import Record
@@ -91,7 +90,7 @@ class Audit:
     >>> cleaned = clean_record(Pipeline.from_preset("news"), record, count_steps=True,
     ...                        want_removed=True, want_trace=True)
     >>> audit = Audit(AuditOptions())
-    >>> audit.observe(record, Unit(0, "a", "a", 9), cleaned); audit.finish()
+    >>> audit.observe(record, Unit(0, "a", "a", 9), cleaned, changed=True); audit.finish()
     >>> audit.rule_lines, audit.removed_hist.index(1)  # 11 of 55 characters: the 15-20% bin
     ({'en.most-read': 1}, 4)
     >>> [step["step"] for step in audit.as_dict()["changes"][0][1]["steps"]]
@@ -121,7 +120,7 @@ class Audit:
         # Each unit's seeded hash, so a document's key is one mix() away (cleared by finish).
         self._units: dict[tuple[str, int], int] = {}
         # Documents observed but not yet counted (see observe).
-        self._waiting: list[tuple[Record, Unit, Cleaned]] = []
+        self._waiting: list[tuple[Record, Unit, Cleaned, bool]] = []
 
     def _document_hash(self, record: Record, unit: Unit) -> int:
         where = (record.source, unit.start)
@@ -132,24 +131,25 @@ class Audit:
 
     # -- in the worker, per document ---------------------------------------------------------
 
-    def observe(self, record: Record, unit: Unit, cleaned: Cleaned) -> None:
-        """Count one cleaned document (by :meth:`finish` at the latest).
+    def observe(self, record: Record, unit: Unit, cleaned: Cleaned, *, changed: bool) -> None:
+        """Count one cleaned document (by :meth:`finish` at the latest); ``changed`` is the
+        runner's verdict (``cleaning.counts_as_changed``), so the report and the summary agree.
 
         Documents are counted in batches of ``BATCH``: right after cleaning a document the
         audit's own tables are out of the processor's caches, and counting one document then
         cost several times what it costs in a run of them.
         """
         waiting = self._waiting
-        waiting.append((record, unit, cleaned))
+        waiting.append((record, unit, cleaned, changed))
         if len(waiting) >= BATCH:
             self._count_waiting()
 
     def _count_waiting(self) -> None:
-        for record, unit, cleaned in self._waiting:
-            self._count(record, unit, cleaned)
+        for record, unit, cleaned, changed in self._waiting:
+            self._count(record, unit, cleaned, changed)
         self._waiting.clear()
 
-    def _count(self, record: Record, unit: Unit, cleaned: Cleaned) -> None:
+    def _count(self, record: Record, unit: Unit, cleaned: Cleaned, changed: bool) -> None:
         """Count one cleaned document; keep it as a candidate for the samples if it may be one.
 
         Runs once per document of a run with a report, so it is written for speed: plain dict
@@ -172,7 +172,7 @@ class Audit:
         self.chars_in += before
         self.chars_out += after
         trace = cleaned.trace
-        if not trace or not counts_as_changed(record, cleaned):
+        if not trace or not changed:
             self.removed_hist[0] += 1
             return
         share = (before - after) / before if before > after else 0.0

@@ -298,7 +298,8 @@ def _clean_one(
         return error_record(bad)
     stats.documents_out += 1
     stats.bytes_in += len(record.text.encode("utf-8", "surrogatepass"))
-    if counts_as_changed(record, cleaned):
+    is_changed = counts_as_changed(record, cleaned)
+    if is_changed:
         stats.changed += 1
         # Per-step counts follow the document count: a document whose only change is its
         # final line break is unchanged, and no step is counted as having changed it.
@@ -306,7 +307,7 @@ def _clean_one(
             stats.step_changes[name] = stats.step_changes.get(name, 0) + 1
     stats.removed_lines += len(cleaned.removals)
     if result.audit is not None:
-        result.audit.observe(record, unit, cleaned)
+        result.audit.observe(record, unit, cleaned, changed=is_changed)
     for removal in cleaned.removals if config.want_removed else ():
         entry = {
             "source": record.source,
