@@ -1,7 +1,8 @@
 """remove_noise_lines keeps the fragments of the text that look like noise on their own: a
 sentence's last mark alone on a line, the page's title on its first line, a quotation in another
 language inside the text. Each with its must-not-change neighbours (the noise that still goes)
-and the step's properties on pages that mix them."""
+and the step's properties on prose that holds them (``test_noise_lines.py`` reads pages mixing
+them with chrome to a fixed point)."""
 
 from __future__ import annotations
 
@@ -101,22 +102,6 @@ def test_a_line_in_another_language_outside_the_text_goes(where: str) -> None:
     cleaned, removals = find_noise_lines("\n".join(lines))
     assert cleaned == "\n".join(FINNISH)
     assert [r.rule_id for r in removals] == ["noise.language"]
-
-
-_SHAPES = [
-    "?", ".", ";-)", "!!!!", "...", "||", "Kiel", "Bonn", "Kontakt", "Jalokastanja",
-    "|Laji||puu|", "", "Home | News | Kontakt", ENGLISH, *FINNISH,
-]  # fmt: skip
-
-
-@given(st.lists(st.sampled_from(_SHAPES), max_size=30))
-def test_pages_with_fragments_are_cleaned_idempotently(lines: list[str]) -> None:
-    page = "\n".join(lines)
-    once = remove_noise_lines(page)
-    assert remove_noise_lines(once) == once
-    # Nothing is added, and the lines kept keep their order.
-    kept = iter(page.split("\n"))
-    assert all(line in kept for line in once.split("\n") if once)
 
 
 @given(st.lists(st.sampled_from([*FINNISH, "?", "!", ";-)"]), min_size=1, max_size=12))
