@@ -75,6 +75,8 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "digit-groups": lambda size: _repeat("0 1-2.3/4 5-6 7 8 9 0 " * 18 + "x\n", size),
     "boilerplate-paragraphs": lambda size: _repeat("Advertisement\n\n", size),
     "separator-lines": lambda size: _repeat("* * *\n—\n", size),
+    # A sentence's last mark or a smiley alone on a line (kept), and runs of marks (noise).
+    "noise-sentence-ends": lambda size: _repeat("Kiel\n?\n;-)\n.\n!?!\n!!!!\n" + "?" * 40, size),
     # Runs of link-like lines joined by the lines between noise lines (read to a fixed point).
     "noise-runs-between": lambda size: _repeat("…da\n0\ním\n=\nÒt\nÎv\nÒe\nXy\n=\nab\n", size),
     # Trailers run into one long line (each cut as a span), and near misses of the phrase.

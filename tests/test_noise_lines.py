@@ -420,9 +420,11 @@ def test_a_list_of_links_with_figures_after_the_text_is_a_link_run(rows: list[st
 
 def test_an_infobox_right_above_the_text_is_no_title() -> None:
     # The three short lines above the first prose line are the text's title; a wiki infobox's
-    # rows (pipes) there are not.
+    # rows (pipes) there are not. (The page's first line, "FK Karabah", is its title and stays:
+    # see test_noise_fragments.py.)
     rows = ["FK Karabah", "|Sarja||Valioliiga|", "|Perustettu||1950|", "|Stadion||Tofiq Bahramov|"]
-    assert classify_lines([*rows, PROSE_A, PROSE_B])[:4] == ["noise.link-run"] * 4
+    assert classify_lines([*rows, PROSE_A, PROSE_B])[:4] == [None] + ["noise.link-run"] * 3
+    assert classify_lines(["Etusivu", *rows, PROSE_A, PROSE_B])[1:5] == ["noise.link-run"] * 4
     titles = ["FK Karabah", "Jalkapalloseura", "Azerbaidžan", "Seura"]
     assert classify_lines([*titles, PROSE_A, PROSE_B])[1:4] == [None] * 3
 
@@ -637,12 +639,14 @@ def test_a_line_between_noise_lines_joins_the_runs_beside_it() -> None:
 
 
 #: Line shapes the position rules read: short link-like lines, lower-case fragments, lines
-#: without words, menu words, dates, a sentence, blank lines.
+#: without words, menu words, dates, a sentence, blank lines; a sentence's last mark or a smiley
+#: alone, a wiki's title and infobox row, and a line in another language.
 _SHAPES = [
     "Xy", "Òt", "…da", "Ab Cd", "0", "=", "||", "ím", "ab cd", "x y z w v", "Home", "Kontakt",
-    "12.03.2015", "Läs mer »", "", "",
+    "12.03.2015", "Läs mer »", "", "", "?", ";-)", "!!!!", "Jalokastanja", "|Laji||puu|",
     "Der Hund lief den ganzen Tag im Garten herum und bellte laut.",
     "El perro corrió todo el día por el jardín y ladró fuerte.",
+    "Click here to read the full story on our partner website today.",
 ]  # fmt: skip
 
 
@@ -651,6 +655,9 @@ def test_position_rules_reach_a_fixed_point_in_one_pass(lines: list[str]) -> Non
     page = "\n".join(lines)
     once = remove_noise_lines(page)
     assert remove_noise_lines(once) == once
+    # Nothing is added, and the lines kept keep their order.
+    kept = iter(page.split("\n"))
+    assert all(line in kept for line in once.split("\n") if once)
 
 
 TURKU = SHARED / "corpora" / "turku_text_quality"

@@ -7,7 +7,8 @@ Norwegian and Danish; Spanish, Catalan and Galician; Russian, Ukrainian and Bela
 never called foreign to each other.
 
 A reference or a quotation ("- ^ …", "- ↑ …", "- (en) …", a line opening with a quote mark)
-keeps the language of its source and is never foreign.
+keeps the language of its source and is never foreign. (``remove_noise_lines`` removes a
+foreign line only before or after the text's prose: inside it, it is read as a quotation.)
 
 Known false positives: a line of names or product titles ("Samsung Galaxy S6 Edge Plus review
 roundup") that the model reads as English with confidence.
