@@ -9,7 +9,9 @@ leads are one sentence, often short, so the line's shape settles it only in part
   headline's marks (``headline_marks``): a standfirst after `` | `` ("Secession talk grows |
   The party plays with fire."), a short kicker before a colon ("Storm Eunice: Roofs torn off."),
   or a short clause with no auxiliary, copula, reporting verb or simple past ("India bans
-  mandatory tipping.");
+  mandatory tipping."); over a lead of one sentence, such a clause may run longer when it names
+  something past its first word (``names_something``: "Putin extends fast-track citizenship
+  to all Ukrainians."), as headlines do and a generic sentence does not;
 - a line that reads like a lead (``reads_like_lead``: closed by a full stop in sentence case,
   or long with a lede's verb) is taken only over a paragraph of one sentence. A title stands
   over the lead, which is one sentence in most news; a lead stands over the second paragraph,
@@ -46,6 +48,11 @@ from textfix.extract.titles import (
 # (``is_body_prose``): "Tory MP suspended for groping two men." A sentence of that many words
 # under a date line is the body's first paragraph.
 MAX_SHORT_HEADLINE_WORDS = MIN_PROSE_WORDS - 1
+# Over a lead of one sentence, a headline written as a sentence that names something may run
+# longer ("Amazon launches cargo bike deliveries in London in bid to cut emissions."): up to
+# this many words and two thirds of the lead's, as the lead retells it with who, when and where.
+# A body's lead stands over a second paragraph, most often of several sentences.
+MAX_NAMED_HEADLINE_WORDS = 16
 # What a lead has and a headline drops: an auxiliary, a copula, a modal, a reporting verb in the
 # past, a pronoun of the reader or writer, a day or a "last week". (Headlines say "says".)
 LEAD_WORD_RE = re.compile(
@@ -53,6 +60,10 @@ LEAD_WORD_RE = re.compile(
     r"might|must|can|did|does|do|said|told|added|you|your|we|our|i|my|me|"
     r"yesterday|today|tonight|last|this|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\b|n't\b|n’t\b)"
+    # verbs whose simple past is not their participle ("shares rose", "the minister spoke"),
+    # in lower case: "Rose" and "May" inside a headline are names
+    r"|\b(?:rose|fell|grew|took|gave|came|went|began|saw|became|ran|spoke|wrote|chose|drove|"
+    r"knew|threw|flew|drew)\b"
 )
 # A verb in the simple past with its object ("The council approved a budget."): a lead's tense.
 # Headlines tell past events in the present ("Council approves budget"); a participle before a
@@ -105,10 +116,29 @@ KICKER_RE = re.compile(r"([^:]{2,60}):\s+[\"'‘“]?[A-Z]")
 STANDFIRST_BAR = " | "
 
 
-def headline_marks(line: str) -> bool:
+def names_something(line: str) -> bool:
+    """True when a word of ``line`` past its first opens with a capital or holds a figure: a
+    name, an acronym or a number, which headlines carry and a generic sentence lacks.
+
+    >>> names_something("Putin extends a citizenship process to all Ukrainians.")
+    True
+    >>> names_something("Gas prices drop by almost 25 cents per gallon.")
+    True
+    >>> names_something("Shares in the ferry operator slip on the news.")
+    False
+    """
+    for word in line.split()[1:]:
+        word = word.lstrip(OPEN_QUOTES + "([")
+        if word[:1].isupper() or any(char.isdigit() for char in word):
+            return True
+    return False
+
+
+def headline_marks(line: str, max_words: int = MAX_SHORT_HEADLINE_WORDS) -> bool:
     """True when ``line``, a sentence closed by a full stop in sentence case, has a headline's
     marks: a standfirst after a bar, a short kicker before a colon, or a short clause with none
-    of a lead's words (``LEAD_WORD_RE``, ``LEAD_OPENINGS``).
+    of a lead's words (``LEAD_WORD_RE``, ``LEAD_OPENINGS``) and at most ``max_words`` words, or
+    up to ``MAX_NAMED_HEADLINE_WORDS`` when it names something (``names_something``).
 
     >>> headline_marks("Secession talk grows | The state party plays with fire.")
     True
@@ -133,7 +163,9 @@ def headline_marks(line: str) -> bool:
     ):
         return True
     words = line.split()
-    if len(words) > MAX_SHORT_HEADLINE_WORDS:
+    if len(words) > MAX_SHORT_HEADLINE_WORDS and (
+        len(words) > max_words or not names_something(line)
+    ):
         return False
     if words[0].lower().strip("\"'‘“,") in LEAD_OPENINGS:
         return False
@@ -164,6 +196,23 @@ def ends_with_full_stop(line: str) -> bool:
     return line.rstrip(CLOSERS).endswith(".")
 
 
+def headline_words(paragraph: str) -> int:
+    """How many words a headline written as a sentence that names something may have over
+    ``paragraph``: ``MAX_SHORT_HEADLINE_WORDS`` over a paragraph of several sentences; over a
+    lead of one sentence, up to ``MAX_NAMED_HEADLINE_WORDS`` and two thirds of its words.
+
+    >>> lead = "The online retailer said the bikes would replace vans on about 1,000 routes."
+    >>> headline_words(lead), headline_words(lead + " Drivers will be retrained.")
+    (8, 7)
+    >>> headline_words("Shares fell.")
+    7
+    """
+    if SENTENCE_BREAK_RE.search(paragraph) is not None:
+        return MAX_SHORT_HEADLINE_WORDS
+    lead_words = len(paragraph.split())
+    return max(MAX_SHORT_HEADLINE_WORDS, min(MAX_NAMED_HEADLINE_WORDS, lead_words * 2 // 3))
+
+
 def set_off_title_holds(title: str, rest: str) -> bool:
     """Whether ``title``, set off by blank lines under a metadata line, is the title over
     ``rest`` (the text under it, blank lines stripped) rather than the body's first paragraph.
@@ -177,16 +226,23 @@ def set_off_title_holds(title: str, rest: str) -> bool:
     True
     >>> set_off_title_holds("Russia restarts its gas shipments through a key pipeline.", body)
     False
+    >>> lead = "The state gas company said on Monday that flows had resumed at dawn after repairs."
+    >>> set_off_title_holds("Russia restarts its gas shipments through a key pipeline.", lead)
+    False
+    >>> set_off_title_holds("Russia restarts gas shipments through a pipeline to Germany.", lead)
+    True
     >>> lead = "The shortfall rose to $55bn. Imports rose by 3.4%, the data showed."
     >>> set_off_title_holds("The trade gap has widened more than expected, figures show", lead)
     False
     """
+    cut = rest.find("\n\n")
+    paragraph = rest if cut < 0 else rest[:cut]
     shape = title
     if ends_with_full_stop(title):
         if SENTENCE_BREAK_RE.search(title) is not None:
             return False
         shape = title.rstrip(CLOSERS)[:-1]  # the headline's shape without its full stop
-        if not is_title_case(title) and not headline_marks(title):
+        if not is_title_case(title) and not headline_marks(title, headline_words(paragraph)):
             return False
     if not lone_title_shape(
         shape,
@@ -196,8 +252,6 @@ def set_off_title_holds(title: str, rest: str) -> bool:
         max_clause_words=None,
     ):
         return False
-    cut = rest.find("\n\n")
-    paragraph = rest if cut < 0 else rest[:cut]
     if not is_body_prose(paragraph):
         return False
     if reads_like_lead(title) and SENTENCE_BREAK_RE.search(paragraph) is not None:
