@@ -52,6 +52,9 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "straight-quotes": lambda size: '"' * size,
     "apostrophes": lambda size: "’" * size,
     "glued-apostrophes": lambda size: _repeat("a’b ", size),
+    # Contractions split by spaces (closed up), and an apostrophe before a run of spaces.
+    "split-contractions": lambda size: _repeat("It’ s it 's do n't didn ’ t I’  m x’ y ", size),
+    "apostrophe-spaces": lambda size: "a’" + " " * (size - 3) + "s",
     "mojibake-lead": lambda size: _repeat("â€", size),
     "one-long-line": lambda size: _repeat("The talks in Geneva failed after six hours. ", size),
     "nested-quotes": _nested_quotes,

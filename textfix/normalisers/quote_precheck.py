@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 
+from textfix.normalisers.quote_contractions import SPLIT_PATTERNS
 from textfix.normalisers.quote_lexicon import (
     CONTRACTION_RE,
     ELIDED_N_RE,
@@ -102,6 +103,12 @@ def _apart(mark: str) -> str:
     return f"{mark}(?=[ \\t]+[,.;:!?](?:\\s|$))"
 
 
+def _split_contraction(mark: str) -> str:
+    """``mark`` in a contraction split by a space (``It’ s``, ``it 's``, ``do n't``): a superset
+    of what ``quote_contractions.join_contractions`` closes up."""
+    return f"{mark}(?:{'|'.join(SPLIT_PATTERNS.values())})"
+
+
 _LETTER = "[^\\W\\d_]"
 _YEAR = f"(?:{ELIDED_YEAR_RE.pattern})"
 
@@ -114,8 +121,15 @@ _AFTER_STRAY = f"(?=[^\\W\\d_])(?!{_CONTRACTION})"
 _SUSPICIOUS_BY_CHAR: dict[str, tuple[str, ...]] = {
     # ... and either glued between punctuation that leads in a quotation and a word (said,’no’)
     # ... or a closer set apart from the punctuation after it (‘No’ , she said)
-    "’": (f"’(?<!{_NOT_SPACE_OPEN_QUOTE}’)", _stray("’"), _lead_in("’"), _apart("’")),
-    "'": (f"'(?:(?<=[{_Q}]')|(?=[{_Q}]))", _stray("'"), _lead_in("'")),
+    # ... or a contraction split by a space (It’ s, do n’t), which quote repair closes up
+    "’": (
+        f"’(?<!{_NOT_SPACE_OPEN_QUOTE}’)",
+        _stray("’"),
+        _lead_in("’"),
+        _apart("’"),
+        _split_contraction("’"),
+    ),
+    "'": (f"'(?:(?<=[{_Q}]')|(?=[{_Q}]))", _stray("'"), _lead_in("'"), _split_contraction("'")),
     # ... and an opener between a space and closing punctuation, which may close a padded pair
     "“": (f"“(?:(?<={_NOT_SPACE_OPEN}“)|(?![^\\s{_Q}]))", _before_closing_punct("“")),
     # ... and ” glued to a letter on both sides (it”a), between , : ; and a word (said,”Fine.”),

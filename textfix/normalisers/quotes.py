@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from textfix.normalisers.quote_contractions import join_contractions
 from textfix.normalisers.quote_convention import DocumentFacts, is_markup
 from textfix.normalisers.quote_lexicon import (
     CLOSER_GLYPH,
@@ -409,7 +410,9 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
     """One document's repair, settled: each paragraph settles under the document's facts
     (``DocumentFacts``), and when the repair changes a fact (two apostrophes and a backtick
     that become a run of three, MediaWiki markup), the document is repaired again under the
-    new facts, or left as it was if they do not settle either."""
+    new facts, or left as it was if they do not settle either. Contractions split by a space
+    (``It’ s``) are closed up first (``quote_contractions``)."""
+    text = join_contractions(text, notes)
     result = _repair_pass(text, style, notes, precheck)
     if result == text or is_markup(result) == is_markup(text):
         return result

@@ -1,0 +1,111 @@
+"""Contractions split by a space (``It’ s``, ``didn ’t``, ``do n't``) are closed up by quote
+repair, in any quote style and inside any other quote damage; their neighbours are not."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textfix import Pipeline
+from textfix.normalisers.quote_contractions import join_contractions
+from textfix.normalisers.quote_precheck import all_canonical
+from textfix.normalisers.quotes import explain_quotes, repair_quotes
+
+# (word, apostrophe suffix) pairs written here for the tests: each joins into a contraction.
+CONTRACTIONS = [
+    ("It", "s"), ("it", "s"), ("That", "s"), ("there", "s"), ("didn", "t"), ("can", "t"),
+    ("won", "t"), ("isn", "t"), ("You", "re"), ("we", "re"), ("they", "ve"), ("I", "ve"),
+    ("we", "ll"), ("she", "ll"), ("I", "d"), ("you", "d"), ("I", "m"), ("DON", "T"),
+]  # fmt: skip
+TREEBANK = [("do", "don"), ("does", "doesn"), ("ca", "can"), ("wo", "won"), ("is", "isn")]
+WORDS = ["the", "council", "said", "budget", "would", "pass", "after", "a", "long", "debate"]
+
+
+@st.composite
+def split_sentence(draw: st.DrawFn) -> tuple[str, str]:
+    """A sentence with split contractions, and the same sentence written correctly."""
+    apostrophe = draw(st.sampled_from(["’", "'"]))
+    damaged: list[str] = []
+    correct: list[str] = []
+    for _ in range(draw(st.integers(1, 6))):
+        filler = draw(st.lists(st.sampled_from(WORDS), max_size=3))
+        damaged += filler
+        correct += filler
+        if draw(st.booleans()):
+            aux, base = draw(st.sampled_from(TREEBANK))
+            damaged.append(f"{aux} n{apostrophe}t")
+            correct.append(f"{base}{apostrophe}t")
+            continue
+        word, suffix = draw(st.sampled_from(CONTRACTIONS))
+        split = draw(st.sampled_from(["after", "before", "both"]))
+        space = " " * draw(st.integers(1, 2)) if split != "before" else ""
+        before = " " if split != "after" else ""
+        if split != "after" and word.lower() not in {"it", "that", "there", "i", "you", "we"}:
+            before = ""  # a space before the mark is closed up after pronouns only
+        damaged.append(f"{word}{before}{apostrophe}{space}{suffix}")
+        correct.append(f"{word}{apostrophe}{suffix}")
+    end = draw(st.sampled_from([".", "!", "?", ""]))
+    return " ".join(damaged) + end, " ".join(correct) + end
+
+
+@given(split_sentence())
+def test_split_contractions_are_closed_up(pair: tuple[str, str]) -> None:
+    damaged, correct = pair
+    assert repair_quotes(damaged) == correct
+    assert repair_quotes(correct) == correct
+
+
+@given(split_sentence(), st.sampled_from(["keep", "straight", "curly"]))
+def test_closing_up_contractions_is_idempotent_inside_quotations(
+    pair: tuple[str, str], style: str
+) -> None:
+    # Inside a quotation whose marks are padded or turned the wrong way: every repair at once.
+    damaged = f"He said ” {pair[0]} ” and left."
+    once = repair_quotes(damaged, quote_style=style)  # type: ignore[arg-type]
+    assert repair_quotes(once, quote_style=style) == once  # type: ignore[arg-type]
+    assert " ’ " not in once and "’ s " not in once
+
+
+@given(split_sentence())
+def test_news_preset_closes_up_contractions_and_settles(pair: tuple[str, str]) -> None:
+    pipeline = Pipeline.from_preset("news")
+    text = f"The council met on Tuesday to discuss the budget.\n\n{pair[0]}"
+    once = pipeline(text).text
+    assert once.endswith(pair[1])
+    assert pipeline(once).text == once
+
+
+def test_a_split_contraction_is_never_canonical() -> None:
+    # The fast check must send the paragraph to repair, or settling would skip it.
+    for text in ["It’ s late.", "It' s late.", "it 's late", "they do n't", "they do n’t"]:
+        assert not all_canonical(text), text
+    assert all_canonical("It’s late, they don't know.")
+
+
+def test_explain_names_the_joined_contraction() -> None:
+    text, notes = explain_quotes("He didn ’t say.")
+    assert text == "He didn’t say."
+    assert notes == ["split contraction at 7: ' ’t' -> '’t'"]
+
+
+NEIGHBOURS = [
+    # Dutch writes its elisions after a space.
+    "Hij komt 's morgens en zag 'm gisteren, ’s avonds op ’t dak.",
+    "In ’s-Hertogenbosch en 's-Gravenhage.",
+    # Tokenised possessives after nouns: a space before ’s is closed up after pronouns only.
+    "The dog ’s bowl and John 's car.",
+    # A quoted letter, a compound after a plural possessive, leading elisions.
+    "Press the ’s’ key, then 't' and ‘d’.",
+    "The children’ t-shirts and the cat’ t.",
+    "Rock ’n’ roll, get ’em, ’tis the season, back in ’04.",
+    # A closing quote before a word that starts like a suffix.
+    "They called it ‘madness’ so we left; she said ‘no’ since it was late.",
+    # n't after a word that is no auxiliary.
+    "The brand 'n't' and the sign n't.",
+]
+
+
+def test_neighbours_of_split_contractions_stay() -> None:
+    for text in NEIGHBOURS:
+        assert join_contractions(text) == text, text
+        assert repair_quotes(text) == text, text
