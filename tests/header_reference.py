@@ -114,7 +114,7 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
             break
         blank_before = byline_above = False
         pos = end + 1
-    evidence = any(key in metadata for key in ("date", "updated", "author"))
+    evidence = any(key in metadata for key in ("date", "updated", "author", "dateline"))
     if (
         kinds
         and kinds[-1] == _TITLE

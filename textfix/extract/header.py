@@ -215,7 +215,7 @@ def _read_lines(
             continue
         # A plain line holds no metadata: only the title tests see it (most lines are plain).
         plain = (line[0] not in META_FIRST or META_START_RE.match(line) is None) and (
-            len(line) > MAX_META_LINE or not has_year_hint(line)
+            len(line) > MAX_META_LINE or not (has_year_hint(line) or line[-1] == ")")
         )  # ``is_plain``, written out to spare the call
         if not kinds:
             if cannot_open_header(text, end, line, plain):
@@ -280,7 +280,12 @@ def _read_lines(
             break
         blank_before = byline_above = False
         pos = end + 1
-    evidence = "date" in metadata or "updated" in metadata or "author" in metadata
+    evidence = (
+        "date" in metadata
+        or "updated" in metadata
+        or "author" in metadata
+        or "dateline" in metadata
+    )
     if unchecked and evidence and not looks_like_title(metadata["title"]):
         return None  # the first line, no title, is where the full reading stops: no header
     if (

@@ -20,6 +20,7 @@ import re
 
 from textfix.extract.bylines import BY_FIRST, read_byline
 from textfix.extract.dates import CLOCK, DATE_FIELD_RE, DateBounds, date_of, is_ambiguous_date
+from textfix.extract.placedates import AGENCIES, read_place_date_line
 from textfix.extract.titles import has_year_hint
 
 _PUBLISHED_LABELS = (
@@ -85,15 +86,6 @@ JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?:(?i:on|le|am|el)\s+|(?=[\dA-ZÀ-ÖØ-Þ]
 SOURCE_LABEL_RE = re.compile(
     r"(?i:source|sources|quelle|fuente|fonte|bron|источник):\s*(?P<name>[^\W\d_][\w.&' \-]{0,40})"
 )
-AGENCIES = frozenset(
-    {
-        "reuters", "ap", "the associated press", "associated press", "afp", "agence france-presse",
-        "bloomberg", "pa", "pa media", "press association", "dpa", "ansa", "efe", "xinhua",
-        "tass", "ria novosti", "interfax", "upi", "kyodo", "yonhap", "anadolu agency", "aap",
-        "pti", "ians", "the canadian press", "cp", "nexstar media wire", "cnn", "bbc news",
-        "cbs news", "nbc news", "abc news", "fox news", "sky news", "cnbc", "npr", "al jazeera",
-    }
-)  # fmt: skip
 # A bare name beside a date: two to four capitalised words, maybe with a particle.
 BARE_NAME_RE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'’\-]+\.?(?:\s+(?:(?:de|van|von|der|da|del|di|la|le|bin|al|el)\s+)?"
@@ -146,13 +138,17 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
     if not has_year and (line[:1] not in META_FIRST or META_START_RE.match(line) is None):
         # A bare name or an agency is an author or a source only beside a date; with no date,
         # only a line opening with a byline or a label is a header line ("Reuters | By Jane
-        # Smith" is left alone).
-        return None
+        # Smith" is left alone). The wire form "PARIS, May 5 (Reuters)" has no year.
+        return read_place_date_line(line, bounds) if line[-1:] == ")" else None
     if ends_like_prose(line):
         return None
     whole = _read_segment(line, bounds, has_year, True)
     if whole is not None:
         return _fields([whole])
+    if has_year:
+        placed = read_place_date_line(line, bounds)  # "Rome, 12 January 2022"
+        if placed is not None:
+            return placed
     parts = [p for p in SEGMENT_SPLIT_RE.split(line) if p]
     if len(parts) > 8:
         return None
