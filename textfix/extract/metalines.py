@@ -214,6 +214,27 @@ def read_byline_note(line: str) -> str | None:
     return "" if ROLE_RE.fullmatch(line) is not None else None
 
 
+def read_name_over_role(line: str, following: str) -> str | None:
+    """The author of a bare name line (``Sarah Jones``, no byline word) set right over its role
+    (``Political Correspondent``): the name, else None. A name alone is no byline: it could be
+    a title ("Boris Johnson"); the role line under it says it is one.
+
+    >>> read_name_over_role("Sarah Jones", "Political Correspondent")
+    'Sarah Jones'
+    >>> read_name_over_role("Sarah Jones", "The reporter left") is None
+    True
+    >>> read_name_over_role("Top Stories", "Technology reporter") is None
+    True
+    """
+    if len(line) > 40 or len(following) > 40 or ROLE_RE.fullmatch(following) is None:
+        return None
+    if BARE_NAME_RE.fullmatch(line) is None or " in " in line:
+        return None
+    if any(word.lower().strip(".") in NOT_NAME_WORDS for word in line.split()):
+        return None
+    return line
+
+
 def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
     metadata: dict[str, str] = {}
     for key, value in found:

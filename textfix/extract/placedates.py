@@ -71,6 +71,13 @@ NOT_PLACE_WORDS = (
         "by", "at", "in", "the", "a", "an", "this", "that", "breaking", "live", "update",
         "news", "report", "video", "photo", "photos", "watch", "opinion", "analysis", "review",
         "release", "released", "filed", "created", "last", "first", "copyright", "version",
+        # site sections printed before a date ("Politics 12.1.2022")
+        "politics", "politik", "politique", "política", "politica", "sport", "sports",
+        "business", "economy", "wirtschaft", "world", "welt", "culture", "kultur", "tech",
+        "technology", "science", "health", "lifestyle", "travel", "entertainment", "local",
+        "national", "international", "weather", "media", "education", "uutiset", "kotimaa",
+        "ulkomaat", "talous", "urheilu", "nachrichten", "actualités", "noticias", "notizie",
+        "home", "latest", "top", "main", "page", "story", "stories", "feature", "features",
     }
 )  # fmt: skip
 # News agencies and newsrooms: a source beside a date or under a byline.
