@@ -54,7 +54,7 @@ PLACE_FIRST_WORDS = frozenset(
         "saint", "st.", "st", "sankt", "port", "porto", "fort", "cape", "buenos", "rio", "hong",
         "kuala", "tel", "abu", "dar", "addis", "phnom", "ho", "salt", "sri", "south", "north",
         "east", "west", "bad", "nizhny", "greater", "upper", "lower", "mount", "mont", "puerto",
-        "costa", "port-au-prince", "kansas", "palm", "long", "baton", "des", "tbilisi",
+        "costa", "kansas", "palm", "long", "baton", "des", "den", "de", "ciudad",
     }
 )  # fmt: skip
 PLACE_LAST_WORDS = frozenset(
