@@ -160,14 +160,12 @@ def read_place_date_line(line: str, bounds: DateBounds = DEFAULT_BOUNDS) -> dict
     if found is None:
         return None
     place, date, end, wire = found
+    if date is None:  # the wire form: a day and an agency, the line's end
+        return {"dateline": place, "source": wire} if wire and end == len(line) else None
     if end == len(line):
-        return (
-            {"dateline": place, "source": wire}
-            if date is None
-            else {"dateline": place, "date": date}
-        )
+        return {"dateline": place, "date": date}
     tail = AGENCY_TAIL_RE.fullmatch(line, end)
-    if date is None or tail is None or tail["agency"].lower() not in AGENCIES:
+    if tail is None or tail["agency"].lower() not in AGENCIES:
         return None
     return {"dateline": place, "date": date, "source": tail["agency"]}
 
@@ -184,9 +182,11 @@ def read_place_date_opener(text: str, bounds: DateBounds = DEFAULT_BOUNDS) -> di
     if not text[:1].isupper():
         return {}
     found = _place_and_date(text, bounds)
-    if found is None or found[1] is None:
+    if found is None:
         return {}
     place, date, end, _ = found
+    if date is None:
+        return {}  # the wire form, read by ``datelines.DATELINE_RE``
     tail = RUN_IN_TAIL_RE.match(text, end, SCAN + 40)
     if tail is None:
         return {}
