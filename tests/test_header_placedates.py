@@ -187,6 +187,7 @@ NEIGHBOURS = (
     "Jane Smith, 12 January 2022 - a letter to the editor about the state of the roads here.",
     "Saturday, 12 February 2022 — the talks failed, and the city went quiet again after that.",
     "10 Downing Street, London - the prime minister's office said on Monday it would respond.",
+    "Sarah Jones, Political Correspondent, 12 January 2022 - the notes from the day are here.",
 )
 
 
@@ -198,6 +199,15 @@ def test_neighbours_give_no_dateline(text: str) -> None:
 
 
 NEWS = Pipeline.from_preset("news")
+# Names and the role lines set under them, in several languages.
+AUTHORS = (
+    ("Sarah Jones", "Political Correspondent"),
+    ("Anna-Lena Vogt", "Politische Korrespondentin"),
+    ("José Álvarez", "Corresponsal en Roma"),
+    ("Marie Dubois", "Rédactrice en chef"),
+    ("Tom O'Neill", "Senior reporter"),
+    ("Giulia Bianchi", "Giornalista"),
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -206,14 +216,15 @@ NEWS = Pipeline.from_preset("news")
     title=st.sampled_from(WRITTEN_TITLES),
     order=st.sampled_from(("title-over", "title-under", "author-block-over", "author-block-under")),
     body=st.sampled_from(BODIES),
+    author=st.sampled_from(AUTHORS),
 )
 def test_news_preset_reads_place_dates_and_author_blocks_and_is_idempotent(
-    case: tuple[str, str, dt.date], title: str, order: str, body: str
+    case: tuple[str, str, dt.date], title: str, order: str, body: str, author: tuple[str, str]
 ) -> None:
     place, dated, day = case
     if order.startswith("author-block"):
-        block = ["Sarah Jones", "Political Correspondent", place + dated]
-        expected = {"title": title, "author": "Sarah Jones", "dateline": place}
+        block = [*author, place + dated]
+        expected = {"title": title, "author": author[0], "dateline": place}
     else:
         block = [place + dated]
         expected = {"title": title, "dateline": place}

@@ -110,10 +110,17 @@ NOISE_RE = re.compile(
     r"|(?:\d{1,5}|[Nn]o|[Oo]ne) (?i:comments?|responses?|replies)|(?i:leave a comment)"
 )
 # A byline's role after a separator ("By Jane Doe | Staff writer"): read beside a byline or a
-# date, then dropped. One to three capitalised or lower-case words ending with a role noun.
+# date, then dropped. One to three capitalised or lower-case words ending with a role noun
+# (plurals, and the role nouns of the languages whose month names textfix knows), maybe with
+# where or what for.
 ROLE_RE = re.compile(
-    r"(?:[A-Za-z]+ ){0,2}(?i:writer|reporter|correspondent|editor|columnist|contributor|"
-    r"journalist|critic)"
+    r"(?:[^\W\d_]+ ){0,2}(?i:writer|reporter|correspondent|editor|columnist|contributor|"
+    r"journalist|critic|korrespondent(?:in)?|redakteur(?:in)?|reporterin|journaliste|"
+    r"correspondante?|rédacteur|rédactrice|corresponsal|periodista|redactora?|corrispondente|"
+    r"giornalista|inviata?|jornalista|repórter|correspondente|verslaggever|redacteur)"
+    r"(?i:s|es|en|innen|i|e)?"
+    # where or what for: "Correspondent in Kyiv", "Rédactrice en chef", "Corresponsal en Roma"
+    r"(?: (?i:in|en|à|a|at|for|für|di|da|em) [^\W\d_]+)?"
 )
 # Keys a metadata line fills; "name" becomes "author" beside a date.
 FIELD_KEYS = ("date", "updated", "author", "source")

@@ -32,11 +32,17 @@ from textfix.extract.dates import (
 # A place word: a capital then letters, apostrophes, dots and hyphens (Unicode capitals: the
 # ``isupper`` test below), up to five words with lower-case particles between them.
 _WORD = r"[^\W\d_][\w'’.\-]*"
-_PARTICLE = r"(?:de|del|da|do|dos|das|di|du|des|la|le|el|es|am|an|im|upon|on|sur|en|y)"
+PARTICLES = frozenset(
+    {"de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "el", "es", "am",
+     "an", "im", "upon", "on", "sur", "en", "y"}
+)  # fmt: skip
+_PARTICLE = rf"(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})"
 PLACE_RE = re.compile(rf"(?P<place>{_WORD}(?: (?:{_PARTICLE} ){{0,2}}{_WORD}){{0,3}})")
 # What joins the place and its date: a comma and maybe "le"/"den"/"am"/"a"/"el", or a space
 # before a digit (``Helsinki 12.1.2022``).
 JOIN_RE = re.compile(r", ?(?:(?:le|den|am|a|el|il|on) )?|\s(?=\d)")
+# A region after the place, then a comma: "Ore.", "D.C.", "Ukraine", "New South Wales".
+REGION_RE = re.compile(r"(?P<region>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2}), ?")
 # The wire form's day without a year, then its agency: ``May 5 (Reuters)``.
 WIRE_DAY_RE = re.compile(rf"{MONTH} \d{{1,2}}(?!\d),? \((?P<agency>[A-Za-z][\w.&' \-]{{0,24}})\)")
 # A place-dated line's agency: ``LONDON, Jan. 12, 2022 (Reuters)``.
@@ -110,7 +116,8 @@ def is_place(place: str) -> bool:
     if len(capitalised) == 1:
         return len(words) == 1
     if len(capitalised) < len(words):
-        return True  # joined by a particle: "Rio de Janeiro", "Frankfurt am Main"
+        # joined by a particle: "Rio de Janeiro", "Frankfurt am Main" (not "Jane and Smith")
+        return all(w in PARTICLES for w in words if not w[0].isupper())
     return words[0].lower() in PLACE_FIRST_WORDS or words[-1].lower() in PLACE_LAST_WORDS
 
 
@@ -132,6 +139,15 @@ def _place_and_date(
             return None  # "Helsinki 12.1.2022": after a bare space, a numeric date alone
     else:
         field = DATE_FIELD_RE.match(line, join.end(), SCAN)
+        if field is None and line[join.end() : join.end() + 1].isupper():
+            # a region between the place and its date: "PORTLAND, Ore., Jan. 12, 2022"
+            region = REGION_RE.match(line, join.end(), SCAN)
+            if region is not None and region["region"].lower().rstrip(".") not in NOT_PLACE_WORDS:
+                field = DATE_FIELD_RE.match(line, region.end(), SCAN)
+                if field is not None:
+                    where = f"{place['place']}, {region['region']}"
+                    date = date_of(field, bounds)
+                    return None if date is None else (where, date, field.end(), None)
     if field is None:
         wire = WIRE_DAY_RE.match(line, join.end(), SCAN)
         if wire is None or wire["agency"].lower() not in AGENCIES:
