@@ -111,16 +111,16 @@ NOISE_RE = re.compile(
 )
 # A byline's role after a separator ("By Jane Doe | Staff writer"): read beside a byline or a
 # date, then dropped. One to three capitalised or lower-case words ending with a role noun
-# (plurals, and the role nouns of the languages whose month names textfix knows), maybe with
-# where or what for.
+# (and the role nouns of the languages whose month names textfix knows), maybe with where or
+# what for.
 ROLE_RE = re.compile(
     r"(?:[^\W\d_]+ ){0,2}(?i:writer|reporter|correspondent|editor|columnist|contributor|"
     r"journalist|critic|korrespondent(?:in)?|redakteur(?:in)?|reporterin|journaliste|"
     r"correspondante?|rédacteur|rédactrice|corresponsal|periodista|redactora?|corrispondente|"
     r"giornalista|inviata?|jornalista|repórter|correspondente|verslaggever|redacteur)"
-    r"(?i:s|es|en|innen|i|e)?"
-    # where or what for: "Correspondent in Kyiv", "Rédactrice en chef", "Corresponsal en Roma"
-    r"(?: (?i:in|en|à|a|at|for|für|di|da|em) [^\W\d_]+)?"
+    # where or what for, in the other languages: "Rédactrice en chef", "Corresponsal en Roma"
+    # (no English "in"/"for": "Fury at editor in Rome" is a headline)
+    r"(?: (?:en|à|a|für|di|da|em) [^\W\d_]+)?"
 )
 # Keys a metadata line fills; "name" becomes "author" beside a date.
 FIELD_KEYS = ("date", "updated", "author", "source")
