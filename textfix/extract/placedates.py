@@ -99,6 +99,8 @@ AGENCIES = frozenset(
 DEFAULT_BOUNDS = rolling_bounds(None, None, None)
 # The place, its date and what follows are read within this many characters of the start.
 SCAN = 120
+# A place (and its region) ends within this many characters.
+MAX_PLACE = 60
 
 
 def is_place(place: str) -> bool:
@@ -214,10 +216,21 @@ def read_place_date_opener(text: str, bounds: DateBounds = DEFAULT_BOUNDS) -> di
 
 
 def could_open_place_date(line: str) -> bool:
-    """False when ``line`` surely opens with no place and date: it has no comma or digit early.
+    """False when ``line`` surely opens with no place and date with a year: no year ("19" or
+    "20") in its first ``SCAN`` characters, or no comma after the place's length and no digit
+    after its first space (most openings: "NATO - the alliance…", a sentence with a dash).
 
     >>> could_open_place_date("Rome, 12 January 2022 — Italy"), could_open_place_date("Rome is")
     (True, False)
+    >>> could_open_place_date("Helsinki 12.1.2022 - Hallitus")
+    True
+    >>> could_open_place_date("In the year 2022 - a")
+    False
     """
-    head = line[:60]
-    return line[:1].isupper() and ("," in head or any(c.isdigit() for c in head[:40]))
+    head = line[:SCAN]
+    if not (line[:1].isupper() and ("20" in head or "19" in head)):
+        return False
+    if line.find(",", 0, MAX_PLACE) >= 0:
+        return True
+    space = line.find(" ", 0, MAX_PLACE)
+    return space > 0 and line[space + 1 : space + 2].isdigit()
