@@ -26,6 +26,7 @@ from textfix.extract.dates import (
     WEEKDAYS,
     DateBounds,
     date_of,
+    is_ambiguous_date,
     rolling_bounds,
 )
 
@@ -148,15 +149,24 @@ def _place_and_date(
                 field = DATE_FIELD_RE.match(line, region.end(), SCAN)
                 if field is not None:
                     where = f"{place['place']}, {region['region']}"
-                    date = date_of(field, bounds)
-                    return None if date is None else (where, date, field.end(), None)
+                    return _dated(where, field, bounds)
     if field is None:
         wire = WIRE_DAY_RE.match(line, join.end(), SCAN)
         if wire is None or wire["agency"].lower() not in AGENCIES:
             return None
         return place["place"], None, wire.end(), wire["agency"]
+    return _dated(place["place"], field, bounds)
+
+
+def _dated(
+    place: str, field: re.Match[str], bounds: DateBounds
+) -> tuple[str, str | None, int, str | None] | None:
+    """``_place_and_date``'s answer for a date field: its date, or ``""`` for a numeric date
+    that ``date_order`` must settle (``NEW YORK, 02/03/2022``: a place, no date)."""
     date = date_of(field, bounds)
-    return None if date is None else (place["place"], date, field.end(), None)
+    if date is None:
+        return (place, "", field.end(), None) if is_ambiguous_date(field, bounds) else None
+    return place, date, field.end(), None
 
 
 def read_place_date_line(line: str, bounds: DateBounds = DEFAULT_BOUNDS) -> dict[str, str] | None:
@@ -180,12 +190,13 @@ def read_place_date_line(line: str, bounds: DateBounds = DEFAULT_BOUNDS) -> dict
     place, date, end, wire = found
     if date is None:  # the wire form: a day and an agency, the line's end
         return {"dateline": place, "source": wire} if wire and end == len(line) else None
+    fields = {"dateline": place, "date": date} if date else {"dateline": place}
     if end == len(line):
-        return {"dateline": place, "date": date}
+        return fields
     tail = AGENCY_TAIL_RE.fullmatch(line, end)
     if tail is None or tail["agency"].lower() not in AGENCIES:
         return None
-    return {"dateline": place, "date": date, "source": tail["agency"]}
+    return {**fields, "source": tail["agency"]}
 
 
 def read_place_date_opener(text: str, bounds: DateBounds = DEFAULT_BOUNDS) -> dict[str, str]:
@@ -203,8 +214,8 @@ def read_place_date_opener(text: str, bounds: DateBounds = DEFAULT_BOUNDS) -> di
     if found is None:
         return {}
     place, date, end, _ = found
-    if date is None:
-        return {}  # the wire form, read by ``datelines.DATELINE_RE``
+    if not date:
+        return {}  # the wire form (read by ``datelines.DATELINE_RE``), or no date to give
     tail = RUN_IN_TAIL_RE.match(text, end, SCAN + 40)
     if tail is None:
         return {}
