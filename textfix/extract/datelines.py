@@ -56,8 +56,8 @@ STORY_SCAN = 400
 
 
 def read_dateline(line: str, bounds: DateBounds = DEFAULT_BOUNDS) -> dict[str, str]:
-    """``dateline`` (place) and ``source`` (agency) of the dateline opening ``line``, if any, and
-    its ``date`` when it has a year (``placedates``: ``Rome, 12 January 2022 — …``).
+    """``dateline`` (place) and ``source`` (agency) of the dateline opening ``line``, if any, with
+    a place and a date (``placedates``: ``Rome, 12 January 2022 — …``; the date is not taken).
 
     >>> read_dateline("KYIV, Ukraine (AP) — Russian forces shelled the city.")
     {'dateline': 'KYIV, Ukraine', 'source': 'AP'}
@@ -70,7 +70,7 @@ def read_dateline(line: str, bounds: DateBounds = DEFAULT_BOUNDS) -> dict[str, s
     >>> read_dateline("Officials in Kyiv - and in Moscow - said little.")
     {}
     >>> read_dateline("Rome, 12 January 2022 — Italy's prime minister won.")
-    {'dateline': 'Rome', 'date': '2022-01-12'}
+    {'dateline': 'Rome'}
     """
     head = line[:200]
     # Quick reject: every dateline closes with a dash and a space; most openings have none.
@@ -78,8 +78,22 @@ def read_dateline(line: str, bounds: DateBounds = DEFAULT_BOUNDS) -> dict[str, s
         return {}
     match = DATELINE_RE.match(head)
     if match is None:
-        return read_place_date_opener(head, bounds) if could_open_place_date(head) else {}
+        return _place_date_run_in(head, bounds)
     return _fields(match)
+
+
+def _place_date_run_in(text: str, bounds: DateBounds) -> dict[str, str]:
+    """The ``dateline`` and ``source`` of a place and a date opening ``text`` (``Rome, 12
+    January 2022 — …``). The date itself is not taken: the run-in stays in the body, so a
+    second pass would read it again, and put it in place of a date the header gave.
+
+    >>> _place_date_run_in("BERLIN, 12.01.2022 /dpa/ – Die Regierung tagt.", DEFAULT_BOUNDS)
+    {'dateline': 'BERLIN', 'source': 'dpa'}
+    """
+    if not could_open_place_date(text):
+        return {}
+    found = read_place_date_opener(text, bounds)
+    return {key: value for key, value in found.items() if key != "date"}
 
 
 def _fields(match: re.Match[str]) -> dict[str, str]:
@@ -153,7 +167,8 @@ def story_dateline(
     only when the place is no headline word (``NOT_PLACES``, or three letters or fewer: ``SNL``,
     ``CNN``), and only when the sentence after the dash opens with no lower-case letter and holds
     no ``|`` or second dash (a headline's parts). A place and a date with a year (``Rome, 12
-    January 2022 — …``, ``placedates``) is a dateline in a paragraph of prose. ``could_open``:
+    January 2022 — …``, ``placedates``) is a dateline in a paragraph of prose (its date is not
+    taken). ``could_open``:
     ``could_open_dateline(text)`` when the caller has it; ``bounds``: the dates taken.
 
     >>> story_dateline("LONDON - Shares fell sharply on Tuesday as investors fled to bonds.")
@@ -165,13 +180,13 @@ def story_dateline(
     >>> story_dateline("Kyiv (AP) — Russian forces shelled the city.")
     {'dateline': 'Kyiv', 'source': 'AP'}
     >>> story_dateline("BERLIN, 12.01.2022 /dpa/ – Die Regierung hat neue Regeln beschlossen.")
-    {'dateline': 'BERLIN', 'date': '2022-01-12', 'source': 'dpa'}
+    {'dateline': 'BERLIN', 'source': 'dpa'}
     """
     if not (could_open_dateline(text) if could_open is None else could_open):
         return {}
     match = DATELINE_RE.match(text, 0, 200)  # (as if cut at 200, without the copy)
     if match is None:
-        placed = read_place_date_opener(text, bounds) if could_open_place_date(text) else {}
+        placed = _place_date_run_in(text, bounds)
         return placed if placed and _is_story(_first_paragraph(text)) else {}
     found = _fields(match)
     if "source" in found or match["cregion"]:
