@@ -18,10 +18,11 @@ from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.header import (
     MAX_HEADER_LINE,
     MAX_HEADER_LINES,
+    next_line,
     starts_body,
     trailing_title_holds,
 )
-from textfix.extract.metalines import read_byline_note, read_meta_line
+from textfix.extract.metalines import read_byline_note, read_meta_line, read_name_over_role
 from textfix.extract.titles import is_body_prose, is_lone_title, looks_like_title
 from textfix.extract.toplines import LINE_SCAN, MAX_META_LINE, read_date_title
 
@@ -40,10 +41,10 @@ def extract_header_reference(
     found = read_header_reference(text, bounds)
     if found is not None and read_header_reference(found[0], bounds) is None:
         body, metadata = found
-        for key, value in story_dateline(body).items():
+        for key, value in story_dateline(body, bounds=bounds).items():
             metadata.setdefault(key, value)
         return body, metadata
-    return text, story_dateline(text)
+    return text, story_dateline(text, bounds=bounds)
 
 
 def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]] | None:
@@ -99,6 +100,13 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
             blank_before = False
             pos = end + 1
             continue
+        author = None if "author" in metadata else read_name_over_role(line, next_line(text, end))
+        if author is not None:
+            metadata["author"] = author
+            kinds.append(_META)
+            byline_above, blank_before = True, False
+            pos = end + 1
+            continue
         note = read_byline_note(line) if byline_above and not blank_before else None
         if note is not None:
             if note:
@@ -114,7 +122,7 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
             break
         blank_before = byline_above = False
         pos = end + 1
-    evidence = any(key in metadata for key in ("date", "updated", "author"))
+    evidence = any(key in metadata for key in ("date", "updated", "author", "dateline"))
     if (
         kinds
         and kinds[-1] == _TITLE

@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 
-from textfix.extract.dates import MONTH
+from textfix.extract.dates import MONTH, DateBounds
+from textfix.extract.placedates import (
+    DEFAULT_BOUNDS,
+    could_open_place_date,
+    read_place_date_opener,
+)
 
 CAPS_PLACE = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
 WORDS_PLACE = r"[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3}"
@@ -50,8 +55,9 @@ MIN_STORY_WORDS = 15
 STORY_SCAN = 400
 
 
-def read_dateline(line: str) -> dict[str, str]:
-    """``dateline`` (place) and ``source`` (agency) of the dateline opening ``line``, if any.
+def read_dateline(line: str, bounds: DateBounds = DEFAULT_BOUNDS) -> dict[str, str]:
+    """``dateline`` (place) and ``source`` (agency) of the dateline opening ``line``, if any, with
+    a place and a date (``placedates``: ``Rome, 12 January 2022 — …``; the date is not taken).
 
     >>> read_dateline("KYIV, Ukraine (AP) — Russian forces shelled the city.")
     {'dateline': 'KYIV, Ukraine', 'source': 'AP'}
@@ -63,13 +69,31 @@ def read_dateline(line: str) -> dict[str, str]:
     {'dateline': 'ATLANTA'}
     >>> read_dateline("Officials in Kyiv - and in Moscow - said little.")
     {}
+    >>> read_dateline("Rome, 12 January 2022 — Italy's prime minister won.")
+    {'dateline': 'Rome'}
     """
     head = line[:200]
     # Quick reject: every dateline closes with a dash and a space; most openings have none.
     if "- " not in head and "— " not in head and "– " not in head:
         return {}
     match = DATELINE_RE.match(head)
-    return {} if match is None else _fields(match)
+    if match is None:
+        return _place_date_run_in(head, bounds)
+    return _fields(match)
+
+
+def _place_date_run_in(text: str, bounds: DateBounds) -> dict[str, str]:
+    """The ``dateline`` and ``source`` of a place and a date opening ``text`` (``Rome, 12
+    January 2022 — …``). The date itself is not taken: the run-in stays in the body, so a
+    second pass would read it again, and put it in place of a date the header gave.
+
+    >>> _place_date_run_in("BERLIN, 12.01.2022 /dpa/ – Die Regierung tagt.", DEFAULT_BOUNDS)
+    {'dateline': 'BERLIN', 'source': 'dpa'}
+    """
+    if not could_open_place_date(text):
+        return {}
+    found = read_place_date_opener(text, bounds)
+    return {key: value for key, value in found.items() if key != "date"}
 
 
 def _fields(match: re.Match[str]) -> dict[str, str]:
@@ -114,7 +138,12 @@ def could_open_dateline(text: str) -> bool:
         line = line[:cut]
     if "- " not in line and "— " not in line and "– " not in line:
         return False  # every dateline closes with a dash and a space (``DASH``)
-    return "(" in line or "A" <= text[1:2] <= "Z" or text[1:2] in "'.-"
+    return (
+        "(" in line
+        or "A" <= text[1:2] <= "Z"
+        or text[1:2] in "'.-"
+        or could_open_place_date(line)  # "Rome, 12 January 2022 — "
+    )
 
 
 def has_dash(line: str) -> bool:
@@ -127,7 +156,9 @@ def has_dash(line: str) -> bool:
     return "- " in line or "— " in line or "– " in line or line.endswith(("-", "—", "–"))
 
 
-def story_dateline(text: str, *, could_open: bool | None = None) -> dict[str, str]:
+def story_dateline(
+    text: str, *, could_open: bool | None = None, bounds: DateBounds = DEFAULT_BOUNDS
+) -> dict[str, str]:
     """``read_dateline`` of the paragraph opening ``text``, when that paragraph is a story.
 
     A place with a region, a day or an agency is a dateline wherever it stands (``SALVADOR, Feb
@@ -135,8 +166,10 @@ def story_dateline(text: str, *, could_open: bool | None = None) -> dict[str, st
     paragraph of prose (``MIN_STORY_WORDS`` words, two lines, or closed by sentence punctuation),
     only when the place is no headline word (``NOT_PLACES``, or three letters or fewer: ``SNL``,
     ``CNN``), and only when the sentence after the dash opens with no lower-case letter and holds
-    no ``|`` or second dash (a headline's parts). ``could_open``: ``could_open_dateline(text)``
-    when the caller has it.
+    no ``|`` or second dash (a headline's parts). A place and a date with a year (``Rome, 12
+    January 2022 — …``, ``placedates``) is a dateline in a paragraph of prose (its date is not
+    taken). ``could_open``:
+    ``could_open_dateline(text)`` when the caller has it; ``bounds``: the dates taken.
 
     >>> story_dateline("LONDON - Shares fell sharply on Tuesday as investors fled to bonds.")
     {'dateline': 'LONDON'}
@@ -146,27 +179,37 @@ def story_dateline(text: str, *, could_open: bool | None = None) -> dict[str, st
     {'dateline': 'SALVADOR'}
     >>> story_dateline("Kyiv (AP) — Russian forces shelled the city.")
     {'dateline': 'Kyiv', 'source': 'AP'}
+    >>> story_dateline("BERLIN, 12.01.2022 /dpa/ – Die Regierung hat neue Regeln beschlossen.")
+    {'dateline': 'BERLIN', 'source': 'dpa'}
     """
     if not (could_open_dateline(text) if could_open is None else could_open):
         return {}
     match = DATELINE_RE.match(text, 0, 200)  # (as if cut at 200, without the copy)
     if match is None:
-        return {}
+        placed = _place_date_run_in(text, bounds)
+        return placed if placed and _is_story(_first_paragraph(text)) else {}
     found = _fields(match)
     if "source" in found or match["cregion"]:
         return found  # "SALVADOR, Feb 26 -", "PORTLAND, Ore. -": a place and its region or day
     place = found["dateline"]
     if len(place) <= 3 or place in NOT_PLACES:
         return {}
-    head = text[:STORY_SCAN]
-    cut = head.find("\n\n")
-    paragraph = head if cut < 0 else head[:cut]
+    paragraph = _first_paragraph(text)
     rest = paragraph.split("\n", 1)[0][match.end() :]
     sentence = SENTENCE_END_RE.split(rest, maxsplit=1)[0]
     if rest[:1].islower() or "|" in sentence or " - " in sentence or " — " in sentence:
         return {}
-    words = len(paragraph.split(None, MIN_STORY_WORDS))
-    prose = "\n" in paragraph.strip() or words >= MIN_STORY_WORDS
-    if not prose and not paragraph.rstrip().rstrip("\"'’”)").endswith((".", "!", "?")):
-        return {}
-    return found
+    return found if _is_story(paragraph) else {}
+
+
+def _first_paragraph(text: str) -> str:
+    head = text[:STORY_SCAN]
+    cut = head.find("\n\n")
+    return head if cut < 0 else head[:cut]
+
+
+def _is_story(paragraph: str) -> bool:
+    """A paragraph of prose: two lines, ``MIN_STORY_WORDS`` words or closed by a full stop."""
+    if "\n" in paragraph.strip() or len(paragraph.split(None, MIN_STORY_WORDS)) >= MIN_STORY_WORDS:
+        return True
+    return paragraph.rstrip().rstrip("\"'’”)").endswith((".", "!", "?"))

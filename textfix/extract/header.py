@@ -39,6 +39,7 @@ from textfix.extract.metalines import (
     META_START_RE,
     read_byline_note,
     read_meta_line,
+    read_name_over_role,
 )
 from textfix.extract.setoff import set_off_title_holds
 from textfix.extract.titles import (
@@ -76,6 +77,9 @@ HANGING_WORDS = frozenset(
 # The bounds of a call without date options (most calls), built once.
 DEFAULT_BOUNDS = rolling_bounds(None, None, None)
 
+# A bare name line over its role is no longer than this.
+MAX_NAME_LINE = 40
+
 _META, _TITLE = "meta", "title"
 
 
@@ -102,6 +106,10 @@ def extract_header(
     >>> extract_header("On February 12, 2022 the embassy closed.")
     ('On February 12, 2022 the embassy closed.', {})
     """
+    if date_order is None and min_date is None and max_date is None:
+        bounds = DEFAULT_BOUNDS
+    else:
+        bounds = rolling_bounds(date_order, min_date, max_date)
     if (
         len(text) > MAX_TITLE
         and text.find("\n", 0, MAX_TITLE + 1) < 0
@@ -112,13 +120,9 @@ def extract_header(
     ):
         # Early refusal: a first line too long for a title or a metadata line, and no Daily
         # Mail or seed line, opens no header (``cannot_open_header``); most bodies open so.
-        return text, story_dateline(text)
-    if date_order is None and min_date is None and max_date is None:
-        bounds = DEFAULT_BOUNDS
-    else:
-        bounds = rolling_bounds(date_order, min_date, max_date)
+        return text, story_dateline(text, bounds=bounds)
     could_open = could_open_dateline(text)
-    opener = story_dateline(text, could_open=could_open) if could_open else {}
+    opener = story_dateline(text, could_open=could_open, bounds=bounds) if could_open else {}
     dateline_top = could_open or text[:1].isspace()
     # Quick path: a story opening with its dateline has no header above it, unless the line is
     # a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA") with a metadata
@@ -152,7 +156,9 @@ def extract_header(
             again = _read_block(body, bounds, True)
         if again is None:
             # The body opens with the stop line: with no dash and space in it, no dateline.
-            body_opener = story_dateline(body) if stop is None or has_dash(stop[0]) else {}
+            body_opener = (
+                story_dateline(body, bounds=bounds) if stop is None or has_dash(stop[0]) else {}
+            )
             if body_opener:
                 for key, value in body_opener.items():
                     metadata.setdefault(key, value)
@@ -215,7 +221,7 @@ def _read_lines(
             continue
         # A plain line holds no metadata: only the title tests see it (most lines are plain).
         plain = (line[0] not in META_FIRST or META_START_RE.match(line) is None) and (
-            len(line) > MAX_META_LINE or not has_year_hint(line)
+            len(line) > MAX_META_LINE or not (has_year_hint(line) or line[-1] == ")")
         )  # ``is_plain``, written out to spare the call
         if not kinds:
             if cannot_open_header(text, end, line, plain):
@@ -259,6 +265,15 @@ def _read_lines(
             blank_before = False
             pos = end + 1
             continue
+        if "author" not in metadata and len(line) <= MAX_NAME_LINE and line[0].isupper():
+            # "Sarah Jones" over "Political Correspondent": a byline with no byline word
+            author = read_name_over_role(line, next_line(text, end))
+            if author is not None:
+                metadata["author"] = author
+                kinds.append(_META)
+                byline_above, blank_before = True, False
+                pos = end + 1
+                continue
         note = read_byline_note(line) if byline_above and not blank_before else None
         if note is not None:
             # "By Jane Smith" then "Political correspondent" / "BBC News": the byline's note
@@ -280,7 +295,12 @@ def _read_lines(
             break
         blank_before = byline_above = False
         pos = end + 1
-    evidence = "date" in metadata or "updated" in metadata or "author" in metadata
+    evidence = (
+        "date" in metadata
+        or "updated" in metadata
+        or "author" in metadata
+        or "dateline" in metadata
+    )
     if unchecked and evidence and not looks_like_title(metadata["title"]):
         return None  # the first line, no title, is where the full reading stops: no header
     if (
@@ -321,6 +341,16 @@ def _read_lines(
     if not body and "date" not in metadata and "updated" not in metadata:
         return None
     return body, metadata, stop_known
+
+
+def next_line(text: str, end: int) -> str:
+    """The line right under the line ending at ``end`` (stripped; empty at a blank line).
+
+    >>> next_line("Sarah Jones\\nPolitical Correspondent\\n12 May 2022", 11)
+    'Political Correspondent'
+    """
+    stop = text.find("\n", end + 1, end + 1 + LINE_SCAN)
+    return text[end + 1 : stop if stop >= 0 else end + 1 + LINE_SCAN].strip()
 
 
 def trailing_title_holds(

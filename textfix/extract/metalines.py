@@ -20,6 +20,7 @@ import re
 
 from textfix.extract.bylines import BY_FIRST, read_byline
 from textfix.extract.dates import CLOCK, DATE_FIELD_RE, DateBounds, date_of, is_ambiguous_date
+from textfix.extract.placedates import AGENCIES, read_place_date_line
 from textfix.extract.titles import has_year_hint
 
 _PUBLISHED_LABELS = (
@@ -85,15 +86,6 @@ JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?:(?i:on|le|am|el)\s+|(?=[\dA-ZÀ-ÖØ-Þ]
 SOURCE_LABEL_RE = re.compile(
     r"(?i:source|sources|quelle|fuente|fonte|bron|источник):\s*(?P<name>[^\W\d_][\w.&' \-]{0,40})"
 )
-AGENCIES = frozenset(
-    {
-        "reuters", "ap", "the associated press", "associated press", "afp", "agence france-presse",
-        "bloomberg", "pa", "pa media", "press association", "dpa", "ansa", "efe", "xinhua",
-        "tass", "ria novosti", "interfax", "upi", "kyodo", "yonhap", "anadolu agency", "aap",
-        "pti", "ians", "the canadian press", "cp", "nexstar media wire", "cnn", "bbc news",
-        "cbs news", "nbc news", "abc news", "fox news", "sky news", "cnbc", "npr", "al jazeera",
-    }
-)  # fmt: skip
 # A bare name beside a date: two to four capitalised words, maybe with a particle.
 BARE_NAME_RE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'’\-]+\.?(?:\s+(?:(?:de|van|von|der|da|del|di|la|le|bin|al|el)\s+)?"
@@ -118,10 +110,17 @@ NOISE_RE = re.compile(
     r"|(?:\d{1,5}|[Nn]o|[Oo]ne) (?i:comments?|responses?|replies)|(?i:leave a comment)"
 )
 # A byline's role after a separator ("By Jane Doe | Staff writer"): read beside a byline or a
-# date, then dropped. One to three capitalised or lower-case words ending with a role noun.
+# date, then dropped. One to three capitalised or lower-case words ending with a role noun
+# (and the role nouns of the languages whose month names textfix knows), maybe with where or
+# what for.
 ROLE_RE = re.compile(
-    r"(?:[A-Za-z]+ ){0,2}(?i:writer|reporter|correspondent|editor|columnist|contributor|"
-    r"journalist|critic)"
+    r"(?:[^\W\d_]+ ){0,2}(?i:writer|reporter|correspondent|editor|columnist|contributor|"
+    r"journalist|critic|korrespondent(?:in)?|redakteur(?:in)?|reporterin|journaliste|"
+    r"correspondante?|rédacteur|rédactrice|corresponsal|periodista|redactora?|corrispondente|"
+    r"giornalista|inviata?|jornalista|repórter|correspondente|verslaggever|redacteur)"
+    # where or what for, in the other languages: "Rédactrice en chef", "Corresponsal en Roma"
+    # (no English "in"/"for": "Fury at editor in Rome" is a headline)
+    r"(?: (?:en|à|a|für|di|da|em) [^\W\d_]+)?"
 )
 # Keys a metadata line fills; "name" becomes "author" beside a date.
 FIELD_KEYS = ("date", "updated", "author", "source")
@@ -146,13 +145,17 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
     if not has_year and (line[:1] not in META_FIRST or META_START_RE.match(line) is None):
         # A bare name or an agency is an author or a source only beside a date; with no date,
         # only a line opening with a byline or a label is a header line ("Reuters | By Jane
-        # Smith" is left alone).
-        return None
+        # Smith" is left alone). The wire form "PARIS, May 5 (Reuters)" has no year.
+        return read_place_date_line(line, bounds) if line[-1:] == ")" else None
     if ends_like_prose(line):
         return None
     whole = _read_segment(line, bounds, has_year, True)
     if whole is not None:
         return _fields([whole])
+    if has_year:
+        placed = read_place_date_line(line, bounds)  # "Rome, 12 January 2022"
+        if placed is not None:
+            return placed
     parts = [p for p in SEGMENT_SPLIT_RE.split(line) if p]
     if len(parts) > 8:
         return None
@@ -216,6 +219,27 @@ def read_byline_note(line: str) -> str | None:
     if line.lower() in AGENCIES:
         return line
     return "" if ROLE_RE.fullmatch(line) is not None else None
+
+
+def read_name_over_role(line: str, following: str) -> str | None:
+    """The author of a bare name line (``Sarah Jones``, no byline word) set right over its role
+    (``Political Correspondent``): the name, else None. A name alone is no byline: it could be
+    a title ("Boris Johnson"); the role line under it says it is one.
+
+    >>> read_name_over_role("Sarah Jones", "Political Correspondent")
+    'Sarah Jones'
+    >>> read_name_over_role("Sarah Jones", "The reporter left") is None
+    True
+    >>> read_name_over_role("Top Stories", "Technology reporter") is None
+    True
+    """
+    if len(line) > 40 or len(following) > 40 or ROLE_RE.fullmatch(following) is None:
+        return None
+    if BARE_NAME_RE.fullmatch(line) is None or " in " in line:
+        return None
+    if any(word.lower().strip(".") in NOT_NAME_WORDS for word in line.split()):
+        return None
+    return line
 
 
 def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:

@@ -48,7 +48,8 @@ DATE_TITLE_PREFIX_RE = re.compile(r"(?i:date|datum):?\s+")
 
 def is_plain(line: str) -> bool:
     """A plain line (stripped, not empty): it does not open like a header line
-    (``META_START_RE``), and it has no year or is too long for a metadata line. Such a line
+    (``META_START_RE``), and it has no year nor closing bracket (the wire form ``PARIS, May 5
+    (Reuters)``) or is too long for a metadata line. Such a line
     holds no metadata (no date without a year, no byline or label without its opening word,
     no Daily Mail or seed line): it is at most a title.
 
@@ -56,7 +57,7 @@ def is_plain(line: str) -> bool:
     (True, False, False)
     """
     return (line[0] not in META_FIRST or META_START_RE.match(line) is None) and (
-        len(line) > MAX_META_LINE or not has_year_hint(line)
+        len(line) > MAX_META_LINE or not (has_year_hint(line) or line[-1] == ")")
     )
 
 
@@ -102,7 +103,7 @@ def no_meta_line_after(text: str, end: int) -> bool:
     following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
     if following[:1] in META_FIRST and META_START_RE.match(following) is not None:
         return False  # (``_opens_like_meta``, written out to spare the call)
-    return len(following) > MAX_META_LINE or not has_year_hint(following)
+    return len(following) > MAX_META_LINE or not (has_year_hint(following) or following[-1:] == ")")
 
 
 def read_date_title(line: str, bounds: DateBounds) -> dict[str, str] | None:
@@ -153,7 +154,7 @@ def read_title_over_body(
     # ``is_plain``, written out here and below to spare the calls.
     if not title or not (
         (title[0] not in META_FIRST or META_START_RE.match(title) is None)
-        and (len(title) > MAX_META_LINE or not has_year_hint(title))
+        and (len(title) > MAX_META_LINE or not (has_year_hint(title) or title[-1] == ")"))
     ):
         return False, None
     # ``cannot_open_header`` of a plain line, written out to spare the call.
@@ -169,7 +170,7 @@ def read_title_over_body(
     if not stop:
         return False, None
     plain = (stop[0] not in META_FIRST or META_START_RE.match(stop) is None) and (
-        len(stop) > MAX_META_LINE or not has_year_hint(stop)
+        len(stop) > MAX_META_LINE or not (has_year_hint(stop) or stop[-1] == ")")
     )
     if not plain and (
         stop.startswith(DAILY_MAIL_OPENINGS)
