@@ -109,6 +109,12 @@ NOISE_RE = re.compile(
     r"\d{1,3} (?i:minutes?|mins?|hours?|hrs?|days?|weeks?) (?i:ago)"
     r"|(?:\d{1,5}|[Nn]o|[Oo]ne) (?i:comments?|responses?|replies)|(?i:leave a comment)"
 )
+# A labelled relative time ("Updated: 2 hours ago", "Posted 3 days ago"): a date line that
+# gives no date, a header line on its own (an unlabelled "2 hours ago" is one only beside a date).
+RELATIVE_TIME_RE = re.compile(
+    r"(?i:updated|last updated|posted|published):? "
+    r"\d{1,3} (?i:minutes?|mins?|hours?|hrs?|days?|weeks?) (?i:ago)"
+)
 # A byline's role after a separator ("By Jane Doe | Staff writer"): read beside a byline or a
 # date, then dropped. One to three capitalised or lower-case words ending with a role noun
 # (and the role nouns of the languages whose month names textfix knows), maybe with where or
@@ -140,6 +146,8 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
     {'date': '2022-02-12', 'updated': '2022-02-13'}
     >>> read_meta_line("By the time we arrived, 12 people had left", b) is None
     True
+    >>> read_meta_line("Updated: 2 hours ago", b), read_meta_line("2 hours ago", b)
+    ({}, None)
     """
     has_year = has_year_hint(line)
     if not has_year and (line[:1] not in META_FIRST or META_START_RE.match(line) is None):
@@ -288,6 +296,8 @@ def _read_segment(
     label = SOURCE_LABEL_RE.fullmatch(segment)
     if label is not None:
         return "source_label", label["name"].strip()
+    if RELATIVE_TIME_RE.fullmatch(segment) is not None:
+        return "undated", segment
     if NOISE_RE.fullmatch(segment) is not None:
         return "noise", segment
     if ROLE_RE.fullmatch(segment) is not None:
