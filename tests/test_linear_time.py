@@ -82,6 +82,13 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "noise-sentence-ends": lambda size: _repeat("Kiel\n?\n;-)\n.\n!?!\n!!!!\n" + "?" * 40, size),
     # Runs of link-like lines joined by the lines between noise lines (read to a fixed point).
     "noise-runs-between": lambda size: _repeat("…da\n0\ním\n=\nÒt\nÎv\nÒe\nXy\n=\nab\n", size),
+    # Spans of titles between noise lines after the prose (related posts), of every length.
+    "noise-spans-outside": lambda size: _repeat(
+        "The talks in Geneva failed after six hours of argument.\nRelated Posts\n"
+        "How to Choose a Tent\nFive Easy Day Hikes Near Denver\nTags: gear\n"
+        "How to Choose a Tent\nTags: gear\nA B C D E\nA B C D E\nA B C D E\nA B C D E\n",
+        size,
+    ),
     # Trailers run into one long line (each cut as a span), and near misses of the phrase.
     "scroll-trailers": lambda size: _repeat("Help came. Scroll down for video . ", size),
     "scroll-near-misses": lambda size: _repeat(
