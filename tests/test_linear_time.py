@@ -89,6 +89,13 @@ PATTERNS: dict[str, Callable[[int], str]] = {
         "How to Choose a Tent\nTags: gear\nA B C D E\nA B C D E\nA B C D E\nA B C D E\n",
         size,
     ),
+    # A heading's headline list in a text without blank lines (remove_boilerplate read each
+    # heading's paragraph to the end of the text).
+    "headings-without-blank-lines": lambda size: _repeat(
+        "Related Posts\nTags: gear\nHow to Choose a Tent\nHow to Choose a Tent\n"
+        "How to Choose a Tent\n",
+        size,
+    ),
     # Trailers run into one long line (each cut as a span), and near misses of the phrase.
     "scroll-trailers": lambda size: _repeat("Help came. Scroll down for video . ", size),
     "scroll-near-misses": lambda size: _repeat(
