@@ -82,6 +82,20 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "noise-sentence-ends": lambda size: _repeat("Kiel\n?\n;-)\n.\n!?!\n!!!!\n" + "?" * 40, size),
     # Runs of link-like lines joined by the lines between noise lines (read to a fixed point).
     "noise-runs-between": lambda size: _repeat("…da\n0\ním\n=\nÒt\nÎv\nÒe\nXy\n=\nab\n", size),
+    # Spans of titles between noise lines after the prose (related posts), of every length.
+    "noise-spans-outside": lambda size: _repeat(
+        "The talks in Geneva failed after six hours of argument.\nRelated Posts\n"
+        "How to Choose a Tent\nFive Easy Day Hikes Near Denver\nTags: gear\n"
+        "How to Choose a Tent\nTags: gear\nA B C D E\nA B C D E\nA B C D E\nA B C D E\n",
+        size,
+    ),
+    # A heading's headline list in a text without blank lines (remove_boilerplate read each
+    # heading's paragraph to the end of the text).
+    "headings-without-blank-lines": lambda size: _repeat(
+        "Related Posts\nTags: gear\nHow to Choose a Tent\nHow to Choose a Tent\n"
+        "How to Choose a Tent\n",
+        size,
+    ),
     # Trailers run into one long line (each cut as a span), and near misses of the phrase.
     "scroll-trailers": lambda size: _repeat("Help came. Scroll down for video . ", size),
     "scroll-near-misses": lambda size: _repeat(

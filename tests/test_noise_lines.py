@@ -647,6 +647,7 @@ _SHAPES = [
     "Der Hund lief den ganzen Tag im Garten herum und bellte laut.",
     "El perro corrió todo el día por el jardín y ladró fuerte.",
     "Click here to read the full story on our partner website today.",
+    "How to Choose a Tent", "Five Easy Day Hikes Near Denver", "Tags: boots, gear",
 ]  # fmt: skip
 
 

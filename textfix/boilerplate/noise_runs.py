@@ -94,6 +94,65 @@ def mark_runs_and_between(
         named.clear()
 
 
+def mark_spans_outside(
+    lines: Sequence[str],
+    rules: list[str | None],
+    nonblank: Sequence[int],
+    table: set[int],
+    outside: Callable[[int], bool],
+    unbounding: frozenset[str | None],
+    max_span: int,
+    is_prose: Callable[[str], bool],
+) -> None:
+    """Name ``noise.between`` the spans of two to ``max_span`` lines that are not prose, stand
+    between two lines named by a rule outside ``unbounding``, and lie with both of them outside
+    the text (``outside(index)``): a block of related posts or a footer's column of links, not a
+    short list of the text's own. One pass, in place.
+
+    >>> lines = ["Prose.", "Share this:", "Tent", "Day pack", "Tags: gear", "Boots", "Poles"]
+    >>> rules = [None, "noise.action-link", None, None, "noise.tags", None, None]
+    >>> mark_spans_outside(lines, rules, range(7), set(), lambda i: i > 0, frozenset({None}), 3,
+    ...                    lambda line: False)
+    >>> rules[2:]
+    ['noise.between', 'noise.between', 'noise.tags', None, None]
+    """
+    count = len(nonblank)
+    start = 0
+    while start < count:
+        end = start
+        while end < count and _is_open(lines, rules, table, nonblank[end], is_prose):
+            end += 1
+        if (
+            2 <= end - start <= max_span
+            and start > 0
+            and end < count
+            and rules[nonblank[start - 1]] not in unbounding
+            and rules[nonblank[end]] not in unbounding
+            and outside(nonblank[start - 1])
+            and outside(nonblank[end])
+        ):
+            for position in range(start, end):
+                rules[nonblank[position]] = BETWEEN
+        start = end + 1
+
+
+def _is_open(
+    lines: Sequence[str],
+    rules: list[str | None],
+    table: set[int],
+    index: int,
+    is_prose: Callable[[str], bool],
+) -> bool:
+    """A line no rule names, not a table's row, neither prose nor a sentence's or a label's
+    end."""
+    return (
+        rules[index] is None
+        and index not in table
+        and not is_prose(lines[index])
+        and not lines[index].rstrip().endswith((".", "!", "?", ":"))
+    )
+
+
 def _is_between(
     lines: Sequence[str],
     rules: list[str | None],

@@ -120,13 +120,18 @@ def word_count(text: str) -> int:
     return marks.count(b"x ") + marks.endswith(b"x")
 
 
-def _blocks_after(lines: list[str], start: int) -> Iterator[list[int]]:
+def _blocks_after(lines: list[str], start: int, limit: int) -> Iterator[list[int]]:
     """The paragraphs (runs of non-blank line indexes) from ``start`` on, one by one (a
-    heading reads only the few it takes, so many headings cost no more than the text)."""
+    heading reads only the few it takes, so many headings cost no more than the text). A
+    paragraph longer than ``limit`` lines is cut after ``limit + 1`` and ends the reading: a
+    heading in a text without blank lines would otherwise read it to its end."""
     current: list[int] = []
     for index in range(start, len(lines)):
         if lines[index]:
             current.append(index)
+            if len(current) > limit:
+                yield current
+                return
         elif current:
             yield current
             current = []
@@ -157,7 +162,7 @@ def _headline_list(
         own += 1
     later: list[int] = []
     to_the_end = True
-    for block in _blocks_after(lines, own):
+    for block in _blocks_after(lines, own, MAX_LIST_ITEMS):
         if len(items) + len(later) + len(block) > MAX_LIST_ITEMS or not all(map(listable, block)):
             to_the_end = False
             break
