@@ -3,7 +3,7 @@ repair, in any quote style and inside any other quote damage; their neighbours a
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from textfix import Pipeline
@@ -109,3 +109,20 @@ def test_neighbours_of_split_contractions_stay() -> None:
     for text in NEIGHBOURS:
         assert join_contractions(text) == text, text
         assert repair_quotes(text) == text, text
+
+
+# Short texts of letters, suffixes, spaces and every apostrophe and quote glyph: where quote
+# repair and the closing-up of contractions meet (a padded closer that ends up right after a
+# letter and before a suffix, ``'a ' d``, found by ``make fuzz``).
+_PIECES = ["a", "it", "I", "don", "s", "t", "d", "m", "re", " ", " ", "'", "’", "‘", '"', "“", "”"]
+
+
+@example(text="'a ' d", style="curly")
+@example(text="‘ a ’ s", style="keep")
+@given(
+    text=st.lists(st.sampled_from(_PIECES), max_size=14).map("".join),
+    style=st.sampled_from(["keep", "straight", "curly"]),
+)
+def test_repair_with_contractions_is_idempotent(text: str, style: str) -> None:
+    once = repair_quotes(text, quote_style=style)  # type: ignore[arg-type]
+    assert repair_quotes(once, quote_style=style) == once  # type: ignore[arg-type]

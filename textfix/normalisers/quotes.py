@@ -411,13 +411,16 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
     (``DocumentFacts``), and when the repair changes a fact (two apostrophes and a backtick
     that become a run of three, MediaWiki markup), the document is repaired again under the
     new facts, or left as it was if they do not settle either. Contractions split by a space
-    (``It’ s``) are closed up first (``quote_contractions``)."""
+    (``It’ s``) are closed up first (``quote_contractions``), and again if the repair made one."""
     text = join_contractions(text, notes)
     result = _repair_pass(text, style, notes, precheck)
-    if result == text or is_markup(result) == is_markup(text):
+    # The repair may make a split contraction of its own (``'a ' d``: the padded closer of
+    # ``‘a’`` now stands right after a letter), which the next run would close up.
+    settled = join_contractions(result) == result
+    if settled and (result == text or is_markup(result) == is_markup(text)):
         return result
     for _ in range(_MAX_PASSES):
-        again = _repair_pass(result, style, None, precheck)
+        again = _repair_pass(join_contractions(result), style, None, precheck)
         if again == result:
             return result
         result = again
