@@ -23,6 +23,7 @@ from textfix.extract.dates import (
     DATE_FIELD_RE,
     MONTH,
     MONTHS,
+    SHORT_WEEKDAYS,
     WEEKDAYS,
     DateBounds,
     date_of,
@@ -72,6 +73,7 @@ PLACE_LAST_WORDS = frozenset(
 NOT_PLACE_WORDS = (
     frozenset(MONTHS)
     | WEEKDAYS
+    | SHORT_WEEKDAYS
     | {
         "today", "yesterday", "tomorrow", "updated", "published", "posted", "modified", "date",
         "dated", "datum", "stand", "edition", "issue", "as", "since", "until", "from", "on",
