@@ -297,3 +297,28 @@ def test_short_weekday_before_a_date_is_no_place(
 def test_short_weekdays_stay_names_in_bylines(byline: str, author: str) -> None:
     result = NEWS(f"Harbour crane collapses\n{byline}\n3 June 2024{BODY}")
     assert result.metadata["author"] == author
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Neues Museum in Hamburg eröffnet\nEin Beitrag von Lena Fischer\n3. Juni 2024",
+        "Ein Beitrag von Lena Fischer\nMo., 3. Juni 2024\nNeues Museum in Hamburg eröffnet",
+        "Neues Museum in Hamburg eröffnet\nBeitrag von Lena Fischer | 3. Juni 2024",
+    ],
+)
+def test_ein_beitrag_von_is_a_byline(header: str) -> None:
+    result = NEWS(header + BODY)
+    assert result.text == BODY.strip()
+    assert dict(result.metadata) == {
+        "title": "Neues Museum in Hamburg eröffnet",
+        "author": "Lena Fischer",
+        "date": "2024-06-03",
+    }
+
+
+@pytest.mark.parametrize(
+    "line", ["Ein Beitrag von gestern", "Ein Beitrag von Greenpeace zeigt, wie es geht"]
+)
+def test_beitrag_von_prose_is_no_byline(line: str) -> None:
+    assert "author" not in NEWS(f"Neues Museum in Hamburg eröffnet\n{line}{BODY}").metadata
