@@ -2,7 +2,8 @@
 
 A byline is a whole line (or a whole ``|``-separated segment of a header line): the byline word
 (By, Von, Ein Beitrag von, Par, Por, Di, Door) and one to six names of capitalised words joined
-by commas or "and". The author is the byline as written minus the byline word, with no change of case.
+by commas or "and". The author is the byline as written minus the byline word, with no change of
+case.
 
 Known false positives avoided: "By Friday, Kyiv had fallen" and "By the time they arrived…"
 are sentences: lower-case words, a weekday or month after "By", or a closing full stop make a
