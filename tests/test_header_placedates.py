@@ -263,3 +263,62 @@ def test_real_titles_over_and_under_place_dates() -> None:
                     examples.append(text)
     assert total > 0
     assert wrong <= 0.02 * total, examples[:10]
+
+
+# Short weekdays before a date, written here: (title, byline, date line, expected date).
+SHORT_WEEKDAY_LINES = (
+    ("Neues Museum in Hamburg eröffnet", "Von Lena Fischer", "Mo., 3. Juni 2024", "2024-06-03"),
+    ("Neues Museum in Hamburg eröffnet", "Von Lena Fischer", "So., 02.06.2024, 10:15 Uhr",
+     "2024-06-02"),
+    ("Storm zorgt voor chaos", "Door Anne Jansen", "wo 12 juni 2024", "2024-06-12"),
+    ("Grève à la SNCF", "Par Marie Dubois", "lun. 5 février 2024", "2024-02-05"),
+    ("Lluvias en Valencia", "Por Ana López", "Dom., 14 de abril de 2024", "2024-04-14"),
+    ("Caldo record in Sicilia", "Di Giulia Bianchi", "Sab 3 agosto 2024", "2024-08-03"),
+)  # fmt: skip
+BODY = (
+    "\n\nDer Rat tagte am Dienstag, um über den Plan für die neue Brücke zu beraten.\n\n"
+    "Er wurde nach langer Debatte mit großer Mehrheit angenommen."
+)
+
+
+@pytest.mark.parametrize(("title", "byline", "date_line", "date"), SHORT_WEEKDAY_LINES)
+def test_short_weekday_before_a_date_is_no_place(
+    title: str, byline: str, date_line: str, date: str
+) -> None:
+    for header in (f"{title}\n{byline}\n{date_line}", f"{date_line}\n{title}\n{byline}"):
+        result = NEWS(header + BODY)
+        assert result.text == BODY.strip()
+        assert result.metadata["date"] == date
+        assert result.metadata["title"] == title
+        assert "dateline" not in result.metadata
+
+
+@pytest.mark.parametrize(("byline", "author"), [("By Di Wang", "Di Wang"), ("By Sam Do", "Sam Do")])
+def test_short_weekdays_stay_names_in_bylines(byline: str, author: str) -> None:
+    result = NEWS(f"Harbour crane collapses\n{byline}\n3 June 2024{BODY}")
+    assert result.metadata["author"] == author
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Neues Museum in Hamburg eröffnet\nEin Beitrag von Lena Fischer\n3. Juni 2024",
+        "Ein Beitrag von Lena Fischer\nMo., 3. Juni 2024\nNeues Museum in Hamburg eröffnet",
+        "Neues Museum in Hamburg eröffnet\nBeitrag von Lena Fischer | 3. Juni 2024",
+    ],
+)
+def test_ein_beitrag_von_is_a_byline(header: str) -> None:
+    result = NEWS(header + BODY)
+    assert result.text == BODY.strip()
+    assert dict(result.metadata) == {
+        "title": "Neues Museum in Hamburg eröffnet",
+        "author": "Lena Fischer",
+        "date": "2024-06-03",
+    }
+
+
+@pytest.mark.parametrize(
+    "line", ["Ein Beitrag von gestern", "Ein Beitrag von Greenpeace zeigt, wie es geht"]
+)
+def test_beitrag_von_prose_is_no_byline(line: str) -> None:
+    assert "author" not in NEWS(f"Neues Museum in Hamburg eröffnet\n{line}{BODY}").metadata

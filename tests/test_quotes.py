@@ -151,3 +151,33 @@ def test_title_line_is_repaired_like_body_text(layout: str, title: str, repaired
     body = "The regulator said on Monday that the blackout “could have been avoided”."
     text = layout.format(title=title, body=body)
     assert repair_quotes(text) == layout.format(title=repaired, body=body)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They couldn’t believe it.“We just bake bread,” said Ann.",
+         "They couldn’t believe it. “We just bake bread,” said Ann."),
+        ("Why not?“Because the bridge is shut,” he said.",
+         "Why not? “Because the bridge is shut,” he said."),
+        ("Es sei vorbei.“Wir bauen neu”, sagte sie.", "Es sei vorbei. “Wir bauen neu”, sagte sie."),
+    ],
+)  # fmt: skip
+def test_opener_glued_after_a_sentence_gets_its_space(text: str, expected: str) -> None:
+    assert repair_quotes(text) == expected
+    assert repair_quotes(expected) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Stop.“He ran",  # a misdirected closer after an open quote: not an opener
+        "„Ich gehe.“Dann ging er.",  # German closer glued to the next sentence
+        "“Yes.”“No.”",
+        "Version 3.“5” was a typo.",
+        "It ended.“",
+        "Er sagte: „Nein.“",
+    ],
+)
+def test_glued_opener_neighbours_keep_their_spacing(text: str) -> None:
+    assert " “" not in repair_quotes(text)

@@ -1,8 +1,9 @@
 """Bylines: ``By Jane Smith``, ``By JANE SMITH and OMAR ALI``, ``By Jane Smith, Reuters``.
 
 A byline is a whole line (or a whole ``|``-separated segment of a header line): the byline word
-(By, Von, Par, Por, Di, Door) and one to six names of capitalised words joined by commas or
-"and". The author is the byline as written minus the byline word, with no change of case.
+(By, Von, Ein Beitrag von, Par, Por, Di, Door) and one to six names of capitalised words joined
+by commas or "and". The author is the byline as written minus the byline word, with no change of
+case.
 
 Known false positives avoided: "By Friday, Kyiv had fallen" and "By the time they arrived…"
 are sentences: lower-case words, a weekday or month after "By", or a closing full stop make a
@@ -19,11 +20,12 @@ from textfix.extract.dates import MONTHS, WEEKDAYS
 # themes put before them ("Posted by", "Written by") and the "Author:" labels.
 BY_WORD = (
     r"(?:(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eporting|[Rr]eported) by"
+    r"|(?:(?:[Ee]in|EIN) )?(?:[Bb]eitrag|BEITRAG) (?:von|VON)"
     r"|[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR"
     r"|(?:[Aa]uthor|AUTHOR|[Aa]utor|[Aa]uteur|[Aa]utore|[Aa]uteur)(?=:))"
 )
 # The first letters of BY_WORD: a segment opening otherwise is no byline.
-BY_FIRST = "BbVvPpDdWwSsRrAa"
+BY_FIRST = "BbVvPpDdWwSsRrAaEe"
 # A capitalised word: Smith, O'Brien, JANE, Al-Sayed, J., Ж. — and lower-case name particles.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
 CAP_WORD = rf"[{UPPER}][\w'’\-]{{0,30}}\.?"
@@ -75,6 +77,8 @@ def read_byline(segment: str) -> str | None:
     (True, True)
     >>> read_byline("Posted by Jane Smith"), read_byline("Author: Jane Smith")
     ('Jane Smith', 'Jane Smith')
+    >>> read_byline("Ein Beitrag von Lena Fischer"), read_byline("Ein Beitrag von gestern")
+    ('Lena Fischer', None)
     >>> read_byline("By Jane Smith in Kyiv and Omar Ali in Moscow")
     'Jane Smith in Kyiv and Omar Ali in Moscow'
     >>> read_byline("by admin"), read_byline("Posted by jsmith"), read_byline("by far")

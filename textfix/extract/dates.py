@@ -53,13 +53,28 @@ def load_month_names() -> tuple[dict[str, int], frozenset[str]]:
 MONTHS, WEEKDAYS = load_month_names()
 
 
+def load_short_weekdays() -> frozenset[str]:
+    """Weekday abbreviations that are also names or words ("di", "do", "sam"), all languages:
+    read before a date and never as a place, but not kept out of bylines.
+
+    >>> short = load_short_weekdays()
+    >>> "mo" in short, "sam" in short, "monday" in short
+    (True, True, False)
+    """
+    data = load_toml_bytes(resources.files("textfix.data").joinpath("months.toml").read_bytes())
+    return frozenset(name for table in data.values() for name in table.get("short_weekdays", ()))
+
+
+SHORT_WEEKDAYS = load_short_weekdays()
+
+
 def _alternation(names: Iterable[str]) -> str:
     # Longest first, so "sept" wins over "sep" and "февраля" over "фев".
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 MONTH = rf"(?i:{_alternation(MONTHS)})\.?(?!\w)"
-WEEKDAY = rf"(?i:{_alternation(WEEKDAYS)})\.?(?!\w)"
+WEEKDAY = rf"(?i:{_alternation(WEEKDAYS | SHORT_WEEKDAYS)})\.?(?!\w)"
 # A time: 14:11, 09.30, 3:04 p.m., 1:25 AM, 7pm, 15:01:01.79, 10h30, "14:02 Uhr". Then an
 # optional zone in capitals (GMT, EST, ET, UTC+2, CET, "(GMT)") or an offset.
 TIME = (

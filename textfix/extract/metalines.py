@@ -48,10 +48,10 @@ LABELLED_DATE_RE = re.compile(
 # How a line that may hold metadata without a year opens (a byline, a label); every other line
 # without a year is a title or prose (``read_meta_line`` reads no field in it).
 META_START_WORDS = (
-    "by", "von", "par", "por", "di", "door", "updated", "published", "posted", "last updated",
-    "last modified", "date", "dated", "datum", "written", "words", "story", "reporting",
-    "reported", "author", "autor", "auteur", "autore", "source", "sources", "quelle", "fuente",
-    "fonte", "bron", "источник",
+    "by", "von", "ein beitrag von", "beitrag von", "par", "por", "di", "door", "updated",
+    "published", "posted", "last updated", "last modified", "date", "dated", "datum", "written",
+    "words", "story", "reporting", "reported", "author", "autor", "auteur", "autore", "source",
+    "sources", "quelle", "fuente", "fonte", "bron", "источник",
 )  # fmt: skip
 
 
@@ -69,7 +69,7 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
 
 
 META_START_RE = re.compile(rf"(?:{_by_first_letter(META_START_WORDS)})\b")
-META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИи")
+META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИиEe")
 # Where a line of several fields is cut: separators, and before "by" and "updated" labels,
 # but not inside a byline label ("Posted by", "Written by"). Every alternative opens with "|"
 # or a space, so the pattern is tried at those places alone.

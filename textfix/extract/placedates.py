@@ -23,6 +23,7 @@ from textfix.extract.dates import (
     DATE_FIELD_RE,
     MONTH,
     MONTHS,
+    SHORT_WEEKDAYS,
     WEEKDAYS,
     DateBounds,
     date_of,
@@ -111,8 +112,11 @@ def is_place(place: str) -> bool:
     (True, True, True, False)
     """
     words = place.split()
-    if not words[0][0].isupper() or words[0].lower().rstrip(".") in NOT_PLACE_WORDS:
+    first = words[0].lower().rstrip(".")
+    if not words[0][0].isupper() or first in NOT_PLACE_WORDS:
         return False
+    if len(words) == 1 and first in SHORT_WEEKDAYS:
+        return False  # "Mo., 3. Juni 2024" (but "Ter Apel" is a place)
     capitalised = [w for w in words if w[0].isupper()]
     if any(not (w[1:2].isalpha() or w[1:2] in "'’.-") for w in capitalised):
         return False  # "A1", single letters

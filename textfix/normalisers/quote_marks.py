@@ -259,6 +259,16 @@ def _is_glued(para: str, mark: Mark) -> bool:
     return gluing_letter(para[mark.start - 1]) and gluing_letter(para[mark.end])
 
 
+def _after_sentence(para: str, mark: Mark) -> bool:
+    """A mark glued between the end of a sentence after a word and a letter (``it.“We``)."""
+    return (
+        mark.start >= 2
+        and para[mark.start - 1] in ".!?…"
+        and gluing_letter(para[mark.start - 2])
+        and gluing_letter(para[mark.end : mark.end + 1])
+    )
+
+
 def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
     """Pair openers with closers using one stack per kind; unpaired closers become apostrophes."""
     later_closers = [0] * (len(marks) + 1)
@@ -278,6 +288,8 @@ def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
                 role = CLOSE
             else:
                 mark.stray, role = True, OPEN
+        elif role == INNER and mark.glyph == "“" and not stack and _after_sentence(para, mark):
+            mark.stray, role = True, OPEN  # said it.“We bake: an opener that swallowed its space
         elif role == INNER and mark.glyph == "”" and stack and para[mark.start - 1] in ".!?…":
             role = CLOSE  # “Stop.”He ran: the end of the quotation, which swallowed its space
         elif role == AMBIG and (mark.kind == "double" or mark.glyph in ("‘", "’")):
