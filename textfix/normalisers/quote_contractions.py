@@ -34,13 +34,22 @@ _SUFFIX = "(?i:t|s|re|ve|ll|d|m)"
 _END = f"(?![^\\W_])(?![{APOSTROPHES}-])"
 _LETTER = "[^\\W\\d_]"
 
+#: Whitespace inside a line: quote repair reads any of it as a space, and whitespace tidying
+#: later makes a run of spaces and tabs one space, so a split is closed up whatever it holds.
+_GAP_CHARS = "".join(
+    chr(code)
+    for code in range(0x3001)
+    if chr(code).isspace() and chr(code) not in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+)
+_GAP = f"[{re.escape(_GAP_CHARS)}]"
+
 #: One pattern per kind of split, each starting with the apostrophe (``quote_precheck`` uses
 #: them to mark a split contraction as a suspicious mark). The word before a ``before`` or
-#: ``treebank`` split is checked in :func:`join_contractions`.
+#: ``treebank`` split (and the gap before it) is checked in :func:`join_contractions`.
 SPLIT_PATTERNS = {
-    "after": f"(?<={_LETTER}[{APOSTROPHES}]) +{_SUFFIX}{_END}",
-    "before": f"(?<={_LETTER} [{APOSTROPHES}]) *{_SUFFIX}{_END}",
-    "treebank": f"(?<={_LETTER} [nN][{APOSTROPHES}])[tT]{_END}",
+    "after": f"(?<={_LETTER}[{APOSTROPHES}]){_GAP}+{_SUFFIX}{_END}",
+    "before": f"(?<={_GAP}[{APOSTROPHES}]){_GAP}*{_SUFFIX}{_END}",
+    "treebank": f"(?<={_GAP}[nN][{APOSTROPHES}])[tT]{_END}",
 }
 _SPLIT_RE = re.compile(
     f"[{APOSTROPHES}](?:"
@@ -77,6 +86,14 @@ def _word_before(text: str, end: int) -> str:
     return found.group().lower()
 
 
+def _gap_start(text: str, end: int) -> int:
+    """Where the run of whitespace ending at ``end`` starts."""
+    start = end
+    while start > 0 and text[start - 1] in _GAP_CHARS:
+        start -= 1
+    return start
+
+
 def join_contractions(text: str, notes: list[str] | None = None) -> str:
     """``text`` with the spaces inside split contractions removed; ``notes`` (if given) gets
     one line per contraction joined, at its offset in ``text``.
@@ -87,31 +104,35 @@ def join_contractions(text: str, notes: list[str] | None = None) -> str:
     'The children’ t-shirts, the ’s’ key, rock ’n’ roll, get ’em.'
     >>> notes = []; _ = join_contractions("It’ s", notes); notes
     ["split contraction at 2: '’ s' -> '’s'"]
+    >>> join_contractions("do'\\tM, they  ’re here, we\\tdo n't")
+    "do'M, they’re here, we\\tdon't"
     """
     if "’" not in text and "'" not in text and "‘" not in text and "´" not in text:
         return text
-    cuts: list[tuple[int, int]] = []  # ranges of spaces to remove
+    cuts: list[tuple[int, int]] = []  # ranges of whitespace to remove
     for match in _SPLIT_RE.finditer(text):
         mark = match.start()
-        suffix = match.group().lstrip(APOSTROPHES + " ").lower()
+        suffix = match.group()[1:].lstrip(_GAP_CHARS).lower()
+        inside = (mark + 1, match.end() - len(suffix))  # the gap after the mark, if any
         if match.group("after") is not None:
             if suffix == "t" and text[mark - 1] not in "nN":
                 continue
             start = mark
-            cuts.append((mark + 1, match.end() - len(suffix)))
+            cuts.append(inside)
         elif match.group("before") is not None:
-            if _word_before(text, mark - 1) not in TAKES_SUFFIX[suffix]:
+            start = _gap_start(text, mark)
+            if _word_before(text, start) not in TAKES_SUFFIX[suffix]:
                 continue
-            start = mark - 1
-            cuts += [(mark - 1, mark), (mark + 1, match.end() - len(suffix))]
-        elif _word_before(text, mark - 2) in TREEBANK_BASES:
-            start = mark - 2
-            cuts.append((mark - 2, mark - 1))
+            cuts += [(start, mark), inside]
         else:
-            continue
+            start = _gap_start(text, mark - 1)
+            if _word_before(text, start) not in TREEBANK_BASES:
+                continue
+            cuts.append((start, mark - 1))
         if notes is not None:
             piece = text[start : match.end()]
-            notes.append(f"split contraction at {start}: {piece!r} -> {piece.replace(' ', '')!r}")
+            joined = "".join(char for char in piece if char not in _GAP_CHARS)
+            notes.append(f"split contraction at {start}: {piece!r} -> {joined!r}")
     if not cuts:
         return text
     parts: list[str] = []
