@@ -382,3 +382,16 @@ def test_mojibake_settling_knows_every_pair_judged_by_the_whole_text() -> None:
     from textfix.screen import _WHOLE_TEXT_PAIRS
 
     assert {"Ã" + second for second in LEFTOVERS} | {"Ã ", "Â "} == set(_WHOLE_TEXT_PAIRS)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known issue (issue 18, found by fuzz/battery.py): a C0 control between the two "
+    "characters of a mojibake pair hides the pair from fix_mojibake; remove_control_chars then "
+    "deletes it and turns \\x9c into 'œ', and the second run repairs 'Ôœ' to 'Ԝ'",
+)
+@pytest.mark.parametrize("preset", ["default", "news", "web"])
+def test_preset_is_idempotent_when_a_control_splits_a_mojibake_pair(preset: str) -> None:
+    pipeline = Pipeline.from_preset(preset)
+    once = pipeline("\n\n\n\x06\xd4\x05\x9c\n\U000203e7V\xa7").text
+    assert pipeline(once).text == once
