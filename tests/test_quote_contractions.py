@@ -149,3 +149,11 @@ def test_presets_close_up_a_split_with_any_gap_in_one_run(text: str, preset: str
     pipeline = Pipeline.from_preset(preset)
     once = pipeline(text).text
     assert pipeline(once).text == once
+
+
+def test_gap_characters_are_the_whitespace_inside_a_line() -> None:
+    from textfix.normalisers.quote_contractions import _GAP_CHARS
+
+    breaks = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert sorted(_GAP_CHARS) == [char for char in spaces if char not in breaks]

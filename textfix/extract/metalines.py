@@ -103,18 +103,16 @@ NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 # "5 min read", "3 minute read", "Lesezeit: 4 Minuten", a clock, "Updated 2 hours ago", a
 # comment count ("4 Comments", "Leave a comment"): read beside a date, then dropped.
+_TIME_LABEL = r"(?i:updated|last updated|posted|published):? "
+_TIME_AGO = r"\d{1,3} (?i:minutes?|mins?|hours?|hrs?|days?|weeks?) (?i:ago)"
 NOISE_RE = re.compile(
     rf"\d{{1,3}}[ -]min(?:ute)?s?\.? read|(?i:lesezeit):? \d{{1,3}} (?i:min\w*)|{CLOCK}"
-    r"|(?:(?i:updated|last updated|posted|published):? )?"
-    r"\d{1,3} (?i:minutes?|mins?|hours?|hrs?|days?|weeks?) (?i:ago)"
+    rf"|(?:{_TIME_LABEL})?{_TIME_AGO}"
     r"|(?:\d{1,5}|[Nn]o|[Oo]ne) (?i:comments?|responses?|replies)|(?i:leave a comment)"
 )
 # A labelled relative time ("Updated: 2 hours ago", "Posted 3 days ago"): a date line that
 # gives no date, a header line on its own (an unlabelled "2 hours ago" is one only beside a date).
-RELATIVE_TIME_RE = re.compile(
-    r"(?i:updated|last updated|posted|published):? "
-    r"\d{1,3} (?i:minutes?|mins?|hours?|hrs?|days?|weeks?) (?i:ago)"
-)
+RELATIVE_TIME_RE = re.compile(_TIME_LABEL + _TIME_AGO)
 # A byline's role after a separator ("By Jane Doe | Staff writer"): read beside a byline or a
 # date, then dropped. One to three capitalised or lower-case words ending with a role noun
 # (and the role nouns of the languages whose month names textfix knows), maybe with where or

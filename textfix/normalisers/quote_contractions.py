@@ -34,13 +34,10 @@ _SUFFIX = "(?i:t|s|re|ve|ll|d|m)"
 _END = f"(?![^\\W_])(?![{APOSTROPHES}-])"
 _LETTER = "[^\\W\\d_]"
 
-#: Whitespace inside a line: quote repair reads any of it as a space, and whitespace tidying
-#: later makes a run of spaces and tabs one space, so a split is closed up whatever it holds.
-_GAP_CHARS = "".join(
-    chr(code)
-    for code in range(0x3001)
-    if chr(code).isspace() and chr(code) not in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-)
+#: Whitespace inside a line (every character ``str.isspace`` accepts but the line breaks):
+#: quote repair reads any of it as a space, and whitespace tidying later makes a run of spaces
+#: and tabs one space, so a split is closed up whatever it holds.
+_GAP_CHARS = "\t\x1f \xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _GAP = f"[{re.escape(_GAP_CHARS)}]"
 
 #: One pattern per kind of split, each starting with the apostrophe (``quote_precheck`` uses

@@ -416,14 +416,15 @@ def _repair(text: str, style: QuoteStyle, notes: list[str] | None, precheck: boo
     result = _repair_pass(text, style, notes, precheck)
     # The repair may make a split contraction of its own (``'a ' d``: the padded closer of
     # ``‘a’`` now stands right after a letter), which the next run would close up.
-    settled = join_contractions(result) == result
-    if settled and (result == text or is_markup(result) == is_markup(text)):
+    joined = join_contractions(result)
+    if joined == result and (result == text or is_markup(result) == is_markup(text)):
         return result
     for _ in range(_MAX_PASSES):
-        again = _repair_pass(join_contractions(result), style, None, precheck)
+        again = _repair_pass(joined, style, None, precheck)
         if again == result:
             return result
         result = again
+        joined = join_contractions(result)
     return text if style != "straight" else _flatten(text)
 
 
