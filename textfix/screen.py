@@ -111,6 +111,8 @@ def mojibake_settled(output: str, text: str, edits: Collection[EditKind]) -> boo
     True
     >>> mojibake_settled("x\n\xa0Ü¤", "x\nÜ¤", {"any"}), mojibake_settled("é", "e", {"any"})
     (False, True)
+    >>> mojibake_settled("\x06Ô\x05\x9c\nx", "Ôœ\nx", {"any"})  # a line is read with its break
+    False
     """
     if no_mojibake_work(text):
         return True
@@ -119,11 +121,27 @@ def mojibake_settled(output: str, text: str, edits: Collection[EditKind]) -> boo
         ("Ã" in text or "Â" in text) and any(pair in text for pair in _WHOLE_TEXT_PAIRS)
     ):
         return False
-    if whole_lines_at(output, text) != -1:
-        return True  # every line of ``text`` is a line of ``output``
+    # ftfy reads each line with its line break, which can decide ("Ôœ\n" is mojibake of "Ԝ",
+    # "Ôœ" at the end of a text is not): a line of ``output`` that is now the last line of
+    # ``text`` has lost its break and is looked at again.
+    last = text[text.rfind("\n") + 1 :]
+    start = whole_lines_at(output, text)
+    if start != -1:  # every line of ``text`` is a line of ``output``
+        return start + len(text) == len(output) or bool(_fix_mojibake(last) == last)
     lines = set(output.split("\n"))
-    changed = "\n".join(line for line in text.split("\n") if line not in lines)
+    changed = "".join(f"{line}\n" for line in text.split("\n")[:-1] if line not in lines)
+    if last not in lines or not _ends_with_line(output, last):
+        changed += last
     return bool(_fix_mojibake(changed) == changed)
+
+
+def _ends_with_line(text: str, line: str) -> bool:
+    r"""True if ``line`` is the last line of ``text``.
+
+    >>> _ends_with_line("a\nb", "b"), _ends_with_line("a\nab", "b"), _ends_with_line("b", "b")
+    (True, False, True)
+    """
+    return text.endswith(line) and text[: len(text) - len(line)][-1:] in ("", "\n")
 
 
 def whitespace_settled(output: str, text: str, edits: Collection[EditKind]) -> bool:
