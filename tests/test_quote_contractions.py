@@ -7,7 +7,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from textfix import Pipeline
-from textfix.normalisers.quote_contractions import join_contractions
+from textfix.normalisers.quote_contractions import (
+    _GAP_CHARS,
+    _SCREENED_MARKS,
+    _SPLIT_RE,
+    APOSTROPHES,
+    _may_hold_split,
+    join_contractions,
+)
 from textfix.normalisers.quote_precheck import all_canonical
 from textfix.normalisers.quotes import explain_quotes, repair_quotes
 
@@ -157,3 +164,23 @@ def test_gap_characters_are_the_whitespace_inside_a_line() -> None:
     breaks = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
     spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
     assert sorted(_GAP_CHARS) == [char for char in spaces if char not in breaks]
+
+
+@example(text="n’t " * 40)
+@example(text="x n’t")
+@given(
+    text=st.text(
+        alphabet=st.sampled_from([*APOSTROPHES, *_GAP_CHARS[:6], "n", "N", "s", "t", "a", "\n"]),
+        max_size=80,
+    )
+)
+def test_the_screen_passes_every_text_the_split_regex_matches(text: str) -> None:
+    # The screen may pass more than the regex finds, never less: it is its necessary condition.
+    if _SPLIT_RE.search(text) is not None:
+        assert _may_hold_split(text)
+
+
+def test_the_screen_stops_after_a_bounded_number_of_apostrophes() -> None:
+    # A text of apostrophes with no split costs the screen a bounded loop, then the regex.
+    assert _may_hold_split("’x" * (_SCREENED_MARKS + 1))
+    assert not _may_hold_split("’x" * _SCREENED_MARKS)
