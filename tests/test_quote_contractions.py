@@ -3,6 +3,9 @@ repair, in any quote style and inside any other quote damage; their neighbours a
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -11,6 +14,8 @@ from textfix.normalisers.quote_contractions import (
     _GAP_CHARS,
     _SCREENED_MARKS,
     _SPLIT_RE,
+    _SUFFIX,
+    _SUFFIX_FIRST,
     APOSTROPHES,
     _may_hold_split,
     join_contractions,
@@ -168,9 +173,12 @@ def test_gap_characters_are_the_whitespace_inside_a_line() -> None:
 
 @example(text="n’t " * 40)
 @example(text="x n’t")
+@example(text="it\u3000’\u3000\u017f")
 @given(
     text=st.text(
-        alphabet=st.sampled_from([*APOSTROPHES, *_GAP_CHARS[:6], "n", "N", "s", "t", "a", "\n"]),
+        alphabet=st.sampled_from(
+            [*APOSTROPHES, *_GAP_CHARS[:6], *"nNstTSreRvlLdmM\u017fa\n", "\u3000"]
+        ),
         max_size=80,
     )
 )
@@ -184,3 +192,15 @@ def test_the_screen_stops_after_a_bounded_number_of_apostrophes() -> None:
     # A text of apostrophes with no split costs the screen a bounded loop, then the regex.
     assert _may_hold_split("’x" * (_SCREENED_MARKS + 1))
     assert not _may_hold_split("’x" * _SCREENED_MARKS)
+
+
+def test_the_screen_knows_every_first_letter_of_a_suffix() -> None:
+    # Every character the case-blind suffix pattern can start with (checked over all of
+    # Unicode), so the screen passes "’ ſ" as the regex does.
+    suffix = re.compile(_SUFFIX)
+    first = {
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if any(suffix.match(chr(code) + rest) for rest in ("", "e", "l"))
+    }
+    assert first == set(_SUFFIX_FIRST)

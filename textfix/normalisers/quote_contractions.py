@@ -91,20 +91,23 @@ def _gap_start(text: str, end: int) -> int:
     return start
 
 
+#: The characters a suffix can start with (``_SUFFIX`` ignores case, and so reads ``ſ`` as ``s``).
+_SUFFIX_FIRST = "tsrvldmTSRVLDM\u017f"
 #: How many apostrophes ``_may_hold_split`` looks at before it leaves the text to the regex.
 _SCREENED_MARKS = 32
 
 
 def _may_hold_split(text: str) -> bool:
-    """False when no apostrophe of ``text`` has whitespace beside it (or a space and an ``n``
-    before it), so no contraction can be split: most text, found by a few ``str.find`` calls,
-    several times faster than a regex scan. After ``_SCREENED_MARKS`` apostrophes it answers
-    True and leaves the rest to the regex, so a text of apostrophes costs no more than that.
+    """False when no apostrophe of ``text`` stands where a split contraction's does, so none
+    can be split: beside whitespace, with a suffix's first letter after it or after one
+    whitespace character after it. Found by a few ``str.find`` calls, several times faster than
+    a regex scan; after ``_SCREENED_MARKS`` apostrophes it answers True and leaves the rest to
+    the regex, so a text of apostrophes costs no more than that.
 
     >>> _may_hold_split("It’s fine."), _may_hold_split("It’ s"), _may_hold_split("ca n't")
     (False, True, True)
-    >>> _may_hold_split("No apostrophe"), _may_hold_split("the ‘quoted’ word")
-    (False, True)
+    >>> _may_hold_split("No apostrophe"), _may_hold_split("the ‘quoted’ word, ’90s")
+    (False, False)
     """
     seen = 0
     for mark in APOSTROPHES:
@@ -114,15 +117,17 @@ def _may_hold_split(text: str) -> bool:
             if seen > _SCREENED_MARKS:
                 return True
             after = text[at + 1 : at + 2]
-            before = text[at - 1 : at]
-            if (after and after in _GAP_CHARS) or (
-                before
-                and (
+            if after and after in _GAP_CHARS:  # ("’ s", "it ’ s")
+                after = text[at + 2 : at + 3]
+                if after and (after in _GAP_CHARS or after in _SUFFIX_FIRST):
+                    return True
+            elif after and after in _SUFFIX_FIRST:  # ("it ’s", "do n't")
+                before = text[at - 1 : at]
+                if before and (
                     before in _GAP_CHARS
                     or (before in "nN" and at > 1 and text[at - 2] in _GAP_CHARS)
-                )
-            ):
-                return True
+                ):
+                    return True
             at = text.find(mark, at + 1)
     return False
 
