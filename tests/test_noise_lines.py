@@ -525,6 +525,35 @@ def test_a_quotation_or_reference_in_another_language_stays(quote: str) -> None:
     assert remove_noise_lines(text) == text
 
 
+GERMAN = [
+    "Der Hund lief den ganzen Tag im Garten herum und bellte den Nachbarn an.",
+    "Die Katze saß auf dem Zaun und sah dem Hund lange zu, bevor sie sprang.",
+    "Am Abend schliefen beide auf dem Sofa nebeneinander wie alte Freunde.",
+]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # A dictionary's translations: few words, the rest codes, marks and figures.
+        " - Ungarisch: [1] lottó → hu, sorsjáték → hu",
+        "- Finnisch: [1] arpajaiset → fi, lotto → fi",
+        "- Volo di notte, opera 1949",
+    ],
+)
+def test_a_foreign_line_of_few_words_stays(item: str) -> None:
+    text = "\n".join([*GERMAN, "Übersetzungen", item])
+    assert remove_noise_lines(text) == text
+
+
+def test_a_foreign_line_of_enough_words_beside_codes_still_goes() -> None:
+    # Must-not-change neighbour of the rule above: marks do not hide six words of English.
+    line = "- [1] Click here to read the full story on our partner website today."
+    cleaned, removals = find_noise_lines("\n".join([*GERMAN, line]))
+    assert cleaned == "\n".join(GERMAN)
+    assert [r.rule_id for r in removals] == ["noise.language"]
+
+
 def test_blank_lines_left_by_a_removal_are_folded() -> None:
     text = f"Etusivu\n\n{PROSE_A}\n\n||\n\n{PROSE_B}\n\n© 2020 ACME\n"
     assert remove_noise_lines(text) == f"{PROSE_A}\n\n{PROSE_B}"
