@@ -111,3 +111,27 @@ def test_help_prompt_goes_inside_the_text_and_is_idempotent() -> None:
     cleaned = remove_noise_lines(page)
     assert cleaned == "\n".join(PROSE)
     assert remove_noise_lines(cleaned) == cleaned
+
+
+def test_title_below_a_breadcrumb_trail_stays() -> None:
+    """A shop lays out its product's title right below the breadcrumb trail, between chrome
+    lines: no position rule removes it."""
+    page = "\n".join(
+        [
+            "Home › Garden › Watering",
+            "Expanding garden hose, 30 m",
+            "£24.99",
+            "In stock",
+            "Add to basket",
+            "Add to wishlist",
+            *PROSE,
+        ]
+    )
+    assert remove_noise_lines(page) == "\n".join(["Expanding garden hose, 30 m", *PROSE])
+
+
+@pytest.mark.parametrize("below", ["Add to basket", "Contact us"])
+def test_chrome_below_a_breadcrumb_trail_still_goes(below: str) -> None:
+    # Must-not-change neighbours: a line named by its words (strong or weak) is no title.
+    page = "\n".join(["Home › Garden › Watering", below, "£24.99", *PROSE])
+    assert remove_noise_lines(page) == "\n".join(PROSE)
