@@ -159,10 +159,42 @@ NOISE_LINES = [
     ("Få meddelanden om nya inlägg via e-post.", "noise.site-phrase"),
     ("Remarque sur ce commentaire | Permalien", "noise.site-phrase"),
     ("Текст доступен по лицензии Creative Commons Attribution-ShareAlike", "noise.site-phrase"),
+    # Cookie banners (the consent framework's wording), Q&A and comment widgets, shop
+    # delivery notices, a wiki's trademark, licence and stub lines, in several languages.
+    ("Wir und unsere Partner speichern und/oder greifen auf Informationen zu", "noise.site-phrase"),
+    ("Nous et nos partenaires stockons et/ou accédons à des informations", "noise.site-phrase"),
+    ("Vi och våra partner lagrar och/eller får åtkomst till information", "noise.site-phrase"),
+    ("Valoramos tu privacidad", "noise.action-link"),
+    ("Gérer les préférences", "noise.action-link"),
+    ("Ställ en ny fråga", "noise.action-link"),
+    ("Kommentar av", "noise.action-link"),
+    ("Задать вопрос", "noise.action-link"),
+    ("Fri frakt över 199kr", "noise.site-phrase"),
+    ("Kostenloser Versand ab 50 €", "noise.site-phrase"),
+    ("Wikipedia® est une marque déposée de la Wikimedia Foundation, Inc.", "noise.site-phrase"),
+    (
+        "Droit d'auteur : les textes sont disponibles sous licence Creative Commons",
+        "noise.site-phrase",
+    ),
+    ("Vous pouvez partager vos connaissances en l’améliorant (comment ?)", "noise.site-phrase"),
+    ("Hitta fler artiklar om djur med Wikipedias ämnesportaler", "noise.link"),
+    ("Portail de l’histoire", "noise.link"),
+    ("Äldst först", "noise.menu"),
+    ("Centro de ayuda", "noise.menu"),
 ]
 
 # Must-not-change neighbours: prose that shares a word or a shape with a rule.
 KEPT_LINES = [
+    # Neighbours of the cookie, question, shop and wiki lines above.
+    "Wir und unsere Partner haben das Projekt im Frühjahr abgeschlossen.",
+    "Nous et nos partenaires avons signé la convention en mars.",
+    "Vi och våra partner träffades i Malmö för att diskutera planen.",
+    "Ställ en fråga till experten om du är osäker på vilken färg du ska välja.",
+    "Kommentar av ordföranden: vi är nöjda med årets resultat.",
+    "Fri frakt är inte alltid gratis för butiken, skriver tidningen.",
+    "Wikipedia est une encyclopédie libre écrite par des bénévoles.",
+    "Le portail de l’église date du XIIe siècle et a été restauré en 1990.",
+    "Äldst först kom familjen Berg, sedan grannarna från gården intill.",
     "Der Preis stieg am 12. März auf 30 Euro, sagte er.",
     "The copyright of the photograph is disputed by two agencies.",
     "Kontakta oss gärna om du har frågor om kursen eller anmälan.",

@@ -40,6 +40,16 @@ ENGLISH_NOISE = [
     ("Rechazar todas", "noise.action-link"),
     ("Hyväksy kaikki", "noise.action-link"),
     ("Acceptera alla", "noise.action-link"),
+    ("We value your privacy", "noise.action-link"),
+    ("We and our partners store and/or access information on a device", "noise.site-phrase"),
+    ("Manage preferences", "noise.action-link"),
+    ("Print Recipe", "noise.action-link"),
+    ("Ask a question", "noise.action-link"),
+    ("Help Centre", "noise.menu"),
+    ("Oldest first", "noise.menu"),
+    ("Free shipping on orders over $50", "noise.site-phrase"),
+    ("Wikipedia® is a registered trademark of the Wikimedia Foundation, Inc.", "noise.site-phrase"),
+    ("Find more articles about cats", "noise.link"),
 ]
 
 # Sentences that share the words of a rule above: none is noise by its text.
@@ -59,6 +69,13 @@ ENGLISH_NEIGHBOURS = [
     "Cookie settings differ between browsers, so check yours first.",
     "Media contact was limited during the trial, the court said.",
     "Hyväksy kaikki muutokset ennen kuin tallennat tiedoston.",
+    "We value your privacy more than our profits, the chief executive said.",
+    "We and our partners raised the money in less than a month.",
+    "Ask a question of the witness and then wait for the answer.",
+    "Help centre staff were praised in the inspectors' report.",
+    "Free shipping made the difference for small sellers, the survey found.",
+    "Wikipedia is a free encyclopedia written by volunteers.",
+    "Print recipes on card so they survive the kitchen.",
 ]
 
 
