@@ -799,3 +799,33 @@ def test_fenced_code_is_text_and_stays() -> None:
     cleaned = remove_noise_lines(page)
     assert "```sh\nls -la\n```" in cleaned
     assert remove_noise_lines(cleaned) == cleaned
+
+
+WIKI_PAGE = [
+    "Lotterie",
+    "Substantiv, f[Bearbeiten]",
+    "|Singular||Plural|",
+    "Nominativ",
+    "Genitiv",
+    "Dativ",
+    "Aussprache:",
+    "Die Lotterie ist ein Glücksspiel, bei dem Lose gezogen werden und wenige gewinnen.",
+]
+
+
+def test_a_wiki_section_heading_is_no_link_in_a_run() -> None:
+    """A heading with the wiki's edit link is the article's own; the short lines around it
+    still go as a run."""
+    cleaned, removals = find_noise_lines("\n".join(WIKI_PAGE))
+    assert "Substantiv, f[Bearbeiten]" in cleaned.split("\n")
+    # (The last three short lines above the prose are its headings and stay.)
+    assert {r.line for r in removals} == {"|Singular||Plural|", "Nominativ"}
+
+
+@pytest.mark.parametrize("line", ["[Bearbeiten]", "Nominativ [1]", "Siehe auch [mehr]"])
+def test_a_line_without_a_heading_before_an_edit_link_is_no_wiki_heading(line: str) -> None:
+    # Must-not-change neighbours: the edit link alone, a reference mark, another bracket.
+    lines = [*WIKI_PAGE]
+    lines[1] = line
+    _, removals = find_noise_lines("\n".join(lines))
+    assert line in {r.line for r in removals}
