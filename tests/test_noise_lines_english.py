@@ -50,6 +50,10 @@ ENGLISH_NOISE = [
     ("Free shipping on orders over $50", "noise.site-phrase"),
     ("Wikipedia® is a registered trademark of the Wikimedia Foundation, Inc.", "noise.site-phrase"),
     ("Find more articles about cats", "noise.link"),
+    ("Customer Service", "noise.menu"),
+    ("Last updated", "noise.menu"),
+    ("Email to a friend", "noise.action-link"),
+    ("Already a member?", "noise.form"),
 ]
 
 # Sentences that share the words of a rule above: none is noise by its text.
@@ -76,6 +80,8 @@ ENGLISH_NEIGHBOURS = [
     "Free shipping made the difference for small sellers, the survey found.",
     "Wikipedia is a free encyclopedia written by volunteers.",
     "Print recipes on card so they survive the kitchen.",
+    "Customer service was slow, but the refund arrived in the end.",
+    "Already a member of the club, she joined the board in 2019.",
 ]
 
 
