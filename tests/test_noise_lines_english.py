@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+import textfix
+from tests.boilerplate_goldens import Golden, load_goldens
+from tests.conftest import FIXTURES
 from textfix.boilerplate.noise import find_noise_lines, remove_noise_lines
 from textfix.boilerplate.noise_rules import line_rule
 
@@ -158,3 +161,20 @@ def test_chrome_below_a_breadcrumb_trail_still_goes(below: str) -> None:
     # Must-not-change neighbours: a line named by its words (strong or weak) is no title.
     page = "\n".join(["Home › Garden › Watering", below, "£24.99", *PROSE])
     assert remove_noise_lines(page) == "\n".join(PROSE)
+
+
+ENGLISH_PAGES = load_goldens(FIXTURES / "noise")
+
+
+@pytest.mark.parametrize("golden", ENGLISH_PAGES, ids=[golden.label for golden in ENGLISH_PAGES])
+def test_web_preset_keeps_every_prose_line_of_an_english_page(golden: Golden) -> None:
+    """Through the whole ``web`` preset, every content line of the hand-written English pages
+    (short ones inside the text too: "Yes.", "Day one.", a poem's lines) comes back unchanged,
+    and a second run changes nothing."""
+    cleaned = textfix.clean(golden.text, preset="web")
+    kept = set(cleaned.split("\n"))
+    content = [
+        line for line, mark in zip(golden.lines, golden.boilerplate, strict=True) if mark is False
+    ]
+    assert [line for line in content if line not in kept] == []
+    assert textfix.clean(cleaned, preset="web") == cleaned
