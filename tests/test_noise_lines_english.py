@@ -57,6 +57,11 @@ ENGLISH_NOISE = [
     ("Last updated", "noise.menu"),
     ("Email to a friend", "noise.action-link"),
     ("Already a member?", "noise.form"),
+    # A forum's statistics block (phpBB's wording).
+    ("Who is online", "noise.menu"),
+    ("Users browsing this forum: No registered users and 3 guests", "noise.site-phrase"),
+    ("Mitglieder in diesem Forum: Keine Mitglieder und 1 Gast", "noise.site-phrase"),
+    ("Most users ever online was 25 on Sun Jan 1, 2023", "noise.site-phrase"),
 ]
 
 # Sentences that share the words of a rule above: none is noise by its text.
@@ -85,6 +90,9 @@ ENGLISH_NEIGHBOURS = [
     "Print recipes on card so they survive the kitchen.",
     "Customer service was slow, but the refund arrived in the end.",
     "Already a member of the club, she joined the board in 2019.",
+    "Users browsing this forum often ask about cheap seed.",
+    "Mitglieder in diesem Forum sind oft Rentner.",
+    "Who is online tonight matters less than who reads tomorrow.",
 ]
 
 
