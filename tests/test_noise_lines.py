@@ -159,10 +159,53 @@ NOISE_LINES = [
     ("Få meddelanden om nya inlägg via e-post.", "noise.site-phrase"),
     ("Remarque sur ce commentaire | Permalien", "noise.site-phrase"),
     ("Текст доступен по лицензии Creative Commons Attribution-ShareAlike", "noise.site-phrase"),
+    # Cookie banners (the consent framework's wording), Q&A and comment widgets, shop
+    # delivery notices, a wiki's trademark, licence and stub lines, in several languages.
+    ("Wir und unsere Partner speichern und/oder greifen auf Informationen zu", "noise.site-phrase"),
+    ("Nous et nos partenaires stockons et/ou accédons à des informations", "noise.site-phrase"),
+    ("Vi och våra partner lagrar och/eller får åtkomst till information", "noise.site-phrase"),
+    ("Valoramos tu privacidad", "noise.action-link"),
+    ("Gérer les préférences", "noise.action-link"),
+    ("Ställ en ny fråga", "noise.action-link"),
+    ("Kommentar av", "noise.action-link"),
+    ("Задать вопрос", "noise.action-link"),
+    ("Fri frakt över 199kr", "noise.site-phrase"),
+    ("Kostenloser Versand ab 50 €", "noise.site-phrase"),
+    ("Wikipedia® est une marque déposée de la Wikimedia Foundation, Inc.", "noise.site-phrase"),
+    (
+        "Droit d'auteur : les textes sont disponibles sous licence Creative Commons",
+        "noise.site-phrase",
+    ),
+    ("Vous pouvez partager vos connaissances en l’améliorant (comment ?)", "noise.site-phrase"),
+    ("Hitta fler artiklar om djur med Wikipedias ämnesportaler", "noise.link"),
+    ("Portail de l’histoire", "noise.link"),
+    ("Äldst först", "noise.menu"),
+    ("Senare inlägg", "noise.menu"),
+    ("Kundtjänst", "noise.menu"),
+    ("Zuletzt aktualisiert", "noise.menu"),
+    ("Lägg till bokmärke", "noise.action-link"),
+    ("Ajouter aux favoris", "noise.action-link"),
+    ("Logga in här", "noise.action-link"),
+    ("Redan medlem?", "noise.form"),
+    ("Oletko jo jäsen?", "noise.form"),
+    ("Centro de ayuda", "noise.menu"),
 ]
 
 # Must-not-change neighbours: prose that shares a word or a shape with a rule.
 KEPT_LINES = [
+    # Neighbours of the cookie, question, shop and wiki lines above.
+    "Wir und unsere Partner haben das Projekt im Frühjahr abgeschlossen.",
+    "Nous et nos partenaires avons signé la convention en mars.",
+    "Vi och våra partner träffades i Malmö för att diskutera planen.",
+    "Ställ en fråga till experten om du är osäker på vilken färg du ska välja.",
+    "Kommentar av ordföranden: vi är nöjda med årets resultat.",
+    "Fri frakt är inte alltid gratis för butiken, skriver tidningen.",
+    "Wikipedia est une encyclopédie libre écrite par des bénévoles.",
+    "Le portail de l’église date du XIIe siècle et a été restauré en 1990.",
+    "Äldst först kom familjen Berg, sedan grannarna från gården intill.",
+    "Kundtjänst svarade efter tre dagar och lovade en ny leverans.",
+    "Redan medlem i klubben var hennes syster, som hade spelat i tio år.",
+    "Zuletzt aktualisiert wurde die Liste im Januar, sagte die Behörde.",
     "Der Preis stieg am 12. März auf 30 Euro, sagte er.",
     "The copyright of the photograph is disputed by two agencies.",
     "Kontakta oss gärna om du har frågor om kursen eller anmälan.",
@@ -525,6 +568,35 @@ def test_a_quotation_or_reference_in_another_language_stays(quote: str) -> None:
     assert remove_noise_lines(text) == text
 
 
+GERMAN = [
+    "Der Hund lief den ganzen Tag im Garten herum und bellte den Nachbarn an.",
+    "Die Katze saß auf dem Zaun und sah dem Hund lange zu, bevor sie sprang.",
+    "Am Abend schliefen beide auf dem Sofa nebeneinander wie alte Freunde.",
+]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # A dictionary's translations: few words, the rest codes, marks and figures.
+        " - Ungarisch: [1] lottó → hu, sorsjáték → hu",
+        "- Finnisch: [1] arpajaiset → fi, lotto → fi",
+        "- Volo di notte, opera 1949",
+    ],
+)
+def test_a_foreign_line_of_few_words_stays(item: str) -> None:
+    text = "\n".join([*GERMAN, "Übersetzungen", item])
+    assert remove_noise_lines(text) == text
+
+
+def test_a_foreign_line_of_enough_words_beside_codes_still_goes() -> None:
+    # Must-not-change neighbour of the rule above: marks do not hide six words of English.
+    line = "- [1] Click here to read the full story on our partner website today."
+    cleaned, removals = find_noise_lines("\n".join([*GERMAN, line]))
+    assert cleaned == "\n".join(GERMAN)
+    assert [r.rule_id for r in removals] == ["noise.language"]
+
+
 def test_blank_lines_left_by_a_removal_are_folded() -> None:
     text = f"Etusivu\n\n{PROSE_A}\n\n||\n\n{PROSE_B}\n\n© 2020 ACME\n"
     assert remove_noise_lines(text) == f"{PROSE_A}\n\n{PROSE_B}"
@@ -738,3 +810,33 @@ def test_fenced_code_is_text_and_stays() -> None:
     cleaned = remove_noise_lines(page)
     assert "```sh\nls -la\n```" in cleaned
     assert remove_noise_lines(cleaned) == cleaned
+
+
+WIKI_PAGE = [
+    "Lotterie",
+    "Substantiv, f[Bearbeiten]",
+    "|Singular||Plural|",
+    "Nominativ",
+    "Genitiv",
+    "Dativ",
+    "Aussprache:",
+    "Die Lotterie ist ein Glücksspiel, bei dem Lose gezogen werden und wenige gewinnen.",
+]
+
+
+def test_a_wiki_section_heading_is_no_link_in_a_run() -> None:
+    """A heading with the wiki's edit link is the article's own; the short lines around it
+    still go as a run."""
+    cleaned, removals = find_noise_lines("\n".join(WIKI_PAGE))
+    assert "Substantiv, f[Bearbeiten]" in cleaned.split("\n")
+    # (The last three short lines above the prose are its headings and stay.)
+    assert {r.line for r in removals} == {"|Singular||Plural|", "Nominativ"}
+
+
+@pytest.mark.parametrize("line", ["[Bearbeiten]", "Nominativ [1]", "Siehe auch [mehr]"])
+def test_a_line_without_a_heading_before_an_edit_link_is_no_wiki_heading(line: str) -> None:
+    # Must-not-change neighbours: the edit link alone, a reference mark, another bracket.
+    lines = [*WIKI_PAGE]
+    lines[1] = line
+    _, removals = find_noise_lines("\n".join(lines))
+    assert line in {r.line for r in removals}

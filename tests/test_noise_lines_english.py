@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+import textfix
+from tests.boilerplate_goldens import Golden, load_goldens
+from tests.conftest import FIXTURES
 from textfix.boilerplate.noise import find_noise_lines, remove_noise_lines
 from textfix.boilerplate.noise_rules import line_rule
 
@@ -40,6 +43,25 @@ ENGLISH_NOISE = [
     ("Rechazar todas", "noise.action-link"),
     ("Hyväksy kaikki", "noise.action-link"),
     ("Acceptera alla", "noise.action-link"),
+    ("We value your privacy", "noise.action-link"),
+    ("We and our partners store and/or access information on a device", "noise.site-phrase"),
+    ("Manage preferences", "noise.action-link"),
+    ("Print Recipe", "noise.action-link"),
+    ("Ask a question", "noise.action-link"),
+    ("Help Centre", "noise.menu"),
+    ("Oldest first", "noise.menu"),
+    ("Free shipping on orders over $50", "noise.site-phrase"),
+    ("Wikipedia® is a registered trademark of the Wikimedia Foundation, Inc.", "noise.site-phrase"),
+    ("Find more articles about cats", "noise.link"),
+    ("Customer Service", "noise.menu"),
+    ("Last updated", "noise.menu"),
+    ("Email to a friend", "noise.action-link"),
+    ("Already a member?", "noise.form"),
+    # A forum's statistics block (phpBB's wording).
+    ("Who is online", "noise.menu"),
+    ("Users browsing this forum: No registered users and 3 guests", "noise.site-phrase"),
+    ("Mitglieder in diesem Forum: Keine Mitglieder und 1 Gast", "noise.site-phrase"),
+    ("Most users ever online was 25 on Sun Jan 1, 2023", "noise.site-phrase"),
 ]
 
 # Sentences that share the words of a rule above: none is noise by its text.
@@ -59,6 +81,18 @@ ENGLISH_NEIGHBOURS = [
     "Cookie settings differ between browsers, so check yours first.",
     "Media contact was limited during the trial, the court said.",
     "Hyväksy kaikki muutokset ennen kuin tallennat tiedoston.",
+    "We value your privacy more than our profits, the chief executive said.",
+    "We and our partners raised the money in less than a month.",
+    "Ask a question of the witness and then wait for the answer.",
+    "Help centre staff were praised in the inspectors' report.",
+    "Free shipping made the difference for small sellers, the survey found.",
+    "Wikipedia is a free encyclopedia written by volunteers.",
+    "Print recipes on card so they survive the kitchen.",
+    "Customer service was slow, but the refund arrived in the end.",
+    "Already a member of the club, she joined the board in 2019.",
+    "Users browsing this forum often ask about cheap seed.",
+    "Mitglieder in diesem Forum sind oft Rentner.",
+    "Who is online tonight matters less than who reads tomorrow.",
 ]
 
 
@@ -111,3 +145,44 @@ def test_help_prompt_goes_inside_the_text_and_is_idempotent() -> None:
     cleaned = remove_noise_lines(page)
     assert cleaned == "\n".join(PROSE)
     assert remove_noise_lines(cleaned) == cleaned
+
+
+def test_title_below_a_breadcrumb_trail_stays() -> None:
+    """A shop lays out its product's title right below the breadcrumb trail, between chrome
+    lines: no position rule removes it."""
+    page = "\n".join(
+        [
+            "Home › Garden › Watering",
+            "Expanding garden hose, 30 m",
+            "£24.99",
+            "In stock",
+            "Add to basket",
+            "Add to wishlist",
+            *PROSE,
+        ]
+    )
+    assert remove_noise_lines(page) == "\n".join(["Expanding garden hose, 30 m", *PROSE])
+
+
+@pytest.mark.parametrize("below", ["Add to basket", "Contact us"])
+def test_chrome_below_a_breadcrumb_trail_still_goes(below: str) -> None:
+    # Must-not-change neighbours: a line named by its words (strong or weak) is no title.
+    page = "\n".join(["Home › Garden › Watering", below, "£24.99", *PROSE])
+    assert remove_noise_lines(page) == "\n".join(PROSE)
+
+
+ENGLISH_PAGES = load_goldens(FIXTURES / "noise")
+
+
+@pytest.mark.parametrize("golden", ENGLISH_PAGES, ids=[golden.label for golden in ENGLISH_PAGES])
+def test_web_preset_keeps_every_prose_line_of_an_english_page(golden: Golden) -> None:
+    """Through the whole ``web`` preset, every content line of the hand-written English pages
+    (short ones inside the text too: "Yes.", "Day one.", a poem's lines) comes back unchanged,
+    and a second run changes nothing."""
+    cleaned = textfix.clean(golden.text, preset="web")
+    kept = set(cleaned.split("\n"))
+    content = [
+        line for line, mark in zip(golden.lines, golden.boilerplate, strict=True) if mark is False
+    ]
+    assert [line for line in content if line not in kept] == []
+    assert textfix.clean(cleaned, preset="web") == cleaned

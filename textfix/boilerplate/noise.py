@@ -21,7 +21,10 @@ rule reaches over spans of up to ten such lines between two lines named by their
 post titles of a "Related posts" block between "Share this:" and "Tags: ..."): on the tuning
 pages the lines of such spans were noise 204 times in 211. A date, a line without words or in
 another language bounds no span (comments between their dates). The page's first line is
-its title: a position rule alone never removes it (a wiki's page name above its infobox).
+its title: a position rule alone never removes it (a wiki's page name above its infobox), nor
+the line right below a breadcrumb trail (a shop's product name above its price and buttons),
+nor a wiki's section heading with its edit link ("Übersetzungen[Bearbeiten]": on the tuning
+pages such headings were clean about nine times in ten).
 
 A table set out line by line (rows of one shape holding figures and words, or a column of
 figures; see :mod:`textfix.boilerplate.noise_tables`) is the text's data: no weak or position
@@ -49,6 +52,7 @@ weak, and the document's language stays the same once its minority lines are gon
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from textfix.boilerplate.code_lines import fenced_lines
 from textfix.boilerplate.noise_language import foreign_lines
@@ -98,6 +102,34 @@ UNBOUNDING: frozenset[str | None] = frozenset(
 # A section number in front of a heading: "1.2 Adjectif", "- 3. Ergebnisse".
 _NUMBERED_RE = re.compile(r"[-•*]?\s*\d{1,3}(?:\.\d{1,3}){0,4}\.?\s+\w")
 _PROSE_ENDS = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»", ":")
+
+
+# A wiki's edit link after a section heading, in the languages the step knows:
+# "Leben[Bearbeiten | Quelltext bearbeiten]", "Forme de nom commun [modifier le wikicode]".
+_WIKI_EDIT_RE = re.compile(
+    r"\[(?:edit|bearbeiten|modifier|editar|modifica|bewerken|править|редагувати|ред\.|muokkaa"
+    r"|redigera)(?:\s?\|\s?[^\[\]|]{1,40}|\s[^\[\]|]{1,30})?\]",
+    re.IGNORECASE,
+)
+
+
+def is_wiki_heading(line: str) -> bool:
+    """A section heading with a wiki's edit link after it: the article's own heading.
+
+    >>> is_wiki_heading("Substantiv, f[Bearbeiten]")
+    True
+    >>> is_wiki_heading("Källor[redigera | redigera wikitext]")
+    True
+    >>> is_wiki_heading("[edit]"), is_wiki_heading("Press [Edit] to change the name.")
+    (False, False)
+    """
+    stripped = line.strip()
+    start = stripped.rfind("[")
+    return (
+        start > 0
+        and stripped.endswith("]")
+        and _WIKI_EDIT_RE.fullmatch(stripped, start) is not None
+    )
 
 
 def is_prose_line(line: str) -> bool:
@@ -191,6 +223,12 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
     # rule alone does not remove it (on the tuning pages a first line named by one was clean 16
     # times in 37). A table's row is no title there either.
     title = nonblank[0] if nonblank and not lines[nonblank[0]].lstrip().startswith("|") else -1
+    # So is the line right below a breadcrumb trail ("Home › Garden › Watering"): the page's
+    # title, as a shop or a help centre lays it out.
+    titles = {title} | {
+        below for above, below in pairwise(nonblank) if rules[above] == "noise.breadcrumb"
+    }
+    titles.update(index for index in nonblank if is_wiki_heading(lines[index]))
     keep = set(prose)
     removed: list[str | None] = [None] * len(lines)
     for chain, strong in chains:
@@ -203,7 +241,7 @@ def classify_lines(lines: list[str], *, foreign_language: bool = True) -> list[s
             rule = rules[index]
             if (rule in HEADING_RULES and index in heading) or dates_alone:
                 continue
-            if rule in _POSITION_RULES and index == title:
+            if rule in _POSITION_RULES and index in titles:
                 continue
             # A line in another language inside the text is a quotation, an example or a
             # translation as often as noise (on the tuning pages noise 30 times in 40, outside

@@ -68,6 +68,9 @@ _GROUPS: tuple[frozenset[str], ...] = (
 _CITATION_RE = re.compile(r"[\s\-–•*]{0,6}(?:[\^↑]|\([a-z]{2,3}\)\s|[\"“”„«‘’'])")
 
 
+_WORD_RE = re.compile(r"[^\W\d_]{2}")
+
+
 def _related(first: str, second: str) -> bool:
     return first == second or any(first in group and second in group for group in _GROUPS)
 
@@ -125,4 +128,17 @@ def foreign_lines(lines: Sequence[str], rules: Sequence[str | None]) -> list[int
             own_words += words
     if len(foreign) > MAX_FOREIGN_LINES:
         return []
-    return foreign if foreign_words * MAX_FOREIGN_SHARE_INVERSE < foreign_words + own_words else []
+    if foreign_words * MAX_FOREIGN_SHARE_INVERSE >= foreign_words + own_words:
+        return []
+    # Bullets, reference marks, figures and language codes are no words to the model: a line
+    # needs enough words of its own ("- Ungarisch: [1] lottó → hu" holds five) to be removed.
+    return [index for index in foreign if word_count(lines[index]) >= MIN_LINE_WORDS]
+
+
+def word_count(line: str) -> int:
+    """The tokens of a line that hold a word (two letters in a row).
+
+    >>> word_count("- Ungarisch: [1] lottó → hu, sorsjáték → hu")
+    5
+    """
+    return sum(_WORD_RE.search(token) is not None for token in line.split())
