@@ -22,11 +22,16 @@ from textfix.extract.header import (
     starts_body,
     trailing_title_holds,
 )
-from textfix.extract.metalines import read_byline_note, read_meta_line, read_name_over_role
-from textfix.extract.titles import is_body_prose, is_lone_title, looks_like_title
+from textfix.extract.metalines import (
+    read_bare_name,
+    read_byline_note,
+    read_meta_line,
+    read_name_over_role,
+)
+from textfix.extract.titles import is_body_prose, is_kicker, is_lone_title, looks_like_title
 from textfix.extract.toplines import LINE_SCAN, MAX_META_LINE, read_date_title
 
-_META, _TITLE = "meta", "title"
+_META, _TITLE, _KICKER = "meta", "title", "kicker"
 
 
 def extract_header_reference(
@@ -59,6 +64,7 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
     stop: str | None = None
     stop_at = size
     byline_above = False
+    undated = bare_name = False
     while pos < size:
         end = text.find("\n", pos, pos + LINE_SCAN)
         end = min(size, pos + LINE_SCAN) if end < 0 else end
@@ -95,12 +101,16 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
                 break
             for key, value in meta.items():
                 metadata.setdefault(key, value)
+            undated = undated or not meta
             kinds.append(_META)
             byline_above = "author" in meta
             blank_before = False
             pos = end + 1
             continue
         author = None if "author" in metadata else read_name_over_role(line, next_line(text, end))
+        if author is None and "author" not in metadata and "title" in metadata and not blank_before:
+            author = read_bare_name(line)
+            bare_name = author is not None
         if author is not None:
             metadata["author"] = author
             kinds.append(_META)
@@ -112,6 +122,18 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
             if note:
                 metadata.setdefault("source", note)
             kinds.append(_META)
+        elif (
+            kinds == [_TITLE]
+            and not blank_before
+            and len(line) <= MAX_HEADER_LINE
+            and is_kicker(metadata["title"], line)
+            and looks_like_title(line)
+        ):
+            metadata["title"] = line
+            kinds[0] = _KICKER
+            kinds.append(_TITLE)
+            title_at, title_end, title_blank_after = pos, end, False
+            title_blank_before = False
         elif "title" not in metadata and len(line) <= MAX_HEADER_LINE and looks_like_title(line):
             metadata["title"] = line
             kinds.append(_TITLE)
@@ -122,7 +144,12 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
             break
         blank_before = byline_above = False
         pos = end + 1
-    evidence = any(key in metadata for key in ("date", "updated", "author", "dateline"))
+    dated = "date" in metadata or "updated" in metadata
+    if bare_name and not dated:
+        return None
+    evidence = any(key in metadata for key in ("date", "updated", "author", "dateline")) or (
+        undated and "title" in metadata
+    )
     if (
         kinds
         and kinds[-1] == _TITLE
@@ -133,7 +160,7 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
     ):
         stop, stop_at, blank_before = metadata.pop("title"), title_at, title_blank_before
         kinds.pop()
-    if not kinds:
+    if not kinds or not metadata:
         return None
     body = text[stop_at:].lstrip("\n \t") if stop is not None else ""
     if not evidence:

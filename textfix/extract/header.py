@@ -37,6 +37,7 @@ from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.metalines import (
     META_FIRST,
     META_START_RE,
+    read_bare_name,
     read_byline_note,
     read_meta_line,
     read_name_over_role,
@@ -50,6 +51,7 @@ from textfix.extract.titles import (
     ends_sentence,
     has_year_hint,
     is_body_prose,
+    is_kicker,
     is_simple_title,
     lone_title_shape,
     looks_like_title,
@@ -80,7 +82,7 @@ DEFAULT_BOUNDS = rolling_bounds(None, None, None)
 # A bare name line over its role is no longer than this.
 MAX_NAME_LINE = 40
 
-_META, _TITLE = "meta", "title"
+_META, _TITLE, _KICKER = "meta", "title", "kicker"
 
 
 def extract_header(
@@ -209,6 +211,7 @@ def _read_lines(
     stop_at = size
     stop_known: tuple[str, int, bool] | None = None  # the stop line, whole and not metadata
     byline_above = False  # the line above is a metadata line with a byline
+    undated = bare_name = False  # a date line with no date; an author from a bare name line
     while pos < size:
         end = text.find("\n", pos, pos + LINE_SCAN)
         end = min(size, pos + LINE_SCAN) if end < 0 else end
@@ -260,14 +263,19 @@ def _read_lines(
                 break
             for key, value in meta.items():
                 metadata.setdefault(key, value)
+            undated = undated or not meta
             kinds.append(_META)
             byline_above = "author" in meta
             blank_before = False
             pos = end + 1
             continue
         if "author" not in metadata and len(line) <= MAX_NAME_LINE and line[0].isupper():
-            # "Sarah Jones" over "Political Correspondent": a byline with no byline word
+            # "Sarah Jones" over "Political Correspondent": a byline with no byline word; or
+            # right under the title, in a block with a date (tested once the block is read)
             author = read_name_over_role(line, next_line(text, end))
+            if author is None and "title" in metadata and not blank_before:
+                author = read_bare_name(line)
+                bare_name = author is not None
             if author is not None:
                 metadata["author"] = author
                 kinds.append(_META)
@@ -280,6 +288,22 @@ def _read_lines(
             if note:
                 metadata.setdefault("source", note)
             kinds.append(_META)
+        elif (
+            kinds == [_TITLE]
+            and not blank_before
+            and len(line) <= MAX_HEADER_LINE
+            and is_kicker(metadata["title"], line)
+            and looks_like_title(line)
+            and (not unchecked or looks_like_title(metadata["title"]))
+        ):
+            # "WORLD NEWS" over the title: a kicker, dropped with the header (only with a date
+            # or byline in the block: a lone title has one line)
+            metadata["title"] = line
+            unchecked = False
+            kinds.append(_TITLE)
+            kinds[0] = _KICKER
+            title_at, title_end, title_blank_after = pos, end, False
+            title_blank_before = False
         elif "title" not in metadata and (
             (plain and not kinds) or (len(line) <= MAX_HEADER_LINE and looks_like_title(line))
         ):
@@ -295,11 +319,13 @@ def _read_lines(
             break
         blank_before = byline_above = False
         pos = end + 1
+    dated = "date" in metadata or "updated" in metadata
+    if bare_name and not dated:
+        return None  # a bare name is a byline only beside a date
+    # A date line that gives no date ("10/05/2024", "Updated 2 hours ago") is evidence of a
+    # header for the title beside it.
     evidence = (
-        "date" in metadata
-        or "updated" in metadata
-        or "author" in metadata
-        or "dateline" in metadata
+        dated or "author" in metadata or "dateline" in metadata or (undated and "title" in metadata)
     )
     if unchecked and evidence and not looks_like_title(metadata["title"]):
         return None  # the first line, no title, is where the full reading stops: no header
@@ -315,8 +341,8 @@ def _read_lines(
         stop, stop_at, blank_before = metadata.pop("title"), title_at, title_blank_before
         stop_known = None
         kinds.pop()
-    if not kinds:
-        return None
+    if not kinds or not metadata:
+        return None  # (an undated line's title was the body's top: no field is left)
     body = text[stop_at:].lstrip("\n \t") if stop is not None else ""
     title = metadata.get("title", "")
     if not evidence:
@@ -338,7 +364,7 @@ def _read_lines(
         return body, metadata, stop_known
     if stop is not None and not starts_body(stop, blank_before):
         return None
-    if not body and "date" not in metadata and "updated" not in metadata:
+    if not body and not dated:
         return None
     return body, metadata, stop_known
 

@@ -51,7 +51,7 @@ META_START_WORDS = (
     "by", "von", "ein beitrag von", "beitrag von", "par", "por", "di", "door", "updated",
     "published", "posted", "last updated", "last modified", "date", "dated", "datum", "written",
     "words", "story", "reporting", "reported", "author", "autor", "auteur", "autore", "source",
-    "sources", "quelle", "fuente", "fonte", "bron", "источник",
+    "sources", "quelle", "fuente", "fonte", "bron", "источник", "автор",
 )  # fmt: skip
 
 
@@ -69,7 +69,7 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
 
 
 META_START_RE = re.compile(rf"(?:{_by_first_letter(META_START_WORDS)})\b")
-META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИиEe")
+META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИиEeАа")
 # Where a line of several fields is cut: separators, and before "by" and "updated" labels,
 # but not inside a byline label ("Posted by", "Written by"). Every alternative opens with "|"
 # or a space, so the pattern is tried at those places alone.
@@ -126,6 +126,12 @@ ROLE_RE = re.compile(
     # (no English "in"/"for": "Fury at editor in Rome" is a headline)
     r"(?: (?:en|à|a|für|di|da|em) [^\W\d_]+)?"
 )
+# The outlet a byline names after a pipe ("By Alexander Bolton | The Hill", "By Jane Doe |
+# Politico"): one to five capitalised words (``&``, "of", "the" between them), no digit. Two
+# authors are joined by "and", a comma or a slash, never by a pipe.
+OUTLET_RE = re.compile(
+    r"(?:[Tt]he )?[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|&|of|the|de|du|del|la|el)){0,4}"
+)
 # Keys a metadata line fills; "name" becomes "author" beside a date.
 FIELD_KEYS = ("date", "updated", "author", "source")
 
@@ -144,6 +150,8 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
     {'date': '2022-02-12', 'updated': '2022-02-13'}
     >>> read_meta_line("By the time we arrived, 12 people had left", b) is None
     True
+    >>> read_meta_line("By Alexander Bolton | The Hill", b)
+    {'author': 'Alexander Bolton', 'source': 'The Hill'}
     >>> read_meta_line("Updated: 2 hours ago", b), read_meta_line("2 hours ago", b)
     ({}, None)
     """
@@ -169,6 +177,15 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
     for part in parts:
         # A line with no separator is one part, the whole line, read above.
         field = None if part == line else _read_segment(part, bounds, has_year)
+        if (
+            found
+            and found[-1][0] == "author"
+            and "|" in line
+            and (field is None or field[0] == "name")
+            and OUTLET_RE.fullmatch(part.strip()) is not None
+            and not any(c.isdigit() for c in part)
+        ):
+            field = ("outlet", part.strip())  # "By Alexander Bolton | The Hill"
         if field is not None:
             found.append(field)
             continue
@@ -239,9 +256,21 @@ def read_name_over_role(line: str, following: str) -> str | None:
     >>> read_name_over_role("Top Stories", "Technology reporter") is None
     True
     """
-    if len(line) > 40 or len(following) > 40 or ROLE_RE.fullmatch(following) is None:
+    if len(following) > 40 or ROLE_RE.fullmatch(following) is None:
         return None
-    if BARE_NAME_RE.fullmatch(line) is None or " in " in line:
+    return read_bare_name(line)
+
+
+def read_bare_name(line: str) -> str | None:
+    """``line`` when it is shaped like a person's name alone (two to four capitalised words, no
+    word of a site's sections), else None. Alone it proves nothing ("Boris Johnson" may be a
+    title): the header reads it as a byline over a role line, or under the title in a block
+    with a date (``Rail strike called off`` / ``Sarah Whitfield`` / ``21 November 2022``).
+
+    >>> read_bare_name("Sarah Whitfield"), read_bare_name("Top Stories"), read_bare_name("Kyiv")
+    ('Sarah Whitfield', None, None)
+    """
+    if len(line) > 40 or BARE_NAME_RE.fullmatch(line) is None or " in " in line:
         return None
     if any(word.lower().strip(".") in NOT_NAME_WORDS for word in line.split()):
         return None
@@ -269,7 +298,7 @@ def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
         if names:
             metadata["author"] = names[0]
     for key, value in found:
-        if key == "source_label":
+        if key in ("source_label", "outlet"):
             metadata.setdefault("source", value)
     return metadata
 
