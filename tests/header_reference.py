@@ -109,7 +109,7 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
             continue
         author = None if "author" in metadata else read_name_over_role(line, next_line(text, end))
         if author is None and "author" not in metadata and "title" in metadata and not blank_before:
-            author = read_bare_name(line)
+            author = read_bare_name(line, placed=True)
             bare_name = author is not None
         if author is not None:
             metadata["author"] = author

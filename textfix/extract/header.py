@@ -32,7 +32,13 @@ from __future__ import annotations
 
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
-from textfix.extract.datelines import could_open_dateline, has_dash, read_dateline, story_dateline
+from textfix.extract.datelines import (
+    could_open_dateline,
+    has_dash,
+    join_dash_line,
+    read_dateline,
+    story_dateline,
+)
 from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.metalines import (
     META_FIRST,
@@ -124,7 +130,11 @@ def extract_header(
         # Mail or seed line, opens no header (``cannot_open_header``); most bodies open so.
         return text, story_dateline(text, bounds=bounds)
     could_open = could_open_dateline(text)
-    opener = story_dateline(text, could_open=could_open, bounds=bounds) if could_open else {}
+    opener = (
+        story_dateline(text, could_open=could_open, bounds=bounds)
+        if could_open or join_dash_line(text)
+        else {}
+    )
     dateline_top = could_open or text[:1].isspace()
     # Quick path: a story opening with its dateline has no header above it, unless the line is
     # a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA") with a metadata
@@ -274,7 +284,7 @@ def _read_lines(
             # right under the title, in a block with a date (tested once the block is read)
             author = read_name_over_role(line, next_line(text, end))
             if author is None and "title" in metadata and not blank_before:
-                author = read_bare_name(line)
+                author = read_bare_name(line, placed=True)
                 bare_name = author is not None
             if author is not None:
                 metadata["author"] = author

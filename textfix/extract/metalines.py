@@ -261,7 +261,7 @@ def read_name_over_role(line: str, following: str) -> str | None:
     return read_bare_name(line)
 
 
-def read_bare_name(line: str) -> str | None:
+def read_bare_name(line: str, placed: bool = False) -> str | None:
     """``line`` when it is shaped like a person's name alone (two to four capitalised words, no
     word of a site's sections), else None. Alone it proves nothing ("Boris Johnson" may be a
     title): the header reads it as a byline over a role line, or under the title in a block
@@ -269,8 +269,10 @@ def read_bare_name(line: str) -> str | None:
 
     >>> read_bare_name("Sarah Whitfield"), read_bare_name("Top Stories"), read_bare_name("Kyiv")
     ('Sarah Whitfield', None, None)
+
+    ``placed``: where a correspondent files from may follow (``Dan Sabbagh in Kyiv``).
     """
-    if len(line) > 40 or BARE_NAME_RE.fullmatch(line) is None or " in " in line:
+    if len(line) > 40 or BARE_NAME_RE.fullmatch(line) is None or (" in " in line and not placed):
         return None
     if any(word.lower().strip(".") in NOT_NAME_WORDS for word in line.split()):
         return None
