@@ -14,6 +14,7 @@ from __future__ import annotations
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
 from textfix.extract.datelines import story_dateline
+from textfix.extract.dateorder import language_date_order
 from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.header import (
     MAX_HEADER_LINE,
@@ -42,7 +43,19 @@ def extract_header_reference(
     max_date: str | None = None,
 ) -> tuple[str, dict[str, str]]:
     """``extract_header`` the long way."""
-    bounds = rolling_bounds(date_order, min_date, max_date)
+    body, metadata = _extract_reference(text, rolling_bounds(date_order, min_date, max_date))
+    if (
+        date_order is None
+        and body != text
+        and "date" not in metadata
+        and "updated" not in metadata
+        and language_date_order(text[: len(text) - len(body)], body) is not None
+    ):
+        return _extract_reference(text, rolling_bounds("dmy", min_date, max_date))
+    return body, metadata
+
+
+def _extract_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]]:
     found = read_header_reference(text, bounds)
     if found is not None and read_header_reference(found[0], bounds) is None:
         body, metadata = found

@@ -39,6 +39,7 @@ from textfix.extract.datelines import (
     read_dateline,
     story_dateline,
 )
+from textfix.extract.dateorder import language_date_order
 from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.metalines import (
     META_FIRST,
@@ -113,11 +114,28 @@ def extract_header(
     ('The talks failed.', {'updated': '2023-06-21', 'title': 'Talks fail'})
     >>> extract_header("On February 12, 2022 the embassy closed.")
     ('On February 12, 2022 the embassy closed.', {})
+
+    Without ``date_order``, a slashed date in a header written in a language that puts the
+    day first is read so (``dateorder``); in English it stays unset.
     """
     if date_order is None and min_date is None and max_date is None:
         bounds = DEFAULT_BOUNDS
     else:
         bounds = rolling_bounds(date_order, min_date, max_date)
+    body, metadata = _extract_header(text, bounds)
+    if (
+        date_order is None
+        and len(body) < len(text)
+        and "date" not in metadata
+        and "updated" not in metadata
+        and language_date_order(text[: len(text) - len(body)], body) is not None
+    ):
+        return _extract_header(text, rolling_bounds("dmy", min_date, max_date))
+    return body, metadata
+
+
+def _extract_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]]:
+    """``extract_header`` with its date options read."""
     if (
         len(text) > MAX_TITLE
         and text.find("\n", 0, MAX_TITLE + 1) < 0
