@@ -28,6 +28,7 @@ from textfix.extract.metalines import (
     read_byline_note,
     read_meta_line,
     read_name_over_role,
+    read_split_label,
 )
 from textfix.extract.titles import is_body_prose, is_kicker, is_lone_title, looks_like_title
 from textfix.extract.toplines import LINE_SCAN, MAX_META_LINE, read_date_title
@@ -108,6 +109,11 @@ def read_header_reference(text: str, bounds: DateBounds) -> tuple[str, dict[str,
             start = pos + (len(text[pos:end]) - len(text[pos:end].lstrip())) + run_in.end
             return text[start:].lstrip(), metadata
         meta = read_meta_line(line, bounds) if len(line) <= MAX_META_LINE else None
+        if meta is None:
+            meta = read_split_label(line, next_line(text, end), bounds)
+            if meta is not None:
+                end = text.find("\n", end + 1)
+                end = size if end < 0 else end
         if meta is not None:
             if any(key in metadata for key in meta if key != "source"):
                 stop, stop_at = line, pos

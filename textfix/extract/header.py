@@ -48,6 +48,7 @@ from textfix.extract.metalines import (
     read_byline_note,
     read_meta_line,
     read_name_over_role,
+    read_split_label,
 )
 from textfix.extract.setoff import set_off_title_holds
 from textfix.extract.titles import (
@@ -86,6 +87,8 @@ HANGING_WORDS = frozenset(
 # The bounds of a call without date options (most calls), built once.
 DEFAULT_BOUNDS = rolling_bounds(None, None, None)
 
+# A label alone on its line over its date ("Published") is no longer than this.
+MAX_SPLIT_LABEL = 20
 # A bare name line over its role is no longer than this.
 MAX_NAME_LINE = 40
 
@@ -285,6 +288,12 @@ def _read_lines(
             meta = None
         else:
             meta = read_meta_line(line, bounds)
+            if meta is None and len(line) <= MAX_SPLIT_LABEL:
+                # "Published" over "23 February 2024": one metadata line on two lines
+                meta = read_split_label(line, next_line(text, end), bounds)
+                if meta is not None:
+                    end = text.find("\n", end + 1)
+                    end = size if end < 0 else end
         if meta is not None:
             if any(key in metadata for key in meta if key != "source"):
                 stop, stop_at = line, pos  # a second header's field: not this block's

@@ -99,6 +99,8 @@ NOT_NAME_WORDS = frozenset(
         "updated", "published", "breaking", "local", "national", "international", "health",
         "science", "tech", "technology", "culture", "entertainment", "travel", "weather",
         "staff", "editor", "editors", "team", "desk", "admin", "share", "comments", "read",
+        "key", "points", "facts", "summary", "highlights", "overview", "contents", "explainer",
+        "background", "introduction", "related", "topics", "watch", "listen", "more",
     }
 )  # fmt: skip
 # "5 min read", "3 minute read", "Lesezeit: 4 Minuten", a clock, "Updated 2 hours ago", a
@@ -202,6 +204,37 @@ FIELD_LAST_LETTERS = "mhгр"
 FIELD_LAST_WORDS = ("hrs", "Hrs", "Uhr")
 
 
+# A label some pages print on its own line over the date ("Published" / "23 February 2024").
+SPLIT_LABELS = frozenset(
+    {
+        "published", "first published", "published on", "updated", "last updated", "updated on",
+        "posted", "posted on", "veröffentlicht", "aktualisiert", "publié", "publié le",
+        "mis à jour", "publicado", "actualizado", "pubblicato", "aggiornato", "gepubliceerd",
+        "bijgewerkt", "опубликовано", "обновлено",
+    }
+)  # fmt: skip
+MAX_SPLIT_DATE = 80
+
+
+def read_split_label(line: str, following: str, bounds: DateBounds) -> dict[str, str] | None:
+    """The fields of a label line alone (``Published``) and the date line right under it, read
+    as one line; None when ``line`` is no such label or the two lines are no metadata line.
+
+    >>> from textfix.extract.dates import rolling_bounds
+    >>> read_split_label("Published", "23 February 2024", rolling_bounds(None, None, None))
+    {'date': '2024-02-23'}
+    >>> read_split_label("Published", "The council said.", rolling_bounds(None, None, None))
+    >>> read_split_label("Published", "", rolling_bounds(None, None, None))
+    {}
+
+    A label over a blank line (its date taken away, as a relative time is by boilerplate
+    removal) is a header line that gives no date: ``{}``.
+    """
+    if len(following) > MAX_SPLIT_DATE or line.rstrip(":").lower() not in SPLIT_LABELS:
+        return None
+    return read_meta_line(f"{line} {following}", bounds) if following else {}
+
+
 def ends_like_prose(line: str) -> bool:
     """True when ``line`` (stripped) ends as no metadata field does: a full stop after a word of
     lower-case letters, not after a byline label ("by jsmith." is a WordPress byline), in a line
@@ -270,10 +303,20 @@ def read_bare_name(line: str, placed: bool = False) -> str | None:
     >>> read_bare_name("Sarah Whitfield"), read_bare_name("Top Stories"), read_bare_name("Kyiv")
     ('Sarah Whitfield', None, None)
 
-    ``placed``: where a correspondent files from may follow (``Dan Sabbagh in Kyiv``).
+    ``placed``: where a correspondent files from may follow (``Dan Sabbagh in Kyiv``), and two
+    names may be joined by "and".
+
+    >>> read_bare_name("Jane Doe and Tom Roe", placed=True), read_bare_name("Key Points")
+    ('Jane Doe and Tom Roe', None)
     """
-    if len(line) > 40 or BARE_NAME_RE.fullmatch(line) is None or (" in " in line and not placed):
+    if len(line) > 60:
         return None
+    names = line.split(" and ", 1) if placed else [line]  # "Jane Doe and Tom Roe"
+    for name in names:
+        if len(name) > 40 or BARE_NAME_RE.fullmatch(name) is None:
+            return None
+        if " in " in name and not placed:
+            return None
     if any(word.lower().strip(".") in NOT_NAME_WORDS for word in line.split()):
         return None
     return line
