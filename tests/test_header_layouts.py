@@ -14,9 +14,11 @@ from tests.header_layouts import (
     BYLINES,
     DATE_STYLES,
     LAYOUTS,
+    MORE_LAYOUTS,
     WRITTEN_BODY,
     WRITTEN_TITLES,
     build,
+    build_more,
     real_titles,
 )
 from textfix.extract.header import HEADER_KEYS, extract_header
@@ -31,6 +33,20 @@ DAY = dt.datetime(2022, 2, 13, 9, 30)  # day 13: 13/02/2022 is unambiguous
 def test_written_titles_in_every_layout_and_date_style(layout: str, style: str) -> None:
     for number, title in enumerate(WRITTEN_TITLES):
         text, gold = build(layout, title, style, DAY, BYLINES[number % len(BYLINES)])
+        body, metadata = extract_header(text)
+        assert (metadata, body) == (gold, WRITTEN_BODY), text
+        again, second = extract_header(body)
+        assert again == body and not set(second) & set(HEADER_KEYS)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_written_titles_beside_an_ambiguous_slashed_date(layout: str) -> None:
+    """``05/02/2022`` in an English header reads as two days: the date line gives no date, and
+    the title and byline beside it are still taken."""
+    day = dt.datetime(2022, 2, 5, 9, 30)
+    for number, title in enumerate(WRITTEN_TITLES):
+        text, gold = build(layout, title, "slashed-day-first", day, BYLINES[number % len(BYLINES)])
+        assert "date" not in gold
         body, metadata = extract_header(text)
         assert (metadata, body) == (gold, WRITTEN_BODY), text
         again, second = extract_header(body)
@@ -63,3 +79,29 @@ def test_title_with_a_broken_quote_is_repaired_like_body_text() -> None:
     )
     document = Pipeline.from_preset("news")(text)
     assert document.metadata["title"] == "Regulator says blackout was “avoidable”"
+
+
+@pytest.mark.parametrize("layout", MORE_LAYOUTS)
+def test_written_titles_in_more_layouts(layout: str) -> None:
+    """Kickers, bare names, outlets after a pipe, labels alone over the date, ambiguous dates."""
+    for number, title in enumerate(WRITTEN_TITLES):
+        text, gold = build_more(layout, title, DAY, number)
+        body, metadata = extract_header(text)
+        assert (metadata, body) == (gold, WRITTEN_BODY), text
+        again, second = extract_header(body)
+        assert again == body and not set(second) & set(HEADER_KEYS)
+
+
+@pytest.mark.skipif(not CORPORA.exists(), reason="shared corpora absent (../shared/corpora)")
+def test_real_titles_in_more_layouts() -> None:
+    for source, found in real_titles(CORPORA).items():
+        counts = {layout: [0, 0] for layout in MORE_LAYOUTS}
+        for number, title in enumerate(found[:300]):
+            layout = MORE_LAYOUTS[number % len(MORE_LAYOUTS)]
+            text, gold = build_more(layout, title, DAY, number)
+            body, metadata = extract_header(text)
+            counts[layout][0] += 1
+            counts[layout][1] += metadata == gold
+            assert extract_header(body)[0] == body
+        for layout, (total, right) in counts.items():
+            assert right >= 0.9 * total, (source, layout, right, total)

@@ -4,7 +4,8 @@
 either day in English (British sites write the day first, American ones the month). With no
 ``date_order`` option, a header whose text is confidently in one of those languages reads its
 slashed dates day first; in English, or when the language is unsure, the date stays unset (a
-header line with no date). The language is asked only when a header holds such a date.
+header line with no date). The language is read from the start of the body, and asked only
+when a header holds such a date.
 
 >>> language_date_order("Madrid restringe el tráfico\\n10/05/2024\\n\\n", "El Ayuntamiento de \
 Madrid ha anunciado nuevas restricciones para los coches más contaminantes.")
@@ -32,10 +33,12 @@ SLASHED_DATE_RE = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/\d{4}(?!\d)")
 
 def language_date_order(header: str, body: str) -> str | None:
     """``"dmy"`` when ``header`` (the lines taken off the top) holds a slashed numeric date and
-    the header with ``body`` is written in a language that puts the day first; else None."""
+    ``body`` is written in a language that puts the day first; else None."""
     if "/" not in header or SLASHED_DATE_RE.search(header) is None:
         return None
-    guess = identify_language(header + "\n" + body[:BODY_SAMPLE])
+    # (the body's prose, not the header: the identifier reads the start of what it is given,
+    # and a headline in title case or a date line misleads it)
+    guess = identify_language(body[:BODY_SAMPLE])
     if guess is None or guess.confidence < MIN_CONFIDENCE:
         return None
     return "dmy" if guess.code in DAY_FIRST_LANGUAGES else None

@@ -15,7 +15,7 @@ import re
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.datelines import could_open_dateline, read_dateline
 from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of
-from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
+from textfix.extract.metalines import META_FIRST, META_START_RE, read_bare_name, read_meta_line
 from textfix.extract.titles import (
     CLOSERS,
     MAX_TITLE,
@@ -40,6 +40,8 @@ HEADER_FRAGMENT_RE = re.compile(
     r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
     r"dated|written by|author:|source:)\b"
 )
+# A bare author name line (``metalines.read_bare_name``) is no longer than this.
+MAX_BARE_NAME = 60
 # The next line that is not blank, cut one character past the longest metadata line.
 NEXT_LINE_RE = re.compile(rf"\s*([^\n]{{0,{MAX_META_LINE + 1}}})")
 # The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
@@ -82,7 +84,11 @@ def cannot_open_header(text: str, end: int, line: str, plain: bool) -> bool:
         return True
     if not plain or not line.rstrip(CLOSERS).endswith("."):
         return False
-    return no_meta_line_after(text, end)
+    if not no_meta_line_after(text, end):
+        return False
+    # A title closed by a full stop over a bare author name ("Jane Doe", then the date line)
+    following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
+    return len(following) > MAX_BARE_NAME or read_bare_name(following, placed=True) is None
 
 
 def _opens_like_meta(line: str) -> bool:
