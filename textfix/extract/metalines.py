@@ -80,9 +80,12 @@ SEGMENT_SPLIT_RE = re.compile(
     r"|(?<!(?i:last)\s)(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|"
     r"actualizado)\b))"
 )
-# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022", or with no
-# joiner before a digit or a capital ("By Jane Smith March 8, 2022 10:14 AM").
-JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?:(?i:on|le|am|el)\s+|(?=[\dA-ZÀ-ÖØ-Þ]))")
+# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022", "Par Claire
+# Dubois, le 15 février 2024", or with no joiner before a digit or a capital ("By Jane Smith
+# March 8, 2022 10:14 AM").
+JOIN_SPLIT_RE = re.compile(
+    r",\s+(?:(?i:on|le|am|el)\s+)?|\s+(?:(?i:on|le|am|el)\s+|(?=[\dA-ZÀ-ÖØ-Þ]))"
+)
 SOURCE_LABEL_RE = re.compile(
     r"(?i:source|sources|quelle|fuente|fonte|bron|источник):\s*(?P<name>[^\W\d_][\w.&' \-]{0,40})"
 )
@@ -421,6 +424,8 @@ def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | No
     [('author', 'Jane Doe'), ('date', '2022-03-08')]
     >>> _read_joined("By Friday March 8, 2022", rolling_bounds(None, None, None)) is None
     True
+    >>> _read_joined("Par Claire Dubois, le 15 février 2024", rolling_bounds(None, None, None))
+    [('author', 'Claire Dubois'), ('date', '2024-02-15')]
     """
     if segment[:1] not in BY_FIRST or not segment:
         return None  # the byline opens the segment (most segments here are prose)
