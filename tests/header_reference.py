@@ -16,17 +16,12 @@ from textfix.extract.dailymail import read_daily_mail_header
 from textfix.extract.datelines import story_dateline
 from textfix.extract.dateorder import language_date_order
 from textfix.extract.dates import DateBounds, rolling_bounds
-from textfix.extract.header import (
-    MAX_HEADER_LINE,
-    MAX_HEADER_LINES,
-    next_line,
-    starts_body,
-    trailing_title_holds,
-)
-from textfix.extract.metalines import (
+from textfix.extract.header import MAX_HEADER_LINE, MAX_HEADER_LINES, next_line
+from textfix.extract.metalines import read_meta_line
+from textfix.extract.setoff import starts_body, trailing_title_holds
+from textfix.extract.sidelines import (
     read_bare_name,
     read_byline_note,
-    read_meta_line,
     read_name_over_role,
     read_split_label,
 )

@@ -12,6 +12,9 @@ each classified on its own:
   whatever its ending;
 - the Daily Mail's run-in ``By . X . PUBLISHED: . …`` header (``dailymail``), which ends the
   block inside its line;
+- a bare name right under the title or the date (``Sarah Whitfield``), an author only in a
+  block with a date; a label alone over its date (``Published`` / ``23 February 2024``);
+- a kicker over the title (``WORLD NEWS``, ``Politics``), dropped with the header;
 - one title line (``titles``): above, between or below the metadata lines. A title with no
   metadata line under it never ends with a full stop and, when a line follows it without a
   blank line, never hangs on a small word or runs on into a lower-case line (a hard-wrapped
@@ -41,22 +44,17 @@ from textfix.extract.datelines import (
 )
 from textfix.extract.dateorder import language_date_order
 from textfix.extract.dates import DateBounds, rolling_bounds
-from textfix.extract.metalines import (
-    META_FIRST,
-    META_START_RE,
+from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
+from textfix.extract.setoff import starts_body, trailing_title_holds
+from textfix.extract.sidelines import (
     read_bare_name,
     read_byline_note,
-    read_meta_line,
     read_name_over_role,
     read_split_label,
 )
-from textfix.extract.setoff import set_off_title_holds
 from textfix.extract.titles import (
     CLOSERS,
     MAX_TITLE,
-    MAX_TITLE_WORDS,
-    SENTENCE_BREAK_RE,
-    ends_sentence,
     has_year_hint,
     is_body_prose,
     is_kicker,
@@ -66,7 +64,6 @@ from textfix.extract.titles import (
 )
 from textfix.extract.toplines import (
     DATE_TITLE_PREFIX_RE,
-    HEADER_FRAGMENT_RE,
     LINE_SCAN,
     MAX_META_LINE,
     cannot_open_header,
@@ -80,10 +77,6 @@ __all__ = ["HEADER_KEYS", "MAX_HEADER_LINES", "extract_header"]
 HEADER_KEYS = ("date", "updated", "title", "author")
 MAX_HEADER_LINES = 6
 MAX_HEADER_LINE = 300
-# A title line run on into the next line ends on one of these.
-HANGING_WORDS = frozenset(
-    {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from"}
-)
 # The bounds of a call without date options (most calls), built once.
 DEFAULT_BOUNDS = rolling_bounds(None, None, None)
 
@@ -414,44 +407,3 @@ def next_line(text: str, end: int) -> str:
     """
     stop = text.find("\n", end + 1, end + 1 + LINE_SCAN)
     return text[end + 1 : stop if stop >= 0 else end + 1 + LINE_SCAN].strip()
-
-
-def trailing_title_holds(
-    text: str, title: str, end: int, blank_after: bool, blank_before: bool
-) -> bool:
-    """A title line with no metadata line under it: no run-on, and a closing full stop only on
-    one sentence set right under the metadata line and above a blank line (the New York Times'
-    "G7 nations pledge $20 billion to Ukraine."). A title set off from the metadata above it by
-    a blank line stands where the body's first paragraph could stand: ``set_off_title_holds``
-    settles which it is.
-    """
-    if blank_before:
-        return set_off_title_holds(title, text[end:].lstrip("\n \t"))
-    if title.rstrip(CLOSERS).endswith("."):
-        return blank_after and SENTENCE_BREAK_RE.search(title) is None
-    if blank_after or end >= len(text):
-        return True
-    following = text[end + 1 : end + 81].lstrip(" \t")
-    # A hard-wrapped paragraph runs on into a lower-case line or hangs on a small word.
-    return not (following[:1].islower() or title.rsplit(None, 1)[-1].lower() in HANGING_WORDS)
-
-
-def starts_body(stop: str, blank_before: bool) -> bool:
-    """Whether ``stop``, the first line under a header block with metadata, starts the body.
-
-    A line of prose (closed by sentence punctuation, or too long for a header line) or a
-    dateline opener starts the body; after a blank line, so does any line that does not open
-    like a header line (a subheading, a hard-wrapped paragraph).
-
-    >>> starts_body("The talks failed.", False), starts_body("By Law", True)
-    (True, False)
-    """
-    if len(stop) > MAX_TITLE or ends_sentence(stop) or len(stop.split()) > MAX_TITLE_WORDS:
-        return True
-    if story_dateline(stop):
-        return True  # "SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs" opens a story
-    if not blank_before:
-        return False  # a short unknown line inside the header block: the header is not whole
-    return HEADER_FRAGMENT_RE.match(stop) is None and (
-        len(stop) > MAX_META_LINE or not has_year_hint(stop)
-    )

@@ -15,7 +15,8 @@ import re
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.datelines import could_open_dateline, read_dateline
 from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of
-from textfix.extract.metalines import META_FIRST, META_START_RE, read_bare_name, read_meta_line
+from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
+from textfix.extract.sidelines import read_bare_name
 from textfix.extract.titles import (
     CLOSERS,
     MAX_TITLE,
