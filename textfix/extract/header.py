@@ -67,6 +67,7 @@ from textfix.extract.toplines import (
     LINE_SCAN,
     MAX_META_LINE,
     cannot_open_header,
+    no_header_line_after,
     no_meta_line_after,
     read_date_title,
     read_title_over_body,
@@ -118,20 +119,6 @@ def extract_header(
         bounds = DEFAULT_BOUNDS
     else:
         bounds = rolling_bounds(date_order, min_date, max_date)
-    body, metadata = _extract_header(text, bounds)
-    if (
-        date_order is None
-        and len(body) < len(text)
-        and "date" not in metadata
-        and "updated" not in metadata
-        and language_date_order(text[: len(text) - len(body)], body) is not None
-    ):
-        return _extract_header(text, rolling_bounds("dmy", min_date, max_date))
-    return body, metadata
-
-
-def _extract_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]]:
-    """``extract_header`` with its date options read."""
     if (
         len(text) > MAX_TITLE
         and text.find("\n", 0, MAX_TITLE + 1) < 0
@@ -169,7 +156,7 @@ def _extract_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]]
         elif (
             # ``cannot_open_header`` of a plain line, written out to spare the call
             len(stop[0]) > MAX_TITLE
-            or (stop[0].rstrip(CLOSERS).endswith(".") and no_meta_line_after(text, stop[1]))
+            or (stop[0].rstrip(CLOSERS).endswith(".") and no_header_line_after(text, stop[1]))
             if stop[2]
             else cannot_open_header(
                 text, stop[1], stop[0], DATE_TITLE_PREFIX_RE.match(stop[0]) is None
@@ -188,6 +175,15 @@ def _extract_header(text: str, bounds: DateBounds) -> tuple[str, dict[str, str]]
             if body_opener:
                 for key, value in body_opener.items():
                     metadata.setdefault(key, value)
+            if (
+                date_order is None
+                and "date" not in metadata
+                and "updated" not in metadata
+                and text.find("/", 0, len(text) - len(body)) >= 0
+                and language_date_order(text[: len(text) - len(body)], body) is not None
+            ):
+                # "10/05/2024" over a body in a language that puts the day first
+                return extract_header(text, date_order="dmy", min_date=min_date, max_date=max_date)
             return body, metadata
     # The text stays as it is; the dateline opening it is all its metadata.
     return text, opener

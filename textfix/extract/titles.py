@@ -71,6 +71,7 @@ RELEASE_LABEL_RE = re.compile(
     r"(?i:(?:for )?immediate release|(?:press|news|media) release|pressemitteilung"
     r"|communiqué de presse|nota de prensa|comunicato stampa|persbericht)[.:]?"
 )
+MAX_RELEASE_LABEL = 24
 # A kicker over a title: a section or a label of one or two capitalised words ("Politics",
 # "World news", "EXCLUSIVE"), or up to four words in capitals ("WORLD NEWS", "FOR IMMEDIATE
 # RELEASE"), no digit and no closing mark.
@@ -175,7 +176,7 @@ def is_simple_title(line: str) -> bool:
         and "www." not in line
         and (":" not in line or NEWSLETTER_HEADING_RE.match(line) is None)
         and (line.count(" ") < MAX_LONE_CLAUSE_WORDS or LEDE_VERB_RE.search(line) is None)
-        and RELEASE_LABEL_RE.fullmatch(line) is None
+        and (len(line) > MAX_RELEASE_LABEL or RELEASE_LABEL_RE.fullmatch(line) is None)
     )
 
 
@@ -198,7 +199,7 @@ def looks_like_title(line: str) -> bool:
         and not line.endswith((",", ";", ":", "…"))
         and len(line.split()) <= MAX_TITLE_WORDS
         and (":" not in line or NEWSLETTER_HEADING_RE.match(line) is None)
-        and RELEASE_LABEL_RE.fullmatch(line) is None
+        and (len(line) > MAX_RELEASE_LABEL or RELEASE_LABEL_RE.fullmatch(line) is None)
     )
 
 

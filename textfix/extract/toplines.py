@@ -85,10 +85,20 @@ def cannot_open_header(text: str, end: int, line: str, plain: bool) -> bool:
         return True
     if not plain or not line.rstrip(CLOSERS).endswith("."):
         return False
-    if not no_meta_line_after(text, end):
+    return no_header_line_after(text, end)
+
+
+def no_header_line_after(text: str, end: int) -> bool:
+    """``no_meta_line_after``, and the next line is no bare author name either: what a line
+    closed by a full stop, which can only be a title over a header line, needs under it.
+
+    >>> no_header_line_after("Talks fail.\\nJane Doe\\n12 May 2022", 11)
+    False
+    """
+    following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
+    if not _cannot_be_meta(following):
         return False
     # A title closed by a full stop over a bare author name ("Jane Doe", then the date line)
-    following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
     return len(following) > MAX_BARE_NAME or read_bare_name(following, placed=True) is None
 
 
@@ -108,6 +118,13 @@ def no_meta_line_after(text: str, end: int) -> bool:
     True
     """
     following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
+    if following[:1] in META_FIRST and META_START_RE.match(following) is not None:
+        return False  # (``_opens_like_meta``, written out to spare the call)
+    return len(following) > MAX_META_LINE or not (has_year_hint(following) or following[-1:] == ")")
+
+
+def _cannot_be_meta(following: str) -> bool:
+    """``no_meta_line_after`` of the next non-blank line, ``following`` (cut and stripped)."""
     if following[:1] in META_FIRST and META_START_RE.match(following) is not None:
         return False  # (``_opens_like_meta``, written out to spare the call)
     return len(following) > MAX_META_LINE or not (has_year_hint(following) or following[-1:] == ")")
