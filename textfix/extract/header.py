@@ -47,6 +47,7 @@ from textfix.extract.dates import DateBounds, rolling_bounds
 from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
 from textfix.extract.setoff import starts_body, trailing_title_holds
 from textfix.extract.sidelines import (
+    is_split_label,
     read_bare_name,
     read_byline_note,
     read_name_over_role,
@@ -81,8 +82,6 @@ MAX_HEADER_LINE = 300
 # The bounds of a call without date options (most calls), built once.
 DEFAULT_BOUNDS = rolling_bounds(None, None, None)
 
-# A label alone on its line over its date ("Published") is no longer than this.
-MAX_SPLIT_LABEL = 20
 # A bare name line over its role is no longer than this.
 MAX_NAME_LINE = 40
 
@@ -277,7 +276,7 @@ def _read_lines(
             meta = None
         else:
             meta = read_meta_line(line, bounds)
-            if meta is None and len(line) <= MAX_SPLIT_LABEL:
+            if meta is None and is_split_label(line):
                 # "Published" over "23 February 2024": one metadata line on two lines
                 meta = read_split_label(line, next_line(text, end), bounds)
                 if meta is not None:

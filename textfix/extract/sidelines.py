@@ -22,6 +22,16 @@ SPLIT_LABELS = frozenset(
     }
 )  # fmt: skip
 MAX_SPLIT_DATE = 80
+MAX_SPLIT_LABEL = 20
+
+
+def is_split_label(line: str) -> bool:
+    """Whether ``line`` (stripped) is a date label alone (``Published``, ``Last updated:``).
+
+    >>> is_split_label("Last updated:"), is_split_label("Published today")
+    (True, False)
+    """
+    return len(line) <= MAX_SPLIT_LABEL and line.rstrip(":").lower() in SPLIT_LABELS
 
 
 def read_split_label(line: str, following: str, bounds: DateBounds) -> dict[str, str] | None:
@@ -38,7 +48,7 @@ def read_split_label(line: str, following: str, bounds: DateBounds) -> dict[str,
     A label over a blank line (its date taken away, as a relative time is by boilerplate
     removal) is a header line that gives no date: ``{}``.
     """
-    if len(following) > MAX_SPLIT_DATE or line.rstrip(":").lower() not in SPLIT_LABELS:
+    if len(following) > MAX_SPLIT_DATE or not is_split_label(line):
         return None
     return read_meta_line(f"{line} {following}", bounds) if following else {}
 

@@ -16,7 +16,7 @@ from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.datelines import could_open_dateline, read_dateline
 from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of
 from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
-from textfix.extract.sidelines import read_bare_name
+from textfix.extract.sidelines import is_split_label, read_bare_name
 from textfix.extract.titles import (
     CLOSERS,
     MAX_TITLE,
@@ -199,6 +199,7 @@ def read_title_over_body(
     if not plain and (
         stop.startswith(DAILY_MAIL_OPENINGS)
         or (len(stop) <= MAX_META_LINE and read_meta_line(stop, bounds) is not None)
+        or is_split_label(stop)
     ):
         return False, None  # a metadata line under the title: the full reading takes it
     # The block is the title alone: a lone title, over a paragraph of body prose.
