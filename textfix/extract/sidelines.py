@@ -96,14 +96,20 @@ def read_bare_name(line: str, placed: bool = False) -> str | None:
     >>> read_bare_name("Sarah Whitfield"), read_bare_name("Top Stories"), read_bare_name("Kyiv")
     ('Sarah Whitfield', None, None)
 
-    ``placed``: where a correspondent files from may follow (``Dan Sabbagh in Kyiv``), and two
-    names may be joined by "and".
+    ``placed``: where a correspondent files from may follow (``Dan Sabbagh in Kyiv``), two
+    names may be joined by "and", and a role may follow a comma (dropped, as after a pipe).
 
     >>> read_bare_name("Jane Doe and Tom Roe", placed=True), read_bare_name("Key Points")
     ('Jane Doe and Tom Roe', None)
+    >>> read_bare_name("Anna Berg, Economics Correspondent", placed=True)
+    'Anna Berg'
     """
     if len(line) > 60:
         return None
+    if placed and ", " in line:
+        line, _, role = line.partition(", ")  # "Anna Berg, Economics Correspondent"
+        if ROLE_RE.fullmatch(role) is None:
+            return None
     names = line.split(" and ", 1) if placed else [line]  # "Jane Doe and Tom Roe"
     for name in names:
         if len(name) > 40 or BARE_NAME_RE.fullmatch(name) is None:
