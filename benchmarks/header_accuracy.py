@@ -18,7 +18,9 @@ the shared corpora, runs textfix's news pipeline, and compares the metadata with
 - Any-order layouts (``tests/header_layouts.py``): real headlines (BBC, Guardian/NYT, fwd) in
   every line order with every date style and byline; date, title and author accuracy per
   layout, split into the titles inspected while writing the reader (the first 1500 of each
-  source) and the held-out rest.
+  source) and the held-out rest. "More layouts" (``MORE_LAYOUTS``): the same titles under a
+  kicker, beside a bare author name, a byline with its outlet after a pipe, a date label alone
+  on its line, an ambiguous slashed date; same split.
 - False headers on bodies without one: BBC bodies (first paragraph off), Reuters stories without
   their title and date lines, Guardian/NYT articles with their first line removed; and the same
   bodies under a date line or a byline (no title: the first paragraph, often one short
@@ -170,6 +172,21 @@ def layout_cases(corpora: Path, held_out: bool) -> Iterator[Case]:
             day = start + dt.timedelta(minutes=37 * n)
             byline = BYLINES[n % len(BYLINES)]
             text, gold = build(layout, title, styles[n % len(styles)], day, byline)
+            gold["title"] = textfix.clean(title)
+            yield f"{source} {layout}", text, gold
+
+
+def more_layout_cases(corpora: Path, held_out: bool) -> Iterator[Case]:
+    """Real headlines in the layouts of ``MORE_LAYOUTS`` (kickers, bare names, outlets, labels
+    alone over the date, ambiguous dates), same split as ``layout_cases``."""
+    from tests.header_layouts import MORE_LAYOUTS, build_more, real_titles
+
+    start = dt.datetime(2021, 1, 1)
+    for source, titles in real_titles(corpora).items():
+        chosen = titles[1500:] if held_out else titles[:1500]
+        for n, title in enumerate(chosen):
+            layout = MORE_LAYOUTS[n % len(MORE_LAYOUTS)]
+            text, gold = build_more(layout, title, start + dt.timedelta(minutes=37 * n), n)
             gold["title"] = textfix.clean(title)
             yield f"{source} {layout}", text, gold
 
@@ -420,6 +437,8 @@ def main() -> None:
     )
     run("any-order layouts, inspected titles", layout_cases(corpora, False), pipeline)
     run("any-order layouts, held-out titles", layout_cases(corpora, True), pipeline)
+    run("more layouts, inspected titles", more_layout_cases(corpora, False), pipeline)
+    run("more layouts, held-out titles", more_layout_cases(corpora, True), pipeline)
     run("bodies without a header", body_only_cases(corpora), pipeline)
     run("bodies under a date or byline line", leads_under_meta_cases(corpora), pipeline)
     if args.before:

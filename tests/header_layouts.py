@@ -133,12 +133,12 @@ def is_headline(title: str) -> bool:
 def build(
     layout: str, title: str, style: str, day: dt.datetime, byline: str, body: str = WRITTEN_BODY
 ) -> tuple[str, dict[str, str]]:
-    """The article in ``layout`` and the metadata a reader should find in it (none when the
-    date is ambiguous and no byline is beside it: the text is then left as it is)."""
+    """The article in ``layout`` and the metadata a reader should find in it (the title alone
+    when the date is ambiguous and no byline is beside it: the date line gives no date)."""
     key, write = DATE_STYLES[style]
     date = write(day)
-    # "02/01/2021" reads as two days and no date order is given: the line is a header line
-    # that gives no date; without a byline beside it, the top is no header at all.
+    # "02/01/2021" reads as two days and no date order is given (and the text is English): the
+    # line is a header line that gives no date, beside the title and byline.
     undated = style == "slashed-day-first" and day.month != day.day <= 12
     lines: list[str] = []
     gold: dict[str, str] = {}
@@ -160,6 +160,54 @@ def build(
             if not undated:
                 gold[key] = day.date().isoformat()
             gold["author"] = _author(byline)
-    if undated and "author" not in gold:
-        gold = {}
     return "\n".join(lines) + "\n\n" + body, gold
+
+
+# More layouts as pages print them, beside ``LAYOUTS`` (their figures are kept apart): K a
+# kicker over the title, N a bare author name with no byline word, O a byline with its outlet
+# after a pipe, L a date label alone on its line over the date, A an ambiguous slashed date
+# (a date line that gives no date), D a date in one of ``DATE_STYLES`` (no slashed one).
+MORE_LAYOUTS = ("K T B D", "K T D", "T N D", "D T N", "T D N", "T O D", "T L", "T A", "A T")
+KICKERS = ("WORLD NEWS", "Politics", "EXCLUSIVE", "Business", "UK POLITICS", "Opinion")
+BARE_NAMES = ("Sarah Whitfield", "Dan Sabbagh in Kyiv", "Jane Doe and Tom Roe", "MICHAEL HILL")
+OUTLETS = ("The Hill", "Politico", "The Guardian", "Fox News", "Axios")
+LABELS = ("Published", "Last updated", "Posted on")
+
+
+def build_more(
+    layout: str, title: str, day: dt.datetime, number: int
+) -> tuple[str, dict[str, str]]:
+    """The article in one of ``MORE_LAYOUTS`` and the metadata a reader should find in it; the
+    kicker, name, outlet, label and date style are chosen by ``number``."""
+    styles = [s for s in DATE_STYLES if s != "slashed-day-first"]
+    key, write = DATE_STYLES[styles[number % len(styles)]]
+    lines: list[str] = []
+    gold: dict[str, str] = {}
+    for part in layout.split():
+        if part == "K":
+            lines.append(KICKERS[number % len(KICKERS)])
+        elif part == "T":
+            lines.append(title)
+            gold["title"] = title
+        elif part == "D":
+            lines.append(write(day))
+            gold[key] = day.date().isoformat()
+        elif part == "B":
+            byline = BYLINES[number % len(BYLINES)]
+            lines.append(byline)
+            gold["author"] = _author(byline)
+        elif part == "N":
+            gold["author"] = BARE_NAMES[number % len(BARE_NAMES)]
+            lines.append(gold["author"])
+        elif part == "O":
+            gold["author"] = "Lena Park"
+            gold["source"] = OUTLETS[number % len(OUTLETS)]
+            lines.append(f"By Lena Park | {gold['source']}")
+        elif part == "L":
+            label = LABELS[number % len(LABELS)]
+            lines += [label, f"{day.day} {day:%B %Y}"]
+            gold["updated" if label == "Last updated" else "date"] = day.date().isoformat()
+        elif part == "A":
+            month = number % 12 + 1
+            lines.append(f"{(number + 5) % 12 + 1:02d}/{month:02d}/{day.year}")
+    return "\n".join(lines) + "\n\n" + WRITTEN_BODY, gold

@@ -100,6 +100,29 @@ _HEADER_OPTIONS = (
 _LOOK_ALIKES = {"B": "ß", "b": "ƀ", "D": "Đ", "i": "ı", "I": "İ", "s": "ſ", "k": "\u212a", "1": "١"}
 
 
+# Lines read only beside another (kickers, bare names, labels alone, outlets after a pipe,
+# dates that give no date, datelines alone) and a body in a language that writes day first.
+_HEADER_SIDELINES = (
+    "WORLD NEWS",
+    "Politics",
+    "EXCLUSIVE",
+    "FOR IMMEDIATE RELEASE",
+    "Sarah Whitfield",
+    "Dan Sabbagh in Kyiv",
+    "Jane Doe and Tom Roe",
+    "Key Points",
+    "Published",
+    "Last updated",
+    "By Alexander Bolton | The Hill",
+    "10/05/2024",
+    "Updated 2 hours ago",
+    "WASHINGTON —",
+    "Автор: Иван Петров",
+    "Par Claire Dubois, le 15 février 2024",
+    "El Ayuntamiento de Madrid ha anunciado nuevas restricciones para los coches más antiguos.",
+)
+
+
 @st.composite
 def header_lines(draw: st.DrawFn) -> str:
     """A line of a scraper's header or of the story under it, maybe mangled."""
@@ -111,6 +134,7 @@ def header_lines(draw: st.DrawFn) -> str:
         | st.sampled_from(_HEADER_RUN_INS)
         | st.sampled_from(_HEADER_OPENERS)
         | st.sampled_from(_HEADER_PROSE)
+        | st.sampled_from(_HEADER_SIDELINES)
         | st.lists(
             st.sampled_from((*_WORDS, "By", "2022", "|", "–", "U.S.", "?")), max_size=12
         ).map(" ".join)

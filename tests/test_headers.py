@@ -51,3 +51,15 @@ def test_header_case_second_pass_finds_no_header(case: dict[str, Any]) -> None:
     text, metadata = extract_header(case["expected_text"], **case.get("options", {}))
     assert text == case["expected_text"]
     assert not set(metadata) & set(HEADER_KEYS)
+
+
+def test_day_first_languages_are_the_month_languages_but_english() -> None:
+    """``dateorder`` reads slashed dates day first in every language whose month names textfix
+    knows, English excepted (British and American sites differ)."""
+    from importlib import resources
+
+    from textfix._toml import load_toml_bytes
+    from textfix.extract.dateorder import DAY_FIRST_LANGUAGES
+
+    months = load_toml_bytes(resources.files("textfix.data").joinpath("months.toml").read_bytes())
+    assert set(months) - {"en"} == DAY_FIRST_LANGUAGES

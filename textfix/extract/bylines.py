@@ -22,10 +22,10 @@ BY_WORD = (
     r"(?:(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eporting|[Rr]eported) by"
     r"|(?:(?:[Ee]in|EIN) )?(?:[Bb]eitrag|BEITRAG) (?:von|VON)"
     r"|[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|DI|[Dd]oor|DOOR"
-    r"|(?:[Aa]uthor|AUTHOR|[Aa]utor|[Aa]uteur|[Aa]utore|[Aa]uteur)(?=:))"
+    r"|(?:[Aa]uthor|AUTHOR|[Aa]utor|[Aa]uteur|[Aa]utore|[Аа]втор|АВТОР)(?=:))"
 )
 # The first letters of BY_WORD: a segment opening otherwise is no byline.
-BY_FIRST = "BbVvPpDdWwSsRrAaEe"
+BY_FIRST = "BbVvPpDdWwSsRrAaEeАа"
 # A capitalised word: Smith, O'Brien, JANE, Al-Sayed, J., Ж. — and lower-case name particles.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
 CAP_WORD = rf"[{UPPER}][\w'’\-]{{0,30}}\.?"
@@ -77,6 +77,8 @@ def read_byline(segment: str) -> str | None:
     (True, True)
     >>> read_byline("Posted by Jane Smith"), read_byline("Author: Jane Smith")
     ('Jane Smith', 'Jane Smith')
+    >>> read_byline("Автор: Иван Петров")
+    'Иван Петров'
     >>> read_byline("Ein Beitrag von Lena Fischer"), read_byline("Ein Beitrag von gestern")
     ('Lena Fischer', None)
     >>> read_byline("By Jane Smith in Kyiv and Omar Ali in Moscow")

@@ -28,7 +28,8 @@ REGION = rf"(?:{MONTH} \d{{1,2}}|[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){{0,2}})"
 
 
 def _agency(group: str) -> str:
-    return rf"\((?P<{group}>[A-Z][\w.&' \-]{{0,24}}[\w.])\)"
+    # (German-language agencies write their names in lower case: "BERLIN (dpa) - …")
+    return rf"\((?P<{group}>[A-Z][\w.&' \-]{{0,24}}[\w.]|dpa|epd|apa|sda|kna)\)"
 
 
 DASH = r" ?(?:—|–|--|-) "
@@ -156,6 +157,27 @@ def has_dash(line: str) -> bool:
     return "- " in line or "— " in line or "– " in line or line.endswith(("-", "—", "–"))
 
 
+# A dateline alone on its line ("WASHINGTON —" over the story) is this long at most.
+MAX_DASH_LINE = 64
+
+
+def join_dash_line(text: str) -> str:
+    """``text`` with its first line joined to the next by a space when that line is a dateline
+    alone, closed by a spaced dash (``WASHINGTON —`` over the story, as some pages print it);
+    else "". The joined text is read like a dateline opening its story, for the metadata only.
+
+    >>> join_dash_line("WASHINGTON —\\nThe court ruled."), join_dash_line("WASHINGTON —\\n\\nIt")
+    ('WASHINGTON — The court ruled.', '')
+    """
+    cut = text.find("\n", 0, MAX_DASH_LINE)
+    if cut < 2 or text[cut - 1 : cut] not in ("—", "–", "-") or text[cut - 2 : cut - 1] != " ":
+        return ""
+    rest = text[cut + 1 :]
+    if not rest[:1].strip():
+        return ""  # a blank line under it: no story follows
+    return text[:cut] + " " + rest
+
+
 def story_dateline(
     text: str, *, could_open: bool | None = None, bounds: DateBounds = DEFAULT_BOUNDS
 ) -> dict[str, str]:
@@ -179,11 +201,17 @@ def story_dateline(
     {'dateline': 'SALVADOR'}
     >>> story_dateline("Kyiv (AP) — Russian forces shelled the city.")
     {'dateline': 'Kyiv', 'source': 'AP'}
+    >>> story_dateline("BERLIN (dpa) - Die Koalition hat sich auf den Haushalt geeinigt.")
+    {'dateline': 'BERLIN', 'source': 'dpa'}
+    >>> story_dateline("WASHINGTON —\\nThe Supreme Court on Tuesday heard the case.")
+    {'dateline': 'WASHINGTON'}
     >>> story_dateline("BERLIN, 12.01.2022 /dpa/ – Die Regierung hat neue Regeln beschlossen.")
     {'dateline': 'BERLIN', 'source': 'dpa'}
     """
     if not (could_open_dateline(text) if could_open is None else could_open):
-        return {}
+        text = join_dash_line(text)
+        if not text or not could_open_dateline(text):
+            return {}
     match = DATELINE_RE.match(text, 0, 200)  # (as if cut at 200, without the copy)
     if match is None:
         placed = _place_date_run_in(text, bounds)

@@ -12,6 +12,9 @@ each classified on its own:
   whatever its ending;
 - the Daily Mail's run-in ``By . X . PUBLISHED: . …`` header (``dailymail``), which ends the
   block inside its line;
+- a bare name right under the title or the date (``Sarah Whitfield``), an author only in a
+  block with a date; a label alone over its date (``Published`` / ``23 February 2024``);
+- a kicker over the title (``WORLD NEWS``, ``Politics``), dropped with the header;
 - one title line (``titles``): above, between or below the metadata lines. A title with no
   metadata line under it never ends with a full stop and, when a line follows it without a
   blank line, never hangs on a small word or runs on into a lower-case line (a hard-wrapped
@@ -32,34 +35,40 @@ from __future__ import annotations
 
 from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.dailymail import read_daily_mail_header
-from textfix.extract.datelines import could_open_dateline, has_dash, read_dateline, story_dateline
-from textfix.extract.dates import DateBounds, rolling_bounds
-from textfix.extract.metalines import (
-    META_FIRST,
-    META_START_RE,
-    read_byline_note,
-    read_meta_line,
-    read_name_over_role,
+from textfix.extract.datelines import (
+    could_open_dateline,
+    has_dash,
+    join_dash_line,
+    read_dateline,
+    story_dateline,
 )
-from textfix.extract.setoff import set_off_title_holds
+from textfix.extract.dateorder import language_date_order
+from textfix.extract.dates import DateBounds, rolling_bounds
+from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
+from textfix.extract.setoff import starts_body, trailing_title_holds
+from textfix.extract.sidelines import (
+    is_split_label,
+    read_bare_name,
+    read_byline_note,
+    read_name_over_role,
+    read_split_label,
+)
 from textfix.extract.titles import (
     CLOSERS,
     MAX_TITLE,
-    MAX_TITLE_WORDS,
-    SENTENCE_BREAK_RE,
-    ends_sentence,
     has_year_hint,
     is_body_prose,
+    is_kicker,
     is_simple_title,
     lone_title_shape,
     looks_like_title,
 )
 from textfix.extract.toplines import (
     DATE_TITLE_PREFIX_RE,
-    HEADER_FRAGMENT_RE,
     LINE_SCAN,
     MAX_META_LINE,
     cannot_open_header,
+    no_header_line_after,
     no_meta_line_after,
     read_date_title,
     read_title_over_body,
@@ -70,17 +79,13 @@ __all__ = ["HEADER_KEYS", "MAX_HEADER_LINES", "extract_header"]
 HEADER_KEYS = ("date", "updated", "title", "author")
 MAX_HEADER_LINES = 6
 MAX_HEADER_LINE = 300
-# A title line run on into the next line ends on one of these.
-HANGING_WORDS = frozenset(
-    {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from"}
-)
 # The bounds of a call without date options (most calls), built once.
 DEFAULT_BOUNDS = rolling_bounds(None, None, None)
 
 # A bare name line over its role is no longer than this.
 MAX_NAME_LINE = 40
 
-_META, _TITLE = "meta", "title"
+_META, _TITLE, _KICKER = "meta", "title", "kicker"
 
 
 def extract_header(
@@ -105,6 +110,9 @@ def extract_header(
     ('The talks failed.', {'updated': '2023-06-21', 'title': 'Talks fail'})
     >>> extract_header("On February 12, 2022 the embassy closed.")
     ('On February 12, 2022 the embassy closed.', {})
+
+    Without ``date_order``, a slashed date in a header written in a language that puts the
+    day first is read so (``dateorder``); in English it stays unset.
     """
     if date_order is None and min_date is None and max_date is None:
         bounds = DEFAULT_BOUNDS
@@ -122,7 +130,11 @@ def extract_header(
         # Mail or seed line, opens no header (``cannot_open_header``); most bodies open so.
         return text, story_dateline(text, bounds=bounds)
     could_open = could_open_dateline(text)
-    opener = story_dateline(text, could_open=could_open, bounds=bounds) if could_open else {}
+    opener = (
+        story_dateline(text, could_open=could_open, bounds=bounds)
+        if could_open or join_dash_line(text)
+        else {}
+    )
     dateline_top = could_open or text[:1].isspace()
     # Quick path: a story opening with its dateline has no header above it, unless the line is
     # a title that merely looks like one ("ECONOMIC SPOTLIGHT - BANKAMERICA") with a metadata
@@ -143,7 +155,7 @@ def extract_header(
         elif (
             # ``cannot_open_header`` of a plain line, written out to spare the call
             len(stop[0]) > MAX_TITLE
-            or (stop[0].rstrip(CLOSERS).endswith(".") and no_meta_line_after(text, stop[1]))
+            or (stop[0].rstrip(CLOSERS).endswith(".") and no_header_line_after(text, stop[1]))
             if stop[2]
             else cannot_open_header(
                 text, stop[1], stop[0], DATE_TITLE_PREFIX_RE.match(stop[0]) is None
@@ -162,6 +174,15 @@ def extract_header(
             if body_opener:
                 for key, value in body_opener.items():
                     metadata.setdefault(key, value)
+            if (
+                date_order is None
+                and "date" not in metadata
+                and "updated" not in metadata
+                and text.find("/", 0, len(text) - len(body)) >= 0
+                and language_date_order(text[: len(text) - len(body)], body) is not None
+            ):
+                # "10/05/2024" over a body in a language that puts the day first
+                return extract_header(text, date_order="dmy", min_date=min_date, max_date=max_date)
             return body, metadata
     # The text stays as it is; the dateline opening it is all its metadata.
     return text, opener
@@ -209,6 +230,7 @@ def _read_lines(
     stop_at = size
     stop_known: tuple[str, int, bool] | None = None  # the stop line, whole and not metadata
     byline_above = False  # the line above is a metadata line with a byline
+    undated = bare_name = False  # a date line with no date; an author from a bare name line
     while pos < size:
         end = text.find("\n", pos, pos + LINE_SCAN)
         end = min(size, pos + LINE_SCAN) if end < 0 else end
@@ -254,20 +276,31 @@ def _read_lines(
             meta = None
         else:
             meta = read_meta_line(line, bounds)
+            if meta is None and is_split_label(line):
+                # "Published" over "23 February 2024": one metadata line on two lines
+                meta = read_split_label(line, next_line(text, end), bounds)
+                if meta is not None:
+                    end = text.find("\n", end + 1)
+                    end = size if end < 0 else end
         if meta is not None:
             if any(key in metadata for key in meta if key != "source"):
                 stop, stop_at = line, pos  # a second header's field: not this block's
                 break
             for key, value in meta.items():
                 metadata.setdefault(key, value)
+            undated = undated or not meta
             kinds.append(_META)
             byline_above = "author" in meta
             blank_before = False
             pos = end + 1
             continue
         if "author" not in metadata and len(line) <= MAX_NAME_LINE and line[0].isupper():
-            # "Sarah Jones" over "Political Correspondent": a byline with no byline word
+            # "Sarah Jones" over "Political Correspondent": a byline with no byline word; or
+            # right under the title, in a block with a date (tested once the block is read)
             author = read_name_over_role(line, next_line(text, end))
+            if author is None and "title" in metadata and not blank_before:
+                author = read_bare_name(line, placed=True)
+                bare_name = author is not None
             if author is not None:
                 metadata["author"] = author
                 kinds.append(_META)
@@ -280,6 +313,22 @@ def _read_lines(
             if note:
                 metadata.setdefault("source", note)
             kinds.append(_META)
+        elif (
+            kinds == [_TITLE]
+            and not blank_before
+            and len(line) <= MAX_HEADER_LINE
+            and is_kicker(metadata["title"], line)
+            and looks_like_title(line)
+            and (not unchecked or looks_like_title(metadata["title"]))
+        ):
+            # "WORLD NEWS" over the title: a kicker, dropped with the header (only with a date
+            # or byline in the block: a lone title has one line)
+            metadata["title"] = line
+            unchecked = False
+            kinds.append(_TITLE)
+            kinds[0] = _KICKER
+            title_at, title_end, title_blank_after = pos, end, False
+            title_blank_before = False
         elif "title" not in metadata and (
             (plain and not kinds) or (len(line) <= MAX_HEADER_LINE and looks_like_title(line))
         ):
@@ -295,11 +344,13 @@ def _read_lines(
             break
         blank_before = byline_above = False
         pos = end + 1
+    dated = "date" in metadata or "updated" in metadata
+    if bare_name and not dated:
+        return None  # a bare name is a byline only beside a date
+    # A date line that gives no date ("10/05/2024", "Updated 2 hours ago") is evidence of a
+    # header for the title beside it.
     evidence = (
-        "date" in metadata
-        or "updated" in metadata
-        or "author" in metadata
-        or "dateline" in metadata
+        dated or "author" in metadata or "dateline" in metadata or (undated and "title" in metadata)
     )
     if unchecked and evidence and not looks_like_title(metadata["title"]):
         return None  # the first line, no title, is where the full reading stops: no header
@@ -315,8 +366,8 @@ def _read_lines(
         stop, stop_at, blank_before = metadata.pop("title"), title_at, title_blank_before
         stop_known = None
         kinds.pop()
-    if not kinds:
-        return None
+    if not kinds or not metadata:
+        return None  # (an undated line's title was the body's top: no field is left)
     body = text[stop_at:].lstrip("\n \t") if stop is not None else ""
     title = metadata.get("title", "")
     if not evidence:
@@ -338,7 +389,7 @@ def _read_lines(
         return body, metadata, stop_known
     if stop is not None and not starts_body(stop, blank_before):
         return None
-    if not body and "date" not in metadata and "updated" not in metadata:
+    if not body and not dated:
         return None
     return body, metadata, stop_known
 
@@ -351,44 +402,3 @@ def next_line(text: str, end: int) -> str:
     """
     stop = text.find("\n", end + 1, end + 1 + LINE_SCAN)
     return text[end + 1 : stop if stop >= 0 else end + 1 + LINE_SCAN].strip()
-
-
-def trailing_title_holds(
-    text: str, title: str, end: int, blank_after: bool, blank_before: bool
-) -> bool:
-    """A title line with no metadata line under it: no run-on, and a closing full stop only on
-    one sentence set right under the metadata line and above a blank line (the New York Times'
-    "G7 nations pledge $20 billion to Ukraine."). A title set off from the metadata above it by
-    a blank line stands where the body's first paragraph could stand: ``set_off_title_holds``
-    settles which it is.
-    """
-    if blank_before:
-        return set_off_title_holds(title, text[end:].lstrip("\n \t"))
-    if title.rstrip(CLOSERS).endswith("."):
-        return blank_after and SENTENCE_BREAK_RE.search(title) is None
-    if blank_after or end >= len(text):
-        return True
-    following = text[end + 1 : end + 81].lstrip(" \t")
-    # A hard-wrapped paragraph runs on into a lower-case line or hangs on a small word.
-    return not (following[:1].islower() or title.rsplit(None, 1)[-1].lower() in HANGING_WORDS)
-
-
-def starts_body(stop: str, blank_before: bool) -> bool:
-    """Whether ``stop``, the first line under a header block with metadata, starts the body.
-
-    A line of prose (closed by sentence punctuation, or too long for a header line) or a
-    dateline opener starts the body; after a blank line, so does any line that does not open
-    like a header line (a subheading, a hard-wrapped paragraph).
-
-    >>> starts_body("The talks failed.", False), starts_body("By Law", True)
-    (True, False)
-    """
-    if len(stop) > MAX_TITLE or ends_sentence(stop) or len(stop.split()) > MAX_TITLE_WORDS:
-        return True
-    if story_dateline(stop):
-        return True  # "SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs" opens a story
-    if not blank_before:
-        return False  # a short unknown line inside the header block: the header is not whole
-    return HEADER_FRAGMENT_RE.match(stop) is None and (
-        len(stop) > MAX_META_LINE or not has_year_hint(stop)
-    )

@@ -51,7 +51,7 @@ META_START_WORDS = (
     "by", "von", "ein beitrag von", "beitrag von", "par", "por", "di", "door", "updated",
     "published", "posted", "last updated", "last modified", "date", "dated", "datum", "written",
     "words", "story", "reporting", "reported", "author", "autor", "auteur", "autore", "source",
-    "sources", "quelle", "fuente", "fonte", "bron", "источник",
+    "sources", "quelle", "fuente", "fonte", "bron", "источник", "автор",
 )  # fmt: skip
 
 
@@ -69,7 +69,7 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
 
 
 META_START_RE = re.compile(rf"(?:{_by_first_letter(META_START_WORDS)})\b")
-META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИиEe")
+META_FIRST = frozenset("BbVvPpDdUuLlWwSsſRrAaQqFfИиEeАа")
 # Where a line of several fields is cut: separators, and before "by" and "updated" labels,
 # but not inside a byline label ("Posted by", "Written by"). Every alternative opens with "|"
 # or a space, so the pattern is tried at those places alone.
@@ -80,9 +80,12 @@ SEGMENT_SPLIT_RE = re.compile(
     r"|(?<!(?i:last)\s)(?=(?i:updated|last updated|last modified|aktualisiert|mis à jour|"
     r"actualizado)\b))"
 )
-# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022", or with no
-# joiner before a digit or a capital ("By Jane Smith March 8, 2022 10:14 AM").
-JOIN_SPLIT_RE = re.compile(r",\s+|\s+(?:(?i:on|le|am|el)\s+|(?=[\dA-ZÀ-ÖØ-Þ]))")
+# Where a byline and a date share a segment: "By Jane Smith on 12 February 2022", "Par Claire
+# Dubois, le 15 février 2024", or with no joiner before a digit or a capital ("By Jane Smith
+# March 8, 2022 10:14 AM").
+JOIN_SPLIT_RE = re.compile(
+    r",\s+(?:(?i:on|le|am|el)\s+)?|\s+(?:(?i:on|le|am|el)\s+|(?=[\dA-ZÀ-ÖØ-Þ]))"
+)
 SOURCE_LABEL_RE = re.compile(
     r"(?i:source|sources|quelle|fuente|fonte|bron|источник):\s*(?P<name>[^\W\d_][\w.&' \-]{0,40})"
 )
@@ -99,6 +102,8 @@ NOT_NAME_WORDS = frozenset(
         "updated", "published", "breaking", "local", "national", "international", "health",
         "science", "tech", "technology", "culture", "entertainment", "travel", "weather",
         "staff", "editor", "editors", "team", "desk", "admin", "share", "comments", "read",
+        "key", "points", "facts", "summary", "highlights", "overview", "contents", "explainer",
+        "background", "introduction", "related", "topics", "watch", "listen", "more",
     }
 )  # fmt: skip
 # "5 min read", "3 minute read", "Lesezeit: 4 Minuten", a clock, "Updated 2 hours ago", a
@@ -126,6 +131,12 @@ ROLE_RE = re.compile(
     # (no English "in"/"for": "Fury at editor in Rome" is a headline)
     r"(?: (?:en|à|a|für|di|da|em) [^\W\d_]+)?"
 )
+# The outlet a byline names after a pipe ("By Alexander Bolton | The Hill", "By Jane Doe |
+# Politico"): one to five capitalised words (``&``, "of", "the" between them), no digit. Two
+# authors are joined by "and", a comma or a slash, never by a pipe.
+OUTLET_RE = re.compile(
+    r"(?:[Tt]he )?[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|&|of|the|de|du|del|la|el)){0,4}"
+)
 # Keys a metadata line fills; "name" becomes "author" beside a date.
 FIELD_KEYS = ("date", "updated", "author", "source")
 
@@ -144,6 +155,8 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
     {'date': '2022-02-12', 'updated': '2022-02-13'}
     >>> read_meta_line("By the time we arrived, 12 people had left", b) is None
     True
+    >>> read_meta_line("By Alexander Bolton | The Hill", b)
+    {'author': 'Alexander Bolton', 'source': 'The Hill'}
     >>> read_meta_line("Updated: 2 hours ago", b), read_meta_line("2 hours ago", b)
     ({}, None)
     """
@@ -169,6 +182,15 @@ def read_meta_line(line: str, bounds: DateBounds) -> dict[str, str] | None:
     for part in parts:
         # A line with no separator is one part, the whole line, read above.
         field = None if part == line else _read_segment(part, bounds, has_year)
+        if (
+            found
+            and found[-1][0] == "author"
+            and "|" in line
+            and (field is None or field[0] == "name")
+            and OUTLET_RE.fullmatch(part.strip()) is not None
+            and not any(c.isdigit() for c in part)
+        ):
+            field = ("outlet", part.strip())  # "By Alexander Bolton | The Hill"
         if field is not None:
             found.append(field)
             continue
@@ -210,44 +232,6 @@ def ends_like_prose(line: str) -> bool:
     return len(words) < 2 or words[-2][-2:] not in ("by", "By", "BY", "bY")
 
 
-def read_byline_note(line: str) -> str | None:
-    """What a line set right under a byline line adds, when it is the byline's note: its role
-    (``Political correspondent``, read and dropped: ``""``) or its newsroom (``BBC News``, an
-    agency: given as ``source``); None for any other line.
-
-    >>> read_byline_note("Technology reporter"), read_byline_note("BBC News")
-    ('', 'BBC News')
-    >>> read_byline_note("The reporter left") is None
-    True
-    """
-    if len(line) > 40:
-        return None
-    if line.lower() in AGENCIES:
-        return line
-    return "" if ROLE_RE.fullmatch(line) is not None else None
-
-
-def read_name_over_role(line: str, following: str) -> str | None:
-    """The author of a bare name line (``Sarah Jones``, no byline word) set right over its role
-    (``Political Correspondent``): the name, else None. A name alone is no byline: it could be
-    a title ("Boris Johnson"); the role line under it says it is one.
-
-    >>> read_name_over_role("Sarah Jones", "Political Correspondent")
-    'Sarah Jones'
-    >>> read_name_over_role("Sarah Jones", "The reporter left") is None
-    True
-    >>> read_name_over_role("Top Stories", "Technology reporter") is None
-    True
-    """
-    if len(line) > 40 or len(following) > 40 or ROLE_RE.fullmatch(following) is None:
-        return None
-    if BARE_NAME_RE.fullmatch(line) is None or " in " in line:
-        return None
-    if any(word.lower().strip(".") in NOT_NAME_WORDS for word in line.split()):
-        return None
-    return line
-
-
 def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
     metadata: dict[str, str] = {}
     for key, value in found:
@@ -269,7 +253,7 @@ def _fields(found: list[tuple[str, str]]) -> dict[str, str] | None:
         if names:
             metadata["author"] = names[0]
     for key, value in found:
-        if key == "source_label":
+        if key in ("source_label", "outlet"):
             metadata.setdefault("source", value)
     return metadata
 
@@ -347,6 +331,8 @@ def _read_joined(segment: str, bounds: DateBounds) -> list[tuple[str, str]] | No
     [('author', 'Jane Doe'), ('date', '2022-03-08')]
     >>> _read_joined("By Friday March 8, 2022", rolling_bounds(None, None, None)) is None
     True
+    >>> _read_joined("Par Claire Dubois, le 15 février 2024", rolling_bounds(None, None, None))
+    [('author', 'Claire Dubois'), ('date', '2024-02-15')]
     """
     if segment[:1] not in BY_FIRST or not segment:
         return None  # the byline opens the segment (most segments here are prose)

@@ -21,6 +21,10 @@ leads are one sentence, often short, so the line's shape settles it only in part
 The paragraph under the line must be body prose (``is_body_prose``) in every case, and the line
 may not open with a story's dateline. What is left alone: a line that has no title's shape (a
 list item, two words, a greeting) is never a title, whatever is under it.
+
+Where the body starts under a header block is settled here too: whether a title line closing
+the block holds (``trailing_title_holds``) and whether the line under the block starts the body
+(``starts_body``).
 """
 
 from __future__ import annotations
@@ -39,10 +43,13 @@ from textfix.extract.titles import (
     MIN_PROSE_WORDS,
     OPEN_QUOTES,
     SENTENCE_BREAK_RE,
+    ends_sentence,
+    has_year_hint,
     is_body_prose,
     is_title_case,
     lone_title_shape,
 )
+from textfix.extract.toplines import HEADER_FRAGMENT_RE, MAX_META_LINE
 
 # A short headline closed by a full stop has fewer words than a paragraph of body prose
 # (``is_body_prose``): "Tory MP suspended for groping two men." A sentence of that many words
@@ -257,3 +264,50 @@ def set_off_title_holds(title: str, rest: str) -> bool:
     if reads_like_lead(title) and SENTENCE_BREAK_RE.search(paragraph) is not None:
         return False  # a lead over the second paragraph
     return not story_dateline(title)  # "NEW YORK, March 5 - …": a story's first paragraph
+
+
+# A title line run on into the next line ends on one of these.
+HANGING_WORDS = frozenset(
+    {"the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from"}
+)
+
+
+def trailing_title_holds(
+    text: str, title: str, end: int, blank_after: bool, blank_before: bool
+) -> bool:
+    """A title line with no metadata line under it: no run-on, and a closing full stop only on
+    one sentence set right under the metadata line and above a blank line (the New York Times'
+    "G7 nations pledge $20 billion to Ukraine."). A title set off from the metadata above it by
+    a blank line stands where the body's first paragraph could stand: ``set_off_title_holds``
+    settles which it is.
+    """
+    if blank_before:
+        return set_off_title_holds(title, text[end:].lstrip("\n \t"))
+    if title.rstrip(CLOSERS).endswith("."):
+        return blank_after and SENTENCE_BREAK_RE.search(title) is None
+    if blank_after or end >= len(text):
+        return True
+    following = text[end + 1 : end + 81].lstrip(" \t")
+    # A hard-wrapped paragraph runs on into a lower-case line or hangs on a small word.
+    return not (following[:1].islower() or title.rsplit(None, 1)[-1].lower() in HANGING_WORDS)
+
+
+def starts_body(stop: str, blank_before: bool) -> bool:
+    """Whether ``stop``, the first line under a header block with metadata, starts the body.
+
+    A line of prose (closed by sentence punctuation, or too long for a header line) or a
+    dateline opener starts the body; after a blank line, so does any line that does not open
+    like a header line (a subheading, a hard-wrapped paragraph).
+
+    >>> starts_body("The talks failed.", False), starts_body("By Law", True)
+    (True, False)
+    """
+    if len(stop) > MAX_TITLE or ends_sentence(stop) or len(stop.split()) > MAX_TITLE_WORDS:
+        return True
+    if story_dateline(stop):
+        return True  # "SANTA CRUZ, Calif., Feb 26 - Shr 34 cts vs 1.19 dlrs" opens a story
+    if not blank_before:
+        return False  # a short unknown line inside the header block: the header is not whole
+    return HEADER_FRAGMENT_RE.match(stop) is None and (
+        len(stop) > MAX_META_LINE or not has_year_hint(stop)
+    )

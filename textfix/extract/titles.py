@@ -66,6 +66,17 @@ NEWSLETTER_HEADING_RE = re.compile(
     r"morning mail|evening mail|the bottom line|also in the news|key events|"
     r"in today(?:'|’)s newsletter|in this newsletter|sign up|related|see also|read more):"
 )
+# Labels a press release prints over its date, never its title ("FOR IMMEDIATE RELEASE").
+RELEASE_LABEL_RE = re.compile(
+    r"(?i:(?:for )?immediate release|(?:press|news|media) release|pressemitteilung"
+    r"|communiqué de presse|nota de prensa|comunicato stampa|persbericht)[.:]?"
+)
+MAX_RELEASE_LABEL = 24
+# A kicker over a title: a section or a label of one or two capitalised words ("Politics",
+# "World news", "EXCLUSIVE"), or up to four words in capitals ("WORLD NEWS", "FOR IMMEDIATE
+# RELEASE"), no digit and no closing mark.
+MAX_KICKER = 40
+KICKER_RE = re.compile(r"[^\W\d_][^\W\d_'’&\-]*(?: (?:[^\W\d_][^\W\d_'’\-]*|&|›|>|/)){0,5}")
 # A heading of three words opening with an article is a section of the story ("The corruption
 # problem"), not its headline; a lone title never ends on a conjunction ("Jane Arraf and").
 ARTICLES = frozenset({"the", "a", "an"})
@@ -165,6 +176,7 @@ def is_simple_title(line: str) -> bool:
         and "www." not in line
         and (":" not in line or NEWSLETTER_HEADING_RE.match(line) is None)
         and (line.count(" ") < MAX_LONE_CLAUSE_WORDS or LEDE_VERB_RE.search(line) is None)
+        and (len(line) > MAX_RELEASE_LABEL or RELEASE_LABEL_RE.fullmatch(line) is None)
     )
 
 
@@ -187,7 +199,33 @@ def looks_like_title(line: str) -> bool:
         and not line.endswith((",", ";", ":", "…"))
         and len(line.split()) <= MAX_TITLE_WORDS
         and (":" not in line or NEWSLETTER_HEADING_RE.match(line) is None)
+        and (len(line) > MAX_RELEASE_LABEL or RELEASE_LABEL_RE.fullmatch(line) is None)
     )
+
+
+def is_kicker(line: str, title: str) -> bool:
+    """Whether ``line``, the first line of a header, is a kicker over ``title``, the line right
+    under it: a section or label line, shorter than the title (one or two capitalised words,
+    or up to four in capitals). The title under it is the header's title; the kicker is
+    dropped with the header.
+
+    >>> is_kicker("WORLD NEWS", "Earthquake strikes off coast of Japan")
+    True
+    >>> is_kicker("Politics", "Minister resigns"), is_kicker("EXCLUSIVE", "Aide broke rules")
+    (True, True)
+    >>> is_kicker("Boris Johnson resigns", "The prime minister quit after a week of scandal")
+    False
+    >>> is_kicker("Budget 2023", "What it means for you"), is_kicker("Live:", "Fares rise")
+    (False, False)
+    """
+    words = line.split()
+    if len(line) > MAX_KICKER or len(words) >= len(title.split()) or line[:1].islower():
+        return False
+    if KICKER_RE.fullmatch(line) is None:
+        return False
+    if line.isupper():
+        return len(words) <= 4
+    return len(words) <= 2 and line[0].isupper()
 
 
 def is_lone_title(line: str) -> bool:

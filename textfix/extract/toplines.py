@@ -16,6 +16,7 @@ from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.datelines import could_open_dateline, read_dateline
 from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of
 from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
+from textfix.extract.sidelines import is_split_label, read_bare_name
 from textfix.extract.titles import (
     CLOSERS,
     MAX_TITLE,
@@ -40,6 +41,8 @@ HEADER_FRAGMENT_RE = re.compile(
     r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
     r"dated|written by|author:|source:)\b"
 )
+# A bare author name line (``metalines.read_bare_name``) is no longer than this.
+MAX_BARE_NAME = 60
 # The next line that is not blank, cut one character past the longest metadata line.
 NEXT_LINE_RE = re.compile(rf"\s*([^\n]{{0,{MAX_META_LINE + 1}}})")
 # The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
@@ -82,7 +85,21 @@ def cannot_open_header(text: str, end: int, line: str, plain: bool) -> bool:
         return True
     if not plain or not line.rstrip(CLOSERS).endswith("."):
         return False
-    return no_meta_line_after(text, end)
+    return no_header_line_after(text, end)
+
+
+def no_header_line_after(text: str, end: int) -> bool:
+    """``no_meta_line_after``, and the next line is no bare author name either: what a line
+    closed by a full stop, which can only be a title over a header line, needs under it.
+
+    >>> no_header_line_after("Talks fail.\\nJane Doe\\n12 May 2022", 11)
+    False
+    """
+    following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
+    if not _cannot_be_meta(following):
+        return False
+    # A title closed by a full stop over a bare author name ("Jane Doe", then the date line)
+    return len(following) > MAX_BARE_NAME or read_bare_name(following, placed=True) is None
 
 
 def _opens_like_meta(line: str) -> bool:
@@ -101,6 +118,13 @@ def no_meta_line_after(text: str, end: int) -> bool:
     True
     """
     following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
+    if following[:1] in META_FIRST and META_START_RE.match(following) is not None:
+        return False  # (``_opens_like_meta``, written out to spare the call)
+    return len(following) > MAX_META_LINE or not (has_year_hint(following) or following[-1:] == ")")
+
+
+def _cannot_be_meta(following: str) -> bool:
+    """``no_meta_line_after`` of the next non-blank line, ``following`` (cut and stripped)."""
     if following[:1] in META_FIRST and META_START_RE.match(following) is not None:
         return False  # (``_opens_like_meta``, written out to spare the call)
     return len(following) > MAX_META_LINE or not (has_year_hint(following) or following[-1:] == ")")
@@ -175,6 +199,7 @@ def read_title_over_body(
     if not plain and (
         stop.startswith(DAILY_MAIL_OPENINGS)
         or (len(stop) <= MAX_META_LINE and read_meta_line(stop, bounds) is not None)
+        or is_split_label(stop)
     ):
         return False, None  # a metadata line under the title: the full reading takes it
     # The block is the title alone: a lone title, over a paragraph of body prose.
