@@ -269,6 +269,12 @@ def clean(
     resume: Annotated[
         bool, typer.Option("--resume", help="Carry on an interrupted run with the same options.")
     ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite", help="Replace output files that exist (by default they are refused)."
+        ),
+    ] = False,
     output_format: Annotated[
         Optional[OutputFormatChoice],  # noqa: UP045
         typer.Option(
@@ -325,6 +331,7 @@ def clean(
         "output format": fmt,
         "workers requested": workers or "every core",
         "resume": "yes" if resume else None,
+        "overwrite": "yes" if overwrite else None,
         "engine": f"ray ({address or 'RAY_ADDRESS or local'})"
         if engine is EngineChoice.ray
         else None,
@@ -335,6 +342,7 @@ def clean(
         options = RunOptions(
             workers=workers,
             resume=resume,
+            overwrite=overwrite,
             quiet=quiet,
             glob=glob,
             output_format=fmt,

@@ -61,6 +61,7 @@ class RunOptions:
 
     workers: int = 0  # 0: every core
     resume: bool = False
+    overwrite: bool = False  # replace outputs that exist (else they are refused)
     quiet: bool = True
     glob: str | None = None
     output_format: str | None = None
@@ -121,6 +122,30 @@ def check_not_own_input(inputs: list[str], targets: list[Path | None], spec: Out
                 )
 
 
+def check_not_existing(targets: list[Path], spec: OutputSpec, journal: Path | None) -> None:
+    """Refuse to replace a file that exists: an earlier run's output, or any file the name
+    happens to take. ``--overwrite`` replaces them; ``--resume`` carries on a run whose
+    journal is there (its outputs are still under temporary names).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "out.jsonl").write_text("kept")
+    4
+    >>> check_not_existing([folder / "out.jsonl"], output_spec(folder / "out.jsonl"), None)
+    Traceback (most recent call last):
+    ...
+    textfix.errors.InputError: ...out.jsonl exists; give --overwrite to replace it
+    """
+    if journal is not None and journal.exists():
+        return  # --resume: the journal's run is carried on (and its job checked)
+    for target in targets:
+        if spec.kind == "txt" and target == spec.path:
+            continue  # a folder of .txt files: no file in it is ever overwritten
+        if target.exists() or target.is_symlink():
+            why = f" and there is no interrupted run ({journal}) to resume" if journal else ""
+            raise InputError(f"{target} exists{why}; give --overwrite to replace it")
+
+
 def run_clean(
     inputs: list[str],
     pipeline: Pipeline,
@@ -144,9 +169,13 @@ def run_clean(
         raise InputError("--resume needs an output file (-o) and file inputs, not stdin")
     if options.resume and spec.kind == "parquet":
         raise InputError("--resume works with JSONL and .txt-directory outputs, not Parquet")
-    targets = [t for t in (output, errors_path, options.removed, options.report) if t is not None]
+    side = (errors_path, options.removed, options.report, options.html_report)
+    targets = [t for t in (output, *side) if t is not None]
     check_folders(targets)
     check_distinct(targets)
+    if not options.overwrite:
+        journal = journal_path(output) if options.resume and output is not None else None
+        check_not_existing(targets, spec, journal)
     if spec.kind == "parquet":
         require_pyarrow_parquet()  # before any input is read, not after cleaning it all
     locks = OutputLocks()
