@@ -456,3 +456,40 @@ def test_binary_files_named_txt_are_error_records(tmp_path: Path, kind: str) -> 
     csv_path.write_bytes(data)
     [item] = read_items(csv_path, "image.csv")
     assert isinstance(item, BadRecord) and "binary data" in item.error
+
+
+def test_a_csv_column_named_twice_loses_no_value(tmp_path: Path) -> None:
+    # Rows whose values under a repeated name differ are error records with the row as it
+    # stood; equal values (the empty columns a spreadsheet leaves) keep one.
+    path = tmp_path / "dup.csv"
+    path.write_text('id,text,text,,\n1,first,second,,\n2,same,same,,\n3,"a, b","a, b",x,\n')
+    items = list(read_items(path, "dup.csv"))
+    assert [type(item).__name__ for item in items] == ["BadRecord", "Record", "BadRecord"]
+    first, kept, third = items
+    assert isinstance(first, BadRecord) and isinstance(third, BadRecord)
+    assert "names column 'text' 2 times" in first.error and first.raw == "1,first,second,,"
+    assert "names column '' 2 times" in third.error and third.raw == '3,"a, b","a, b",x,'
+    assert isinstance(kept, Record) and kept.fields == {"id": "2", "text": "same", "": ""}
+
+
+def test_csv_error_records_keep_the_row_quoted(tmp_path: Path) -> None:
+    path = tmp_path / "q.csv"
+    path.write_text('id,text\n1,"a, ""b""\nc",extra\n2,"x"\n')
+    first, second = read_items(path, "q.csv")
+    assert isinstance(first, BadRecord) and isinstance(second, Record)
+    assert first.error == "row has 3 fields, the header 2"
+    assert next(csv.reader(io.StringIO(first.raw))) == ["1", 'a, "b"\nc', "extra"]
+
+
+@pytest.mark.parametrize("name", ["semi.csv", "semi.csv.gz"])
+def test_a_csv_separated_by_semicolons_is_read(tmp_path: Path, name: str) -> None:
+    data = 'id;text\n1;"Prices; rose, 2,5 %"\n2;two\n'.encode("cp1252")
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    items = list(read_items(path, name))
+    assert texts_of(items) == ["Prices; rose, 2,5 %", "two"]
+    assert [item.id for item in items if isinstance(item, Record)] == ["1", "2"]
+    # A comma in the header keeps the comma: semicolons are then only text.
+    path = tmp_path / "plain.csv"
+    path.write_text("id,text\n1;2,three\n")
+    assert texts_of(list(read_items(path, "plain.csv"))) == ["three"]
