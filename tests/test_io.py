@@ -152,7 +152,7 @@ def test_bad_records_become_error_records(tmp_path: Path) -> None:
     assert sorted(errors) == [2, 3, 4, 5, 6]
     assert "malformed JSON" in errors[2] and "malformed JSON" in errors[5]
     assert errors[3] == "missing text field 'text'"
-    assert errors[4] == "text field 'text' is list, not a string"
+    assert errors[4] == "text field 'text' is an array, not a string"
     assert texts_of([i for i in items if isinstance(i, Record)]) == ["ok", "last"]
     assert [i.raw for i in items if isinstance(i, BadRecord)][1] == '{"body": "no text"}'
 

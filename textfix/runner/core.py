@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import sys
@@ -14,7 +16,7 @@ from typing import IO, Protocol
 
 import orjson
 
-from textfix.errors import InputError
+from textfix.errors import InputError, TextfixError
 from textfix.io.compression import strip_compression
 from textfix.io.parquet_out import ParquetSpool
 from textfix.io.readers import Skipped, expand_inputs
@@ -122,6 +124,36 @@ def check_not_own_input(inputs: list[str], targets: list[Path | None], spec: Out
                 )
 
 
+def check_files(targets: list[Path], spec: OutputSpec) -> None:
+    """Refuse a folder where a file is to be written (``-o out.jsonl`` naming a folder), before
+    the run rather than at its last step, when the finished file is renamed into place."""
+    for target in targets:
+        if target.is_dir() and not (spec.kind == "txt" and target == spec.path):
+            raise InputError(f"{target} is a folder; name a file for this output")
+
+
+# Errors of writing, not of one input: the run stops, and what it wrote can be resumed.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO})
+
+
+def write_failure(error: OSError, output: Path | None, resumable: bool) -> TextfixError:
+    """The error to show when the disk refuses the outputs (full, over quota, read-only).
+
+    >>> full = OSError(errno.ENOSPC, "No space left on device")
+    >>> print(write_failure(full, Path("o.jsonl"), True))
+    cannot write o.jsonl: No space left on device; the finished part is kept: make room, ...
+    >>> print(write_failure(full, None, False))
+    cannot write the output: No space left on device
+    """
+    where = output if output is not None else "the output"
+    again = (
+        "; the finished part is kept: make room, then run the same command with --resume"
+        if resumable
+        else ""
+    )
+    return TextfixError(f"cannot write {where}: {error.strerror}{again}")
+
+
 def check_not_existing(targets: list[Path], spec: OutputSpec, journal: Path | None) -> None:
     """Refuse to replace a file that exists: an earlier run's output, or any file the name
     happens to take. ``--overwrite`` replaces them; ``--resume`` carries on a run whose
@@ -172,6 +204,7 @@ def run_clean(
     side = (errors_path, options.removed, options.report, options.html_report)
     targets = [t for t in (output, *side) if t is not None]
     check_folders(targets)
+    check_files(targets, spec)
     check_distinct(targets)
     if not options.overwrite:
         journal = journal_path(output) if options.resume and output is not None else None
@@ -272,11 +305,19 @@ def _run(
                 stats.seconds = time.perf_counter() - started
                 writer.checkpoint(task, stats, audit)
                 progress.advance(result.stats.documents_in, task.size)
+        stats.seconds = time.perf_counter() - started
+        writer.finish()
+    except OSError as error:
+        if error.errno not in _WRITE_ERRNOS:
+            writer.abandon()
+            raise
+        with contextlib.suppress(OSError):  # closing flushes into the same full disk
+            writer.abandon()
+        resumable = spec.path is not None and not uses_stdin and spec.kind != "parquet"
+        raise write_failure(error, spec.path, resumable) from error
     except BaseException:
         writer.abandon()
         raise
-    stats.seconds = time.perf_counter() - started
-    writer.finish()
     if options.report is not None or options.html_report is not None:
         report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
         # Asked for, against run: stdin and small inputs (POOL_MIN_BYTES) run in process.
