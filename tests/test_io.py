@@ -493,3 +493,33 @@ def test_a_csv_separated_by_semicolons_is_read(tmp_path: Path, name: str) -> Non
     path = tmp_path / "plain.csv"
     path.write_text("id,text\n1;2,three\n")
     assert texts_of(list(read_items(path, "plain.csv"))) == ["three"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("compression", ["", ".gz"])
+def test_jsonl_in_utf16_or_utf32_is_read_line_by_line(
+    tmp_path: Path, encoding: str, compression: str
+) -> None:
+    # As Windows tools write JSONL: a byte-order mark and two- or four-byte line breaks.
+    data = "".join(json.dumps({"id": f"d{i}", "text": t}) + "\r\n" for i, t in enumerate(TEXTS))
+    encoded = data.encode(encoding)
+    if encoding == "utf-16-be":
+        encoded = b"\xfe\xff" + encoded
+    path = tmp_path / f"wide.jsonl{compression}"
+    path.write_bytes(COMPRESSORS[compression](encoded))
+    items = list(read_items(path, path.name))
+    assert texts_of(items) == TEXTS
+    assert [item.number for item in items] == [1, 2, 3, 4]
+    assert {item.metadata["source_encoding"] for item in items if isinstance(item, Record)} == {
+        encoding[:6]
+    }
+
+
+@pytest.mark.parametrize("bom", ["utf-8-sig", "utf-16", "utf-32"])
+def test_stdin_jsonl_after_a_byte_order_mark_is_jsonl(bom: str) -> None:
+    from textfix.io.readers import read_stdin
+
+    data = '{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n'.encode(bom)
+    items = list(read_stdin(io.BufferedReader(io.BytesIO(data)), ReadOptions()))
+    assert texts_of(items) == ["one", "two"]
+    assert [item.id for item in items if isinstance(item, Record)] == ["a", "b"]

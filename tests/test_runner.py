@@ -345,3 +345,19 @@ def test_stdin_cannot_resume(tmp_path: Path) -> None:
         run_clean(
             ["-"], NEWS, tmp_path / "o.jsonl", read=ReadOptions(), options=RunOptions(resume=True)
         )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_large_utf16_jsonl_file_is_never_cut_between_its_bytes(
+    tmp_path: Path, workers: int
+) -> None:
+    lines = [json.dumps({"id": f"d{i}", "text": f"Grüße aus Köln, {i}."}) for i in range(3000)]
+    source = tmp_path / "wide.jsonl"
+    source.write_bytes("\r\n".join(lines).encode("utf-16"))
+    out = tmp_path / "out.jsonl"
+    options = RunOptions(workers=workers, chunk_bytes=10_000)
+    stats = run_clean([str(source)], DEFAULT, out, options=options)
+    assert (stats.documents_in, stats.errored) == (3000, 0)
+    records = read_lines(out)
+    assert [r["id"] for r in records] == [f"d{i}" for i in range(3000)]
+    assert records[2999]["text"] == "Grüße aus Köln, 2999."

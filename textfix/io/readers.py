@@ -14,7 +14,7 @@ from typing import IO, Literal
 
 from textfix.errors import InputError
 from textfix.io.compression import open_binary, open_stream, strip_compression
-from textfix.io.decoding import binary_reason, decode_bytes
+from textfix.io.decoding import binary_reason, decode_bytes, wide_bom
 from textfix.io.jsonl import read_jsonl
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.tabular import read_csv, read_json_array, read_parquet
@@ -250,13 +250,27 @@ def read_stdin(stream: IO[bytes], options: ReadOptions) -> Iterator[Item]:
         kind = options.input_format
         if kind is None:
             head = source.peek(4096) if hasattr(source, "peek") else b""
-            kind = "jsonl" if head.lstrip().startswith(b"{") else "txt"
+            kind = "jsonl" if _starts_json(head) else "txt"
         if kind == "jsonl":
             yield from read_jsonl(source, "-", options)
         elif kind == "txt":
             yield text_record(source.read(), "-", options)
         else:
             raise InputError(f"standard input is read as jsonl or txt, not {kind}")
+
+
+def _starts_json(head: bytes) -> bool:
+    """Whether the first bytes of standard input open a JSON object, after any byte-order
+    mark (UTF-8, UTF-16 or UTF-32) and whitespace.
+
+    >>> _starts_json(b'\\xef\\xbb\\xbf {"text"'), _starts_json('{"a"'.encode("utf-16"))
+    (True, True)
+    >>> _starts_json(b"plain {text}")
+    False
+    """
+    wide = wide_bom(head)
+    text = head.decode(wide or "utf-8", errors="ignore")
+    return text.lstrip("\ufeff").lstrip().startswith("{")
 
 
 def read_txt(path: Path, name: str, options: ReadOptions) -> Item:
