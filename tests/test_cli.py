@@ -567,6 +567,16 @@ def test_learn_reads_every_format_clean_reads(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert b"6 records could not be read" in result.stderr  # a.csv has no "body" column
     assert "read more on our site" in rules.read_text().lower()
+    # A rule file under review is not lost to a rerun.
+    rules.write_text("# reviewed by hand\n")
+    again = run_textfix("learn", str(tmp_path), "-o", str(rules), "--text-field", "body")
+    assert again.returncode == 2 and b"exists; give --overwrite" in again.stderr
+    assert rules.read_text() == "# reviewed by hand\n"
+    again = run_textfix(
+        "learn", str(tmp_path), "-o", str(rules), "--text-field", "body", "--overwrite"
+    )
+    assert again.returncode == 0, again.stderr
+    assert "read more on our site" in rules.read_text().lower()
 
 
 def test_help_shows_flags_as_flags() -> None:
