@@ -269,6 +269,29 @@ def test_symlinked_folders_are_followed_once_and_loops_reported(tmp_path: Path) 
     assert isinstance(loop, BadRecord) and loop.error.startswith("symlink loop")
 
 
+def test_a_symlinked_file_is_read_once_under_its_target_name(tmp_path: Path) -> None:
+    from textfix.io.readers import Skipped
+
+    root, away = tmp_path / "corpus", tmp_path / "away"
+    (root / "sub").mkdir(parents=True)
+    away.mkdir()
+    (root / "sub" / "a.txt").write_text("Fares rose.")
+    (root / "notes.md").write_text("not an input")
+    (away / "z.txt").write_text("Fares held.")
+    (root / "b.txt").symlink_to(root / "sub" / "a.txt")  # read already as sub/a.txt
+    (root / "c.txt").symlink_to(root / "notes.md")  # its target is not read: the link is
+    (root / "d.txt").symlink_to(away / "z.txt")  # leads out: read here
+    (root / "e.txt").symlink_to(root / "missing.txt")  # dangling: an error record
+    skipped = Skipped()
+    base = root.as_posix() + "/"
+    names = [n.removeprefix(base) for _, n in expand_inputs([str(root)], skipped=skipped)]
+    assert names == ["c.txt", "d.txt", "e.txt", "sub/a.txt"]
+    assert [n.removeprefix(base) for n in skipped.repeated_examples] == ["b.txt"]
+    # With --glob, the link is skipped only when the glob takes its target.
+    names = [n.removeprefix(base) for _, n in expand_inputs([str(root)], glob="*.txt")]
+    assert names == ["b.txt", "c.txt", "d.txt", "e.txt"]
+
+
 def test_a_run_over_symlinked_folders_loses_nothing(tmp_path: Path) -> None:
     from textfix.pipeline import Pipeline
     from textfix.runner import RunOptions, run_clean

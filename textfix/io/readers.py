@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Literal
 
@@ -129,7 +129,11 @@ def expand_inputs(
             roots.append(path.resolve())
             walk = Walk(roots[-1], walked)
             for child, kind in walk.files(path, max_depth(pattern)):
-                if kind == "repeat" or (kind == "file" and files and _same(child, files)):
+                if (
+                    kind == "repeat"
+                    or (kind == "file" and files and _same(child, files))
+                    or (kind == "file" and _links_to_input(child, roots[-1], taken))
+                ):
                     skipped.add(display_name(child), repeat=True)
                 elif kind != "file" or taken(child, child.relative_to(path).parts):
                     yield child, display_name(child)
@@ -147,6 +151,32 @@ def expand_inputs(
             yield path, display_name(path)
         else:
             raise InputError(f"{display_name(name)}: no such file or directory")
+
+
+def _links_to_input(path: Path, root: Path, taken: Callable[[Path, tuple[str, ...]], bool]) -> bool:
+    """Whether a file found in the walk of ``root`` is a symlink to another file of that walk,
+    which is read under its own name (as a symlinked folder leading back inside is).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp()).resolve()
+    >>> _ = (root / "a.txt").write_text("a"); _ = (root / "notes.md").write_text("n")
+    >>> (root / "b.txt").symlink_to(root / "a.txt"); (root / "c.txt").symlink_to(root / "notes.md")
+    >>> (root / "d.txt").symlink_to(root / "gone.txt"); (root / "e.txt").symlink_to(root / "e.txt")
+    >>> known = lambda path, parts: path.suffix == ".txt"
+    >>> [_links_to_input(root / n, root, known) for n in ("a.txt", "b.txt", "c.txt", "d.txt")]
+    [False, True, False, False]
+    >>> _links_to_input(root / "e.txt", root, known)
+    False
+    """
+    if not path.is_symlink():
+        return False
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        return False  # reading it reports why
+    if not real.is_file() or root not in real.parents:
+        return False  # a dangling link is an error record; a file outside is read here
+    return taken(real, real.relative_to(root).parts)
 
 
 def _same(path: Path, files: set[tuple[int, int]]) -> bool:
