@@ -263,13 +263,18 @@ def clean(
     errors: Annotated[
         OptionalPath,
         typer.Option(
-            "--errors", metavar="FILE", help="Where error records go (default: beside the output)."
+            "--errors",
+            metavar="FILE",
+            help="Where error records go (default: beside the output; with the output on "
+            "stdout, stderr).",
         ),
     ] = None,
     removed: Annotated[
         OptionalPath,
         typer.Option(
-            "--removed", metavar="FILE", help="Write each removed boilerplate line here (JSONL)."
+            "--removed",
+            metavar="FILE",
+            help="Write each line removed as boilerplate or noise here, with its rule (JSONL).",
         ),
     ] = None,
     report: Annotated[
