@@ -227,6 +227,18 @@ def test_resume_without_an_interrupted_run_refuses_a_finished_output(tmp_path: P
     assert out.read_text() == "edited since\n"
 
 
+def test_an_existing_output_beside_a_journal_points_to_resume(tmp_path: Path) -> None:
+    # A run killed among its final renames leaves its output and its journal: the refusal
+    # names --resume, which finishes it.
+    source, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
+    source.write_text('{"text": "x"}\n')
+    out.write_text('{"text":"x"}\n')
+    (tmp_path / "o.jsonl.progress.jsonl").write_text('{"job": "another run"}\n')
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"])
+    assert result.exit_code == 2
+    assert "or --resume to finish the interrupted run whose journal is" in result.output
+
+
 def test_a_folder_of_txt_output_may_exist(tmp_path: Path) -> None:
     source, out = tmp_path / "in", tmp_path / "out"
     source.mkdir()

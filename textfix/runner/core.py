@@ -154,28 +154,43 @@ def write_failure(error: OSError, output: Path | None, resumable: bool) -> Textf
     return TextfixError(f"cannot write {where}: {error.strerror}{again}")
 
 
-def check_not_existing(targets: list[Path], spec: OutputSpec, journal: Path | None) -> None:
+def check_not_existing(
+    targets: list[Path], spec: OutputSpec, journal: Path | None, *, resume: bool
+) -> None:
     """Refuse to replace a file that exists: an earlier run's output, or any file the name
     happens to take. ``--overwrite`` replaces them; ``--resume`` carries on a run whose
-    journal is there (its outputs are still under temporary names).
+    journal is there (its outputs are still under temporary names, or some were renamed
+    into place when it was killed).
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
     >>> (folder / "out.jsonl").write_text("kept")
     4
-    >>> check_not_existing([folder / "out.jsonl"], output_spec(folder / "out.jsonl"), None)
+    >>> spec, journal = output_spec(folder / "out.jsonl"), folder / "out.jsonl.progress.jsonl"
+    >>> check_not_existing([folder / "out.jsonl"], spec, journal, resume=False)
     Traceback (most recent call last):
     ...
     textfix.errors.InputError: ...out.jsonl exists; give --overwrite to replace it
+    >>> _ = journal.write_text("{}")
+    >>> check_not_existing([folder / "out.jsonl"], spec, journal, resume=False)
+    Traceback (most recent call last):
+    ...
+    textfix.errors.InputError: ...; give --overwrite to replace it, or --resume to finish the ...
     """
-    if journal is not None and journal.exists():
-        return  # --resume: the journal's run is carried on (and its job checked)
+    interrupted = journal is not None and journal.exists()
+    if resume and interrupted:
+        return  # the journal's run is carried on (and its job checked)
     for target in targets:
         if spec.kind == "txt" and target == spec.path:
             continue  # a folder of .txt files: no file in it is ever overwritten
         if target.exists() or target.is_symlink():
-            why = f" and there is no interrupted run ({journal}) to resume" if journal else ""
-            raise InputError(f"{target} exists{why}; give --overwrite to replace it")
+            if interrupted:
+                why = f", or --resume to finish the interrupted run whose journal is {journal}"
+            elif resume:
+                why = f"; there is no interrupted run ({journal}) to resume"
+            else:
+                why = ""
+            raise InputError(f"{target} exists; give --overwrite to replace it{why}")
 
 
 def run_clean(
@@ -207,8 +222,8 @@ def run_clean(
     check_files(targets, spec)
     check_distinct(targets)
     if not options.overwrite:
-        journal = journal_path(output) if options.resume and output is not None else None
-        check_not_existing(targets, spec, journal)
+        journal = journal_path(output) if output is not None else None
+        check_not_existing(targets, spec, journal, resume=options.resume)
     if spec.kind == "parquet":
         require_pyarrow_parquet()  # before any input is read, not after cleaning it all
     locks = OutputLocks()
