@@ -26,7 +26,7 @@ $(VENV)/.installed-report: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed-report
 	@mkdir -p $(DEMO_OUT)
 	$(BIN)/textfix clean fixtures/sample/articles fixtures/sample/articles.jsonl \
-		--preset news -o $(DEMO_OUT)/cleaned.jsonl --report $(DEMO_OUT)/report.html
+		--preset news -o $(DEMO_OUT)/cleaned.jsonl --report $(DEMO_OUT)/report.html --overwrite
 	@echo "cleaned records: $(DEMO_OUT)/cleaned.jsonl"
 	@echo "run report: $(DEMO_OUT)/report.html"
 	@$(BIN)/python -c "import json,sys; [print(json.dumps({k: r[k] for k in ('id', 'metadata') if k in r}, ensure_ascii=False)) for r in map(json.loads, open('$(DEMO_OUT)/cleaned.jsonl', encoding='utf-8'))]"

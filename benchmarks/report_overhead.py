@@ -91,6 +91,8 @@ def run(source: Path, scratch: Path, variant: str, workers: int, code: Path) -> 
     if variant in ("json", "html"):
         command += ["--report", str(scratch / f"run.{variant}")]
     environment = {**os.environ, "PYTHONPATH": str(code)}
+    for earlier in ("out.jsonl", "out.errors.jsonl", f"run.{variant}"):
+        (scratch / earlier).unlink(missing_ok=True)  # refused, not replaced, by a second run
     before, started = cpu_seconds(), time.perf_counter()
     finished = subprocess.run(command, env=environment, check=False)
     if finished.returncode not in (0, 1):

@@ -196,7 +196,8 @@ def command_of(name: str, source: Path, scratch: Path) -> list[str]:
         return [sys.executable, str(scratch / "loop.py"), str(source), str(out)]
     textfix = Path(sys.executable).with_name("textfix")
     workers = str(CONTENDERS[name])
-    return [str(textfix), "clean", str(source), "-o", str(out), "-p", "news", "-q", "-j", workers]
+    return [str(textfix), "clean", str(source), "-o", str(out), "-p", "news", "-q", "-j", workers,
+            "--overwrite"]  # fmt: skip
 
 
 def measure(source: Path, scratch: Path, names: list[str], repeats: int) -> dict[str, list[Run]]:
@@ -282,7 +283,7 @@ def phases(source: Path, scratch: Path) -> None:
 
         setattr(owner, name, timed)
     sys.argv = ["textfix", "clean", str(source), "-o", str(scratch / "out-phases.jsonl")]
-    sys.argv += ["-p", "news", "-q", "-j", "1"]
+    sys.argv += ["-p", "news", "-q", "-j", "1", "--overwrite"]
     with contextlib.suppress(SystemExit):
         textfix.cli.main()
     total = time.process_time()

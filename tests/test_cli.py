@@ -194,6 +194,61 @@ def test_clean_refuses_own_input_with_exit_two(tmp_path: Path) -> None:
     assert source.read_text() == '{"text": "x"}\n'
 
 
+@pytest.mark.parametrize("side", ["-o", "--errors", "--removed", "--report"])
+def test_an_existing_output_is_refused_without_overwrite(tmp_path: Path, side: str) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "Fares rose again.\\n\\nAdvertisement\\n"}\n{broken\n')
+    names = {"-o": "o.jsonl", "--errors": "e.jsonl", "--removed": "r.jsonl", "--report": "r.json"}
+    taken = tmp_path / names[side]
+    taken.write_text("a file of someone else's\n")
+    args = ["clean", str(source), "-p", "news", "-q"]
+    for option, name in names.items():
+        args += [option, str(tmp_path / name)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert f"{taken} exists; give --overwrite to replace it" in result.output
+    assert taken.read_text() == "a file of someone else's\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["in.jsonl", names[side]])
+    result = runner.invoke(app, [*args, "--overwrite"])
+    assert result.exit_code == 1, result.output  # the broken line
+    assert [r["text"] for r in read_jsonl(tmp_path / "o.jsonl")] == ["Fares rose again."]
+    assert json.loads((tmp_path / "r.json").read_text())["documents_in"] == 2
+    assert [e["number"] for e in read_jsonl(tmp_path / "e.jsonl")] == [2]
+
+
+def test_resume_without_an_interrupted_run_refuses_a_finished_output(tmp_path: Path) -> None:
+    source, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
+    source.write_text('{"text": "x"}\n')
+    assert runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"]).exit_code == 0
+    out.write_text("edited since\n")
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-q", "--resume"])
+    assert result.exit_code == 2
+    assert "no interrupted run" in result.output and "--overwrite" in result.output
+    assert out.read_text() == "edited since\n"
+
+
+def test_an_existing_output_beside_a_journal_points_to_resume(tmp_path: Path) -> None:
+    # A run killed among its final renames leaves its output and its journal: the refusal
+    # names --resume, which finishes it.
+    source, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
+    source.write_text('{"text": "x"}\n')
+    out.write_text('{"text":"x"}\n')
+    (tmp_path / "o.jsonl.progress.jsonl").write_text('{"job": "another run"}\n')
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"])
+    assert result.exit_code == 2
+    assert "or --resume to finish the interrupted run whose journal is" in result.output
+
+
+def test_a_folder_of_txt_output_may_exist(tmp_path: Path) -> None:
+    source, out = tmp_path / "in", tmp_path / "out"
+    source.mkdir()
+    out.mkdir()
+    (source / "a.txt").write_text("one\n")
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (out / "a.txt").read_text() == "one"
+
+
 def test_clean_reads_stdin_with_id_and_text_fields(tmp_path: Path) -> None:
     stdin = json.dumps({"key": 7, "body": "CafÃ©"}) + "\n"
     result = runner.invoke(
@@ -466,7 +521,7 @@ def test_summary_and_report_count_what_happened(tmp_path: Path) -> None:
     assert figures["changed"] == 1
     assert not (tmp_path / "out.errors.jsonl").exists()  # no error, no errors file
     (folder / "bad.jsonl").write_text("{broken\n")
-    result = run_textfix("clean", str(folder), "-o", str(out), "-p", "news")
+    result = run_textfix("clean", str(folder), "-o", str(out), "-p", "news", "--overwrite")
     assert result.returncode == 1
     assert str(tmp_path / "out.errors.jsonl").encode() in result.stderr
 
@@ -523,6 +578,16 @@ def test_learn_reads_every_format_clean_reads(tmp_path: Path) -> None:
     result = run_textfix("learn", str(tmp_path), "-o", str(rules), "--text-field", "body")
     assert result.returncode == 0, result.stderr
     assert b"6 records could not be read" in result.stderr  # a.csv has no "body" column
+    assert "read more on our site" in rules.read_text().lower()
+    # A rule file under review is not lost to a rerun.
+    rules.write_text("# reviewed by hand\n")
+    again = run_textfix("learn", str(tmp_path), "-o", str(rules), "--text-field", "body")
+    assert again.returncode == 2 and b"exists; give --overwrite" in again.stderr
+    assert rules.read_text() == "# reviewed by hand\n"
+    again = run_textfix(
+        "learn", str(tmp_path), "-o", str(rules), "--text-field", "body", "--overwrite"
+    )
+    assert again.returncode == 0, again.stderr
     assert "read more on our site" in rules.read_text().lower()
 
 

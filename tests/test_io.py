@@ -152,7 +152,7 @@ def test_bad_records_become_error_records(tmp_path: Path) -> None:
     assert sorted(errors) == [2, 3, 4, 5, 6]
     assert "malformed JSON" in errors[2] and "malformed JSON" in errors[5]
     assert errors[3] == "missing text field 'text'"
-    assert errors[4] == "text field 'text' is list, not a string"
+    assert errors[4] == "text field 'text' is an array, not a string"
     assert texts_of([i for i in items if isinstance(i, Record)]) == ["ok", "last"]
     assert [i.raw for i in items if isinstance(i, BadRecord)][1] == '{"body": "no text"}'
 
@@ -267,6 +267,29 @@ def test_symlinked_folders_are_followed_once_and_loops_reported(tmp_path: Path) 
     # Reading a loop gives an error record saying so.
     [loop] = read_items(root / "real" / "up", "real/up")
     assert isinstance(loop, BadRecord) and loop.error.startswith("symlink loop")
+
+
+def test_a_symlinked_file_is_read_once_under_its_target_name(tmp_path: Path) -> None:
+    from textfix.io.readers import Skipped
+
+    root, away = tmp_path / "corpus", tmp_path / "away"
+    (root / "sub").mkdir(parents=True)
+    away.mkdir()
+    (root / "sub" / "a.txt").write_text("Fares rose.")
+    (root / "notes.md").write_text("not an input")
+    (away / "z.txt").write_text("Fares held.")
+    (root / "b.txt").symlink_to(root / "sub" / "a.txt")  # read already as sub/a.txt
+    (root / "c.txt").symlink_to(root / "notes.md")  # its target is not read: the link is
+    (root / "d.txt").symlink_to(away / "z.txt")  # leads out: read here
+    (root / "e.txt").symlink_to(root / "missing.txt")  # dangling: an error record
+    skipped = Skipped()
+    base = root.as_posix() + "/"
+    names = [n.removeprefix(base) for _, n in expand_inputs([str(root)], skipped=skipped)]
+    assert names == ["c.txt", "d.txt", "e.txt", "sub/a.txt"]
+    assert [n.removeprefix(base) for n in skipped.repeated_examples] == ["b.txt"]
+    # With --glob, the link is skipped only when the glob takes its target.
+    names = [n.removeprefix(base) for _, n in expand_inputs([str(root)], glob="*.txt")]
+    assert names == ["b.txt", "c.txt", "d.txt", "e.txt"]
 
 
 def test_a_run_over_symlinked_folders_loses_nothing(tmp_path: Path) -> None:
@@ -456,3 +479,70 @@ def test_binary_files_named_txt_are_error_records(tmp_path: Path, kind: str) -> 
     csv_path.write_bytes(data)
     [item] = read_items(csv_path, "image.csv")
     assert isinstance(item, BadRecord) and "binary data" in item.error
+
+
+def test_a_csv_column_named_twice_loses_no_value(tmp_path: Path) -> None:
+    # Rows whose values under a repeated name differ are error records with the row as it
+    # stood; equal values (the empty columns a spreadsheet leaves) keep one.
+    path = tmp_path / "dup.csv"
+    path.write_text('id,text,text,,\n1,first,second,,\n2,same,same,,\n3,"a, b","a, b",x,\n')
+    items = list(read_items(path, "dup.csv"))
+    assert [type(item).__name__ for item in items] == ["BadRecord", "Record", "BadRecord"]
+    first, kept, third = items
+    assert isinstance(first, BadRecord) and isinstance(third, BadRecord)
+    assert "names column 'text' 2 times" in first.error and first.raw == "1,first,second,,"
+    assert "names column '' 2 times" in third.error and third.raw == '3,"a, b","a, b",x,'
+    assert isinstance(kept, Record) and kept.fields == {"id": "2", "text": "same", "": ""}
+
+
+def test_csv_error_records_keep_the_row_quoted(tmp_path: Path) -> None:
+    path = tmp_path / "q.csv"
+    path.write_text('id,text\n1,"a, ""b""\nc",extra\n2,"x"\n')
+    first, second = read_items(path, "q.csv")
+    assert isinstance(first, BadRecord) and isinstance(second, Record)
+    assert first.error == "row has 3 fields, the header 2"
+    assert next(csv.reader(io.StringIO(first.raw))) == ["1", 'a, "b"\nc', "extra"]
+
+
+@pytest.mark.parametrize("name", ["semi.csv", "semi.csv.gz"])
+def test_a_csv_separated_by_semicolons_is_read(tmp_path: Path, name: str) -> None:
+    data = 'id;text\n1;"Prices; rose, 2,5 %"\n2;two\n'.encode("cp1252")
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    items = list(read_items(path, name))
+    assert texts_of(items) == ["Prices; rose, 2,5 %", "two"]
+    assert [item.id for item in items if isinstance(item, Record)] == ["1", "2"]
+    # A comma in the header keeps the comma: semicolons are then only text.
+    path = tmp_path / "plain.csv"
+    path.write_text("id,text\n1;2,three\n")
+    assert texts_of(list(read_items(path, "plain.csv"))) == ["three"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("compression", ["", ".gz"])
+def test_jsonl_in_utf16_or_utf32_is_read_line_by_line(
+    tmp_path: Path, encoding: str, compression: str
+) -> None:
+    # As Windows tools write JSONL: a byte-order mark and two- or four-byte line breaks.
+    data = "".join(json.dumps({"id": f"d{i}", "text": t}) + "\r\n" for i, t in enumerate(TEXTS))
+    encoded = data.encode(encoding)
+    if encoding == "utf-16-be":
+        encoded = b"\xfe\xff" + encoded
+    path = tmp_path / f"wide.jsonl{compression}"
+    path.write_bytes(COMPRESSORS[compression](encoded))
+    items = list(read_items(path, path.name))
+    assert texts_of(items) == TEXTS
+    assert [item.number for item in items] == [1, 2, 3, 4]
+    assert {item.metadata["source_encoding"] for item in items if isinstance(item, Record)} == {
+        encoding[:6]
+    }
+
+
+@pytest.mark.parametrize("bom", ["utf-8-sig", "utf-16", "utf-32"])
+def test_stdin_jsonl_after_a_byte_order_mark_is_jsonl(bom: str) -> None:
+    from textfix.io.readers import read_stdin
+
+    data = '{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n'.encode(bom)
+    items = list(read_stdin(io.BufferedReader(io.BytesIO(data)), ReadOptions()))
+    assert texts_of(items) == ["one", "two"]
+    assert [item.id for item in items if isinstance(item, Record)] == ["a", "b"]

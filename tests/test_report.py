@@ -269,6 +269,20 @@ def test_the_report_command_refuses_what_is_not_a_run_report(tmp_path: Path) -> 
     assert other.read_text() == '{"name": "not a run"}'
 
 
+def test_the_report_command_replaces_a_page_only_with_overwrite(
+    corpus: Path, tmp_path: Path
+) -> None:
+    _, report = run(corpus, tmp_path / "out.jsonl", html=True)
+    page = tmp_path / "kept.html"
+    page.write_text("a page of someone else's")
+    args = ["report", str(tmp_path / "out.jsonl.report.json"), "-o", str(page)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "exists; give --overwrite" in result.output
+    assert page.read_text() == "a page of someone else's"
+    assert runner.invoke(app, [*args, "--overwrite"]).exit_code == 0
+    assert page.read_text(encoding="utf-8") == render_html_report(report)
+
+
 def test_a_json_report_without_samples_still_makes_a_page() -> None:
     page = render_html_report({"documents_in": 3, "documents_out": 3, "step_changes": {"a": 1}})
     assert "without samples" in page

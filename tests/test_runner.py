@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 from pathlib import Path
 
 import pytest
 
-from textfix.errors import InputError
+from textfix.errors import InputError, TextfixError
 from textfix.io.records import ReadOptions
 from textfix.pipeline import Pipeline
 from textfix.runner import RunOptions, run_clean
@@ -282,6 +283,54 @@ def test_a_crash_leaves_no_output_and_resume_gives_identical_bytes(
     assert not (tmp_path / "out.jsonl.zst.progress.jsonl").exists()
 
 
+def test_a_full_disk_stops_the_run_with_a_resumable_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = [str(tmp_path / "in")]
+    make_corpus(tmp_path / "in")
+    options = RunOptions(workers=1, chunk_bytes=8000)
+    run_clean(inputs, NEWS, tmp_path / "clean.jsonl", options=options)
+
+    import textfix.runner.core as core
+
+    real_write = core._Writer.write
+    calls: list[int] = []
+
+    def full_disk(self: core._Writer, result: core.TaskResult) -> None:
+        calls.append(1)
+        if len(calls) == 6:  # half a task's bytes reach the disk, then it is full
+            self._stream("out").write(result.payload[: len(result.payload) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(self, result)
+
+    monkeypatch.setattr(core._Writer, "write", full_disk)
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(TextfixError, match=r"cannot write .*out.jsonl: No space left .*--resume"):
+        run_clean(inputs, NEWS, out, options=options)
+    assert not out.exists()
+    monkeypatch.setattr(core._Writer, "write", real_write)
+    run_clean(inputs, NEWS, out, options=RunOptions(workers=1, chunk_bytes=8000, resume=True))
+    assert out.read_bytes() == (tmp_path / "clean.jsonl").read_bytes()
+    assert (tmp_path / "out.errors.jsonl").read_bytes() == (
+        tmp_path / "clean.errors.jsonl"
+    ).read_bytes()
+
+
+@pytest.mark.parametrize("option", ["output", "errors", "removed", "report"])
+def test_a_folder_named_as_an_output_file_is_refused_before_reading(
+    tmp_path: Path, option: str
+) -> None:
+    make_corpus(tmp_path / "in", files=1, per_file=50)
+    folder = tmp_path / f"{option}.jsonl"
+    folder.mkdir()
+    out = folder if option == "output" else tmp_path / "out.jsonl"
+    extra = {} if option == "output" else {option: folder}
+    options = RunOptions(workers=1, overwrite=True, **extra)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="is a folder; name a file"):
+        run_clean([str(tmp_path / "in")], NEWS, out, options=options)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["in", folder.name])
+
+
 def test_resume_refuses_a_journal_of_another_job(tmp_path: Path) -> None:
     make_corpus(tmp_path / "in", files=1, per_file=50)
     out = tmp_path / "out.jsonl"
@@ -296,3 +345,19 @@ def test_stdin_cannot_resume(tmp_path: Path) -> None:
         run_clean(
             ["-"], NEWS, tmp_path / "o.jsonl", read=ReadOptions(), options=RunOptions(resume=True)
         )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_large_utf16_jsonl_file_is_never_cut_between_its_bytes(
+    tmp_path: Path, workers: int
+) -> None:
+    lines = [json.dumps({"id": f"d{i}", "text": f"Grüße aus Köln, {i}."}) for i in range(3000)]
+    source = tmp_path / "wide.jsonl"
+    source.write_bytes("\r\n".join(lines).encode("utf-16"))
+    out = tmp_path / "out.jsonl"
+    options = RunOptions(workers=workers, chunk_bytes=10_000)
+    stats = run_clean([str(source)], DEFAULT, out, options=options)
+    assert (stats.documents_in, stats.errored) == (3000, 0)
+    records = read_lines(out)
+    assert [r["id"] for r in records] == [f"d{i}" for i in range(3000)]
+    assert records[2999]["text"] == "Grüße aus Köln, 2999."

@@ -22,6 +22,7 @@ from textfix.cli_help import PlainHelpCommand
 from textfix.config import PRESETS, Config
 from textfix.errors import TextfixError
 from textfix.io.records import ReadOptions
+from textfix.io.writers import write_file_atomically
 from textfix.pipeline import Pipeline
 from textfix.registry import STEPS
 from textfix.report import is_html_path, require_report_extra, write_html_report
@@ -100,6 +101,20 @@ SkipRuleOption = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option("--skip-rule", metavar="ID", help="A boilerplate rule id to disable; repeatable."),
 ]
+
+
+OverwriteOption = Annotated[
+    bool,
+    typer.Option(
+        "--overwrite", help="Replace output files that exist (by default they are refused)."
+    ),
+]
+
+
+def refuse_existing(output: Path, overwrite: bool) -> None:
+    """Refuse to replace a file that exists unless ``--overwrite`` says so."""
+    if not overwrite and (output.exists() or output.is_symlink()):
+        raise TextfixError(f"{output} exists; give --overwrite to replace it")
 
 
 def build_pipeline(
@@ -248,13 +263,18 @@ def clean(
     errors: Annotated[
         OptionalPath,
         typer.Option(
-            "--errors", metavar="FILE", help="Where error records go (default: beside the output)."
+            "--errors",
+            metavar="FILE",
+            help="Where error records go (default: beside the output; with the output on "
+            "stdout, stderr).",
         ),
     ] = None,
     removed: Annotated[
         OptionalPath,
         typer.Option(
-            "--removed", metavar="FILE", help="Write each removed boilerplate line here (JSONL)."
+            "--removed",
+            metavar="FILE",
+            help="Write each line removed as boilerplate or noise here, with its rule (JSONL).",
         ),
     ] = None,
     report: Annotated[
@@ -269,6 +289,7 @@ def clean(
     resume: Annotated[
         bool, typer.Option("--resume", help="Carry on an interrupted run with the same options.")
     ] = False,
+    overwrite: OverwriteOption = False,
     output_format: Annotated[
         Optional[OutputFormatChoice],  # noqa: UP045
         typer.Option(
@@ -325,6 +346,7 @@ def clean(
         "output format": fmt,
         "workers requested": workers or "every core",
         "resume": "yes" if resume else None,
+        "overwrite": "yes" if overwrite else None,
         "engine": f"ray ({address or 'RAY_ADDRESS or local'})"
         if engine is EngineChoice.ray
         else None,
@@ -335,6 +357,7 @@ def clean(
         options = RunOptions(
             workers=workers,
             resume=resume,
+            overwrite=overwrite,
             quiet=quiet,
             glob=glob,
             output_format=fmt,
@@ -390,12 +413,14 @@ def report_command(
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML page to write.")
     ],
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Build the HTML page to audit a finished run from its JSON report."""
     try:
         require_report_extra()
         if output.resolve() == run.resolve():
             raise TextfixError(f"{output} is the run's JSON report; write the page elsewhere")
+        refuse_existing(output, overwrite)
         figures = orjson.loads(run.read_bytes())
         if not isinstance(figures, dict) or "documents_in" not in figures:
             raise TextfixError(f"{run} is not a textfix run report (written by --report)")
@@ -506,6 +531,7 @@ def learn(
     encoding: EncodingOption = None,
     input_format: InputFormatOption = None,
     glob: GlobOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Learn boilerplate lines that recur across the INPUT documents; write them as a rule file."""
     from textfix.boilerplate.learn import LineCounter, rules_toml
@@ -515,6 +541,7 @@ def learn(
     read = read_options(text_field, "id", encoding, input_format)
     unread: list[BadRecord] = []
     try:
+        refuse_existing(output, overwrite)  # a reviewed rule file must not be lost to a rerun
         for path, name in expand_inputs(corpus, glob=glob, input_format=read.input_format):
             for item in read_items(path, name, read):
                 if isinstance(item, BadRecord):
@@ -531,9 +558,9 @@ def learn(
         if counter.documents == 0:
             raise TextfixError(f"no document to learn from in {' '.join(corpus)}")
         learned = counter.learned(min_share=min_share)
-        output.write_text(
-            rules_toml(learned, documents=counter.documents, source=" ".join(corpus)),
-            encoding="utf-8",
+        write_file_atomically(
+            output,
+            rules_toml(learned, documents=counter.documents, source=" ".join(corpus)).encode(),
         )
     except (TextfixError, OSError) as error:
         raise fail(str(error)) from None

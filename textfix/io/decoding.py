@@ -128,6 +128,19 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+def wide_bom(data: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` when ``data`` starts with their byte-order mark, else None:
+    text whose line breaks are not the byte ``\\n`` alone.
+
+    >>> wide_bom("{}".encode("utf-16")), wide_bom("{}".encode("utf-32")), wide_bom(b"{}")
+    ('utf-16', 'utf-32', None)
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
 def binary_reason(data: bytes) -> str | None:
     """Why ``data`` is not text (a known file signature, or NUL and other control bytes no
     text holds), or None when it may be text. UTF-16 and UTF-32 text is text.

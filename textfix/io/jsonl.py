@@ -6,6 +6,7 @@ one line, which is decoded with a detected encoding (recorded in ``source_encodi
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import IO
 
 import orjson
 
-from textfix.io.decoding import decode_bytes
+from textfix.io.decoding import decode_bytes, wide_bom
 from textfix.io.records import BadRecord, Item, ReadOptions, check_fields
 
 # A run of 19 digits may be an integer beyond 64 bits (in a string, it costs a second parse).
@@ -23,10 +24,33 @@ _LONG_NUMBER = re.compile(r"\d{19}")
 def read_jsonl(
     stream: IO[bytes], source: str, options: ReadOptions, *, first_number: int = 1
 ) -> Iterator[Item]:
-    """Records from a JSONL byte stream, one per non-blank line, bad lines as BadRecords."""
-    for number, line in enumerate(stream, first_number):
+    """Records from a JSONL byte stream, one per non-blank line, bad lines as BadRecords.
+
+    A stream in UTF-16 or UTF-32 (with its byte-order mark, as Windows tools write JSONL) is
+    read whole and split into lines as text: its line breaks are two or four bytes.
+
+    >>> data = io.BytesIO('{"text": "café"}\\r\\n{"text": "b"}\\r\\n'.encode("utf-16"))
+    >>> [(r.text, r.metadata["source_encoding"]) for r in read_jsonl(data, "s", ReadOptions())]
+    [('café', 'utf-16'), ('b', 'utf-16')]
+    """
+    first = stream.readline()
+    wide = wide_bom(first)
+    if wide is not None:
+        text = (first + stream.read()).decode(wide, errors="replace")
+        stream = io.BytesIO(text.encode("utf-8", "surrogatepass"))
+        first = stream.readline()
+    for number, line in enumerate(_chain(first, stream), first_number):
         if line.strip():
-            yield parse_jsonl_line(line, source, number, options)
+            item = parse_jsonl_line(line, source, number, options)
+            if wide is not None and not isinstance(item, BadRecord):
+                item.metadata.update(source_encoding=wide, source_encoding_confidence=1.0)
+            yield item
+
+
+def _chain(first: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    if first:
+        yield first
+        yield from stream
 
 
 def iter_jsonl_range(

@@ -8,13 +8,13 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Literal
 
 from textfix.errors import InputError
 from textfix.io.compression import open_binary, open_stream, strip_compression
-from textfix.io.decoding import binary_reason, decode_bytes
+from textfix.io.decoding import binary_reason, decode_bytes, wide_bom
 from textfix.io.jsonl import read_jsonl
 from textfix.io.records import BadRecord, Item, ReadOptions, Record
 from textfix.io.tabular import read_csv, read_json_array, read_parquet
@@ -129,7 +129,11 @@ def expand_inputs(
             roots.append(path.resolve())
             walk = Walk(roots[-1], walked)
             for child, kind in walk.files(path, max_depth(pattern)):
-                if kind == "repeat" or (kind == "file" and files and _same(child, files)):
+                if (
+                    kind == "repeat"
+                    or (kind == "file" and files and _same(child, files))
+                    or (kind == "file" and _links_to_input(child, roots[-1], taken))
+                ):
                     skipped.add(display_name(child), repeat=True)
                 elif kind != "file" or taken(child, child.relative_to(path).parts):
                     yield child, display_name(child)
@@ -147,6 +151,32 @@ def expand_inputs(
             yield path, display_name(path)
         else:
             raise InputError(f"{display_name(name)}: no such file or directory")
+
+
+def _links_to_input(path: Path, root: Path, taken: Callable[[Path, tuple[str, ...]], bool]) -> bool:
+    """Whether a file found in the walk of ``root`` is a symlink to another file of that walk,
+    which is read under its own name (as a symlinked folder leading back inside is).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp()).resolve()
+    >>> _ = (root / "a.txt").write_text("a"); _ = (root / "notes.md").write_text("n")
+    >>> (root / "b.txt").symlink_to(root / "a.txt"); (root / "c.txt").symlink_to(root / "notes.md")
+    >>> (root / "d.txt").symlink_to(root / "gone.txt"); (root / "e.txt").symlink_to(root / "e.txt")
+    >>> known = lambda path, parts: path.suffix == ".txt"
+    >>> [_links_to_input(root / n, root, known) for n in ("a.txt", "b.txt", "c.txt", "d.txt")]
+    [False, True, False, False]
+    >>> _links_to_input(root / "e.txt", root, known)
+    False
+    """
+    if not path.is_symlink():
+        return False
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        return False  # reading it reports why
+    if not real.is_file() or root not in real.parents:
+        return False  # a dangling link is an error record; a file outside is read here
+    return taken(real, real.relative_to(root).parts)
 
 
 def _same(path: Path, files: set[tuple[int, int]]) -> bool:
@@ -250,13 +280,27 @@ def read_stdin(stream: IO[bytes], options: ReadOptions) -> Iterator[Item]:
         kind = options.input_format
         if kind is None:
             head = source.peek(4096) if hasattr(source, "peek") else b""
-            kind = "jsonl" if head.lstrip().startswith(b"{") else "txt"
+            kind = "jsonl" if _starts_json(head) else "txt"
         if kind == "jsonl":
             yield from read_jsonl(source, "-", options)
         elif kind == "txt":
             yield text_record(source.read(), "-", options)
         else:
             raise InputError(f"standard input is read as jsonl or txt, not {kind}")
+
+
+def _starts_json(head: bytes) -> bool:
+    """Whether the first bytes of standard input open a JSON object, after any byte-order
+    mark (UTF-8, UTF-16 or UTF-32) and whitespace.
+
+    >>> _starts_json(b'\\xef\\xbb\\xbf {"text"'), _starts_json('{"a"'.encode("utf-16"))
+    (True, True)
+    >>> _starts_json(b"plain {text}")
+    False
+    """
+    wide = wide_bom(head)
+    text = head.decode(wide or "utf-8", errors="ignore")
+    return text.lstrip("\ufeff").lstrip().startswith("{")
 
 
 def read_txt(path: Path, name: str, options: ReadOptions) -> Item:

@@ -69,11 +69,24 @@ class BadRecord:
 Item = Record | BadRecord
 
 
+# What a field holds, as JSON names it (a newcomer reads "null", not "NoneType").
+_JSON_KINDS = {
+    type(None): "null",
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    list: "an array",
+    dict: "an object",
+}
+
+
 def check_fields(fields: Any, source: str, number: int, raw: str, options: ReadOptions) -> Item:
     """``fields`` as a Record when it is an object with a string text field, else a BadRecord.
 
     >>> check_fields({"text": 5}, "a.jsonl", 3, '{"text": 5}', ReadOptions()).error
-    "text field 'text' is int, not a string"
+    "text field 'text' is a number, not a string"
+    >>> check_fields({"text": None}, "a.jsonl", 3, '{"text": null}', ReadOptions()).error
+    "text field 'text' is null, not a string"
     """
     if not isinstance(fields, dict):
         return BadRecord(source, number, "a record must be a JSON object", raw)
@@ -81,6 +94,7 @@ def check_fields(fields: Any, source: str, number: int, raw: str, options: ReadO
     if text_field not in fields:
         return BadRecord(source, number, f"missing text field {text_field!r}", raw)
     if not isinstance(fields[text_field], str):
-        kind = type(fields[text_field]).__name__
+        value = fields[text_field]
+        kind = _JSON_KINDS.get(type(value), type(value).__name__)
         return BadRecord(source, number, f"text field {text_field!r} is {kind}, not a string", raw)
     return Record(fields, source, number, text_field, id_field=options.id_field)

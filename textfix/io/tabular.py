@@ -58,12 +58,60 @@ def read_json_array(path: Path, source: str, options: ReadOptions) -> Iterator[I
         yield _with_encoding(check_fields(element, source, number, raw, options), decoded)
 
 
+def csv_delimiter(text: str, delimiter: str) -> str:
+    """The delimiter of a CSV file: ``;`` when its header line holds semicolons and no comma
+    (spreadsheets in locales with a decimal comma write such "CSV"), else the one its name says.
+
+    >>> csv_delimiter("id;text\\n1;a, b\\n", ","), csv_delimiter("id,text\\n1;2\\n", ",")
+    (';', ',')
+    >>> csv_delimiter("id\\ttext;x\\n", "\\t")
+    '\\t'
+    """
+    end = text.find("\n")
+    header = text if end < 0 else text[:end]
+    if delimiter == "," and "," not in header and ";" in header:
+        return ";"
+    return delimiter
+
+
+def _raw_row(row: list[str], delimiter: str) -> str:
+    """A row as its file would hold it, quoted where a field needs it (its error record's raw).
+
+    >>> _raw_row(["a", "b, c", 'say "hi" now'], ",")
+    'a,"b, c","say ""hi"" now"'
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="").writerow(row)
+    return buffer.getvalue()
+
+
+def _clash(row: list[str], header: list[str], repeated: dict[str, list[int]]) -> str | None:
+    """The error of a row whose values differ under a column name the header repeats (a
+    record keeps one value per name: the others would be lost), else None.
+
+    >>> _clash(["1", "a", "b"], ["id", "text", "text"], {"text": [1, 2]})
+    "the header names column 'text' 2 times and this row holds different values in them"
+    >>> _clash(["1", "a", ""], ["id", "", ""], {"": [1, 2]}) is None
+    False
+    >>> _clash(["1", "", ""], ["id", "", ""], {"": [1, 2]}) is None
+    True
+    """
+    for name, places in repeated.items():
+        if len({row[place] for place in places}) > 1:
+            return (
+                f"the header names column {name!r} {len(places)} times and this row holds "
+                "different values in them"
+            )
+    return None
+
+
 def read_csv(path: Path, source: str, options: ReadOptions, *, delimiter: str) -> Iterator[Item]:
     """Records from a CSV or TSV file with a header row; numbers count data rows from 1."""
     decoded = _read_text(path, source, options)
     if isinstance(decoded, BadRecord):
         yield decoded
         return
+    delimiter = csv_delimiter(decoded.text, delimiter)
     reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
@@ -72,6 +120,10 @@ def read_csv(path: Path, source: str, options: ReadOptions, *, delimiter: str) -
     except csv.Error as error:
         yield BadRecord(source, 0, f"malformed CSV header: {error}", "")
         return
+    places: dict[str, list[int]] = {}
+    for place, name in enumerate(header):
+        places.setdefault(name, []).append(place)
+    repeated = {name: found for name, found in places.items() if len(found) > 1}
     number = 0
     while True:
         number += 1
@@ -82,14 +134,22 @@ def read_csv(path: Path, source: str, options: ReadOptions, *, delimiter: str) -
         except csv.Error as error:
             yield BadRecord(source, number, f"malformed CSV: {error}", "")
             continue
-        raw = delimiter.join(row)
         if len(row) != len(header):
             yield BadRecord(
-                source, number, f"row has {len(row)} fields, the header {len(header)}", raw
+                source,
+                number,
+                f"row has {len(row)} fields, the header {len(header)}",
+                _raw_row(row, delimiter),
             )
             continue
+        clash = _clash(row, header, repeated) if repeated else None
+        if clash is not None:
+            yield BadRecord(source, number, clash, _raw_row(row, delimiter))
+            continue
         fields: dict[str, Any] = dict(zip(header, row, strict=True))
-        item = check_fields(fields, source, number, raw, options)
+        item = check_fields(fields, source, number, "", options)
+        if isinstance(item, BadRecord):
+            item.raw = _raw_row(row, delimiter)  # only an error record shows it
         yield _with_encoding(item, decoded)
 
 

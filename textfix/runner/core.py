@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import sys
@@ -14,7 +16,7 @@ from typing import IO, Protocol
 
 import orjson
 
-from textfix.errors import InputError
+from textfix.errors import InputError, TextfixError
 from textfix.io.compression import strip_compression
 from textfix.io.parquet_out import ParquetSpool
 from textfix.io.readers import Skipped, expand_inputs
@@ -61,6 +63,7 @@ class RunOptions:
 
     workers: int = 0  # 0: every core
     resume: bool = False
+    overwrite: bool = False  # replace outputs that exist (else they are refused)
     quiet: bool = True
     glob: str | None = None
     output_format: str | None = None
@@ -121,6 +124,75 @@ def check_not_own_input(inputs: list[str], targets: list[Path | None], spec: Out
                 )
 
 
+def check_files(targets: list[Path], spec: OutputSpec) -> None:
+    """Refuse a folder where a file is to be written (``-o out.jsonl`` naming a folder), before
+    the run rather than at its last step, when the finished file is renamed into place."""
+    for target in targets:
+        if target.is_dir() and not (spec.kind == "txt" and target == spec.path):
+            raise InputError(f"{target} is a folder; name a file for this output")
+
+
+# Errors of writing, not of one input: the run stops, and what it wrote can be resumed.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO})
+
+
+def write_failure(error: OSError, output: Path | None, resumable: bool) -> TextfixError:
+    """The error to show when the disk refuses the outputs (full, over quota, read-only).
+
+    >>> full = OSError(errno.ENOSPC, "No space left on device")
+    >>> print(write_failure(full, Path("o.jsonl"), True))
+    cannot write o.jsonl: No space left on device; the finished part is kept: make room, ...
+    >>> print(write_failure(full, None, False))
+    cannot write the output: No space left on device
+    """
+    where = output if output is not None else "the output"
+    again = (
+        "; the finished part is kept: make room, then run the same command with --resume"
+        if resumable
+        else ""
+    )
+    return TextfixError(f"cannot write {where}: {error.strerror}{again}")
+
+
+def check_not_existing(
+    targets: list[Path], spec: OutputSpec, journal: Path | None, *, resume: bool
+) -> None:
+    """Refuse to replace a file that exists: an earlier run's output, or any file the name
+    happens to take. ``--overwrite`` replaces them; ``--resume`` carries on a run whose
+    journal is there (its outputs are still under temporary names, or some were renamed
+    into place when it was killed).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "out.jsonl").write_text("kept")
+    4
+    >>> spec, journal = output_spec(folder / "out.jsonl"), folder / "out.jsonl.progress.jsonl"
+    >>> check_not_existing([folder / "out.jsonl"], spec, journal, resume=False)
+    Traceback (most recent call last):
+    ...
+    textfix.errors.InputError: ...out.jsonl exists; give --overwrite to replace it
+    >>> _ = journal.write_text("{}")
+    >>> check_not_existing([folder / "out.jsonl"], spec, journal, resume=False)
+    Traceback (most recent call last):
+    ...
+    textfix.errors.InputError: ...; give --overwrite to replace it, or --resume to finish the ...
+    """
+    interrupted = journal is not None and journal.exists()
+    if resume and interrupted:
+        return  # the journal's run is carried on (and its job checked)
+    for target in targets:
+        if spec.kind == "txt" and target == spec.path:
+            continue  # a folder of .txt files: no file in it is ever overwritten
+        if target.exists() or target.is_symlink():
+            if interrupted:
+                why = f", or --resume to finish the interrupted run whose journal is {journal}"
+            elif resume:
+                why = f"; there is no interrupted run ({journal}) to resume"
+            else:
+                why = ""
+            raise InputError(f"{target} exists; give --overwrite to replace it{why}")
+
+
 def run_clean(
     inputs: list[str],
     pipeline: Pipeline,
@@ -144,9 +216,14 @@ def run_clean(
         raise InputError("--resume needs an output file (-o) and file inputs, not stdin")
     if options.resume and spec.kind == "parquet":
         raise InputError("--resume works with JSONL and .txt-directory outputs, not Parquet")
-    targets = [t for t in (output, errors_path, options.removed, options.report) if t is not None]
+    side = (errors_path, options.removed, options.report, options.html_report)
+    targets = [t for t in (output, *side) if t is not None]
     check_folders(targets)
+    check_files(targets, spec)
     check_distinct(targets)
+    if not options.overwrite:
+        journal = journal_path(output) if output is not None else None
+        check_not_existing(targets, spec, journal, resume=options.resume)
     if spec.kind == "parquet":
         require_pyarrow_parquet()  # before any input is read, not after cleaning it all
     locks = OutputLocks()
@@ -243,11 +320,19 @@ def _run(
                 stats.seconds = time.perf_counter() - started
                 writer.checkpoint(task, stats, audit)
                 progress.advance(result.stats.documents_in, task.size)
+        stats.seconds = time.perf_counter() - started
+        writer.finish()
+    except OSError as error:
+        if error.errno not in _WRITE_ERRNOS:
+            writer.abandon()
+            raise
+        with contextlib.suppress(OSError):  # closing flushes into the same full disk
+            writer.abandon()
+        resumable = spec.path is not None and not uses_stdin and spec.kind != "parquet"
+        raise write_failure(error, spec.path, resumable) from error
     except BaseException:
         writer.abandon()
         raise
-    stats.seconds = time.perf_counter() - started
-    writer.finish()
     if options.report is not None or options.html_report is not None:
         report = {**stats.as_dict(), "inputs": survey.inputs, "workers": workers}
         # Asked for, against run: stdin and small inputs (POOL_MIN_BYTES) run in process.

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from textfix.errors import InputError
 from textfix.io.compression import compression_of
+from textfix.io.decoding import wide_bom
 from textfix.io.readers import format_of
 
 #: Target bytes of input per task: large enough that process overhead is noise, small enough
@@ -99,7 +100,16 @@ def splittable(path: Path, input_format: str | None = None) -> bool:
         jsonl
         and compression_of(path) is None
         and os.access(path, os.R_OK)  # else its one task reports why it cannot be read
+        and not _wide(path)  # UTF-16 or UTF-32: its line breaks are not single bytes
     )
+
+
+def _wide(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return wide_bom(stream.read(4)) is not None
+    except OSError:
+        return False
 
 
 def _size(path: Path | None) -> int:
