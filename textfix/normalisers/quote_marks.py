@@ -34,8 +34,10 @@ from textfix.normalisers.quote_lexicon import (
     ELISION_RE,
     FOOT_INCH_RE,
     LEAD_IN_PUNCT,
+    LETTERS_AFTER_RE,
     LOW_NINE,
     OPEN_PUNCT,
+    PHRASE_START_WORDS,
     QUOTE_CHARS,
     SINGLE_GLYPHS,
     STRAY_LEFT_WORDS,
@@ -269,6 +271,19 @@ def _after_sentence(para: str, mark: Mark) -> bool:
     )
 
 
+def _phrase_after(para: str, mark: Mark) -> bool:
+    """A word that starts a new phrase (``by``, ``and``, ``the``) follows the mark after its
+    space, so the mark ends no plural possessive.
+
+    >>> _phrase_after("cut jobs’ by now", Mark(8, 9, "’", "single"))
+    True
+    >>> _phrase_after("the players’ union", Mark(11, 12, "’", "single"))
+    False
+    """
+    word = LETTERS_AFTER_RE.match(para, mark.end + 1)
+    return word is not None and word.group().lower() in PHRASE_START_WORDS
+
+
 def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
     """Pair openers with closers using one stack per kind; unpaired closers become apostrophes."""
     later_closers = [0] * (len(marks) + 1)
@@ -326,6 +341,11 @@ def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
                 j = stack.pop()
                 opener = marks[j]
                 opener.partner, mark.partner, opener.opener = i, j, True
-                opener.confident = mark.confident = not mark.possessive
+                # A closer after an s may be a plural possessive (players’ union), which
+                # leaves the pair unsure; not when it closes a stray opener and a new phrase
+                # follows (is’set to cut jobs’ by).
+                opener.confident = mark.confident = not mark.possessive or (
+                    opener.stray and _phrase_after(para, mark)
+                )
             elif role == CLOSE and mark.kind == "single":
                 mark.role = APOS

@@ -221,12 +221,13 @@ def _paragraph_edits(
             if _elided_year(para, mark) and not (has_low_nine or closers_after[i + 1]):
                 out, reason = "’", "wrong direction"  # back in ‘04, with no quote to close
             elif (
-                mark.role == APOS
+                (mark.role == APOS or mark.possessive)
                 and not has_low_nine
                 and not (mark.elision and closers_after[i + 1])
             ):
                 # An unpaired ‘ after a word, or starting ’90s with no closing quote to come,
-                # can only be an apostrophe or a closer, and both are written ’.
+                # can only be an apostrophe or a closer, and both are written ’; so can a ‘
+                # that closes a pair or is a plural possessive (‘Clocks‘ once, the fans‘ bus).
                 out, reason = "’", "wrong direction"
         elif curly_style and glyph in _STRAIGHT_GLYPHS:
             out = _curly_glyph(para, mark)
