@@ -129,6 +129,12 @@ def read_marks(para: str, tokens: re.Pattern[str] = TOKEN_RE, runs: bool = True)
         start, end = match.span()
         glyph = match.group()
         kind = "single" if glyph in SINGLE_GLYPHS else "double"
+        if "`" in glyph and ((start and para[start - 1] == "`") or para[end : end + 1] == "`"):
+            # Part of a run of three or more backticks: a Markdown code fence, never a quote.
+            marks.append(Mark(start, end, glyph, kind, NONE))
+            seen_backtick = True
+            last_end, last_opens = end, False
+            continue
         if runs and start == last_end and end < size and para[end] in QUOTE_CHARS:
             role = (_IN_RUN_AFTER_OPEN if last_opens else _IN_RUN_AFTER_OTHER).get(
                 glyph, OPEN if last_opens else CLOSE
