@@ -200,10 +200,12 @@ def _refine(para: str, mark: Mark, before: str, seen_backtick: bool) -> None:
     ):
         mark.role = NONE  # 6'4": an inch mark, never a closing quote
     elif role == CLOSE and mark.kind == "single":
-        # A plural possessive (the students’ union) looks like a closing quote.
+        # A plural possessive (the students’ union) looks like a closing quote; an adjective
+        # in -ous (dangerous’ last) never takes one.
         prev = para[mark.start - 2 : mark.start]
         mark.possessive = (
             (prev[-1:] == "s" or (prev[-1:] == "S" and prev[:1].islower()))
+            and para[max(0, mark.start - 3) : mark.start].lower() != "ous"
             and para[end : end + 1] == " "
             and para[end + 1 : end + 2].isalpha()
         )
