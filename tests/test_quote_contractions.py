@@ -157,3 +157,16 @@ def test_gap_characters_are_the_whitespace_inside_a_line() -> None:
     breaks = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
     spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
     assert sorted(_GAP_CHARS) == [char for char in spaces if char not in breaks]
+
+
+def test_a_suffix_that_only_folds_to_one_never_raises() -> None:
+    """The split pattern ignores case, so a long s (``ſ``) or a Kelvin sign matches ``s`` or
+    ``k``; found by Hypothesis in ``test_fast_paths`` (a ``KeyError`` on ``"\\xa0'ſ"``)."""
+    for text in ["\xa0'ſ", "it 'ſ", "I ’\u212a", "It ’ſ here", "we 'ſ'"]:
+        for style in ("keep", "straight", "curly"):
+            once = repair_quotes(text, quote_style=style)
+            assert repair_quotes(once, quote_style=style) == once
+    assert join_contractions("it 'ſ") == "it 'ſ"
+    for preset in ("default", "news"):
+        pipeline = Pipeline.from_preset(preset)
+        assert pipeline(pipeline("\xa0'ſ and it ’ſ").text).text == pipeline("\xa0'ſ and it ’ſ").text
