@@ -263,6 +263,7 @@ quote_text = st.lists(
 @given(text=quote_text)
 @example(text="Russia is’set to invade Ukraine in DAYS’")
 @example(text="li\u212ae’set it")  # the Kelvin sign lowers to "k": "like" is a stray word
+@example(text="\xa0'ſ")  # a long s matches the "s" of a split contraction (raised KeyError)
 @example(text='“Go,” he said. ‘90s ’n’ "yes" don’t')
 @example(text="the students' 'union' 'n' rock, ‘a’ 'tis")  # straight single quotes only
 @example(text="the students' ‘union’")  # straight and curly single quotes pair

@@ -204,3 +204,16 @@ def test_the_screen_knows_every_first_letter_of_a_suffix() -> None:
         if any(suffix.match(chr(code) + rest) for rest in ("", "e", "l"))
     }
     assert first == set(_SUFFIX_FIRST)
+
+
+def test_a_suffix_that_only_folds_to_one_never_raises() -> None:
+    """The split pattern ignores case, so a long s (``ſ``) or a Kelvin sign matches ``s`` or
+    ``k``; found by Hypothesis in ``test_fast_paths`` (a ``KeyError`` on ``"\\xa0'ſ"``)."""
+    for text in ["\xa0'ſ", "it 'ſ", "I ’\u212a", "It ’ſ here", "we 'ſ'"]:
+        for style in ("keep", "straight", "curly"):
+            once = repair_quotes(text, quote_style=style)
+            assert repair_quotes(once, quote_style=style) == once
+    assert join_contractions("it 'ſ") == "it 'ſ"
+    for preset in ("default", "news"):
+        pipeline = Pipeline.from_preset(preset)
+        assert pipeline(pipeline("\xa0'ſ and it ’ſ").text).text == pipeline("\xa0'ſ and it ’ſ").text

@@ -159,7 +159,9 @@ def join_contractions(text: str, notes: list[str] | None = None) -> str:
             cuts.append(inside)
         elif match.group("before") is not None:
             start = _gap_start(text, mark)
-            if _word_before(text, start) not in TAKES_SUFFIX[suffix]:
+            # The pattern ignores case, so ``ſ`` (long s) and ``K`` (Kelvin) match too:
+            # such a suffix takes no word.
+            if _word_before(text, start) not in TAKES_SUFFIX.get(suffix, ()):
                 continue
             cuts += [(start, mark), inside]
         else:

@@ -80,6 +80,13 @@ _STRAY_LEFT = """a an and are as at be been being but by call called calls dubbe
     in into is it its labelled labeled like of on or over said say says slams than that the
     their this to titled warns was were with us him her them me you told asked about"""
 STRAY_LEFT_WORDS = frozenset(_STRAY_LEFT.split())
+
+#: Words that start a new phrase and never follow a plural possessive as its noun: after
+#: ``jobs’ by`` or ``days’ and`` a mark after an ``s`` closes a quotation (``players’ union``
+#: may be a possessive). Nouns that are also verbs (``calls``, ``will``) are left out.
+_PHRASE_START = """a an and as at because but by for from if in into of on or said says than
+    that the then to until when while with"""
+PHRASE_START_WORDS = frozenset(_PHRASE_START.split())
 WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
 WORD_AFTER_RE = re.compile(r"[^\W\d_]")
 LETTERS_AFTER_RE = re.compile(r"[^\W\d_]*")

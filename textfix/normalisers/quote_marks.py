@@ -34,8 +34,10 @@ from textfix.normalisers.quote_lexicon import (
     ELISION_RE,
     FOOT_INCH_RE,
     LEAD_IN_PUNCT,
+    LETTERS_AFTER_RE,
     LOW_NINE,
     OPEN_PUNCT,
+    PHRASE_START_WORDS,
     QUOTE_CHARS,
     SINGLE_GLYPHS,
     STRAY_LEFT_WORDS,
@@ -127,6 +129,12 @@ def read_marks(para: str, tokens: re.Pattern[str] = TOKEN_RE, runs: bool = True)
         start, end = match.span()
         glyph = match.group()
         kind = "single" if glyph in SINGLE_GLYPHS else "double"
+        if "`" in glyph and ((start and para[start - 1] == "`") or para[end : end + 1] == "`"):
+            # Part of a run of three or more backticks: a Markdown code fence, never a quote.
+            marks.append(Mark(start, end, glyph, kind, NONE))
+            seen_backtick = True
+            last_end, last_opens = end, False
+            continue
         if runs and start == last_end and end < size and para[end] in QUOTE_CHARS:
             role = (_IN_RUN_AFTER_OPEN if last_opens else _IN_RUN_AFTER_OTHER).get(
                 glyph, OPEN if last_opens else CLOSE
@@ -192,10 +200,12 @@ def _refine(para: str, mark: Mark, before: str, seen_backtick: bool) -> None:
     ):
         mark.role = NONE  # 6'4": an inch mark, never a closing quote
     elif role == CLOSE and mark.kind == "single":
-        # A plural possessive (the students’ union) looks like a closing quote.
+        # A plural possessive (the students’ union) looks like a closing quote; an adjective
+        # in -ous (dangerous’ last) never takes one.
         prev = para[mark.start - 2 : mark.start]
         mark.possessive = (
             (prev[-1:] == "s" or (prev[-1:] == "S" and prev[:1].islower()))
+            and para[max(0, mark.start - 3) : mark.start].lower() != "ous"
             and para[end : end + 1] == " "
             and para[end + 1 : end + 2].isalpha()
         )
@@ -269,6 +279,19 @@ def _after_sentence(para: str, mark: Mark) -> bool:
     )
 
 
+def _phrase_after(para: str, mark: Mark) -> bool:
+    """A word that starts a new phrase (``by``, ``and``, ``the``) follows the mark after its
+    space, so the mark ends no plural possessive.
+
+    >>> _phrase_after("cut jobs’ by now", Mark(8, 9, "’", "single"))
+    True
+    >>> _phrase_after("the players’ union", Mark(11, 12, "’", "single"))
+    False
+    """
+    word = LETTERS_AFTER_RE.match(para, mark.end + 1)
+    return word is not None and word.group().lower() in PHRASE_START_WORDS
+
+
 def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
     """Pair openers with closers using one stack per kind; unpaired closers become apostrophes."""
     later_closers = [0] * (len(marks) + 1)
@@ -326,6 +349,11 @@ def pair_marks(para: str, marks: list[Mark], curly: bool) -> None:
                 j = stack.pop()
                 opener = marks[j]
                 opener.partner, mark.partner, opener.opener = i, j, True
-                opener.confident = mark.confident = not mark.possessive
+                # A closer after an s may be a plural possessive (players’ union), which
+                # leaves the pair unsure; not when it closes a stray opener and a new phrase
+                # follows (is’set to cut jobs’ by).
+                opener.confident = mark.confident = not mark.possessive or (
+                    opener.stray and _phrase_after(para, mark)
+                )
             elif role == CLOSE and mark.kind == "single":
                 mark.role = APOS

@@ -196,10 +196,13 @@ def _paragraph_edits(
     pair_marks(para, marks, style == "curly")
     right_quotes = _right_quote_pairs(marks) and facts.right_quotes()
     has_low_nine = any(mark.glyph in LOW_NINE for mark in marks)
-    closers_after = [0] * (len(marks) + 1)
+    # The earliest opener a closing single quote from each mark on pairs with (-1: none). A
+    # closer after a mark can end a quotation that mark opens only if it pairs with an opener
+    # before the mark or with none: ‘90s is an elision in ‘90s, he said, ‘all was cheap’.
+    closers_reach = [len(marks)] * (len(marks) + 1)
     for i in range(len(marks) - 1, -1, -1):
-        counted = marks[i].role == CLOSE and marks[i].kind == "single"
-        closers_after[i] = closers_after[i + 1] + counted
+        reach = marks[i].partner if marks[i].role == CLOSE and marks[i].kind == "single" else i
+        closers_reach[i] = min(closers_reach[i + 1], reach)
     edits: list[tuple[int, int, str]] = []
     shapes: list[str] = []  # each mark's output before straight style flattens it
     curly_style, straight_style = style == "curly", style == "straight"
@@ -218,15 +221,17 @@ def _paragraph_edits(
         elif mark.fix:
             out, reason = ("’" if facts.uses_curly or curly_style else "'"), mark.fix
         elif glyph == "‘":
-            if _elided_year(para, mark) and not (has_low_nine or closers_after[i + 1]):
+            closer_to_come = closers_reach[i + 1] < i
+            if _elided_year(para, mark) and not (has_low_nine or closer_to_come):
                 out, reason = "’", "wrong direction"  # back in ‘04, with no quote to close
             elif (
-                mark.role == APOS
+                (mark.role == APOS or mark.possessive)
                 and not has_low_nine
-                and not (mark.elision and closers_after[i + 1])
+                and not (mark.elision and closer_to_come)
             ):
                 # An unpaired ‘ after a word, or starting ’90s with no closing quote to come,
-                # can only be an apostrophe or a closer, and both are written ’.
+                # can only be an apostrophe or a closer, and both are written ’; so can a ‘
+                # that closes a pair or is a plural possessive (‘Clocks‘ once, the fans‘ bus).
                 out, reason = "’", "wrong direction"
         elif curly_style and glyph in _STRAIGHT_GLYPHS:
             out = _curly_glyph(para, mark)
