@@ -28,6 +28,7 @@ from textfix.registry import STEPS
 from textfix.report import is_html_path, require_report_extra, write_html_report
 from textfix.runner import RunOptions, run_clean
 from textfix.runner.audit import AuditOptions
+from textfix.runner.core import refuse_existing
 from textfix.runner.tasks import DEFAULT_CHUNK_BYTES
 
 app = typer.Typer(
@@ -109,12 +110,6 @@ OverwriteOption = Annotated[
         "--overwrite", help="Replace output files that exist (by default they are refused)."
     ),
 ]
-
-
-def refuse_existing(output: Path, overwrite: bool) -> None:
-    """Refuse to replace a file that exists unless ``--overwrite`` says so."""
-    if not overwrite and (output.exists() or output.is_symlink()):
-        raise TextfixError(f"{output} exists; give --overwrite to replace it")
 
 
 def build_pipeline(
@@ -420,7 +415,8 @@ def report_command(
         require_report_extra()
         if output.resolve() == run.resolve():
             raise TextfixError(f"{output} is the run's JSON report; write the page elsewhere")
-        refuse_existing(output, overwrite)
+        if not overwrite:
+            refuse_existing(output)
         figures = orjson.loads(run.read_bytes())
         if not isinstance(figures, dict) or "documents_in" not in figures:
             raise TextfixError(f"{run} is not a textfix run report (written by --report)")
@@ -541,7 +537,8 @@ def learn(
     read = read_options(text_field, "id", encoding, input_format)
     unread: list[BadRecord] = []
     try:
-        refuse_existing(output, overwrite)  # a reviewed rule file must not be lost to a rerun
+        if not overwrite:  # a reviewed rule file must not be lost to a rerun
+            refuse_existing(output)
         for path, name in expand_inputs(corpus, glob=glob, input_format=read.input_format):
             for item in read_items(path, name, read):
                 if isinstance(item, BadRecord):

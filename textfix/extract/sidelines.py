@@ -22,6 +22,9 @@ SPLIT_LABELS = frozenset(
     }
 )  # fmt: skip
 MAX_SPLIT_DATE = 80
+# A bare author name line (``read_bare_name``), maybe with a second name or a role, is no
+# longer than this.
+MAX_BARE_NAME = 60
 MAX_SPLIT_LABEL = 20
 
 
@@ -104,7 +107,7 @@ def read_bare_name(line: str, placed: bool = False) -> str | None:
     >>> read_bare_name("Anna Berg, Economics Correspondent", placed=True)
     'Anna Berg'
     """
-    if len(line) > 60:
+    if len(line) > MAX_BARE_NAME:
         return None
     if placed and ", " in line:
         line, _, role = line.partition(", ")  # "Anna Berg, Economics Correspondent"

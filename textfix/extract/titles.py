@@ -176,7 +176,7 @@ def is_simple_title(line: str) -> bool:
         and "www." not in line
         and (":" not in line or NEWSLETTER_HEADING_RE.match(line) is None)
         and (line.count(" ") < MAX_LONE_CLAUSE_WORDS or LEDE_VERB_RE.search(line) is None)
-        and (len(line) > MAX_RELEASE_LABEL or RELEASE_LABEL_RE.fullmatch(line) is None)
+        and not is_release_label(line)
     )
 
 
@@ -199,8 +199,17 @@ def looks_like_title(line: str) -> bool:
         and not line.endswith((",", ";", ":", "…"))
         and len(line.split()) <= MAX_TITLE_WORDS
         and (":" not in line or NEWSLETTER_HEADING_RE.match(line) is None)
-        and (len(line) > MAX_RELEASE_LABEL or RELEASE_LABEL_RE.fullmatch(line) is None)
+        and not is_release_label(line)
     )
+
+
+def is_release_label(line: str) -> bool:
+    """A press release's label over its date, never a title.
+
+    >>> is_release_label("FOR IMMEDIATE RELEASE"), is_release_label("Release the hostages")
+    (True, False)
+    """
+    return len(line) <= MAX_RELEASE_LABEL and RELEASE_LABEL_RE.fullmatch(line) is not None
 
 
 def is_kicker(line: str, title: str) -> bool:

@@ -16,7 +16,7 @@ from textfix.extract.dailymail import OPENINGS as DAILY_MAIL_OPENINGS
 from textfix.extract.datelines import could_open_dateline, read_dateline
 from textfix.extract.dates import DATE_FIELD_RE, DateBounds, date_of
 from textfix.extract.metalines import META_FIRST, META_START_RE, read_meta_line
-from textfix.extract.sidelines import is_split_label, read_bare_name
+from textfix.extract.sidelines import MAX_BARE_NAME, is_split_label, read_bare_name
 from textfix.extract.titles import (
     CLOSERS,
     MAX_TITLE,
@@ -41,8 +41,6 @@ HEADER_FRAGMENT_RE = re.compile(
     r"(?i:by|von|par|por|di|door|updated|published|posted|last updated|last modified|date|"
     r"dated|written by|author:|source:)\b"
 )
-# A bare author name line (``metalines.read_bare_name``) is no longer than this.
-MAX_BARE_NAME = 60
 # The next line that is not blank, cut one character past the longest metadata line.
 NEXT_LINE_RE = re.compile(rf"\s*([^\n]{{0,{MAX_META_LINE + 1}}})")
 # The seed's " date 2022-02-12 <title>": a date label, a date, then the title on the same line.
@@ -117,10 +115,7 @@ def no_meta_line_after(text: str, end: int) -> bool:
     >>> no_meta_line_after("Talks fail.\\n\\nIn 2004 " + "the talks failed again " * 8, 11)
     True
     """
-    following = NEXT_LINE_RE.match(text, end)[1].rstrip()  # type: ignore[index]
-    if following[:1] in META_FIRST and META_START_RE.match(following) is not None:
-        return False  # (``_opens_like_meta``, written out to spare the call)
-    return len(following) > MAX_META_LINE or not (has_year_hint(following) or following[-1:] == ")")
+    return _cannot_be_meta(NEXT_LINE_RE.match(text, end)[1].rstrip())  # type: ignore[index]
 
 
 def _cannot_be_meta(following: str) -> bool:

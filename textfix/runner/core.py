@@ -180,17 +180,23 @@ def check_not_existing(
     interrupted = journal is not None and journal.exists()
     if resume and interrupted:
         return  # the journal's run is carried on (and its job checked)
+    if interrupted:
+        why = f", or --resume to finish the interrupted run whose journal is {journal}"
+    elif resume:
+        why = f"; there is no interrupted run ({journal}) to resume"
+    else:
+        why = ""
     for target in targets:
         if spec.kind == "txt" and target == spec.path:
             continue  # a folder of .txt files: no file in it is ever overwritten
-        if target.exists() or target.is_symlink():
-            if interrupted:
-                why = f", or --resume to finish the interrupted run whose journal is {journal}"
-            elif resume:
-                why = f"; there is no interrupted run ({journal}) to resume"
-            else:
-                why = ""
-            raise InputError(f"{target} exists; give --overwrite to replace it{why}")
+        refuse_existing(target, why)
+
+
+def refuse_existing(target: Path, why: str = "") -> None:
+    """Refuse to replace ``target`` if it exists (a dangling link too); ``why`` is added to
+    the message. Every command that writes a file asks this unless ``--overwrite`` is given."""
+    if target.exists() or target.is_symlink():
+        raise InputError(f"{target} exists; give --overwrite to replace it{why}")
 
 
 def run_clean(
